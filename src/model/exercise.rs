@@ -1,0 +1,221 @@
+use serde::{Deserialize, Serialize};
+
+/// One exercise of the library, as written in a file under `content/` or in
+/// the couple's own `exercises/` folder.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Exercise {
+    pub version: u32,
+    pub id: String,
+    /// Bumped when the steps change, so a page records which wording it answered.
+    #[serde(default = "first_revision")]
+    pub revision: u32,
+    pub title: String,
+    pub category: Category,
+    /// A rough length, shown in the library.
+    #[serde(default)]
+    pub minutes: u32,
+    /// Why the exercise matters, shown before it starts.
+    pub intro: String,
+    /// Ids from the concept map (C1–C12, I1–I12, S1–S7) the exercise touches.
+    #[serde(default)]
+    pub concepts: Vec<String>,
+    pub steps: Vec<Step>,
+}
+
+fn first_revision() -> u32 {
+    1
+}
+
+impl Exercise {
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// Steps each partner answers on their own before the reveal.
+    pub fn individual_steps(&self) -> impl Iterator<Item = &Step> {
+        self.steps
+            .iter()
+            .filter(|s| matches!(s.mode, StepMode::Individual))
+    }
+
+    /// Steps worked after the reveal, together.
+    pub fn discussion_steps(&self) -> impl Iterator<Item = &Step> {
+        self.steps
+            .iter()
+            .filter(|s| !matches!(s.mode, StepMode::Individual))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Category {
+    Boundaries,
+    Needs,
+    Communication,
+    CheckIn,
+    Reflection,
+}
+
+impl Category {
+    pub const ALL: [Category; 5] = [
+        Category::Boundaries,
+        Category::Needs,
+        Category::Communication,
+        Category::CheckIn,
+        Category::Reflection,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Boundaries => "Boundaries",
+            Category::Needs => "Needs",
+            Category::Communication => "Communication",
+            Category::CheckIn => "Check-ins",
+            Category::Reflection => "Reflection",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub id: String,
+    pub prompt: String,
+    /// A line of gentle guidance under the prompt.
+    #[serde(default)]
+    pub hint: Option<String>,
+    #[serde(default)]
+    pub mode: StepMode,
+    pub field: Field,
+}
+
+/// Who answers a step, and when.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum StepMode {
+    /// Each partner on their own; hidden from the other until both are done.
+    #[default]
+    Individual,
+    /// After the reveal, each partner says back in their own words what they
+    /// understood of the other's answers to the named steps.
+    Reflect { of: Vec<String> },
+    /// After the reveal, one answer written together.
+    Shared,
+}
+
+/// The kind of answer a step takes. The whole vocabulary of answers: one
+/// editor and one side-by-side comparison serve every exercise.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Field {
+    Text(TextDef),
+    List(ListDef),
+    Scale(ScaleDef),
+    Choice(ChoiceDef),
+    Checklist(ChoiceDef),
+    Grid(GridDef),
+}
+
+impl Field {
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Field::Text(_) => "text",
+            Field::List(_) => "list",
+            Field::Scale(_) => "scale",
+            Field::Choice(_) => "choice",
+            Field::Checklist(_) => "checklist",
+            Field::Grid(_) => "grid",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TextDef {
+    #[serde(default)]
+    pub placeholder: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListDef {
+    #[serde(default)]
+    pub placeholder: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScaleDef {
+    pub min: i32,
+    pub max: i32,
+    /// What the lowest value means ("never").
+    pub low: String,
+    /// What the highest value means ("always").
+    pub high: String,
+    /// A unit shown after the number ("hours a week").
+    #[serde(default)]
+    pub unit: String,
+}
+
+impl ScaleDef {
+    pub fn clamp(&self, value: i32) -> i32 {
+        value.clamp(self.min, self.max)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChoiceDef {
+    pub options: Vec<ChoiceOption>,
+}
+
+impl ChoiceDef {
+    pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
+        self.options
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(id, |o| o.label.as_str())
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.id == id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GridDef {
+    pub rows: Vec<GridRowDef>,
+    pub columns: Vec<Column>,
+    /// Whether a partner may add rows of their own.
+    #[serde(default)]
+    pub add_rows: bool,
+}
+
+impl GridDef {
+    pub fn row_label<'a>(&'a self, id: &'a str) -> Option<&'a str> {
+        self.rows
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.label.as_str())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GridRowDef {
+    pub id: String,
+    pub label: String,
+    /// A heading the row is listed under ("Closeness").
+    #[serde(default)]
+    pub group: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    pub id: String,
+    pub label: String,
+    pub kind: ColumnKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ColumnKind {
+    Scale(ScaleDef),
+    Choice(ChoiceDef),
+}

@@ -1,0 +1,23 @@
+//! Plain data types of the workbook: exercises, pages, entries, answers and the
+//! couple. They carry no I/O and know nothing about terminals.
+
+mod answer;
+mod couple;
+mod exercise;
+mod page;
+mod text;
+
+pub use answer::{Answer, GridAnswerRow, GridValue};
+pub use couple::Couple;
+pub use exercise::{
+    Category, ChoiceDef, ChoiceOption, Column, ColumnKind, Exercise, Field, GridDef, GridRowDef,
+    ListDef, ScaleDef, Step, StepMode, TextDef,
+};
+pub use page::{Agreement, AgreementStatus, Entry, EntryStatus, Page, PageStatus, Partner, Shared};
+pub use text::{normalize_line, normalize_text};
+
+/// The version written into every journal file (`couple.ron` and pages).
+pub const JOURNAL_VERSION: u32 = 1;
+
+/// The version of the exercise file format this build understands.
+pub const CONTENT_VERSION: u32 = 1;

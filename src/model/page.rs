@@ -1,0 +1,198 @@
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::{Answer, Category, JOURNAL_VERSION};
+
+/// One of the two partners, by position. Positions, not colours, tell them
+/// apart on screen: the first partner is always on the left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Partner {
+    First,
+    Second,
+}
+
+impl Partner {
+    pub const BOTH: [Partner; 2] = [Partner::First, Partner::Second];
+
+    pub fn index(self) -> usize {
+        match self {
+            Partner::First => 0,
+            Partner::Second => 1,
+        }
+    }
+
+    pub fn other(self) -> Partner {
+        match self {
+            Partner::First => Partner::Second,
+            Partner::Second => Partner::First,
+        }
+    }
+}
+
+/// One time a couple works one exercise.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    pub version: u32,
+    /// Also the file name (without `.ron`) under `journal/`.
+    pub id: String,
+    pub exercise: String,
+    pub exercise_revision: u32,
+    /// The exercise's title and category when the page was started, so the
+    /// page still reads well if the exercise is later renamed or removed.
+    pub title: String,
+    pub category: Category,
+    pub started: Timestamp,
+    pub entries: [Entry; 2],
+    #[serde(default)]
+    pub shared: Shared,
+    /// When the couple finished talking it over.
+    #[serde(default)]
+    pub discussed: Option<Timestamp>,
+}
+
+impl Page {
+    pub fn new(
+        id: String,
+        exercise: &super::Exercise,
+        names: &[String; 2],
+        started: Timestamp,
+    ) -> Self {
+        Page {
+            version: JOURNAL_VERSION,
+            id,
+            exercise: exercise.id.clone(),
+            exercise_revision: exercise.revision,
+            title: exercise.title.clone(),
+            category: exercise.category,
+            started,
+            entries: [Entry::new(&names[0]), Entry::new(&names[1])],
+            shared: Shared::default(),
+            discussed: None,
+        }
+    }
+
+    pub fn entry(&self, partner: Partner) -> &Entry {
+        &self.entries[partner.index()]
+    }
+
+    pub fn entry_mut(&mut self, partner: Partner) -> &mut Entry {
+        &mut self.entries[partner.index()]
+    }
+
+    pub fn status(&self) -> PageStatus {
+        let done = |p: Partner| self.entry(p).status == EntryStatus::Done;
+        match (done(Partner::First), done(Partner::Second)) {
+            (true, true) if self.discussed.is_some() => PageStatus::Discussed,
+            (true, true) => PageStatus::BothDone,
+            (true, false) => PageStatus::WaitingFor(Partner::Second),
+            (false, true) => PageStatus::WaitingFor(Partner::First),
+            (false, false) => PageStatus::InProgress,
+        }
+    }
+
+    /// The most recent moment anything on the page changed.
+    pub fn last_activity(&self) -> Timestamp {
+        let mut latest = self.started;
+        for entry in &self.entries {
+            for t in [entry.updated, entry.finished].into_iter().flatten() {
+                latest = latest.max(t);
+            }
+        }
+        for t in [self.shared.updated, self.discussed].into_iter().flatten() {
+            latest = latest.max(t);
+        }
+        latest
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageStatus {
+    /// Neither partner has finished their part.
+    InProgress,
+    /// One partner finished; the page waits for the other.
+    WaitingFor(Partner),
+    /// Both finished: the answers can be revealed and talked over.
+    BothDone,
+    /// Talked over, with notes and agreements written down.
+    Discussed,
+}
+
+impl PageStatus {
+    pub fn is_unfinished(self) -> bool {
+        self != PageStatus::Discussed
+    }
+}
+
+/// One partner's answers on one page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The partner's name when the page was written.
+    pub partner: String,
+    pub status: EntryStatus,
+    #[serde(default)]
+    pub started: Option<Timestamp>,
+    #[serde(default)]
+    pub updated: Option<Timestamp>,
+    #[serde(default)]
+    pub finished: Option<Timestamp>,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+}
+
+impl Entry {
+    pub fn new(partner: &str) -> Self {
+        Entry {
+            partner: partner.to_string(),
+            status: EntryStatus::NotStarted,
+            started: None,
+            updated: None,
+            finished: None,
+            answers: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EntryStatus {
+    NotStarted,
+    Draft,
+    Done,
+}
+
+/// What the couple writes together after the reveal.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Shared {
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default)]
+    pub agreements: Vec<Agreement>,
+    #[serde(default)]
+    pub updated: Option<Timestamp>,
+}
+
+/// A sentence both partners accepted, such as a boundary put into words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    pub text: String,
+    pub status: AgreementStatus,
+    pub made: Timestamp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AgreementStatus {
+    Active,
+    Revisit,
+    Retired,
+}
+
+impl AgreementStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            AgreementStatus::Active => "active",
+            AgreementStatus::Revisit => "revisit",
+            AgreementStatus::Retired => "retired",
+        }
+    }
+}
