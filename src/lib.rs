@@ -1,6 +1,18 @@
 //! tandem: a terminal workbook for couples.
+//!
+//! `model` holds plain data, `content` the exercise library, `journal` the
+//! files on disk, `app` the state and its update function, `ui` the drawing,
+//! `runtime` carries out what the app asks for, and `terminal` runs the loop.
 
+pub mod app;
+pub mod cli;
+pub mod compare;
 pub mod content;
+pub mod export;
 pub mod journal;
+pub mod keymap;
 pub mod model;
 pub mod problem;
+pub mod runtime;
+pub mod terminal;
+pub mod ui;

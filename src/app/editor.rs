@@ -1,0 +1,657 @@
+//! Editors for the six field kinds. Each holds its own view state (cursor,
+//! selection) and turns it into an [`Answer`] on demand.
+
+use std::collections::BTreeMap;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::model::{
+    Answer, ChoiceDef, ColumnKind, Field, GridAnswerRow, GridDef, GridValue, ScaleDef,
+    normalize_line, normalize_text,
+};
+
+/// A text area set up the way every text field in the app behaves.
+pub fn text_area(text: &str, placeholder: &str) -> TextArea<'static> {
+    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_placeholder_text(placeholder.to_string());
+    // Dim rather than grey, so it reads the same with and without colour.
+    area.set_placeholder_style(Style::default().add_modifier(Modifier::DIM | Modifier::ITALIC));
+    area.set_cursor_line_style(Style::default());
+    area.move_cursor(CursorMove::Bottom);
+    area.move_cursor(CursorMove::End);
+    area
+}
+
+/// A one-line text area: Enter never breaks the line.
+pub fn line_area(text: &str, placeholder: &str) -> TextArea<'static> {
+    let mut area = text_area(&normalize_line(text), placeholder);
+    area.set_wrap_mode(WrapMode::None);
+    area
+}
+
+pub fn text_of(area: &TextArea<'_>) -> String {
+    area.lines().join("\n")
+}
+
+/// Feeds a key to a one-line area, keeping it to one line.
+pub fn line_input(area: &mut TextArea<'static>, key: KeyEvent) -> bool {
+    if key.code == KeyCode::Enter || is_ctrl(key, 'm') || is_ctrl(key, 'j') {
+        return false;
+    }
+    area.input(key)
+}
+
+pub fn line_paste(area: &mut TextArea<'static>, text: &str) -> bool {
+    area.insert_str(normalize_line(text))
+}
+
+fn is_ctrl(key: KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
+}
+
+/// The editor of one step's answer.
+pub enum FieldEditor {
+    Text(TextArea<'static>),
+    List(ListEditor),
+    Scale(ScaleEditor),
+    Choice(ChoiceEditor),
+    Checklist(ChecklistEditor),
+    Grid(GridEditor),
+}
+
+impl FieldEditor {
+    pub fn new(field: &Field, answer: Option<&Answer>) -> FieldEditor {
+        match field {
+            Field::Text(def) => {
+                let text = match answer {
+                    Some(Answer::Text(t)) => t.as_str(),
+                    _ => "",
+                };
+                FieldEditor::Text(text_area(text, &def.placeholder))
+            }
+            Field::List(def) => {
+                let items = match answer {
+                    Some(Answer::List(items)) => items.clone(),
+                    _ => Vec::new(),
+                };
+                FieldEditor::List(ListEditor::new(items, &def.placeholder))
+            }
+            Field::Scale(def) => FieldEditor::Scale(ScaleEditor {
+                value: match answer {
+                    Some(Answer::Scale(v)) => Some(def.clamp(*v)),
+                    _ => None,
+                },
+                typed: String::new(),
+            }),
+            Field::Choice(def) => {
+                let chosen = match answer {
+                    Some(Answer::Choice(id)) if def.position(id).is_some() => Some(id.clone()),
+                    _ => None,
+                };
+                let cursor = chosen
+                    .as_deref()
+                    .and_then(|id| def.position(id))
+                    .unwrap_or(0);
+                FieldEditor::Choice(ChoiceEditor { cursor, chosen })
+            }
+            Field::Checklist(def) => {
+                let chosen = match answer {
+                    Some(Answer::Checklist(ids)) => ids
+                        .iter()
+                        .filter(|id| def.position(id).is_some())
+                        .cloned()
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                FieldEditor::Checklist(ChecklistEditor { cursor: 0, chosen })
+            }
+            Field::Grid(def) => FieldEditor::Grid(GridEditor::new(def, answer)),
+        }
+    }
+
+    /// Whether printable keys are text for this editor right now.
+    pub fn takes_text(&self) -> bool {
+        match self {
+            FieldEditor::Text(_) | FieldEditor::List(_) => true,
+            FieldEditor::Grid(grid) => grid.adding.is_some(),
+            _ => false,
+        }
+    }
+
+    /// Handles a key; returns whether the answer changed. Keys it does not
+    /// use are ignored.
+    pub fn handle_key(&mut self, field: &Field, key: KeyEvent) -> bool {
+        match (self, field) {
+            (FieldEditor::Text(area), _) => area.input(key),
+            (FieldEditor::List(list), _) => list.handle_key(key),
+            (FieldEditor::Scale(scale), Field::Scale(def)) => scale.handle_key(def, key),
+            (FieldEditor::Choice(choice), Field::Choice(def)) => choice.handle_key(def, key),
+            (FieldEditor::Checklist(list), Field::Checklist(def)) => list.handle_key(def, key),
+            (FieldEditor::Grid(grid), Field::Grid(def)) => grid.handle_key(def, key),
+            _ => false,
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) -> bool {
+        match self {
+            FieldEditor::Text(area) => area.insert_str(normalize_text(text)),
+            FieldEditor::List(list) => list.paste(text),
+            FieldEditor::Grid(grid) => match &mut grid.adding {
+                Some(area) => line_paste(area, text),
+                None => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// The answer as it stands, or `None` when nothing is answered yet.
+    pub fn answer(&self, field: &Field) -> Option<Answer> {
+        let answer = match (self, field) {
+            (FieldEditor::Text(area), _) => Answer::Text(normalize_text(&text_of(area))),
+            (FieldEditor::List(list), _) => Answer::List(list.items()),
+            (FieldEditor::Scale(scale), _) => Answer::Scale(scale.value?),
+            (FieldEditor::Choice(choice), _) => Answer::Choice(choice.chosen.clone()?),
+            (FieldEditor::Checklist(list), Field::Checklist(def)) => {
+                // Stored in the order the options are listed.
+                let ids = def
+                    .options
+                    .iter()
+                    .filter(|o| list.chosen.contains(&o.id))
+                    .map(|o| o.id.clone())
+                    .collect();
+                Answer::Checklist(ids)
+            }
+            (FieldEditor::Grid(grid), _) => Answer::Grid(grid.answer_rows()),
+            _ => return None,
+        };
+        (!answer.is_blank()).then_some(answer)
+    }
+}
+
+/// A list of short items, one of them being edited.
+pub struct ListEditor {
+    pub items: Vec<String>,
+    pub selected: usize,
+    pub line: TextArea<'static>,
+    placeholder: String,
+}
+
+impl ListEditor {
+    pub fn new(mut items: Vec<String>, placeholder: &str) -> ListEditor {
+        if items.is_empty() {
+            items.push(String::new());
+        }
+        let selected = items.len() - 1;
+        let line = line_area(&items[selected], placeholder);
+        ListEditor {
+            items,
+            selected,
+            line,
+            placeholder: placeholder.to_string(),
+        }
+    }
+
+    pub fn items(&self) -> Vec<String> {
+        self.items
+            .iter()
+            .map(|i| normalize_line(i))
+            .filter(|i| !i.is_empty())
+            .collect()
+    }
+
+    fn select(&mut self, index: usize) {
+        self.selected = index.min(self.items.len().saturating_sub(1));
+        self.line = line_area(&self.items[self.selected], &self.placeholder);
+    }
+
+    fn current_is_empty(&self) -> bool {
+        self.items[self.selected].trim().is_empty()
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        let moving = key
+            .modifiers
+            .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Enter => {
+                if !self.current_is_empty() {
+                    self.items.insert(self.selected + 1, String::new());
+                    self.select(self.selected + 1);
+                }
+                false
+            }
+            KeyCode::Up if moving && self.selected > 0 => {
+                self.items.swap(self.selected, self.selected - 1);
+                self.select(self.selected - 1);
+                true
+            }
+            KeyCode::Down if moving && self.selected + 1 < self.items.len() => {
+                self.items.swap(self.selected, self.selected + 1);
+                self.select(self.selected + 1);
+                true
+            }
+            KeyCode::Up => {
+                self.leave_empty_item();
+                self.select(self.selected.saturating_sub(1));
+                false
+            }
+            KeyCode::Down => {
+                if self.selected + 1 < self.items.len() {
+                    let next = self.selected + 1;
+                    if self.leave_empty_item() {
+                        self.select(self.selected);
+                    } else {
+                        self.select(next);
+                    }
+                }
+                false
+            }
+            KeyCode::Backspace if self.current_is_empty() && self.items.len() > 1 => {
+                self.items.remove(self.selected);
+                self.select(self.selected.saturating_sub(1));
+                true
+            }
+            KeyCode::Char('d') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.items.remove(self.selected);
+                if self.items.is_empty() {
+                    self.items.push(String::new());
+                }
+                self.select(self.selected);
+                true
+            }
+            _ => {
+                let changed = line_input(&mut self.line, key);
+                if changed {
+                    self.items[self.selected] = text_of(&self.line);
+                }
+                changed
+            }
+        }
+    }
+
+    /// Drops the selected item when it is empty and others remain; returns
+    /// whether it did.
+    fn leave_empty_item(&mut self) -> bool {
+        if self.current_is_empty() && self.items.len() > 1 {
+            self.items.remove(self.selected);
+            self.selected = self.selected.min(self.items.len() - 1);
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Pasted lines become items of their own.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let text = normalize_text(text);
+        let mut lines = text.split('\n').filter(|l| !l.trim().is_empty());
+        let Some(first) = lines.next() else {
+            return false;
+        };
+        line_paste(&mut self.line, first);
+        self.items[self.selected] = text_of(&self.line);
+        for line in lines {
+            self.items.insert(self.selected + 1, normalize_line(line));
+            self.selected += 1;
+        }
+        self.select(self.selected);
+        true
+    }
+}
+
+/// One number on a labelled scale.
+pub struct ScaleEditor {
+    pub value: Option<i32>,
+    /// Digits typed so far, so that "12" can be typed on a 0–40 scale.
+    typed: String,
+}
+
+impl ScaleEditor {
+    pub fn handle_key(&mut self, def: &ScaleDef, key: KeyEvent) -> bool {
+        let before = self.value;
+        let middle = def.min + (def.max - def.min) / 2;
+        match key.code {
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('-') => {
+                self.typed.clear();
+                self.value = Some(self.value.map_or(middle, |v| def.clamp(v - 1)));
+            }
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('+') => {
+                self.typed.clear();
+                self.value = Some(self.value.map_or(middle, |v| def.clamp(v + 1)));
+            }
+            KeyCode::Home => self.value = Some(def.min),
+            KeyCode::End => self.value = Some(def.max),
+            KeyCode::Backspace | KeyCode::Delete => {
+                self.typed.clear();
+                self.value = None;
+            }
+            KeyCode::Char(c) if c.is_ascii_digit() => {
+                self.typed.push(c);
+                let parsed = self.typed.parse::<i32>().ok();
+                match parsed {
+                    Some(v) if (def.min..=def.max).contains(&v) => self.value = Some(v),
+                    _ => {
+                        // Start again from this digit.
+                        self.typed = c.to_string();
+                        let v = i32::from(c as u8 - b'0');
+                        if (def.min..=def.max).contains(&v) {
+                            self.value = Some(v);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.value != before
+    }
+}
+
+/// One of a few options.
+pub struct ChoiceEditor {
+    pub cursor: usize,
+    pub chosen: Option<String>,
+}
+
+impl ChoiceEditor {
+    pub fn handle_key(&mut self, def: &ChoiceDef, key: KeyEvent) -> bool {
+        let before = self.chosen.clone();
+        let last = def.options.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => self.cursor = (self.cursor + 1).min(last),
+            KeyCode::Char(' ') | KeyCode::Enter => {
+                self.chosen = def.options.get(self.cursor).map(|o| o.id.clone());
+            }
+            KeyCode::Char(c @ '1'..='9') => {
+                let index = usize::from(c as u8 - b'1');
+                if let Some(option) = def.options.get(index) {
+                    self.cursor = index;
+                    self.chosen = Some(option.id.clone());
+                }
+            }
+            KeyCode::Backspace | KeyCode::Delete => self.chosen = None,
+            _ => {}
+        }
+        self.chosen != before
+    }
+}
+
+/// Any number of a few options.
+pub struct ChecklistEditor {
+    pub cursor: usize,
+    pub chosen: Vec<String>,
+}
+
+impl ChecklistEditor {
+    pub fn is_chosen(&self, id: &str) -> bool {
+        self.chosen.iter().any(|c| c == id)
+    }
+
+    fn toggle(&mut self, id: &str) {
+        if self.is_chosen(id) {
+            self.chosen.retain(|c| c != id);
+        } else {
+            self.chosen.push(id.to_string());
+        }
+    }
+
+    pub fn handle_key(&mut self, def: &ChoiceDef, key: KeyEvent) -> bool {
+        let last = def.options.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => self.cursor = (self.cursor + 1).min(last),
+            KeyCode::Char(' ') | KeyCode::Enter | KeyCode::Char('x') => {
+                if let Some(option) = def.options.get(self.cursor) {
+                    let id = option.id.clone();
+                    self.toggle(&id);
+                    return true;
+                }
+            }
+            KeyCode::Char(c @ '1'..='9') => {
+                let index = usize::from(c as u8 - b'1');
+                if let Some(option) = def.options.get(index) {
+                    self.cursor = index;
+                    let id = option.id.clone();
+                    self.toggle(&id);
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        false
+    }
+}
+
+/// A row of a grid as the editor shows it.
+pub struct GridRow {
+    pub id: String,
+    pub label: String,
+    pub group: String,
+    /// Added by the partner, not part of the exercise.
+    pub own: bool,
+    pub values: BTreeMap<String, GridValue>,
+}
+
+/// Rows of items, each answered in one or more columns.
+pub struct GridEditor {
+    pub rows: Vec<GridRow>,
+    pub row: usize,
+    pub column: usize,
+    /// The name of a row being added, while it is typed.
+    pub adding: Option<TextArea<'static>>,
+    typed: String,
+}
+
+impl GridEditor {
+    fn new(def: &GridDef, answer: Option<&Answer>) -> GridEditor {
+        let saved: Vec<GridAnswerRow> = match answer {
+            Some(Answer::Grid(rows)) => rows.clone(),
+            _ => Vec::new(),
+        };
+        let values_of = |id: &str| {
+            saved
+                .iter()
+                .find(|r| r.row == id)
+                .map(|r| r.values.clone())
+                .unwrap_or_default()
+        };
+        let mut rows: Vec<GridRow> = def
+            .rows
+            .iter()
+            .map(|r| GridRow {
+                id: r.id.clone(),
+                label: r.label.clone(),
+                group: r.group.clone(),
+                own: false,
+                values: values_of(&r.id),
+            })
+            .collect();
+        for saved_row in &saved {
+            if def.row_label(&saved_row.row).is_none() {
+                rows.push(GridRow {
+                    id: saved_row.row.clone(),
+                    label: saved_row.label.clone(),
+                    group: String::new(),
+                    own: true,
+                    values: saved_row.values.clone(),
+                });
+            }
+        }
+        GridEditor {
+            rows,
+            row: 0,
+            column: 0,
+            adding: None,
+            typed: String::new(),
+        }
+    }
+
+    fn answer_rows(&self) -> Vec<GridAnswerRow> {
+        self.rows
+            .iter()
+            .filter(|r| r.own || !r.values.is_empty())
+            .map(|r| GridAnswerRow {
+                row: r.id.clone(),
+                label: if r.own {
+                    r.label.clone()
+                } else {
+                    String::new()
+                },
+                values: r.values.clone(),
+            })
+            .collect()
+    }
+
+    pub fn handle_key(&mut self, def: &GridDef, key: KeyEvent) -> bool {
+        if let Some(area) = &mut self.adding {
+            return match key.code {
+                KeyCode::Enter => {
+                    let label = normalize_line(&text_of(area));
+                    self.adding = None;
+                    if label.is_empty() {
+                        return false;
+                    }
+                    let id = self.next_own_id();
+                    self.rows.push(GridRow {
+                        id,
+                        label,
+                        group: String::new(),
+                        own: true,
+                        values: BTreeMap::new(),
+                    });
+                    self.row = self.rows.len() - 1;
+                    self.column = 0;
+                    true
+                }
+                KeyCode::Esc => {
+                    self.adding = None;
+                    false
+                }
+                _ => {
+                    line_input(area, key);
+                    false
+                }
+            };
+        }
+        let last_row = self.rows.len().saturating_sub(1);
+        let last_column = def.columns.len().saturating_sub(1);
+        let Some(column) = def.columns.get(self.column.min(last_column)) else {
+            return false;
+        };
+        let before = self.current_value(&column.id).cloned();
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.row = self.row.saturating_sub(1);
+                self.typed.clear();
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.row = (self.row + 1).min(last_row);
+                self.typed.clear();
+            }
+            KeyCode::PageUp => self.row = self.row.saturating_sub(10),
+            KeyCode::PageDown => self.row = (self.row + 10).min(last_row),
+            KeyCode::Left | KeyCode::Char('h') if last_column > 0 => {
+                self.column = self.column.saturating_sub(1);
+                self.typed.clear();
+            }
+            KeyCode::Right | KeyCode::Char('l') if last_column > 0 => {
+                self.column = (self.column + 1).min(last_column);
+                self.typed.clear();
+            }
+            KeyCode::Char('a') if def.add_rows => {
+                self.adding = Some(line_area("", "name of the row"));
+            }
+            KeyCode::Char('d') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                if self.rows.get(self.row).is_some_and(|r| r.own) {
+                    self.rows.remove(self.row);
+                    self.row = self.row.min(self.rows.len().saturating_sub(1));
+                    return true;
+                }
+            }
+            KeyCode::Backspace | KeyCode::Delete => {
+                if let Some(row) = self.rows.get_mut(self.row) {
+                    row.values.remove(&column.id);
+                }
+                self.typed.clear();
+            }
+            _ => {
+                let next = match &column.kind {
+                    ColumnKind::Choice(choice) => choice_value(choice, before.as_ref(), key),
+                    ColumnKind::Scale(scale) => {
+                        scale_value(scale, before.as_ref(), &mut self.typed, key)
+                    }
+                };
+                if let (Some(value), Some(row)) = (next, self.rows.get_mut(self.row)) {
+                    row.values.insert(column.id.clone(), value);
+                }
+            }
+        }
+        self.current_value(&column.id).cloned() != before
+    }
+
+    fn current_value(&self, column: &str) -> Option<&GridValue> {
+        self.rows.get(self.row).and_then(|r| r.values.get(column))
+    }
+
+    fn next_own_id(&self) -> String {
+        let mut n = self.rows.iter().filter(|r| r.own).count() + 1;
+        loop {
+            let id = format!("own-{n}");
+            if self.rows.iter().all(|r| r.id != id) {
+                return id;
+            }
+            n += 1;
+        }
+    }
+}
+
+fn choice_value(def: &ChoiceDef, current: Option<&GridValue>, key: KeyEvent) -> Option<GridValue> {
+    let position = match current {
+        Some(GridValue::Choice(id)) => def.position(id),
+        _ => None,
+    };
+    let count = def.options.len();
+    let index = match key.code {
+        KeyCode::Char(' ') | KeyCode::Enter | KeyCode::Char('+') => {
+            position.map_or(0, |p| (p + 1) % count)
+        }
+        KeyCode::Char('-') => position.map_or(count - 1, |p| (p + count - 1) % count),
+        KeyCode::Char(c @ '1'..='9') => usize::from(c as u8 - b'1'),
+        _ => return None,
+    };
+    def.options
+        .get(index)
+        .map(|o| GridValue::Choice(o.id.clone()))
+}
+
+fn scale_value(
+    def: &ScaleDef,
+    current: Option<&GridValue>,
+    typed: &mut String,
+    key: KeyEvent,
+) -> Option<GridValue> {
+    let mut editor = ScaleEditor {
+        value: match current {
+            Some(GridValue::Scale(v)) => Some(*v),
+            _ => None,
+        },
+        typed: std::mem::take(typed),
+    };
+    let key = match key.code {
+        // In a grid, arrows move between cells; space steps the value up.
+        KeyCode::Char(' ') | KeyCode::Enter => KeyEvent::new(KeyCode::Char('+'), key.modifiers),
+        KeyCode::Char('h') | KeyCode::Char('l') => return None,
+        _ => key,
+    };
+    let changed = editor.handle_key(def, key);
+    *typed = editor.typed;
+    if changed {
+        editor.value.map(GridValue::Scale)
+    } else {
+        None
+    }
+}

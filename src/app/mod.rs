@@ -1,0 +1,790 @@
+//! The app's state and its update function: key events in, effects (save,
+//! load, quit) out. Nothing here touches the terminal or the disk, so whole
+//! flows can be driven from tests.
+
+pub mod editor;
+mod index;
+mod work;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use crate::content::Library;
+use crate::journal::{Access, LoadedPage};
+use crate::keymap::KeyContext;
+use crate::model::{Couple, EntryStatus, Exercise, Page, PageStatus, Partner, normalize_line};
+use crate::problem::Problem;
+
+pub use editor::FieldEditor;
+pub use index::{JournalIndex, PageSummary, Unreadable};
+pub use work::{AGREEMENTS_PROMPT, Handoff, Slot, SlotKind, Turn, slot_answer};
+
+/// What the app reacts to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    Key(KeyEvent),
+    Paste(String),
+}
+
+impl Event {
+    pub fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    pub fn ctrl(c: char) -> Event {
+        Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+    }
+}
+
+/// What the app asks its surroundings to do, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    SaveCouple(Couple),
+    SavePage(Box<Page>),
+    LoadPage(String),
+    Quit,
+}
+
+/// Where "now" comes from, so that tests can fix it.
+pub type Clock = fn() -> Timestamp;
+
+/// The page being worked or read.
+pub struct OpenPage {
+    pub page: Page,
+    pub access: Access,
+    /// Changed since it was last saved.
+    pub dirty: bool,
+    /// A file exists for it.
+    pub on_disk: bool,
+}
+
+pub struct Onboarding {
+    pub names: [TextArea<'static>; 2],
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+#[derive(Default)]
+pub struct Home {
+    pub selected: usize,
+}
+
+#[derive(Default)]
+pub struct LibraryView {
+    pub selected: usize,
+    pub scroll: u16,
+}
+
+#[derive(Default)]
+pub struct SideBySide {
+    pub scroll: u16,
+}
+
+pub enum Screen {
+    Onboarding(Box<Onboarding>),
+    Home(Home),
+    Library(LibraryView),
+    Handoff(Handoff),
+    Turn(Box<Turn>),
+    SideBySide(SideBySide),
+}
+
+pub enum Overlay {
+    Help(KeyContext),
+    Message { title: String, body: String },
+}
+
+/// A row of the home screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HomeItem {
+    /// An index into `journal.pages`.
+    Page(usize),
+    /// An index into `journal.unreadable`.
+    Unreadable(usize),
+}
+
+/// How many finished pages the home screen lists.
+const RECENT_ON_HOME: usize = 12;
+
+pub struct App {
+    pub couple: Option<Couple>,
+    pub library: Library,
+    pub journal: JournalIndex,
+    pub open: Option<OpenPage>,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    /// A short line for the footer ("Saved.").
+    pub notice: Option<String>,
+    pub tz: TimeZone,
+    clock: Clock,
+    /// A quit was held back because saving failed; the next one goes ahead.
+    quit_refused: bool,
+    effects: Vec<Effect>,
+}
+
+impl App {
+    pub fn new(
+        couple: Option<Couple>,
+        library: Library,
+        journal: JournalIndex,
+        clock: Clock,
+        tz: TimeZone,
+    ) -> App {
+        let screen = match couple {
+            Some(_) => Screen::Home(Home::default()),
+            None => Screen::Onboarding(Box::new(Onboarding {
+                names: [
+                    editor::line_area("", "first partner's name"),
+                    editor::line_area("", "second partner's name"),
+                ],
+                focus: 0,
+                error: None,
+            })),
+        };
+        App {
+            couple,
+            library,
+            journal,
+            open: None,
+            screen,
+            overlay: None,
+            notice: None,
+            tz,
+            clock,
+            quit_refused: false,
+            effects: Vec::new(),
+        }
+    }
+
+    pub fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+
+    pub fn names(&self) -> [String; 2] {
+        self.couple
+            .as_ref()
+            .map(|c| c.names.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn name(&self, partner: Partner) -> String {
+        self.names()[partner.index()].clone()
+    }
+
+    /// The exercise of the open page, if it is still in the library.
+    pub fn open_exercise(&self) -> Option<&Exercise> {
+        self.open
+            .as_ref()
+            .and_then(|o| self.library.get(&o.page.exercise))
+    }
+
+    /// Applies one event and returns what must happen because of it.
+    pub fn update(&mut self, event: Event) -> Vec<Effect> {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
+            Event::Key(_) => {}
+            Event::Paste(text) => self.on_paste(&text),
+        }
+        std::mem::take(&mut self.effects)
+    }
+
+    /// A request to stop from outside (a signal): save what is open, then quit.
+    pub fn shutdown(&mut self) -> Vec<Effect> {
+        self.store_editor();
+        self.save_if_dirty();
+        self.effects.push(Effect::Quit);
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The page to autosave, when it has unsaved changes.
+    pub fn autosave(&mut self) -> Option<Effect> {
+        let open = self.open.as_mut()?;
+        if !open.dirty || open.access != Access::Writable {
+            return None;
+        }
+        Some(Effect::SavePage(Box::new(open.page.clone())))
+    }
+
+    /// Reports how saving `page` went.
+    pub fn page_saved(&mut self, page: &Page, result: Result<(), String>) {
+        let is_open = |o: &OpenPage| o.page.id == page.id;
+        match result {
+            Ok(()) => {
+                if let Some(open) = self.open.as_mut().filter(|o| is_open(o)) {
+                    open.on_disk = true;
+                    // Typing may have gone on since the copy was taken.
+                    if open.page == *page {
+                        open.dirty = false;
+                    }
+                }
+                self.journal
+                    .upsert(PageSummary::of(page, &Access::Writable));
+                self.quit_refused = false;
+            }
+            Err(message) => {
+                if let Some(open) = self.open.as_mut().filter(|o| is_open(o)) {
+                    open.dirty = true;
+                }
+                self.notice = Some("Not saved yet — see the message.".into());
+                self.overlay = Some(Overlay::Message {
+                    title: "Could not save".into(),
+                    body: format!(
+                        "{message}\n\nNothing is lost: your answers are still here, and the last saved copy on disk is untouched. Make some room or fix the folder, then press Ctrl-S to try again."
+                    ),
+                });
+            }
+        }
+    }
+
+    pub fn couple_saved(&mut self, result: Result<(), String>) {
+        if let Err(message) = result {
+            self.overlay = Some(Overlay::Message {
+                title: "Could not save your names".into(),
+                body: format!("{message}\n\nYou can go on; tandem will try again when you quit."),
+            });
+        }
+    }
+
+    /// Whether a quit may go ahead: not while the open page failed to save,
+    /// unless the couple asked twice.
+    pub fn may_quit(&mut self) -> bool {
+        let unsaved = self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.dirty && o.access == Access::Writable);
+        if unsaved && !self.quit_refused {
+            self.quit_refused = true;
+            self.overlay = Some(Overlay::Message {
+                title: "Not saved".into(),
+                body: "The open page could not be saved, so tandem is still open and your answers are still here.\n\nPress Ctrl-S to try saving again, or Ctrl-C once more to quit without saving.".into(),
+            });
+            return false;
+        }
+        true
+    }
+
+    /// A page read from disk after the couple asked to open it.
+    pub fn page_loaded(&mut self, id: &str, loaded: Result<LoadedPage, Problem>) {
+        match loaded {
+            Ok(loaded) => {
+                self.journal
+                    .upsert(PageSummary::of(&loaded.page, &loaded.access));
+                self.open_page(loaded);
+            }
+            Err(problem) => {
+                self.journal.add_loaded(id, Err(problem.clone()));
+                self.show_problem(&problem);
+            }
+        }
+    }
+
+    fn show_problem(&mut self, problem: &Problem) {
+        self.overlay = Some(Overlay::Message {
+            title: "This page cannot be read".into(),
+            body: format!(
+                "{problem}\n\nThe file is left exactly as it is. Fix it in a text editor (or restore it from a backup) and it will show up again; `tandem check` lists every problem."
+            ),
+        });
+    }
+
+    /// The keys that apply right now, for the footer and the help.
+    pub fn key_context(&self) -> KeyContext {
+        if let Some(Overlay::Message { .. }) = self.overlay {
+            return KeyContext::Message;
+        }
+        match &self.screen {
+            Screen::Onboarding(_) => KeyContext::Onboarding,
+            Screen::Home(_) => KeyContext::Home,
+            Screen::Library(_) => KeyContext::Library,
+            Screen::Handoff(_) => KeyContext::Handoff,
+            Screen::SideBySide(_) => KeyContext::SideBySide,
+            Screen::Turn(turn) => match &turn.editor {
+                None => KeyContext::Finish,
+                Some(FieldEditor::Text(_)) => KeyContext::WriteText,
+                Some(FieldEditor::List(_)) => KeyContext::WriteList,
+                Some(FieldEditor::Scale(_)) => KeyContext::Scale,
+                Some(FieldEditor::Choice(_) | FieldEditor::Checklist(_)) => KeyContext::Pick,
+                Some(FieldEditor::Grid(g)) if g.adding.is_some() => KeyContext::GridAdding,
+                Some(FieldEditor::Grid(_)) => KeyContext::Grid,
+            },
+        }
+    }
+
+    /// Whether printable keys are text right now.
+    fn typing(&self) -> bool {
+        match &self.screen {
+            Screen::Onboarding(_) => true,
+            Screen::Turn(turn) => turn.editor.as_ref().is_some_and(FieldEditor::takes_text),
+            _ => false,
+        }
+    }
+
+    pub fn home_items(&self) -> Vec<HomeItem> {
+        let pages = &self.journal.pages;
+        let unfinished = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.status.is_unfinished());
+        let recent = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.status.is_unfinished())
+            .take(RECENT_ON_HOME);
+        unfinished
+            .chain(recent)
+            .map(|(i, _)| HomeItem::Page(i))
+            .chain((0..self.journal.unreadable.len()).map(HomeItem::Unreadable))
+            .collect()
+    }
+
+    fn on_key(&mut self, key: KeyEvent) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            self.quit();
+            return;
+        }
+        if self.overlay.is_some() {
+            self.on_overlay_key(key);
+            return;
+        }
+        if key.code == KeyCode::F(1) || (key.code == KeyCode::Char('?') && !self.typing()) {
+            self.overlay = Some(Overlay::Help(self.key_context()));
+            return;
+        }
+        if ctrl && key.code == KeyCode::Char('s') {
+            self.store_editor();
+            self.save_if_dirty();
+            return;
+        }
+        if key.code == KeyCode::Char('q') && !ctrl && !self.typing() && self.browsing() {
+            self.quit();
+            return;
+        }
+        self.notice = None;
+        match &self.screen {
+            Screen::Onboarding(_) => self.onboarding_key(key),
+            Screen::Home(_) => self.home_key(key),
+            Screen::Library(_) => self.library_key(key),
+            Screen::Handoff(_) => self.handoff_key(key),
+            Screen::Turn(_) => self.turn_key(key),
+            Screen::SideBySide(_) => self.side_by_side_key(key),
+        }
+    }
+
+    fn browsing(&self) -> bool {
+        matches!(
+            self.screen,
+            Screen::Home(_) | Screen::Library(_) | Screen::SideBySide(_)
+        )
+    }
+
+    fn on_overlay_key(&mut self, key: KeyEvent) {
+        let closes = match self.overlay {
+            Some(Overlay::Help(_)) => matches!(
+                key.code,
+                KeyCode::Esc | KeyCode::Enter | KeyCode::F(1) | KeyCode::Char('?' | 'q')
+            ),
+            _ => matches!(key.code, KeyCode::Esc | KeyCode::Enter),
+        };
+        if closes {
+            self.overlay = None;
+        }
+    }
+
+    fn on_paste(&mut self, text: &str) {
+        if self.overlay.is_some() {
+            return;
+        }
+        match &mut self.screen {
+            Screen::Onboarding(o) => {
+                editor::line_paste(&mut o.names[o.focus], text);
+            }
+            Screen::Turn(turn) => {
+                if let Some(editor) = turn.editor.as_mut()
+                    && editor.paste(text)
+                {
+                    self.answer_changed();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn quit(&mut self) {
+        self.store_editor();
+        self.save_if_dirty();
+        self.effects.push(Effect::Quit);
+    }
+
+    fn save_if_dirty(&mut self) {
+        if let Some(effect) = self.autosave() {
+            self.effects.push(effect);
+        }
+    }
+
+    /// Copies what the open editor holds into the page.
+    fn store_editor(&mut self) {
+        let now = self.now();
+        if let (Screen::Turn(turn), Some(open)) = (&self.screen, self.open.as_mut()) {
+            turn.store(&mut open.page, now);
+        }
+    }
+
+    fn answer_changed(&mut self) {
+        let now = self.now();
+        if let (Screen::Turn(turn), Some(open)) = (&self.screen, self.open.as_mut()) {
+            turn.store(&mut open.page, now);
+            open.dirty = true;
+        }
+    }
+
+    // --- onboarding -------------------------------------------------------
+
+    fn onboarding_key(&mut self, key: KeyEvent) {
+        let Screen::Onboarding(o) = &mut self.screen else {
+            return;
+        };
+        match key.code {
+            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
+                o.focus = 1 - o.focus;
+            }
+            KeyCode::Enter if o.focus == 0 => o.focus = 1,
+            KeyCode::Enter => {
+                let names = [0, 1].map(|i| normalize_line(&editor::text_of(&o.names[i])));
+                if names.iter().any(String::is_empty) {
+                    o.error = Some("Please write both names.".into());
+                    o.focus = if names[0].is_empty() { 0 } else { 1 };
+                } else if names[0] == names[1] {
+                    o.error = Some(
+                        "Please use two different names, so your answers can be told apart.".into(),
+                    );
+                } else {
+                    let [first, second] = names;
+                    let couple = Couple::new(first, second, self.now());
+                    self.effects.push(Effect::SaveCouple(couple.clone()));
+                    self.couple = Some(couple);
+                    self.screen = Screen::Home(Home::default());
+                }
+            }
+            _ => {
+                let focus = o.focus;
+                if editor::line_input(&mut o.names[focus], key) {
+                    o.error = None;
+                }
+            }
+        }
+    }
+
+    // --- home -------------------------------------------------------------
+
+    fn home_key(&mut self, key: KeyEvent) {
+        let items = self.home_items();
+        let Screen::Home(home) = &mut self.screen else {
+            return;
+        };
+        let last = items.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => home.selected = home.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => home.selected = (home.selected + 1).min(last),
+            KeyCode::Home | KeyCode::Char('g') => home.selected = 0,
+            KeyCode::End | KeyCode::Char('G') => home.selected = last,
+            KeyCode::Char('n' | 'l') => self.screen = Screen::Library(LibraryView::default()),
+            KeyCode::Enter => match items.get(home.selected.min(last)) {
+                Some(HomeItem::Page(i)) => {
+                    let id = self.journal.pages[*i].id.clone();
+                    self.effects.push(Effect::LoadPage(id));
+                }
+                Some(HomeItem::Unreadable(i)) => {
+                    let problem = self.journal.unreadable[*i].problem.clone();
+                    self.show_problem(&problem);
+                }
+                None => self.screen = Screen::Library(LibraryView::default()),
+            },
+            _ => {}
+        }
+    }
+
+    fn go_home(&mut self) {
+        self.open = None;
+        self.screen = Screen::Home(Home::default());
+    }
+
+    // --- library ----------------------------------------------------------
+
+    fn library_key(&mut self, key: KeyEvent) {
+        let count = self.library.entries().len();
+        let Screen::Library(view) = &mut self.screen else {
+            return;
+        };
+        let last = count.saturating_sub(1);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => {
+                view.selected = view.selected.saturating_sub(1);
+                view.scroll = 0;
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                view.selected = (view.selected + 1).min(last);
+                view.scroll = 0;
+            }
+            KeyCode::PageDown => view.scroll = view.scroll.saturating_add(5),
+            KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(5),
+            KeyCode::Esc | KeyCode::Backspace => self.go_home(),
+            KeyCode::Enter => {
+                let selected = view.selected;
+                if let Some(entry) = self.library.entries().get(selected) {
+                    let exercise = entry.exercise.clone();
+                    self.start_page(&exercise);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start_page(&mut self, exercise: &Exercise) {
+        let now = self.now();
+        let stamp = now.strftime("%Y-%m-%d-%H%M%S").to_string();
+        let base = format!("{stamp}-{}", exercise.id);
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.journal.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let page = Page::new(id, exercise, &self.names(), now);
+        self.open = Some(OpenPage {
+            page,
+            access: Access::Writable,
+            dirty: false,
+            on_disk: false,
+        });
+        self.screen = Screen::Handoff(Handoff {
+            partner: Partner::First,
+            choosing: true,
+        });
+    }
+
+    fn open_page(&mut self, loaded: LoadedPage) {
+        let status = loaded.page.status();
+        let missing_exercise = self.library.get(&loaded.page.exercise).is_none();
+        let read_only = match &loaded.access {
+            Access::ReadOnly(reason) => Some(reason.clone()),
+            Access::Writable => None,
+        };
+        self.open = Some(OpenPage {
+            page: loaded.page,
+            access: loaded.access,
+            dirty: false,
+            on_disk: true,
+        });
+        match status {
+            PageStatus::BothDone | PageStatus::Discussed => {
+                self.screen = Screen::SideBySide(SideBySide::default());
+                if let Some(reason) = read_only {
+                    self.notice = Some(format!("Read-only: {reason}."));
+                }
+            }
+            _ if read_only.is_some() || missing_exercise => {
+                let why = read_only
+                    .unwrap_or_else(|| "its exercise is no longer in the library".to_string());
+                self.go_home();
+                self.overlay = Some(Overlay::Message {
+                    title: "This page cannot be continued here".into(),
+                    body: format!(
+                        "It is unfinished, and {why}. It is kept as it is; a tandem that has the exercise (or is newer) can continue it."
+                    ),
+                });
+            }
+            PageStatus::WaitingFor(partner) => {
+                self.screen = Screen::Handoff(Handoff {
+                    partner,
+                    choosing: false,
+                });
+            }
+            PageStatus::InProgress => {
+                let page = &self.open.as_ref().map(|o| &o.page);
+                // Whoever already started goes on; otherwise either may begin.
+                let started = Partner::BOTH
+                    .into_iter()
+                    .find(|p| page.is_some_and(|page| page.entry(*p).status == EntryStatus::Draft));
+                self.screen = Screen::Handoff(Handoff {
+                    partner: started.unwrap_or(Partner::First),
+                    choosing: started.is_none(),
+                });
+            }
+        }
+    }
+
+    // --- hand-off and turns -------------------------------------------------
+
+    fn handoff_key(&mut self, key: KeyEvent) {
+        let Screen::Handoff(handoff) = &mut self.screen else {
+            return;
+        };
+        match key.code {
+            KeyCode::Left | KeyCode::Right | KeyCode::Tab | KeyCode::BackTab
+                if handoff.choosing =>
+            {
+                handoff.partner = handoff.partner.other();
+            }
+            KeyCode::Char('1') if handoff.choosing => handoff.partner = Partner::First,
+            KeyCode::Char('2') if handoff.choosing => handoff.partner = Partner::Second,
+            KeyCode::Enter => {
+                let partner = handoff.partner;
+                self.begin_turn(partner);
+            }
+            KeyCode::Esc => self.leave_page(),
+            _ => {}
+        }
+    }
+
+    fn begin_turn(&mut self, partner: Partner) {
+        let now = self.now();
+        let Some(exercise) = self.open_exercise().cloned() else {
+            return;
+        };
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        let entry = open.page.entry_mut(partner);
+        if entry.status == EntryStatus::NotStarted {
+            entry.status = EntryStatus::Draft;
+            entry.started = Some(now);
+        }
+        self.screen = Screen::Turn(Box::new(Turn::private(&exercise, partner, &open.page)));
+    }
+
+    fn begin_discussion(&mut self) {
+        let Some(exercise) = self.open_exercise().cloned() else {
+            return;
+        };
+        let Some(open) = self.open.as_ref() else {
+            return;
+        };
+        if open.access != Access::Writable {
+            self.notice = Some("This page is read-only.".into());
+            return;
+        }
+        self.screen = Screen::Turn(Box::new(Turn::together(&exercise, &open.page)));
+    }
+
+    /// Leaves the open page for the home screen, saving it when it holds
+    /// anything worth keeping.
+    fn leave_page(&mut self) {
+        self.store_editor();
+        let keep = self.open.as_ref().is_some_and(|o| {
+            o.on_disk
+                || o.page
+                    .entries
+                    .iter()
+                    .any(|e| !e.answers.is_empty() || e.status == EntryStatus::Done)
+        });
+        if keep {
+            self.save_if_dirty();
+        }
+        self.go_home();
+    }
+
+    fn turn_key(&mut self, key: KeyEvent) {
+        let Some(open) = self.open.as_ref() else {
+            self.go_home();
+            return;
+        };
+        let page = open.page.clone();
+        let Screen::Turn(turn) = &mut self.screen else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => {
+                let adding =
+                    matches!(&turn.editor, Some(FieldEditor::Grid(g)) if g.adding.is_some());
+                if adding {
+                    if let (Some(editor), Some(slot)) =
+                        (turn.editor.as_mut(), turn.slots.get(turn.index))
+                    {
+                        editor.handle_key(&slot.field, key);
+                    }
+                } else {
+                    self.leave_page();
+                }
+            }
+            KeyCode::Tab if !turn.on_finish_card() => {
+                turn.go_to(turn.index + 1, &page);
+            }
+            KeyCode::BackTab => {
+                turn.go_to(turn.index.saturating_sub(1), &page);
+            }
+            KeyCode::Enter if turn.on_finish_card() => self.finish_turn(),
+            _ => {
+                let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {
+                    (Some(editor), Some(slot)) => editor.handle_key(&slot.field, key),
+                    _ => false,
+                };
+                if changed {
+                    self.answer_changed();
+                }
+            }
+        }
+    }
+
+    fn finish_turn(&mut self) {
+        let now = self.now();
+        let Screen::Turn(turn) = &self.screen else {
+            return;
+        };
+        let partner = turn.partner;
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
+        match partner {
+            Some(partner) => {
+                let entry = open.page.entry_mut(partner);
+                entry.status = EntryStatus::Done;
+                entry.finished = Some(now);
+                entry.updated = Some(now);
+                open.dirty = true;
+                let other = partner.other();
+                let other_done = open.page.entry(other).status == EntryStatus::Done;
+                self.save_if_dirty();
+                self.screen = if other_done {
+                    Screen::SideBySide(SideBySide::default())
+                } else {
+                    Screen::Handoff(Handoff {
+                        partner: other,
+                        choosing: false,
+                    })
+                };
+            }
+            None => {
+                if open.page.discussed.is_none() {
+                    open.page.discussed = Some(now);
+                }
+                open.page.shared.updated = Some(now);
+                open.dirty = true;
+                self.save_if_dirty();
+                self.screen = Screen::SideBySide(SideBySide::default());
+                self.notice = Some("Saved to your journal.".into());
+            }
+        }
+    }
+
+    // --- side by side -------------------------------------------------------
+
+    fn side_by_side_key(&mut self, key: KeyEvent) {
+        let Screen::SideBySide(view) = &mut self.screen else {
+            return;
+        };
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => view.scroll = view.scroll.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => view.scroll = view.scroll.saturating_add(1),
+            KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(10),
+            KeyCode::PageDown | KeyCode::Char(' ') => view.scroll = view.scroll.saturating_add(10),
+            KeyCode::Home | KeyCode::Char('g') => view.scroll = 0,
+            KeyCode::End | KeyCode::Char('G') => view.scroll = u16::MAX,
+            KeyCode::Enter => self.begin_discussion(),
+            KeyCode::Esc | KeyCode::Backspace => self.go_home(),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! Working an exercise: the hand-off between partners, a partner's private
+//! turn through the steps, and the steps worked together after the reveal.
+
+use jiff::Timestamp;
+
+use super::editor::FieldEditor;
+use crate::model::{
+    Agreement, AgreementStatus, Answer, Exercise, Field, ListDef, Page, Partner, StepMode,
+    normalize_line,
+};
+
+/// "Sam, your turn — Alex, look away."
+pub struct Handoff {
+    pub partner: Partner,
+    /// Neither partner has started: either may go first.
+    pub choosing: bool,
+}
+
+/// Whose answer a slot holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SlotKind {
+    /// A step the partner answers on their own.
+    Own(Partner),
+    /// The partner saying back the other's answers to these steps.
+    Reflect(Partner, Vec<String>),
+    /// Written together.
+    Shared,
+    /// The couple's agreements on this page.
+    Agreements,
+}
+
+/// One thing to answer during a turn.
+#[derive(Clone, Debug)]
+pub struct Slot {
+    pub kind: SlotKind,
+    pub step_id: String,
+    pub prompt: String,
+    pub hint: Option<String>,
+    pub field: Field,
+}
+
+pub const AGREEMENTS_PROMPT: &str = "What do you agree on?";
+const AGREEMENTS_HINT: &str = "Write each agreement as one sentence you both accept, such as a boundary you will both respect. Leave it empty if nothing needs agreeing today; that is fine too.";
+
+/// A run through some slots: one partner's private turn, or the steps worked
+/// together after the reveal. The last position is the "finish" card.
+pub struct Turn {
+    /// `None` when the couple works together.
+    pub partner: Option<Partner>,
+    pub slots: Vec<Slot>,
+    pub index: usize,
+    pub editor: Option<FieldEditor>,
+}
+
+impl Turn {
+    pub fn private(exercise: &Exercise, partner: Partner, page: &Page) -> Turn {
+        let slots = exercise
+            .individual_steps()
+            .map(|step| Slot {
+                kind: SlotKind::Own(partner),
+                step_id: step.id.clone(),
+                prompt: step.prompt.clone(),
+                hint: step.hint.clone(),
+                field: step.field.clone(),
+            })
+            .collect();
+        // Resume at the first step not answered yet.
+        let mut turn = Turn {
+            partner: Some(partner),
+            slots,
+            index: 0,
+            editor: None,
+        };
+        turn.index = turn
+            .slots
+            .iter()
+            .position(|s| slot_answer(page, s).is_none())
+            .unwrap_or(0);
+        turn.load_editor(page);
+        turn
+    }
+
+    pub fn together(exercise: &Exercise, page: &Page) -> Turn {
+        let mut slots = Vec::new();
+        for step in exercise.discussion_steps() {
+            let base = |kind| Slot {
+                kind,
+                step_id: step.id.clone(),
+                prompt: step.prompt.clone(),
+                hint: step.hint.clone(),
+                field: step.field.clone(),
+            };
+            match &step.mode {
+                StepMode::Reflect { of } => {
+                    for partner in Partner::BOTH {
+                        slots.push(base(SlotKind::Reflect(partner, of.clone())));
+                    }
+                }
+                StepMode::Shared => slots.push(base(SlotKind::Shared)),
+                StepMode::Individual => {}
+            }
+        }
+        slots.push(Slot {
+            kind: SlotKind::Agreements,
+            step_id: String::new(),
+            prompt: AGREEMENTS_PROMPT.to_string(),
+            hint: Some(AGREEMENTS_HINT.to_string()),
+            field: Field::List(ListDef {
+                placeholder: "We agree that …".to_string(),
+            }),
+        });
+        let mut turn = Turn {
+            partner: None,
+            slots,
+            index: 0,
+            editor: None,
+        };
+        turn.load_editor(page);
+        turn
+    }
+
+    pub fn slot(&self) -> Option<&Slot> {
+        self.slots.get(self.index)
+    }
+
+    pub fn on_finish_card(&self) -> bool {
+        self.index >= self.slots.len()
+    }
+
+    pub fn answered(&self, page: &Page) -> usize {
+        self.slots
+            .iter()
+            .filter(|s| slot_answer(page, s).is_some())
+            .count()
+    }
+
+    pub fn load_editor(&mut self, page: &Page) {
+        self.editor = self
+            .slot()
+            .map(|slot| FieldEditor::new(&slot.field, slot_answer(page, slot).as_ref()));
+    }
+
+    pub fn go_to(&mut self, index: usize, page: &Page) {
+        self.index = index.min(self.slots.len());
+        self.load_editor(page);
+    }
+
+    /// Copies the editor's answer into the page.
+    pub fn store(&self, page: &mut Page, now: Timestamp) {
+        let (Some(slot), Some(editor)) = (self.slot(), &self.editor) else {
+            return;
+        };
+        store_answer(page, slot, editor.answer(&slot.field), now);
+    }
+}
+
+/// The answer a slot holds on a page.
+pub fn slot_answer(page: &Page, slot: &Slot) -> Option<Answer> {
+    match &slot.kind {
+        SlotKind::Own(p) | SlotKind::Reflect(p, _) => {
+            page.entry(*p).answers.get(&slot.step_id).cloned()
+        }
+        SlotKind::Shared => page.shared.answers.get(&slot.step_id).cloned(),
+        SlotKind::Agreements => {
+            let texts: Vec<String> = page
+                .shared
+                .agreements
+                .iter()
+                .map(|a| a.text.clone())
+                .collect();
+            (!texts.is_empty()).then_some(Answer::List(texts))
+        }
+    }
+}
+
+fn store_answer(page: &mut Page, slot: &Slot, answer: Option<Answer>, now: Timestamp) {
+    match &slot.kind {
+        SlotKind::Own(p) | SlotKind::Reflect(p, _) => {
+            let entry = page.entry_mut(*p);
+            match answer {
+                Some(a) => entry.answers.insert(slot.step_id.clone(), a),
+                None => entry.answers.remove(&slot.step_id),
+            };
+            entry.updated = Some(now);
+        }
+        SlotKind::Shared => {
+            match answer {
+                Some(a) => page.shared.answers.insert(slot.step_id.clone(), a),
+                None => page.shared.answers.remove(&slot.step_id),
+            };
+            page.shared.updated = Some(now);
+        }
+        SlotKind::Agreements => {
+            let texts = match answer {
+                Some(Answer::List(items)) => items,
+                _ => Vec::new(),
+            };
+            sync_agreements(&mut page.shared.agreements, &texts, now);
+            page.shared.updated = Some(now);
+        }
+    }
+}
+
+/// Makes the agreements match the edited texts. Agreements are matched by
+/// position, so editing the words of one keeps its date and status.
+fn sync_agreements(agreements: &mut Vec<Agreement>, texts: &[String], now: Timestamp) {
+    let texts: Vec<String> = texts
+        .iter()
+        .map(|t| normalize_line(t))
+        .filter(|t| !t.is_empty())
+        .collect();
+    agreements.truncate(texts.len());
+    for (i, text) in texts.into_iter().enumerate() {
+        match agreements.get_mut(i) {
+            Some(agreement) => agreement.text = text,
+            None => agreements.push(Agreement {
+                text,
+                status: AgreementStatus::Active,
+                made: now,
+            }),
+        }
+    }
+}

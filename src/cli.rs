@@ -1,0 +1,319 @@
+//! The command line: arguments, where files live, and the plain-text
+//! commands (`list`, `show`, `export`, `exercises`, `check`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Parser, Subcommand};
+use jiff::tz::TimeZone;
+
+use crate::content::{Library, Source};
+use crate::export::{page_markdown, status_text};
+use crate::journal::{Store, parse_couple, write_private};
+use crate::model::{Category, PageStatus};
+use crate::ui::Theme;
+use crate::ui::side_by_side::section_lines;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tandem",
+    version,
+    about = "A terminal workbook for couples: boundaries, needs and communication, kept in a local journal.",
+    long_about = None
+)]
+pub struct Cli {
+    /// Where the journal lives (default: the platform's data folder).
+    #[arg(long, global = true, env = "TANDEM_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Where your own exercises live, in an `exercises/` folder inside
+    /// (default: the platform's config folder).
+    #[arg(long, global = true, env = "TANDEM_CONFIG_DIR", value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the pages of the journal, newest first.
+    List,
+    /// Print one page side by side.
+    Show {
+        /// The page id, as `tandem list` prints it.
+        id: String,
+    },
+    /// Write pages as Markdown, to standard output or a file.
+    Export {
+        /// The page id, as `tandem list` prints it.
+        id: Option<String>,
+        /// Every page, newest first.
+        #[arg(long, conflicts_with = "id")]
+        all: bool,
+        /// Write to this file (created private to you) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// List the exercises in the library.
+    Exercises,
+    /// Check the journal and your own exercise files; every problem is
+    /// printed as path:line:column: message.
+    Check,
+}
+
+/// Where the journal and the custom exercises live.
+pub struct Dirs {
+    pub data: PathBuf,
+    pub exercises: Option<PathBuf>,
+}
+
+impl Dirs {
+    pub fn resolve(cli: &Cli) -> Result<Dirs> {
+        let project = directories::ProjectDirs::from("", "", "tandem");
+        let data = match (&cli.data_dir, &project) {
+            (Some(dir), _) => dir.clone(),
+            (None, Some(p)) => p.data_dir().to_path_buf(),
+            (None, None) => {
+                bail!("cannot find a home folder for the journal; choose one with --data-dir DIR")
+            }
+        };
+        let exercises = match (&cli.config_dir, &project) {
+            (Some(dir), _) => Some(dir.join("exercises")),
+            (None, Some(p)) => Some(p.config_dir().join("exercises")),
+            (None, None) => None,
+        };
+        Ok(Dirs { data, exercises })
+    }
+
+    pub fn library(&self) -> Library {
+        Library::load(self.exercises.as_deref())
+    }
+}
+
+pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
+    let store = Store::open_read_only(&dirs.data);
+    match command {
+        Command::List => list(&store),
+        Command::Show { id } => show(&store, &dirs.library(), id),
+        Command::Export { id, all, output } => export(
+            &store,
+            &dirs.library(),
+            id.as_deref(),
+            *all,
+            output.as_deref(),
+        ),
+        Command::Exercises => exercises(&dirs.library()),
+        Command::Check => check(&store, dirs),
+    }
+}
+
+fn date(ts: jiff::Timestamp) -> String {
+    ts.to_zoned(TimeZone::system())
+        .strftime("%-d %b %Y")
+        .to_string()
+}
+
+fn list(store: &Store) -> Result<ExitCode> {
+    let ids = store.page_ids()?;
+    if ids.is_empty() {
+        println!(
+            "The journal in {} has no pages yet.",
+            store.root().display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = std::io::stdout().lock();
+    for id in ids {
+        let line = match store.load_page(&id) {
+            Ok(loaded) => format!(
+                "{id}  {}  {}  ({})",
+                date(loaded.page.started),
+                loaded.page.title,
+                status_text(&loaded.page)
+            ),
+            Err(problem) => format!("{id}  unreadable: {problem}"),
+        };
+        if writeln!(out, "{line}").is_err() {
+            break; // the reader went away (`tandem list | head`)
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load(store: &Store, id: &str) -> Result<crate::journal::LoadedPage> {
+    if !store.page_path(id).exists() {
+        bail!(
+            "no page {id:?} in {}; `tandem list` shows the pages",
+            store.root().display()
+        );
+    }
+    store.load_page(id).map_err(|p| anyhow!("{p}"))
+}
+
+fn show(store: &Store, library: &Library, id: &str) -> Result<ExitCode> {
+    let loaded = load(store, id)?;
+    let page = &loaded.page;
+    let width = crossterm::terminal::size()
+        .map(|(w, _)| usize::from(w))
+        .unwrap_or(100)
+        .clamp(40, 160);
+    println!("{} — {}", page.title, date(page.started));
+    println!(
+        "{} and {} · {}",
+        page.entries[0].partner,
+        page.entries[1].partner,
+        status_text(page)
+    );
+    println!();
+    let status = page.status();
+    if matches!(status, PageStatus::InProgress | PageStatus::WaitingFor(_)) {
+        println!("The answers are private until both partners have finished.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let names = [
+        page.entries[0].partner.clone(),
+        page.entries[1].partner.clone(),
+    ];
+    let sections = crate::compare::sections(
+        page,
+        library.get(&page.exercise),
+        status == PageStatus::Discussed,
+    );
+    let mut out = std::io::stdout().lock();
+    for line in section_lines(&sections, &names, width, Theme::MONO) {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        if writeln!(out, "{}", text.trim_end()).is_err() {
+            break;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    store: &Store,
+    library: &Library,
+    id: Option<&str>,
+    all: bool,
+    output: Option<&Path>,
+) -> Result<ExitCode> {
+    let ids = match (id, all) {
+        (Some(id), _) => vec![id.to_string()],
+        (None, true) => store.page_ids()?,
+        (None, false) => bail!("say which page to export (an id from `tandem list`), or --all"),
+    };
+    let mut markdown = String::new();
+    let mut skipped = Vec::new();
+    for id in &ids {
+        let loaded = if all {
+            match store.load_page(id) {
+                Ok(l) => l,
+                Err(problem) => {
+                    skipped.push(problem.to_string());
+                    continue;
+                }
+            }
+        } else {
+            load(store, id)?
+        };
+        if !markdown.is_empty() {
+            markdown.push_str("\n---\n\n");
+        }
+        let page = &loaded.page;
+        markdown.push_str(&page_markdown(
+            page,
+            library.get(&page.exercise),
+            &date(page.started),
+        ));
+    }
+    match output {
+        Some(path) => {
+            write_private(path, markdown.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!(
+                "Wrote {} page(s) to {}",
+                ids.len() - skipped.len(),
+                path.display()
+            );
+        }
+        None => {
+            let _ = std::io::stdout().lock().write_all(markdown.as_bytes());
+        }
+    }
+    for problem in &skipped {
+        eprintln!("skipped (unreadable): {problem}");
+    }
+    Ok(if skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn exercises(library: &Library) -> Result<ExitCode> {
+    for category in Category::ALL {
+        let mut any = false;
+        for exercise in library.in_category(category) {
+            if !any {
+                println!("{}", category.label());
+                any = true;
+            }
+            println!(
+                "  {:<24} {} ({} steps, about {} min)",
+                exercise.id,
+                exercise.title,
+                exercise.steps.len(),
+                exercise.minutes
+            );
+        }
+    }
+    for entry in library.entries() {
+        if let Source::Custom(path) = &entry.source {
+            println!("{} comes from {}", entry.exercise.id, path.display());
+        }
+    }
+    for problem in &library.problems {
+        eprintln!("{problem}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
+    let mut problems = dirs.library().problems;
+    let mut checked = 0;
+    let couple_path = store.couple_path();
+    match std::fs::read(&couple_path) {
+        Ok(bytes) => {
+            checked += 1;
+            if let Err(problem) = parse_couple(&couple_path, &bytes) {
+                problems.push(problem);
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => problems.push(crate::problem::Problem::whole_file(
+            &couple_path,
+            format!("cannot read file: {e}"),
+        )),
+    }
+    for id in store.page_ids()? {
+        checked += 1;
+        if let Err(problem) = store.load_page(&id) {
+            problems.push(problem);
+        }
+    }
+    for problem in &problems {
+        println!("{problem}");
+    }
+    match problems.len() {
+        0 => {
+            println!("{checked} journal file(s) and the exercise library checked: all fine.");
+            Ok(ExitCode::SUCCESS)
+        }
+        n => {
+            eprintln!("{n} problem(s) found; the files are left as they are.");
+            Ok(ExitCode::from(1))
+        }
+    }
+}

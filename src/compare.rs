@@ -1,0 +1,290 @@
+//! The side-by-side comparison of a page: for each step, both partners'
+//! answers arranged by kind so the couple can talk about them. Plain data,
+//! drawn by the interface and written by the exports.
+
+use crate::model::{
+    Agreement, Answer, ChoiceDef, ColumnKind, Exercise, Field, GridAnswerRow, GridDef, GridValue,
+    Page, Partner, ScaleDef, Step, StepMode,
+};
+
+pub struct Section {
+    pub heading: String,
+    pub body: Body,
+}
+
+pub enum Body {
+    /// Each partner's answer in their own column; `None` when unanswered.
+    Columns([Option<Vec<String>>; 2]),
+    /// Both values on a scale, and how far apart they are.
+    Scale {
+        values: [Option<i32>; 2],
+        scale: ScaleDef,
+    },
+    /// What both picked, and what only one of them picked.
+    Checklist {
+        both: Vec<String>,
+        only: [Vec<String>; 2],
+    },
+    Grid {
+        columns: Vec<String>,
+        rows: Vec<GridLine>,
+    },
+    /// One answer written together.
+    Together(Option<String>),
+    Agreements(Vec<Agreement>),
+}
+
+/// A grid row with both partners' values, in the order worth talking about.
+pub struct GridLine {
+    pub label: String,
+    pub values: [Vec<String>; 2],
+    /// How far apart the two answers are (0 when they agree).
+    pub gap: u32,
+    /// Either partner marked this row as needing attention.
+    pub flagged: bool,
+}
+
+/// Sections of the individual steps (the reveal) and, when `discussion`,
+/// of what was written together afterwards.
+pub fn sections(page: &Page, exercise: Option<&Exercise>, discussion: bool) -> Vec<Section> {
+    let mut out = Vec::new();
+    match exercise {
+        Some(exercise) => {
+            for step in &exercise.steps {
+                match &step.mode {
+                    StepMode::Individual => out.push(individual(page, step)),
+                    StepMode::Reflect { .. } if discussion => out.push(reflected(page, step)),
+                    StepMode::Shared if discussion => out.push(Section {
+                        heading: step.prompt.clone(),
+                        body: Body::Together(match page.shared.answers.get(&step.id) {
+                            Some(Answer::Text(t)) => Some(t.clone()),
+                            Some(other) => Some(plain_answer(other, &step.field).join("\n")),
+                            None => None,
+                        }),
+                    }),
+                    _ => {}
+                }
+            }
+        }
+        None => out.extend(unknown_exercise(page)),
+    }
+    if discussion {
+        out.push(Section {
+            heading: crate::app::AGREEMENTS_PROMPT.to_string(),
+            body: Body::Agreements(page.shared.agreements.clone()),
+        });
+    }
+    out
+}
+
+fn answers<'a>(page: &'a Page, step: &Step) -> [Option<&'a Answer>; 2] {
+    Partner::BOTH.map(|p| page.entry(p).answers.get(&step.id))
+}
+
+fn individual(page: &Page, step: &Step) -> Section {
+    let [a, b] = answers(page, step);
+    let body = match &step.field {
+        Field::Scale(scale) => Body::Scale {
+            values: [a, b].map(|x| match x {
+                Some(Answer::Scale(v)) => Some(*v),
+                _ => None,
+            }),
+            scale: scale.clone(),
+        },
+        Field::Checklist(def) => checklist(def, [a, b]),
+        Field::Grid(def) => grid(def, [a, b]),
+        field => Body::Columns([a, b].map(|x| x.map(|answer| plain_answer(answer, field)))),
+    };
+    Section {
+        heading: step.prompt.clone(),
+        body,
+    }
+}
+
+fn reflected(page: &Page, step: &Step) -> Section {
+    let [a, b] = answers(page, step);
+    Section {
+        heading: step.prompt.clone(),
+        body: Body::Columns([a, b].map(|x| x.map(|answer| plain_answer(answer, &step.field)))),
+    }
+}
+
+/// An answer as lines of plain text.
+pub fn plain_answer(answer: &Answer, field: &Field) -> Vec<String> {
+    match (answer, field) {
+        (Answer::Text(t), _) => vec![t.clone()],
+        (Answer::List(items), _) => items.iter().map(|i| format!("• {i}")).collect(),
+        (Answer::Scale(v), Field::Scale(s)) => vec![scale_text(*v, s)],
+        (Answer::Scale(v), _) => vec![v.to_string()],
+        (Answer::Choice(id), Field::Choice(def)) => vec![def.label(id).to_string()],
+        (Answer::Choice(id), _) => vec![id.clone()],
+        (Answer::Checklist(ids), Field::Checklist(def)) => ids
+            .iter()
+            .map(|id| format!("• {}", def.label(id)))
+            .collect(),
+        (Answer::Checklist(ids), _) => ids.iter().map(|i| format!("• {i}")).collect(),
+        (Answer::Grid(rows), Field::Grid(def)) => rows
+            .iter()
+            .map(|r| format!("{}: {}", row_label(def, r), row_values(def, r).join(" · ")))
+            .collect(),
+        (Answer::Grid(rows), _) => rows.iter().map(|r| r.row.clone()).collect(),
+    }
+}
+
+pub fn scale_text(value: i32, scale: &ScaleDef) -> String {
+    let mut text = format!("{value}");
+    if !scale.unit.is_empty() {
+        text.push(' ');
+        text.push_str(&scale.unit);
+    }
+    if value == scale.min {
+        text.push_str(&format!(" ({})", scale.low));
+    } else if value == scale.max {
+        text.push_str(&format!(" ({})", scale.high));
+    } else {
+        text.push_str(&format!(" of {}–{}", scale.min, scale.max));
+    }
+    text
+}
+
+fn checklist(def: &ChoiceDef, answers: [Option<&Answer>; 2]) -> Body {
+    let chosen = answers.map(|a| match a {
+        Some(Answer::Checklist(ids)) => ids.clone(),
+        _ => Vec::new(),
+    });
+    let has = |p: usize, id: &str| chosen[p].iter().any(|c| c == id);
+    let mut both = Vec::new();
+    let mut only = [Vec::new(), Vec::new()];
+    for option in &def.options {
+        match (has(0, &option.id), has(1, &option.id)) {
+            (true, true) => both.push(option.label.clone()),
+            (true, false) => only[0].push(option.label.clone()),
+            (false, true) => only[1].push(option.label.clone()),
+            (false, false) => {}
+        }
+    }
+    Body::Checklist { both, only }
+}
+
+fn row_label(def: &GridDef, row: &GridAnswerRow) -> String {
+    def.row_label(&row.row)
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{} (own)", row.label))
+}
+
+fn row_values(def: &GridDef, row: &GridAnswerRow) -> Vec<String> {
+    def.columns
+        .iter()
+        .map(|c| value_text(&c.kind, row.values.get(&c.id)))
+        .collect()
+}
+
+fn value_text(kind: &ColumnKind, value: Option<&GridValue>) -> String {
+    match (kind, value) {
+        (_, None) => "–".to_string(),
+        (ColumnKind::Choice(def), Some(GridValue::Choice(id))) => def.label(id).to_string(),
+        (ColumnKind::Scale(_), Some(GridValue::Scale(v))) => v.to_string(),
+        (_, Some(GridValue::Choice(id))) => id.clone(),
+        (_, Some(GridValue::Scale(v))) => v.to_string(),
+    }
+}
+
+fn grid(def: &GridDef, answers: [Option<&Answer>; 2]) -> Body {
+    let rows_of = |a: Option<&Answer>| match a {
+        Some(Answer::Grid(rows)) => rows.clone(),
+        _ => Vec::new(),
+    };
+    let both = answers.map(rows_of);
+    // Built-in rows in their order, then rows either partner added (which
+    // belong to that partner alone).
+    let mut keys: Vec<(Option<usize>, &str, String)> = def
+        .rows
+        .iter()
+        .map(|r| (None, r.id.as_str(), r.label.clone()))
+        .collect();
+    for (p, rows) in both.iter().enumerate() {
+        for row in rows {
+            if def.row_label(&row.row).is_none() {
+                keys.push((Some(p), row.row.as_str(), format!("{} (own)", row.label)));
+            }
+        }
+    }
+    let find = |p: usize, owner: Option<usize>, id: &str| -> Option<&GridAnswerRow> {
+        if owner.is_some_and(|o| o != p) {
+            return None;
+        }
+        both[p].iter().find(|r| r.row == id)
+    };
+    let mut lines: Vec<GridLine> = keys
+        .iter()
+        .filter_map(|(owner, id, label)| {
+            let rows = [find(0, *owner, id), find(1, *owner, id)];
+            if rows.iter().all(|r| r.is_none_or(|r| r.values.is_empty())) {
+                return None;
+            }
+            let mut gap = 0u32;
+            let mut flagged = false;
+            for column in &def.columns {
+                let values = rows.map(|r| r.and_then(|r| r.values.get(&column.id)));
+                match (&column.kind, values) {
+                    (
+                        ColumnKind::Scale(_),
+                        [Some(GridValue::Scale(x)), Some(GridValue::Scale(y))],
+                    ) => {
+                        gap += x.abs_diff(*y);
+                    }
+                    (ColumnKind::Choice(choice), [x, y]) => {
+                        if x != y {
+                            gap += 1;
+                        }
+                        // The first option is the settled one ("fine");
+                        // anything else is worth a word.
+                        let first = choice.options.first().map(|o| o.id.as_str());
+                        flagged |= [x, y].iter().any(|v| {
+                            matches!(v, Some(GridValue::Choice(id)) if Some(id.as_str()) != first)
+                        });
+                    }
+                    _ => {}
+                }
+            }
+            Some(GridLine {
+                label: label.clone(),
+                values: rows.map(|r| match r {
+                    Some(r) => def
+                        .columns
+                        .iter()
+                        .map(|c| value_text(&c.kind, r.values.get(&c.id)))
+                        .collect(),
+                    None => def.columns.iter().map(|_| "–".to_string()).collect(),
+                }),
+                gap,
+                flagged,
+            })
+        })
+        .collect();
+    // What needs talking about first: rows where you differ, then rows
+    // either of you flagged; the original order otherwise.
+    lines.sort_by_key(|l| (std::cmp::Reverse(l.gap), !l.flagged));
+    Body::Grid {
+        columns: def.columns.iter().map(|c| c.label.clone()).collect(),
+        rows: lines,
+    }
+}
+
+/// A page whose exercise is gone: its answers by step id, as plain text.
+fn unknown_exercise(page: &Page) -> Vec<Section> {
+    let mut ids: Vec<&String> = page.entries.iter().flat_map(|e| e.answers.keys()).collect();
+    ids.sort();
+    ids.dedup();
+    ids.into_iter()
+        .map(|id| Section {
+            heading: id.clone(),
+            body: Body::Columns(Partner::BOTH.map(|p| {
+                page.entry(p)
+                    .answers
+                    .get(id)
+                    .map(|a| plain_answer(a, &Field::Text(Default::default())))
+            })),
+        })
+        .collect()
+}

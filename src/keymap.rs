@@ -1,0 +1,186 @@
+//! The keys of each screen, in one table that feeds both the footer hints and
+//! the `?` help, so the two never disagree with each other.
+
+/// Where the keys are being pressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyContext {
+    Onboarding,
+    Home,
+    Library,
+    Handoff,
+    WriteText,
+    WriteList,
+    Pick,
+    Scale,
+    Grid,
+    GridAdding,
+    Finish,
+    SideBySide,
+    Message,
+}
+
+pub struct KeyHint {
+    pub keys: &'static str,
+    pub action: &'static str,
+    /// Shown in the footer as well as in the help.
+    pub footer: bool,
+}
+
+const fn hint(keys: &'static str, action: &'static str, footer: bool) -> KeyHint {
+    KeyHint {
+        keys,
+        action,
+        footer,
+    }
+}
+
+const ALWAYS: &[KeyHint] = &[
+    hint("F1", "show the keys of this screen", false),
+    hint("Ctrl-C", "save everything and quit", false),
+];
+
+const BROWSING: &[KeyHint] = &[
+    hint("?", "help", true),
+    hint("q", "quit (everything is saved)", true),
+];
+
+const STEP_MOVES: &[KeyHint] = &[
+    hint("Tab", "next step", true),
+    hint("Shift-Tab", "previous step", true),
+    hint("Esc", "pause (answers are kept)", true),
+    hint("Ctrl-S", "save now", false),
+    hint("F1", "help", true),
+];
+
+pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
+    let own: &[KeyHint] = match context {
+        KeyContext::Onboarding => {
+            const {
+                &[
+                    hint("Tab", "other name", true),
+                    hint("Enter", "continue", true),
+                    hint("F1", "help", true),
+                ]
+            }
+        }
+        KeyContext::Home => {
+            const {
+                &[
+                    hint("↑↓ j k", "move", true),
+                    hint("Enter", "open or continue the page", true),
+                    hint("n", "new exercise from the library", true),
+                ]
+            }
+        }
+        KeyContext::Library => {
+            const {
+                &[
+                    hint("↑↓ j k", "move", true),
+                    hint("Enter", "start this exercise", true),
+                    hint("PgUp PgDn", "scroll the introduction", false),
+                    hint("Esc", "back", true),
+                ]
+            }
+        }
+        KeyContext::Handoff => {
+            const {
+                &[
+                    hint("Enter", "start", true),
+                    hint("← →", "choose who goes first", true),
+                    hint("Esc", "later (the page waits)", true),
+                ]
+            }
+        }
+        KeyContext::WriteText => {
+            const {
+                &[
+                    hint("Enter", "new line", false),
+                    hint("Ctrl-← →", "move by word", false),
+                    hint("Ctrl-U / Ctrl-R", "undo / redo", false),
+                ]
+            }
+        }
+        KeyContext::WriteList => {
+            const {
+                &[
+                    hint("Enter", "add an item", true),
+                    hint("↑↓", "move between items", false),
+                    hint("Alt-↑↓", "reorder", false),
+                    hint("Ctrl-D", "remove the item", false),
+                ]
+            }
+        }
+        KeyContext::Pick => {
+            const {
+                &[
+                    hint("↑↓", "move", true),
+                    hint("Space", "choose", true),
+                    hint("1–9", "choose by number", false),
+                ]
+            }
+        }
+        KeyContext::Scale => {
+            const {
+                &[
+                    hint("← →", "change", true),
+                    hint("0–9", "type a number", false),
+                    hint("Backspace", "clear", false),
+                ]
+            }
+        }
+        KeyContext::Grid => {
+            const {
+                &[
+                    hint("↑↓", "row", true),
+                    hint("Space", "change", true),
+                    hint("← →", "column", false),
+                    hint("1–9", "pick by number", false),
+                    hint("a", "add a row of your own", false),
+                    hint("Ctrl-D", "remove a row you added", false),
+                ]
+            }
+        }
+        KeyContext::GridAdding => {
+            const {
+                &[
+                    hint("Enter", "add the row", true),
+                    hint("Esc", "cancel", true),
+                ]
+            }
+        }
+        KeyContext::Finish => {
+            const {
+                &[
+                    hint("Enter", "finish", true),
+                    hint("Shift-Tab", "back to the steps", true),
+                    hint("Esc", "pause (answers are kept)", true),
+                ]
+            }
+        }
+        KeyContext::SideBySide => {
+            const {
+                &[
+                    hint("↑↓ j k", "scroll", true),
+                    hint("PgUp PgDn", "page", false),
+                    hint("Enter", "talk it over: notes and agreements", true),
+                    hint("Esc", "back", true),
+                ]
+            }
+        }
+        KeyContext::Message => const { &[hint("Enter / Esc", "close", true)] },
+    };
+    let shared: &[KeyHint] = match context {
+        KeyContext::WriteText
+        | KeyContext::WriteList
+        | KeyContext::Pick
+        | KeyContext::Scale
+        | KeyContext::Grid => STEP_MOVES,
+        KeyContext::Home | KeyContext::Library | KeyContext::SideBySide => BROWSING,
+        _ => &[],
+    };
+    own.iter().chain(shared).chain(ALWAYS).collect()
+}
+
+pub fn footer(context: KeyContext) -> Vec<&'static KeyHint> {
+    hints(context).into_iter().filter(|h| h.footer).collect()
+}

@@ -1,0 +1,263 @@
+//! Drawing the editor of each field kind.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{Theme, text};
+use crate::app::FieldEditor;
+use crate::app::editor::{ChecklistEditor, ChoiceEditor, GridEditor, ListEditor, ScaleEditor};
+use crate::compare::scale_text;
+use crate::model::{ChoiceDef, ColumnKind, Field, GridDef, GridValue, ScaleDef};
+
+pub fn render(editor: &FieldEditor, field: &Field, theme: Theme, frame: &mut Frame, area: Rect) {
+    let block = Block::bordered().border_style(theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    match (editor, field) {
+        (FieldEditor::Text(area), _) => frame.render_widget(area, inner),
+        (FieldEditor::List(list), _) => render_list(list, theme, frame, inner),
+        (FieldEditor::Scale(scale), Field::Scale(def)) => {
+            render_scale(scale, def, theme, frame, inner);
+        }
+        (FieldEditor::Choice(choice), Field::Choice(def)) => {
+            render_choice(choice, def, theme, frame, inner);
+        }
+        (FieldEditor::Checklist(list), Field::Checklist(def)) => {
+            render_checklist(list, def, theme, frame, inner);
+        }
+        (FieldEditor::Grid(grid), Field::Grid(def)) => render_grid(grid, def, theme, frame, inner),
+        _ => {}
+    }
+}
+
+/// The first line to show so that `selected` stays in a view of `height`.
+fn scroll_for(selected: usize, height: usize) -> usize {
+    (selected + 1).saturating_sub(height.max(1))
+}
+
+fn render_list(list: &ListEditor, theme: Theme, frame: &mut Frame, area: Rect) {
+    let height = usize::from(area.height);
+    let first = scroll_for(list.selected, height);
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = list
+        .items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, item)| {
+            if i == list.selected {
+                Line::styled("› ", theme.key())
+            } else {
+                Line::raw(text::fit(&format!("• {item}"), width))
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    let row = u16::try_from(list.selected - first).unwrap_or(0);
+    let line_area = Rect {
+        x: area.x + 2,
+        y: area.y + row,
+        width: area.width.saturating_sub(2),
+        height: 1,
+    };
+    frame.render_widget(&list.line, line_area);
+}
+
+fn render_scale(scale: &ScaleEditor, def: &ScaleDef, theme: Theme, frame: &mut Frame, area: Rect) {
+    let mut lines = vec![Line::raw("")];
+    let span = def.max - def.min;
+    if span <= 10 {
+        let mut spans = vec![Span::styled(format!("{}  ", def.low), theme.dim())];
+        for v in def.min..=def.max {
+            let label = v.to_string();
+            if scale.value == Some(v) {
+                spans.push(Span::styled(format!("[{label}]"), theme.selected()));
+            } else {
+                spans.push(Span::raw(format!(" {label} ")));
+            }
+        }
+        spans.push(Span::styled(format!("  {}", def.high), theme.dim()));
+        lines.push(Line::from(spans));
+    } else {
+        lines.push(Line::styled(
+            format!("{} = {}   …   {} = {}", def.min, def.low, def.max, def.high),
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(match scale.value {
+        Some(v) => Line::from(vec![
+            Span::raw("Your answer: "),
+            Span::styled(scale_text(v, def), theme.heading()),
+        ]),
+        None => Line::styled("Not answered yet: use ← → or type a number.", theme.dim()),
+    });
+    frame.render_widget(Paragraph::new(lines), area.inner(Margin::new(1, 0)));
+}
+
+fn option_lines<'a>(
+    def: &'a ChoiceDef,
+    cursor: usize,
+    theme: Theme,
+    mark: impl Fn(&str) -> &'static str,
+) -> Vec<Line<'a>> {
+    def.options
+        .iter()
+        .enumerate()
+        .map(|(i, option)| {
+            let text = format!("{} {}  {}", mark(&option.id), i + 1, option.label);
+            if i == cursor {
+                Line::styled(format!("› {text}"), theme.selected())
+            } else {
+                Line::raw(format!("  {text}"))
+            }
+        })
+        .collect()
+}
+
+fn render_choice(
+    choice: &ChoiceEditor,
+    def: &ChoiceDef,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let lines = option_lines(def, choice.cursor, theme, |id| {
+        if choice.chosen.as_deref() == Some(id) {
+            "(•)"
+        } else {
+            "( )"
+        }
+    });
+    let first = scroll_for(choice.cursor, usize::from(area.height));
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(first).unwrap_or(0), 0)),
+        area,
+    );
+}
+
+fn render_checklist(
+    list: &ChecklistEditor,
+    def: &ChoiceDef,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let lines = option_lines(def, list.cursor, theme, |id| {
+        if list.is_chosen(id) { "[x]" } else { "[ ]" }
+    });
+    let first = scroll_for(list.cursor, usize::from(area.height));
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(first).unwrap_or(0), 0)),
+        area,
+    );
+}
+
+fn cell_text(kind: &ColumnKind, value: Option<&GridValue>) -> String {
+    match (kind, value) {
+        (_, None) => "·".to_string(),
+        (ColumnKind::Choice(def), Some(GridValue::Choice(id))) => def.label(id).to_string(),
+        (ColumnKind::Scale(_), Some(GridValue::Scale(v))) => v.to_string(),
+        (_, Some(GridValue::Choice(id))) => id.clone(),
+        (_, Some(GridValue::Scale(v))) => v.to_string(),
+    }
+}
+
+fn column_width(kind: &ColumnKind, label: &str) -> usize {
+    let values = match kind {
+        ColumnKind::Choice(def) => def.options.iter().map(|o| text::width(&o.label)).max(),
+        ColumnKind::Scale(def) => Some(def.max.to_string().len().max(def.min.to_string().len())),
+    };
+    values.unwrap_or(1).max(text::width(label)).min(18) + 2
+}
+
+fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame, area: Rect) {
+    let widths: Vec<usize> = def
+        .columns
+        .iter()
+        .map(|c| column_width(&c.kind, &c.label))
+        .collect();
+    let total = usize::from(area.width);
+    let label_width = total
+        .saturating_sub(widths.iter().sum::<usize>() + 2)
+        .max(8);
+    let mut header = vec![Span::raw(text::pad("", label_width + 2))];
+    for (column, w) in def.columns.iter().zip(&widths) {
+        header.push(Span::styled(text::pad(&column.label, *w), theme.heading()));
+    }
+    let mut lines = vec![Line::from(header)];
+    let mut legend = Vec::new();
+    for column in &def.columns {
+        let options = match &column.kind {
+            ColumnKind::Choice(def) => def
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| format!("{} {}", i + 1, o.label))
+                .collect::<Vec<_>>()
+                .join(" · "),
+            ColumnKind::Scale(s) => format!("{} {} … {} {}", s.min, s.low, s.max, s.high),
+        };
+        legend.push(format!("{}: {options}", column.label));
+    }
+
+    let reserved = 2 + legend.len() + usize::from(grid.adding.is_some());
+    let height = usize::from(area.height).saturating_sub(reserved).max(1);
+    let first = scroll_for(grid.row, height);
+    for (i, row) in grid.rows.iter().enumerate().skip(first).take(height) {
+        let selected_row = i == grid.row;
+        let marker = if selected_row { "› " } else { "  " };
+        let label = if row.own {
+            format!("{} (own)", row.label)
+        } else {
+            row.label.clone()
+        };
+        let mut spans = vec![Span::styled(
+            text::pad(&format!("{marker}{label}"), label_width + 2),
+            if selected_row {
+                theme.heading()
+            } else {
+                theme.text()
+            },
+        )];
+        for (c, (column, w)) in def.columns.iter().zip(&widths).enumerate() {
+            let value = cell_text(&column.kind, row.values.get(&column.id));
+            let style = if selected_row && c == grid.column {
+                theme.selected()
+            } else {
+                theme.text()
+            };
+            spans.push(Span::styled(text::pad(&format!(" {value}"), *w), style));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    for l in legend {
+        lines.push(Line::styled(text::fit(&l, total), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+    if let Some(adding) = &grid.adding {
+        let y = area.y + area.height.saturating_sub(1);
+        frame.render_widget(
+            Paragraph::new(Line::styled("New row: ", theme.key())),
+            Rect {
+                x: area.x,
+                y,
+                width: 9.min(area.width),
+                height: 1,
+            },
+        );
+        frame.render_widget(
+            adding,
+            Rect {
+                x: area.x + 9,
+                y,
+                width: area.width.saturating_sub(9),
+                height: 1,
+            },
+        );
+    }
+}

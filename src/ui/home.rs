@@ -1,0 +1,115 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, date, text};
+use crate::app::{App, Home, HomeItem, PageSummary};
+use crate::model::{EntryStatus, PageStatus, Partner};
+
+pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rect) {
+    let items = app.home_items();
+    let selected = home.selected.min(items.len().saturating_sub(1));
+    let width = usize::from(area.width).saturating_sub(2);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let names = app.names();
+    lines.push(Line::styled(
+        format!("Hello, {} and {}.", names[0], names[1]),
+        theme.heading(),
+    ));
+    if app.journal.is_loading() {
+        lines.push(Line::styled(
+            format!(
+                "Reading your journal… {} of {} pages",
+                app.journal.total() - app.journal.pending_count(),
+                app.journal.total()
+            ),
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::raw(""));
+    if items.is_empty() && !app.journal.is_loading() {
+        lines.push(Line::raw("Your journal is empty for now."));
+        lines.push(Line::from(vec![
+            Span::raw("Press "),
+            Span::styled("n", theme.key()),
+            Span::raw(" to choose a first exercise from the library."),
+        ]));
+    }
+    let mut section = "";
+    for (n, item) in items.iter().enumerate() {
+        let heading = match item {
+            HomeItem::Page(i) if app.journal.pages[*i].status.is_unfinished() => "Continue",
+            HomeItem::Page(_) => "Recent pages",
+            HomeItem::Unreadable(_) => "Could not be read (left untouched; see `tandem check`)",
+        };
+        if heading != section {
+            if !section.is_empty() {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(heading, theme.title()));
+            section = heading;
+        }
+        let is_selected = n == selected;
+        if is_selected {
+            selected_line = lines.len();
+        }
+        let marker = if is_selected { "› " } else { "  " };
+        let row = match item {
+            HomeItem::Page(i) => page_row(app, &app.journal.pages[*i]),
+            HomeItem::Unreadable(i) => app.journal.unreadable[*i].problem.to_string(),
+        };
+        let style = if is_selected {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        lines.push(Line::styled(
+            text::pad(&format!("{marker}{row}"), width),
+            style,
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("n", theme.key()),
+        Span::styled(" start a new exercise", theme.dim()),
+    ]));
+    // Keep the selected row in view.
+    let height = usize::from(area.height);
+    let scroll = (selected_line + 2).saturating_sub(height);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        area.inner(ratatui::layout::Margin::new(1, 0)),
+    );
+}
+
+fn page_row(app: &App, page: &PageSummary) -> String {
+    let state = match page.status {
+        PageStatus::Discussed => "talked over".to_string(),
+        PageStatus::BothDone => "both done — ready to see side by side".to_string(),
+        PageStatus::WaitingFor(p) => format!("waiting for {}", page.names[p.index()]),
+        PageStatus::InProgress => {
+            let writing: Vec<&str> = Partner::BOTH
+                .into_iter()
+                .filter(|p| page.entries[p.index()] == EntryStatus::Draft)
+                .map(|p| page.names[p.index()].as_str())
+                .collect();
+            if writing.is_empty() {
+                "not started".to_string()
+            } else {
+                format!("{} started (draft)", writing.join(" and "))
+            }
+        }
+    };
+    let read_only = if page.read_only { " · read-only" } else { "" };
+    format!(
+        "{} · {} · {}{}",
+        page.title,
+        date(app, page.started),
+        state,
+        read_only
+    )
+}

@@ -1,0 +1,107 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{Theme, date, text};
+use crate::app::{App, LibraryView};
+use crate::content::Source;
+
+pub fn render(app: &App, view: &LibraryView, theme: Theme, frame: &mut Frame, area: Rect) {
+    let entries = app.library.entries();
+    let selected = view.selected.min(entries.len().saturating_sub(1));
+    let wide = area.width >= 70;
+    let [list_area, detail_area] = if wide {
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area)
+    };
+
+    let width = usize::from(list_area.width).saturating_sub(2);
+    let mut lines = Vec::new();
+    let mut category = None;
+    let mut selected_line = 0;
+    for (i, entry) in entries.iter().enumerate() {
+        let exercise = &entry.exercise;
+        if category != Some(exercise.category) {
+            if category.is_some() {
+                lines.push(Line::raw(""));
+            }
+            lines.push(Line::styled(exercise.category.label(), theme.title()));
+            category = Some(exercise.category);
+        }
+        let done = app.journal.times_done(&exercise.id);
+        let count = if done > 0 {
+            format!(" ({done}×)")
+        } else {
+            String::new()
+        };
+        let marker = if i == selected { "› " } else { "  " };
+        let style = if i == selected {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        if i == selected {
+            selected_line = lines.len();
+        }
+        lines.push(Line::styled(
+            text::pad(&format!("{marker}{}{count}", exercise.title), width),
+            style,
+        ));
+    }
+    let scroll = (selected_line + 2).saturating_sub(usize::from(list_area.height));
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(0), 0)),
+        list_area.inner(ratatui::layout::Margin::new(1, 0)),
+    );
+
+    let Some(entry) = entries.get(selected) else {
+        return;
+    };
+    let exercise = &entry.exercise;
+    let mut detail = vec![
+        Line::styled(exercise.title.as_str(), theme.heading()),
+        Line::styled(
+            format!(
+                "{} · {} steps · about {} minutes",
+                exercise.category.label(),
+                exercise.steps.len(),
+                exercise.minutes
+            ),
+            theme.dim(),
+        ),
+    ];
+    let history = match app.journal.last_done(&exercise.id) {
+        Some(when) => format!(
+            "Last started {} · talked over {} times",
+            date(app, when),
+            app.journal.times_done(&exercise.id)
+        ),
+        None => "Not done yet".to_string(),
+    };
+    detail.push(Line::styled(history, theme.dim()));
+    if let Source::Custom(path) = &entry.source {
+        detail.push(Line::styled(
+            format!("Your own exercise: {}", path.display()),
+            theme.dim(),
+        ));
+    }
+    detail.push(Line::raw(""));
+    detail.extend(exercise.intro.split('\n').map(Line::raw));
+    detail.push(Line::raw(""));
+    detail.push(Line::from(vec![
+        Span::styled("Enter", theme.key()),
+        Span::raw(" to begin"),
+    ]));
+    let block = Block::bordered()
+        .border_style(theme.border(false))
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(
+        Paragraph::new(detail)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((view.scroll, 0)),
+        detail_area,
+    );
+}

@@ -1,0 +1,122 @@
+//! Drawing. Every function here reads the app's state and draws it; none
+//! changes anything.
+
+mod editors;
+mod home;
+mod library;
+mod onboarding;
+mod overlay;
+pub mod side_by_side;
+pub mod text;
+mod theme;
+mod work;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, Screen};
+use crate::keymap;
+
+pub use theme::Theme;
+
+/// Below this the screens cannot show a prompt and an answer together.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(theme, frame, area);
+        return;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    render_header(app, theme, frame, header);
+    match &app.screen {
+        Screen::Onboarding(o) => onboarding::render(o, theme, frame, body),
+        Screen::Home(h) => home::render(app, h, theme, frame, body),
+        Screen::Library(l) => library::render(app, l, theme, frame, body),
+        Screen::Handoff(h) => work::render_handoff(app, h, theme, frame, body),
+        Screen::Turn(t) => work::render_turn(app, t, theme, frame, body),
+        Screen::SideBySide(s) => side_by_side::render(app, s, theme, frame, body),
+    }
+    render_footer(app, theme, frame, footer);
+    if let Some(overlay) = &app.overlay {
+        overlay::render(overlay, theme, frame, body);
+    }
+}
+
+fn too_small(theme: Theme, frame: &mut Frame, area: Rect) {
+    let lines = vec![
+        Line::styled("Please enlarge the window", theme.heading()),
+        Line::from(format!(
+            "tandem needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this is {}×{}.",
+            area.width, area.height
+        )),
+        Line::from("Everything is saved. Ctrl-C quits."),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
+}
+
+fn screen_title(app: &App) -> String {
+    let page_title = || {
+        app.open
+            .as_ref()
+            .map(|o| o.page.title.clone())
+            .unwrap_or_default()
+    };
+    match &app.screen {
+        Screen::Onboarding(_) => "Welcome".to_string(),
+        Screen::Home(_) => "Home".to_string(),
+        Screen::Library(_) => "Exercises".to_string(),
+        Screen::Handoff(_) | Screen::Turn(_) => page_title(),
+        Screen::SideBySide(_) => format!("{} · side by side", page_title()),
+    }
+}
+
+fn render_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let couple = app
+        .couple
+        .as_ref()
+        .map(|c| format!("{} & {}", c.names[0], c.names[1]))
+        .unwrap_or_default();
+    let left = format!(" tandem · {}", screen_title(app));
+    let room = usize::from(area.width).saturating_sub(text::width(&left) + 1);
+    let right = text::fit(&couple, room);
+    let gap = room.saturating_sub(text::width(&right));
+    let line = Line::from(vec![
+        Span::styled(text::fit(&left, usize::from(area.width)), theme.title()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn render_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let mut spans = Vec::new();
+    if let Some(notice) = &app.notice {
+        spans.push(Span::styled(format!(" {notice} "), theme.warning()));
+    }
+    for hint in keymap::footer(app.key_context()) {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(hint.keys, theme.key()));
+        spans.push(Span::styled(format!(" {} ", hint.action), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A date as the couple reads it, in their time zone.
+pub fn date(app: &App, ts: jiff::Timestamp) -> String {
+    ts.to_zoned(app.tz.clone())
+        .strftime("%-d %b %Y")
+        .to_string()
+}

@@ -1,0 +1,58 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::Theme;
+use crate::app::Onboarding;
+
+const WELCOME: &str = "tandem is a workbook for the two of you. Each exercise is short: you each answer on your own, then you see both answers side by side and talk about what you notice. Everything stays in a journal on this computer that only you two own.\n\nIt is a reflection aid, not therapy and not a diagnosis.";
+
+pub fn render(o: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
+    let area = area.centered_horizontally(Constraint::Max(76));
+    let [intro, first, second, message] = Layout::vertical([
+        Constraint::Min(3),
+        Constraint::Length(3),
+        Constraint::Length(3),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let mut lines = vec![
+        Line::styled("Welcome to tandem", theme.title()),
+        Line::raw(""),
+    ];
+    lines.extend(WELCOME.split('\n').map(Line::raw));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "What are your names? Any spelling, any script.",
+        theme.heading(),
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), intro);
+    for (i, area) in [first, second].into_iter().enumerate() {
+        let mut field = o.names[i].clone();
+        let focused = o.focus == i;
+        let label = if i == 0 {
+            " First partner "
+        } else {
+            " Second partner "
+        };
+        field.set_block(
+            Block::bordered()
+                .title(label)
+                .border_style(theme.border(focused)),
+        );
+        field.set_placeholder_style(theme.placeholder());
+        field.set_cursor_style(if focused {
+            theme.cursor()
+        } else {
+            theme.text()
+        });
+        frame.render_widget(&field, area);
+    }
+    if let Some(error) = &o.error {
+        frame.render_widget(
+            Paragraph::new(Line::styled(error.as_str(), theme.warning())).wrap(Wrap { trim: true }),
+            message,
+        );
+    }
+}

@@ -1,0 +1,59 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::{Theme, text};
+use crate::app::Overlay;
+use crate::keymap;
+
+pub fn render(overlay: &Overlay, theme: Theme, frame: &mut Frame, area: Rect) {
+    let (title, lines) = match overlay {
+        Overlay::Help(context) => {
+            let hints = keymap::hints(*context);
+            let key_width = hints.iter().map(|h| text::width(h.keys)).max().unwrap_or(0);
+            let mut lines: Vec<Line> = hints
+                .iter()
+                .map(|h| {
+                    Line::from(vec![
+                        Span::styled(text::pad(h.keys, key_width + 2), theme.key()),
+                        Span::raw(h.action),
+                    ])
+                })
+                .collect();
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "While you write, every letter key is text; F1 always shows this.",
+                theme.dim(),
+            ));
+            ("Keys", lines)
+        }
+        Overlay::Message { title, body } => {
+            let mut lines: Vec<Line> = body.split('\n').map(Line::raw).collect();
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("Enter or Esc to close", theme.dim()));
+            (title.as_str(), lines)
+        }
+    };
+    let width = area.width.saturating_sub(4).min(72);
+    let inner_width = usize::from(width.saturating_sub(4)).max(1);
+    let wrapped: usize = lines
+        .iter()
+        .map(|l| text::wrap(&l.to_string(), inner_width).len().max(1))
+        .sum();
+    let height = u16::try_from(wrapped + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(Line::styled(format!(" {title} "), theme.heading()).centered())
+        .border_style(theme.border(true))
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}

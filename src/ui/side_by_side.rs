@@ -1,0 +1,299 @@
+//! The reveal: both partners' answers, step by step, in two columns (or one
+//! after the other when the window is narrow).
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, text};
+use crate::app::{App, SideBySide};
+use crate::compare::{Body, Section, scale_text, sections};
+use crate::model::{PageStatus, Partner};
+
+/// Narrower than this, the two answers are shown one after the other.
+const TWO_COLUMNS_FROM: usize = 56;
+const GUTTER: &str = " │ ";
+
+pub fn render(app: &App, view: &SideBySide, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(open) = &app.open else {
+        return;
+    };
+    let page = &open.page;
+    let discussed = page.status() == PageStatus::Discussed;
+    let area = area.inner(Margin::new(1, 0));
+    let width = usize::from(area.width);
+    let mut lines = vec![Line::raw("")];
+    lines.extend(
+        text::wrap(
+            &format!(
+                "{} · started {}",
+                page.title,
+                super::date(app, page.started)
+            ),
+            width,
+        )
+        .into_iter()
+        .map(|l| Line::styled(l, theme.heading())),
+    );
+    let lead = if discussed {
+        "What you each wrote, what you said back, and what you agreed."
+    } else {
+        "You have both finished. Here are your answers side by side: read them, then talk about what you notice. Press Enter when you are ready to write down notes and agreements."
+    };
+    lines.extend(
+        text::wrap(lead, width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim())),
+    );
+    lines.push(Line::raw(""));
+    let names = [
+        page.entries[0].partner.clone(),
+        page.entries[1].partner.clone(),
+    ];
+    let sections = sections(page, app.open_exercise(), discussed);
+    lines.extend(section_lines(&sections, &names, width, theme));
+
+    let height = usize::from(area.height);
+    let max_scroll = lines.len().saturating_sub(height);
+    let scroll = usize::from(view.scroll).min(max_scroll);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        area,
+    );
+}
+
+/// The comparison as lines `width` columns wide.
+pub fn section_lines(
+    sections: &[Section],
+    names: &[String; 2],
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let two = width >= TWO_COLUMNS_FROM;
+    let column = (width.saturating_sub(text::width(GUTTER))) / 2;
+    for section in sections {
+        for l in text::wrap(&section.heading, width) {
+            lines.push(Line::styled(l, theme.heading()));
+        }
+        match &section.body {
+            Body::Columns(answers) => {
+                let sides = answers.clone().map(|a| match a {
+                    Some(parts) => parts.join("\n"),
+                    None => String::new(),
+                });
+                if two {
+                    lines.push(name_row(names, column, theme));
+                    let wrapped = sides.clone().map(|s| text::wrap(&s, column));
+                    let rows = wrapped[0].len().max(wrapped[1].len());
+                    for i in 0..rows {
+                        let cell = |p: usize| -> Span<'static> {
+                            match wrapped[p].get(i) {
+                                Some(l) if !(i == 0 && sides[p].is_empty()) => {
+                                    Span::raw(text::pad(l, column))
+                                }
+                                _ if i == 0 => {
+                                    Span::styled(text::pad("(no answer)", column), theme.dim())
+                                }
+                                _ => Span::raw(" ".repeat(column)),
+                            }
+                        };
+                        lines.push(Line::from(vec![
+                            cell(0),
+                            Span::styled(GUTTER, theme.dim()),
+                            cell(1),
+                        ]));
+                    }
+                } else {
+                    for p in Partner::BOTH {
+                        let i = p.index();
+                        lines.push(Line::styled(format!("{}:", names[i]), theme.partner(p)));
+                        if sides[i].is_empty() {
+                            lines.push(Line::styled("  (no answer)", theme.dim()));
+                        }
+                        for l in text::wrap(&sides[i], width.saturating_sub(2)) {
+                            if !sides[i].is_empty() {
+                                lines.push(Line::raw(format!("  {l}")));
+                            }
+                        }
+                    }
+                }
+            }
+            Body::Scale { values, scale } => {
+                let show = |v: Option<i32>| match v {
+                    Some(v) => {
+                        let bar = if scale.max - scale.min <= 10 {
+                            let filled = usize::try_from(v - scale.min + 1).unwrap_or(0);
+                            let empty = usize::try_from(scale.max - v).unwrap_or(0);
+                            format!("{}{} ", "●".repeat(filled), "○".repeat(empty))
+                        } else {
+                            String::new()
+                        };
+                        format!("{bar}{}", scale_text(v, scale))
+                    }
+                    None => "(no answer)".to_string(),
+                };
+                if two {
+                    lines.push(name_row(names, column, theme));
+                    lines.push(Line::from(vec![
+                        Span::raw(text::pad(&show(values[0]), column)),
+                        Span::styled(GUTTER, theme.dim()),
+                        Span::raw(text::pad(&show(values[1]), column)),
+                    ]));
+                } else {
+                    for p in Partner::BOTH {
+                        lines.push(Line::from(vec![
+                            Span::styled(format!("{}: ", names[p.index()]), theme.partner(p)),
+                            Span::raw(show(values[p.index()])),
+                        ]));
+                    }
+                }
+                if let [Some(a), Some(b)] = values {
+                    let gap = a.abs_diff(*b);
+                    let note = match gap {
+                        0 => "The same answer.".to_string(),
+                        1 => "1 apart.".to_string(),
+                        n => format!("{n} apart — worth a word."),
+                    };
+                    lines.push(Line::styled(note, theme.dim()));
+                }
+            }
+            Body::Checklist { both, only } => {
+                let mut group = |label: String, items: &[String], style| {
+                    lines.push(Line::styled(label, style));
+                    if items.is_empty() {
+                        lines.push(Line::styled("  (none)", theme.dim()));
+                    }
+                    for item in items {
+                        for (n, l) in text::wrap(item, width.saturating_sub(4))
+                            .into_iter()
+                            .enumerate()
+                        {
+                            let bullet = if n == 0 { "  • " } else { "    " };
+                            lines.push(Line::raw(format!("{bullet}{l}")));
+                        }
+                    }
+                };
+                group("Both of you:".to_string(), both, theme.text());
+                group(
+                    format!("Only {}:", names[0]),
+                    &only[0],
+                    theme.partner(Partner::First),
+                );
+                group(
+                    format!("Only {}:", names[1]),
+                    &only[1],
+                    theme.partner(Partner::Second),
+                );
+            }
+            Body::Grid { columns, rows } => {
+                lines.extend(grid_lines(columns, rows, names, width, theme));
+            }
+            Body::Together(text) => match text {
+                Some(t) if !t.trim().is_empty() => {
+                    lines.extend(text::wrap(t, width).into_iter().map(Line::raw));
+                }
+                _ => lines.push(Line::styled("(nothing written)", theme.dim())),
+            },
+            Body::Agreements(agreements) => {
+                if agreements.is_empty() {
+                    lines.push(Line::styled("(none written down)", theme.dim()));
+                }
+                for agreement in agreements {
+                    let status = format!(" [{}]", agreement.status.label());
+                    let wrapped =
+                        text::wrap(&agreement.text, width.saturating_sub(4 + status.len()));
+                    for (n, l) in wrapped.into_iter().enumerate() {
+                        let bullet = if n == 0 { "  • " } else { "    " };
+                        let mut spans = vec![Span::raw(format!("{bullet}{l}"))];
+                        if n == 0 {
+                            spans.push(Span::styled(status.clone(), theme.dim()));
+                        }
+                        lines.push(Line::from(spans));
+                    }
+                }
+            }
+        }
+        lines.push(Line::raw(""));
+    }
+    lines
+}
+
+fn name_row(names: &[String; 2], column: usize, theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(text::pad(&names[0], column), theme.partner(Partner::First)),
+        Span::styled(GUTTER, theme.dim()),
+        Span::styled(text::pad(&names[1], column), theme.partner(Partner::Second)),
+    ])
+}
+
+fn grid_lines(
+    columns: &[String],
+    rows: &[crate::compare::GridLine],
+    names: &[String; 2],
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if rows.is_empty() {
+        lines.push(Line::styled("(no answers)", theme.dim()));
+        return lines;
+    }
+    let value = |v: &[String]| v.join(" / ");
+    let value_width = rows
+        .iter()
+        .flat_map(|r| r.values.iter().map(|v| text::width(&value(v))))
+        .chain(names.iter().map(|n| text::width(n)))
+        .max()
+        .unwrap_or(4)
+        .min(width / 4)
+        .max(4);
+    let label_width = width.saturating_sub(2 * (value_width + 2) + 2).max(6);
+    if columns.len() > 1 {
+        lines.push(Line::styled(
+            text::fit(&format!("Each value: {}", columns.join(" / ")), width),
+            theme.dim(),
+        ));
+    }
+    lines.push(Line::from(vec![
+        Span::raw(" ".repeat(label_width + 2)),
+        Span::styled(
+            text::pad(&names[0], value_width + 2),
+            theme.partner(Partner::First),
+        ),
+        Span::styled(
+            text::pad(&names[1], value_width + 2),
+            theme.partner(Partner::Second),
+        ),
+    ]));
+    for row in rows {
+        let mark = if row.gap > 0 {
+            "≠ "
+        } else if row.flagged {
+            "• "
+        } else {
+            "  "
+        };
+        lines.push(Line::from(vec![
+            Span::styled(mark, theme.key()),
+            Span::raw(text::pad(&row.label, label_width)),
+            Span::raw(text::pad(
+                &format!("  {}", value(&row.values[0])),
+                value_width + 2,
+            )),
+            Span::raw(text::pad(
+                &format!("  {}", value(&row.values[1])),
+                value_width + 2,
+            )),
+        ]));
+    }
+    lines.push(Line::styled(
+        text::fit(
+            "≠ you answered differently · • one of you would like to talk about it",
+            width,
+        ),
+        theme.dim(),
+    ));
+    lines
+}

@@ -1,0 +1,197 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{Theme, editors, text};
+use crate::app::{App, Handoff, SlotKind, Turn};
+use crate::compare::plain_answer;
+use crate::model::Partner;
+
+pub fn render_handoff(app: &App, handoff: &Handoff, theme: Theme, frame: &mut Frame, area: Rect) {
+    let me = app.name(handoff.partner);
+    let other = app.name(handoff.partner.other());
+    let mut lines = Vec::new();
+    if let Some(open) = &app.open {
+        lines.push(Line::styled(open.page.title.as_str(), theme.heading()));
+        if let Some(exercise) = app.open_exercise() {
+            lines.push(Line::raw(""));
+            lines.extend(exercise.intro.split('\n').map(Line::raw));
+        }
+        lines.push(Line::raw(""));
+    }
+    if handoff.choosing {
+        lines.push(Line::styled("Who goes first?", theme.heading()));
+        let mut choice = vec![Span::raw("  ")];
+        for partner in Partner::BOTH {
+            let name = app.name(partner);
+            if partner == handoff.partner {
+                choice.push(Span::styled(format!("▸ {name} "), theme.selected()));
+            } else {
+                choice.push(Span::styled(format!("  {name} "), theme.text()));
+            }
+            choice.push(Span::raw("   "));
+        }
+        lines.push(Line::from(choice));
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(
+        format!(" {me}, it's your turn. "),
+        theme.banner(Some(handoff.partner)),
+    ));
+    lines.push(Line::raw(format!(
+        "{other}, please look away for a moment. Your answers stay private until you have both finished."
+    )));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("Enter", theme.key()),
+        Span::raw(format!(" {me} starts   ")),
+        Span::styled("Esc", theme.key()),
+        Span::raw(" later — the page waits"),
+    ]));
+    let area = area.centered_horizontally(Constraint::Max(80));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        area.inner(ratatui::layout::Margin::new(1, 1)),
+    );
+}
+
+pub fn render_turn(app: &App, turn: &Turn, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(open) = &app.open else {
+        return;
+    };
+    let page = &open.page;
+    let total = turn.slots.len();
+    let position = if turn.on_finish_card() {
+        "finish".to_string()
+    } else {
+        format!("step {} of {total}", turn.index + 1)
+    };
+    let banner = match turn.partner {
+        Some(p) => format!(
+            " {}'s turn · {} · {} is looking away ",
+            app.name(p),
+            position,
+            app.name(p.other())
+        ),
+        None => format!(" Together · {position} "),
+    };
+    let [banner_area, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            text::pad(&banner, usize::from(banner_area.width)),
+            theme.banner(turn.partner),
+        )),
+        banner_area,
+    );
+    let body = body.inner(ratatui::layout::Margin::new(1, 0));
+
+    let Some(slot) = turn.slot() else {
+        render_finish(app, turn, theme, frame, body);
+        return;
+    };
+    let width = usize::from(body.width);
+    let mut top: Vec<Line> = vec![Line::raw("")];
+    let prompt = match &slot.kind {
+        SlotKind::Reflect(p, _) => format!("{}: {}", app.name(*p), slot.prompt),
+        _ => slot.prompt.clone(),
+    };
+    top.extend(
+        text::wrap(&prompt, width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.heading())),
+    );
+    if let Some(hint) = &slot.hint {
+        top.extend(
+            text::wrap(hint, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim())),
+        );
+    }
+    if let (SlotKind::Reflect(p, of), Some(exercise)) = (&slot.kind, app.open_exercise()) {
+        let other = p.other();
+        top.push(Line::raw(""));
+        top.push(Line::styled(
+            format!("{} wrote:", app.name(other)),
+            theme.partner(other),
+        ));
+        for id in of {
+            let Some(step) = exercise.step(id) else {
+                continue;
+            };
+            let answer = page
+                .entry(other)
+                .answers
+                .get(id)
+                .map(|a| plain_answer(a, &step.field).join("\n"))
+                .unwrap_or_else(|| "(no answer)".into());
+            for line in text::wrap(&answer, width.saturating_sub(2)) {
+                top.push(Line::raw(format!("  {line}")));
+            }
+        }
+    }
+    top.push(Line::raw(""));
+    let max_top = u16::try_from(top.len()).unwrap_or(u16::MAX);
+    let top_height = max_top.min(body.height.saturating_sub(4).max(body.height / 2));
+    let [top_area, editor_area] =
+        Layout::vertical([Constraint::Length(top_height), Constraint::Min(3)]).areas(body);
+    frame.render_widget(Paragraph::new(top), top_area);
+    if let Some(editor) = &turn.editor {
+        editors::render(editor, &slot.field, theme, frame, editor_area);
+    }
+}
+
+fn render_finish(app: &App, turn: &Turn, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(open) = &app.open else {
+        return;
+    };
+    let answered = turn.answered(&open.page);
+    let total = turn.slots.len();
+    let mut lines = vec![Line::raw("")];
+    match turn.partner {
+        Some(p) => {
+            let other = app.name(p.other());
+            lines.push(Line::styled(
+                format!("That's every step, {}.", app.name(p)),
+                theme.heading(),
+            ));
+            lines.push(Line::raw(format!("You answered {answered} of {total}.")));
+            lines.push(Line::raw(""));
+            let after = if open.page.entry(p.other()).status == crate::model::EntryStatus::Done {
+                format!(
+                    "{other} has finished too, so next you will see both of your answers side by side."
+                )
+            } else {
+                format!(
+                    "When you finish, your answers stay hidden until {other} has finished too. {other} can do it now or another day."
+                )
+            };
+            lines.push(Line::raw(after));
+        }
+        None => {
+            lines.push(Line::styled(
+                "Save this page to your journal?",
+                theme.heading(),
+            ));
+            let agreements = open.page.shared.agreements.len();
+            lines.push(Line::raw(format!(
+                "{agreements} agreement{} written down. You can come back and add to it later.",
+                if agreements == 1 { "" } else { "s" }
+            )));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("Enter", theme.key()),
+        Span::raw(" finish   "),
+        Span::styled("Shift-Tab", theme.key()),
+        Span::raw(" go back and change something"),
+    ]));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::default()),
+        area,
+    );
+}
