@@ -219,7 +219,8 @@ fn grid(def: &GridDef, answers: [Option<&Answer>; 2]) -> Body {
         .iter()
         .filter_map(|(owner, id, label)| {
             let rows = [find(0, *owner, id), find(1, *owner, id)];
-            if rows.iter().all(|r| r.is_none_or(|r| r.values.is_empty())) {
+            // A row a partner added is worth showing even unanswered.
+            if owner.is_none() && rows.iter().all(|r| r.is_none_or(|r| r.values.is_empty())) {
                 return None;
             }
             let mut gap = 0u32;

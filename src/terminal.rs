@@ -48,7 +48,7 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
         couple,
         library,
         JournalIndex::new(ids),
-        Timestamp::now,
+        now_to_the_second,
         TimeZone::system(),
     );
     if problems > 0 {
@@ -95,6 +95,12 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
             ))
         }
     }
+}
+
+/// Journal times are kept to the second: finer is noise to a reader.
+fn now_to_the_second() -> Timestamp {
+    let now = Timestamp::now();
+    now.round(jiff::Unit::Second).unwrap_or(now)
 }
 
 /// A crash message that says where, never what was being written.

@@ -64,7 +64,7 @@ impl Turn {
                 field: step.field.clone(),
             })
             .collect();
-        // Resume at the first step not answered yet.
+        // Resume where the partner was: at the last step they wrote in.
         let mut turn = Turn {
             partner: Some(partner),
             slots,
@@ -74,7 +74,7 @@ impl Turn {
         turn.index = turn
             .slots
             .iter()
-            .position(|s| slot_answer(page, s).is_none())
+            .rposition(|s| slot_answer(page, s).is_some())
             .unwrap_or(0);
         turn.load_editor(page);
         turn

@@ -181,8 +181,15 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
         .map(|c| column_width(&c.kind, &c.label))
         .collect();
     let total = usize::from(area.width);
+    let longest = grid
+        .rows
+        .iter()
+        .map(|r| text::width(&r.label) + if r.own { 6 } else { 0 })
+        .max()
+        .unwrap_or(8);
     let label_width = total
         .saturating_sub(widths.iter().sum::<usize>() + 2)
+        .min(longest + 2)
         .max(8);
     let mut header = vec![Span::raw(text::pad("", label_width + 2))];
     for (column, w) in def.columns.iter().zip(&widths) {

@@ -106,10 +106,25 @@ fn render_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if let Some(notice) = &app.notice {
         spans.push(Span::styled(format!(" {notice} "), theme.warning()));
     }
-    for hint in keymap::footer(app.key_context()) {
+    // Hints that do not fit are left out, except the way to the full help.
+    let mut room = usize::from(area.width)
+        .saturating_sub(spans.iter().map(|s| text::width(&s.content)).sum::<usize>());
+    let hints = keymap::footer(app.key_context());
+    let help = hints.iter().rposition(|h| h.keys == "?" || h.keys == "F1");
+    let help_width = help.map_or(0, |i| {
+        text::width(hints[i].keys) + text::width(hints[i].action) + 3
+    });
+    for (i, hint) in hints.iter().enumerate() {
+        let action = format!(" {} ", hint.action);
+        let needed = 1 + text::width(hint.keys) + text::width(&action);
+        let reserve = if Some(i) == help { 0 } else { help_width };
+        if needed + reserve > room {
+            continue;
+        }
+        room -= needed;
         spans.push(Span::raw(" "));
         spans.push(Span::styled(hint.keys, theme.key()));
-        spans.push(Span::styled(format!(" {} ", hint.action), theme.dim()));
+        spans.push(Span::styled(action, theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

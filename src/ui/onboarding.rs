@@ -10,11 +10,17 @@ const WELCOME: &str = "tandem is a workbook for the two of you. Each exercise is
 
 pub fn render(o: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
     let area = area.centered_horizontally(Constraint::Max(76));
+    let width = usize::from(area.width);
+    let intro_height: usize = WELCOME
+        .split('\n')
+        .map(|p| super::text::wrap(p, width).len())
+        .sum::<usize>()
+        + 5;
     let [intro, first, second, message] = Layout::vertical([
-        Constraint::Min(3),
+        Constraint::Max(u16::try_from(intro_height).unwrap_or(u16::MAX)),
         Constraint::Length(3),
         Constraint::Length(3),
-        Constraint::Length(2),
+        Constraint::Min(1),
     ])
     .areas(area);
     let mut lines = vec![

@@ -249,7 +249,15 @@ fn grid_lines(
         .unwrap_or(4)
         .min(width / 4)
         .max(4);
-    let label_width = width.saturating_sub(2 * (value_width + 2) + 2).max(6);
+    let longest = rows
+        .iter()
+        .map(|r| text::width(&r.label))
+        .max()
+        .unwrap_or(6);
+    let label_width = width
+        .saturating_sub(2 * (value_width + 2) + 2)
+        .min(longest + 2)
+        .max(6);
     if columns.len() > 1 {
         lines.push(Line::styled(
             text::fit(&format!("Each value: {}", columns.join(" / ")), width),

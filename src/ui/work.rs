@@ -11,15 +11,16 @@ use crate::model::Partner;
 pub fn render_handoff(app: &App, handoff: &Handoff, theme: Theme, frame: &mut Frame, area: Rect) {
     let me = app.name(handoff.partner);
     let other = app.name(handoff.partner.other());
-    let mut lines = Vec::new();
-    if let Some(open) = &app.open {
-        lines.push(Line::styled(open.page.title.as_str(), theme.heading()));
-        if let Some(exercise) = app.open_exercise() {
-            lines.push(Line::raw(""));
-            lines.extend(exercise.intro.split('\n').map(Line::raw));
-        }
-        lines.push(Line::raw(""));
-    }
+    let mut lines = vec![
+        Line::styled(
+            format!(" {me}, it's your turn. "),
+            theme.banner(Some(handoff.partner)),
+        ),
+        Line::raw(format!(
+            "{other}, please look away for a moment. Your answers stay private until you have both finished."
+        )),
+        Line::raw(""),
+    ];
     if handoff.choosing {
         lines.push(Line::styled("Who goes first?", theme.heading()));
         let mut choice = vec![Span::raw("  ")];
@@ -35,20 +36,19 @@ pub fn render_handoff(app: &App, handoff: &Handoff, theme: Theme, frame: &mut Fr
         lines.push(Line::from(choice));
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(
-        format!(" {me}, it's your turn. "),
-        theme.banner(Some(handoff.partner)),
-    ));
-    lines.push(Line::raw(format!(
-        "{other}, please look away for a moment. Your answers stay private until you have both finished."
-    )));
-    lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("Enter", theme.key()),
         Span::raw(format!(" {me} starts   ")),
         Span::styled("Esc", theme.key()),
         Span::raw(" later — the page waits"),
     ]));
+    if let Some(open) = &app.open {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(open.page.title.as_str(), theme.heading()));
+        if let Some(exercise) = app.open_exercise() {
+            lines.extend(exercise.intro.split('\n').map(Line::raw));
+        }
+    }
     let area = area.centered_horizontally(Constraint::Max(80));
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }),
@@ -126,6 +126,9 @@ pub fn render_turn(app: &App, turn: &Turn, theme: Theme, frame: &mut Frame, area
                 .get(id)
                 .map(|a| plain_answer(a, &step.field).join("\n"))
                 .unwrap_or_else(|| "(no answer)".into());
+            for line in text::wrap(&step.prompt, width.saturating_sub(2)) {
+                top.push(Line::styled(format!("  {line}"), theme.dim()));
+            }
             for line in text::wrap(&answer, width.saturating_sub(2)) {
                 top.push(Line::raw(format!("  {line}")));
             }

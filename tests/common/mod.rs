@@ -1,0 +1,224 @@
+//! Shared helpers: an app wired to a real journal in a temporary folder,
+//! driven by key events, and drawn into a test terminal.
+#![allow(dead_code)]
+
+pub mod pty;
+
+use std::path::Path;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tandem::app::{App, Effect, Event, JournalIndex};
+use tandem::content::Library;
+use tandem::journal::Store;
+use tandem::runtime::{Flow, carry_out, read_pending};
+use tandem::ui::{self, Theme};
+
+/// A fixed moment, so pages and snapshots do not depend on the day.
+pub fn fixed_now() -> Timestamp {
+    Timestamp::from_second(1_795_000_000).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+pub struct Harness {
+    pub app: App,
+    pub store: Store,
+    pub flow: Flow,
+    pub last_effects: Vec<Effect>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl Harness {
+    /// A first run in a fresh temporary journal.
+    pub fn new() -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut harness = Harness::open(&dir.path().join("data"), None);
+        harness._dir = Some(dir);
+        harness
+    }
+
+    /// The app on the journal in `data` (with custom exercises from
+    /// `exercises`), its pages read as the terminal loop would.
+    pub fn open(data: &Path, exercises: Option<&Path>) -> Harness {
+        let store = Store::open(data).expect("open store");
+        let couple = store.load_couple().expect("couple readable");
+        let ids = store.page_ids().expect("list pages");
+        let app = App::new(
+            couple,
+            Library::load(exercises),
+            JournalIndex::new(ids),
+            fixed_now,
+            TimeZone::UTC,
+        );
+        let mut harness = Harness {
+            app,
+            store,
+            flow: Flow::Continue,
+            last_effects: Vec::new(),
+            _dir: None,
+        };
+        while read_pending(&mut harness.app, &harness.store, 100) > 0 {}
+        harness
+    }
+
+    /// A couple named Alex and Sam, at home.
+    pub fn with_couple() -> Harness {
+        let mut h = Harness::new();
+        h.type_text("Alex");
+        h.press(KeyCode::Tab);
+        h.type_text("Sam");
+        h.press(KeyCode::Enter);
+        h
+    }
+
+    /// Closes the app (releasing the journal's lock) and opens it again, as
+    /// the next start would.
+    pub fn reopen(self) -> Harness {
+        let data = self.data_dir().to_path_buf();
+        let dir = self._dir;
+        drop(self.app);
+        drop(self.store);
+        let mut next = Harness::open(&data, None);
+        next._dir = dir;
+        next
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        self.store.root()
+    }
+
+    pub fn send(&mut self, event: Event) {
+        let effects = self.app.update(event);
+        self.last_effects = effects.clone();
+        self.flow = carry_out(&mut self.app, &self.store, effects);
+    }
+
+    pub fn press(&mut self, code: KeyCode) {
+        self.send(Event::key(code));
+    }
+
+    pub fn press_n(&mut self, code: KeyCode, n: usize) {
+        for _ in 0..n {
+            self.press(code);
+        }
+    }
+
+    pub fn ctrl(&mut self, c: char) {
+        self.send(Event::ctrl(c));
+    }
+
+    pub fn alt(&mut self, code: KeyCode) {
+        self.send(Event::Key(KeyEvent::new(code, KeyModifiers::ALT)));
+    }
+
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            self.press(code);
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        self.send(Event::Paste(text.to_string()));
+    }
+
+    /// Saves what is open, as the autosave timer would.
+    pub fn autosave(&mut self) {
+        if let Some(effect) = self.app.autosave() {
+            carry_out(&mut self.app, &self.store, vec![effect]);
+        }
+    }
+
+    pub fn render(&self, width: u16, height: u16) -> Terminal<TestBackend> {
+        self.render_with(width, height, Theme::COLOR)
+    }
+
+    pub fn render_with(&self, width: u16, height: u16, theme: Theme) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal
+            .draw(|frame| ui::render(&self.app, theme, frame))
+            .expect("draw");
+        terminal
+    }
+
+    /// The screen as plain text.
+    pub fn screen(&self, width: u16, height: u16) -> String {
+        let terminal = self.render(width, height);
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buffer.area.height {
+            for x in 0..buffer.area.width {
+                out.push_str(buffer[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Answers the boundary map's steps as one partner, ending on the finish card.
+pub fn answer_boundary_map(h: &mut Harness, words: &BoundaryWords) {
+    // The grid of life areas: first row, then the second, then the third.
+    for pick in words.areas {
+        h.press(KeyCode::Char(*pick));
+        h.press(KeyCode::Down);
+    }
+    h.press(KeyCode::Tab);
+    for text in [words.area, words.feeling, words.ask, words.will_do] {
+        h.type_text(text);
+        h.press(KeyCode::Tab);
+    }
+    for _ in 0..words.ease {
+        h.press(KeyCode::Right);
+    }
+    h.press(KeyCode::Tab);
+}
+
+pub struct BoundaryWords {
+    /// The option number typed for the first few life areas.
+    pub areas: &'static [char],
+    pub area: &'static str,
+    pub feeling: &'static str,
+    pub ask: &'static str,
+    pub will_do: &'static str,
+    /// Presses of → on the "how easy" scale (the first press lands mid-scale).
+    pub ease: usize,
+}
+
+pub const ALEX: BoundaryWords = BoundaryWords {
+    areas: &['1', '2', '3'],
+    area: "When weekend plans are made without asking me",
+    feeling: "I feel left out",
+    ask: "I would like us to check with each other first",
+    will_do: "I will say so kindly when it happens",
+    ease: 2,
+};
+
+pub const SAM: BoundaryWords = BoundaryWords {
+    areas: &['2', '2', '1'],
+    area: "When questions start the moment I get home",
+    feeling: "I feel crowded",
+    ask: "Twenty quiet minutes to land first",
+    will_do: "I will tell you when I need them",
+    ease: 1,
+};
+
+/// Starts the boundary map from home, with `first` chosen to go first.
+pub fn start_boundary_map(h: &mut Harness) {
+    h.press(KeyCode::Char('n'));
+    let index = h
+        .app
+        .library
+        .entries()
+        .iter()
+        .position(|e| e.exercise.id == "boundary-map")
+        .expect("boundary map in the library");
+    h.press_n(KeyCode::Down, index);
+    h.press(KeyCode::Enter);
+}

@@ -1,0 +1,138 @@
+//! Runs the real `tandem` binary in a pseudo-terminal and reads its screen
+//! through a terminal emulator.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::process::unix::{Signal, WaitStatus};
+use expectrl::session::OsSession;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_tandem");
+
+pub const TAB: &str = "\t";
+pub const BACKTAB: &str = "\x1b[Z";
+pub const ENTER: &str = "\r";
+pub const ESC: &str = "\x1b";
+pub const DOWN: &str = "\x1b[B";
+pub const RIGHT: &str = "\x1b[C";
+pub const CTRL_C: &str = "\x03";
+
+pub struct Tui {
+    session: OsSession,
+    parser: vt100::Parser,
+}
+
+impl Tui {
+    pub fn spawn(data: &Path, config: &Path, width: u16, height: u16) -> Tui {
+        let mut command = Command::new(BIN);
+        command
+            .arg("--data-dir")
+            .arg(data)
+            .arg("--config-dir")
+            .arg(config)
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR");
+        let mut session = OsSession::spawn(command).expect("spawn tandem in a pty");
+        session
+            .get_process_mut()
+            .set_window_size(width, height)
+            .expect("set the window size");
+        Tui {
+            session,
+            parser: vt100::Parser::new(nonzero(height), nonzero(width), 0),
+        }
+    }
+
+    /// Reads whatever the app has drawn so far.
+    pub fn pump(&mut self) {
+        let mut buf = [0u8; 65536];
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => self.parser.process(&buf[..n]),
+                Err(_) => break,
+            }
+        }
+    }
+
+    pub fn screen(&mut self) -> String {
+        self.pump();
+        self.parser.screen().contents()
+    }
+
+    /// Waits until `text` is on screen; panics with the screen if it never is.
+    pub fn wait_for(&mut self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("{text:?} never appeared on screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.session.write_all(keys.as_bytes()).expect("send keys");
+        self.session.flush().expect("flush keys");
+        // Let the app read one key at a time, so that Esc is not taken for
+        // the start of a longer sequence.
+        std::thread::sleep(Duration::from_millis(30));
+    }
+
+    /// Types text one character at a time.
+    pub fn type_text(&mut self, text: &str) {
+        self.session.write_all(text.as_bytes()).expect("type");
+        self.session.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(30));
+    }
+
+    pub fn kill(&mut self, signal: Signal) {
+        self.session
+            .get_process_mut()
+            .kill(signal)
+            .expect("signal the app");
+    }
+
+    /// Waits for the app to exit and returns its status.
+    pub fn wait_exit(&mut self) -> WaitStatus {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            self.pump();
+            match self.session.get_process().status() {
+                Ok(WaitStatus::StillAlive) | Err(_) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                Ok(status) => return status,
+                Err(e) => panic!("the app did not exit: {e}"),
+            }
+        }
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN)
+}
+
+/// Runs a command-line subcommand and returns (status, stdout, stderr).
+pub fn run(data: &Path, config: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--config-dir")
+        .arg(config)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run tandem");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}

@@ -1,0 +1,324 @@
+//! Whole flows driven through the app's update function with key events,
+//! against a real journal in a temporary folder.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use tandem::app::{Effect, Overlay, Screen};
+use tandem::model::{AgreementStatus, Answer, EntryStatus, GridValue, PageStatus, Partner};
+use tandem::runtime::Flow;
+
+#[test]
+fn onboarding_saves_both_names() {
+    let mut h = Harness::new();
+    h.type_text("Ana María");
+    h.press(KeyCode::Enter);
+    h.type_text("김민준 👩‍❤️‍👨");
+    h.press(KeyCode::Enter);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+    let couple = h.store.load_couple().expect("readable").expect("saved");
+    assert_eq!(couple.names, ["Ana María", "김민준 👩‍❤️‍👨"]);
+}
+
+#[test]
+fn onboarding_asks_for_two_different_names() {
+    let mut h = Harness::new();
+    h.type_text("Alex");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    assert!(h.screen(80, 24).contains("Please write both names."));
+    h.type_text("Alex");
+    h.press(KeyCode::Enter);
+    assert!(h.screen(80, 24).contains("two different names"));
+    assert!(h.store.load_couple().expect("readable").is_none());
+}
+
+/// Both partners work the boundary map, see it side by side, write what they
+/// heard, a note and two agreements; the page on disk holds all of it.
+#[test]
+fn the_boundary_map_from_start_to_agreements() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    assert!(h.screen(80, 24).contains("Who goes first?"));
+    h.press(KeyCode::Enter); // Alex first
+    answer_boundary_map(&mut h, &ALEX);
+    assert!(h.screen(80, 24).contains("That's every step, Alex."));
+    h.press(KeyCode::Enter);
+
+    // The hand-off names Sam and asks Alex to look away.
+    let handoff = h.screen(80, 24);
+    assert!(handoff.contains("Sam, it's your turn."), "{handoff}");
+    assert!(handoff.contains("Alex, please look away"), "{handoff}");
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &SAM);
+    h.press(KeyCode::Enter);
+
+    // The reveal shows both answers.
+    assert!(matches!(h.app.screen, Screen::SideBySide(_)));
+    let reveal = h.screen(120, 60);
+    assert!(reveal.contains("I feel left out"), "{reveal}");
+    assert!(reveal.contains("I feel crowded"), "{reveal}");
+
+    // Talking it over: each says back the other's boundary, a shared note,
+    // and two agreements.
+    h.press(KeyCode::Enter);
+    let reflect = h.screen(100, 40);
+    assert!(reflect.contains("Sam wrote:"), "{reflect}");
+    assert!(reflect.contains("I feel crowded"), "{reflect}");
+    h.type_text("I hear you want time to land");
+    h.press(KeyCode::Tab);
+    h.type_text("I hear you want to be asked first");
+    h.press(KeyCode::Tab);
+    h.type_text("Our maps differ on friends.");
+    h.press(KeyCode::Tab);
+    h.type_text("We check with each other before saying yes to plans");
+    h.press(KeyCode::Enter);
+    h.type_text("Twenty quiet minutes after work");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    assert!(matches!(h.app.screen, Screen::SideBySide(_)));
+
+    // Read back from disk, as the next day would.
+    let ids = h.store.page_ids().expect("list");
+    assert_eq!(ids.len(), 1);
+    let page = h.store.load_page(&ids[0]).expect("load").page;
+    assert_eq!(page.status(), PageStatus::Discussed);
+    let alex = page.entry(Partner::First);
+    let sam = page.entry(Partner::Second);
+    assert_eq!(alex.status, EntryStatus::Done);
+    assert_eq!(sam.status, EntryStatus::Done);
+    assert_eq!(
+        alex.answers.get("feeling"),
+        Some(&Answer::Text("I feel left out".into()))
+    );
+    assert_eq!(
+        sam.answers.get("ask"),
+        Some(&Answer::Text("Twenty quiet minutes to land first".into()))
+    );
+    assert_eq!(
+        sam.answers.get("heard"),
+        Some(&Answer::Text("I hear you want to be asked first".into()))
+    );
+    let Some(Answer::Grid(rows)) = alex.answers.get("areas") else {
+        panic!("Alex's map is stored as a grid");
+    };
+    assert_eq!(
+        rows[1].values.get("feel"),
+        Some(&GridValue::Choice("not-fine".into()))
+    );
+    assert_eq!(alex.answers.get("saying-it"), Some(&Answer::Scale(4)));
+    assert_eq!(
+        page.shared.answers.get("notes"),
+        Some(&Answer::Text("Our maps differ on friends.".into()))
+    );
+    let agreements: Vec<_> = page
+        .shared
+        .agreements
+        .iter()
+        .map(|a| (a.text.as_str(), a.status))
+        .collect();
+    assert_eq!(
+        agreements,
+        [
+            (
+                "We check with each other before saying yes to plans",
+                AgreementStatus::Active
+            ),
+            ("Twenty quiet minutes after work", AgreementStatus::Active),
+        ]
+    );
+
+    // And the home screen lists it as talked over.
+    h.press(KeyCode::Esc);
+    assert!(h.screen(100, 24).contains("Boundary map · "));
+    assert!(h.screen(100, 24).contains("talked over"));
+}
+
+#[test]
+fn the_other_partners_answers_are_never_on_screen_during_a_turn() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &ALEX);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    // Walk every step of Sam's turn, drawing each at two sizes.
+    for _ in 0..7 {
+        for (w, hgt) in [(80, 24), (160, 50)] {
+            let screen = h.screen(w, hgt);
+            for secret in [ALEX.area, ALEX.feeling, ALEX.ask, ALEX.will_do] {
+                assert!(!screen.contains(secret), "{secret:?} shown:\n{screen}");
+            }
+        }
+        h.press(KeyCode::Tab);
+    }
+}
+
+#[test]
+fn a_page_waits_for_the_partner_who_has_not_finished() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Right); // Sam goes first
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &SAM);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc); // Alex will do it another day
+    let home = h.screen(100, 24);
+    assert!(home.contains("waiting for Alex"), "{home}");
+
+    // Days later: reopening goes straight to Alex's hand-off.
+    let mut later = h.reopen();
+    later.press(KeyCode::Enter);
+    let handoff = later.screen(100, 24);
+    assert!(handoff.contains("Alex, it's your turn."), "{handoff}");
+    assert!(!handoff.contains("Who goes first?"));
+}
+
+#[test]
+fn quitting_mid_sentence_keeps_the_draft_and_offers_it_back() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.type_text("half a thought");
+    h.ctrl('c');
+    assert_eq!(h.flow, Flow::Quit);
+
+    let mut next = h.reopen();
+    let home = next.screen(100, 24);
+    assert!(home.contains("Continue"), "{home}");
+    assert!(home.contains("Alex started (draft)"), "{home}");
+    next.press(KeyCode::Enter);
+    next.press(KeyCode::Enter);
+    let turn = next.screen(100, 24);
+    assert!(turn.contains("half a thought"), "{turn}");
+}
+
+#[test]
+fn pasted_text_is_normalised_and_kept() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.paste("line one\r\nline two\u{0}\r\n\"#quoted\"#");
+    h.autosave();
+    let id = &h.store.page_ids().expect("list")[0];
+    let page = h.store.load_page(id).expect("load").page;
+    assert_eq!(
+        page.entry(Partner::First).answers.get("area"),
+        Some(&Answer::Text("line one\nline two\n\"#quoted\"#".into()))
+    );
+}
+
+#[test]
+fn help_opens_with_question_mark_when_browsing_and_f1_while_typing() {
+    let mut h = Harness::with_couple();
+    h.press(KeyCode::Char('?'));
+    assert!(matches!(h.app.overlay, Some(Overlay::Help(_))));
+    assert!(
+        h.screen(80, 24).contains("start a new exercise")
+            || h.screen(80, 24).contains("new exercise")
+    );
+    h.press(KeyCode::Esc);
+    assert!(h.app.overlay.is_none());
+
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.type_text("why? q");
+    assert!(h.app.overlay.is_none(), "? and q are text while typing");
+    assert_eq!(h.flow, Flow::Continue);
+    h.press(KeyCode::F(1));
+    let help = h.screen(80, 24);
+    assert!(help.contains("next step"), "{help}");
+}
+
+#[test]
+fn q_quits_from_browsing_screens_and_saves_nothing_needless() {
+    let mut h = Harness::with_couple();
+    h.press(KeyCode::Char('q'));
+    assert_eq!(h.flow, Flow::Quit);
+    assert!(
+        !h.last_effects
+            .iter()
+            .any(|e| matches!(e, Effect::SavePage(_)))
+    );
+}
+
+#[test]
+fn starting_and_leaving_without_answers_leaves_no_page() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+    assert!(h.store.page_ids().expect("list").is_empty());
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn a_failed_save_keeps_the_text_and_works_once_the_folder_is_back() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.type_text("words worth keeping");
+    // Break the journal folder: saving must fail without losing anything.
+    let journal = h.data_dir().join("journal");
+    std::fs::remove_dir(&journal).expect("remove empty journal folder");
+    std::fs::write(&journal, "not a folder").expect("block the path");
+    h.ctrl('s');
+    assert!(matches!(h.app.overlay, Some(Overlay::Message { .. })));
+    assert!(h.screen(80, 24).contains("Could not save"));
+    h.press(KeyCode::Esc);
+
+    // Quitting is held back once, with the text still on screen.
+    h.ctrl('c');
+    assert_eq!(h.flow, Flow::Continue);
+    h.press(KeyCode::Esc);
+    assert!(h.screen(80, 24).contains("words worth keeping"));
+
+    std::fs::remove_file(&journal).expect("unblock");
+    std::fs::create_dir(&journal).expect("folder back");
+    h.ctrl('s');
+    assert!(h.app.overlay.is_none());
+    let id = &h.store.page_ids().expect("list")[0];
+    let page = h.store.load_page(id).expect("load").page;
+    assert_eq!(
+        page.entry(Partner::First).answers.get("area"),
+        Some(&Answer::Text("words worth keeping".into()))
+    );
+}
+
+#[test]
+fn list_answers_can_be_added_reordered_and_removed() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &ALEX);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &SAM);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    // Skip to the agreements list.
+    h.press_n(KeyCode::Tab, 3);
+    h.type_text("first");
+    h.press(KeyCode::Enter);
+    h.type_text("second");
+    h.press(KeyCode::Enter);
+    h.type_text("third");
+    h.alt(KeyCode::Up);
+    h.press(KeyCode::Down);
+    h.ctrl('d');
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    let page = &h.app.open.as_ref().expect("open").page;
+    let texts: Vec<_> = page
+        .shared
+        .agreements
+        .iter()
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(texts, ["first", "third"]);
+}
