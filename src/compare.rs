@@ -132,19 +132,28 @@ pub fn plain_answer(answer: &Answer, field: &Field) -> Vec<String> {
 }
 
 pub fn scale_text(value: i32, scale: &ScaleDef) -> String {
-    let mut text = format!("{value}");
     if !scale.unit.is_empty() {
-        text.push(' ');
-        text.push_str(&scale.unit);
+        return format!("{value} {}", scale.unit);
     }
+    let mut text = format!("{value} of {}", scale.max);
     if value == scale.min {
         text.push_str(&format!(" ({})", scale.low));
     } else if value == scale.max {
         text.push_str(&format!(" ({})", scale.high));
-    } else {
-        text.push_str(&format!(" of {}–{}", scale.min, scale.max));
     }
     text
+}
+
+/// How two values on a scale compare, in words.
+pub fn gap_text(a: i32, b: i32, scale: &ScaleDef) -> String {
+    let gap = a.abs_diff(b);
+    let span = scale.max.abs_diff(scale.min).max(1);
+    match gap {
+        0 => "The same answer.".to_string(),
+        // A quarter of the scale or more is a difference worth talking about.
+        n if n * 4 >= span => format!("{n} apart — worth a word."),
+        n => format!("{n} apart."),
+    }
 }
 
 fn checklist(def: &ChoiceDef, answers: [Option<&Answer>; 2]) -> Body {

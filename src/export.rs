@@ -55,7 +55,7 @@ fn section_markdown(section: &Section, names: [&String; 2], out: &mut String) {
             };
             out.push_str(&format!("| {} | {} |\n", show(values[0]), show(values[1])));
             if let [Some(a), Some(b)] = values {
-                out.push_str(&format!("\n{} apart.\n", a.abs_diff(*b)));
+                out.push_str(&format!("\n{}\n", crate::compare::gap_text(*a, *b, scale)));
             }
         }
         Body::Checklist { both, only } => {

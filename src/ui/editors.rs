@@ -16,7 +16,7 @@ pub fn render(editor: &FieldEditor, field: &Field, theme: Theme, frame: &mut Fra
     let inner = block.inner(area);
     frame.render_widget(block, area);
     match (editor, field) {
-        (FieldEditor::Text(area), _) => frame.render_widget(area, inner),
+        (FieldEditor::Text(area), _) => frame.render_widget(area, inner.inner(Margin::new(1, 0))),
         (FieldEditor::List(list), _) => render_list(list, theme, frame, inner),
         (FieldEditor::Scale(scale), Field::Scale(def)) => {
             render_scale(scale, def, theme, frame, inner);

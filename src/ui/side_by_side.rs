@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, text};
 use crate::app::{App, SideBySide};
-use crate::compare::{Body, Section, scale_text, sections};
+use crate::compare::{Body, Section, gap_text, scale_text, sections};
 use crate::model::{PageStatus, Partner};
 
 /// Narrower than this, the two answers are shown one after the other.
@@ -150,13 +150,7 @@ pub fn section_lines(
                     }
                 }
                 if let [Some(a), Some(b)] = values {
-                    let gap = a.abs_diff(*b);
-                    let note = match gap {
-                        0 => "The same answer.".to_string(),
-                        1 => "1 apart.".to_string(),
-                        n => format!("{n} apart — worth a word."),
-                    };
-                    lines.push(Line::styled(note, theme.dim()));
+                    lines.push(Line::styled(gap_text(*a, *b, scale), theme.dim()));
                 }
             }
             Body::Checklist { both, only } => {

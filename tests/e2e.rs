@@ -1,0 +1,251 @@
+//! The real binary in a pseudo-terminal: what a couple does, and what it
+//! leaves on disk.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::time::Duration;
+
+use common::pty::*;
+use expectrl::process::unix::{Signal, WaitStatus};
+
+struct Dirs {
+    _root: tempfile::TempDir,
+    data: std::path::PathBuf,
+    config: std::path::PathBuf,
+}
+
+fn dirs() -> Dirs {
+    let root = tempfile::tempdir().expect("temp dir");
+    let data = root.path().join("data");
+    let config = root.path().join("config");
+    Dirs {
+        data,
+        config,
+        _root: root,
+    }
+}
+
+fn onboard(tui: &mut Tui) {
+    tui.wait_for("Welcome to tandem");
+    tui.type_text("Alex");
+    tui.send(TAB);
+    tui.type_text("Sam");
+    tui.send(ENTER);
+    tui.wait_for("Hello, Alex and Sam.");
+}
+
+fn start_boundary_map(tui: &mut Tui) {
+    tui.send("n");
+    tui.wait_for("A boundary is simply");
+    tui.send(ENTER);
+    tui.wait_for("Who goes first?");
+}
+
+fn answer_as(tui: &mut Tui, name: &str, words: [&str; 4]) {
+    tui.wait_for(&format!("{name}'s turn · step 1 of 6"));
+    tui.send("1");
+    tui.send(DOWN);
+    tui.send("3");
+    tui.send(TAB);
+    for text in words {
+        tui.type_text(text);
+        tui.send(TAB);
+    }
+    tui.send(RIGHT);
+    tui.send(TAB);
+    tui.wait_for(&format!("That's every step, {name}."));
+    tui.send(ENTER);
+}
+
+fn page_ids(data: &std::path::Path) -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(data.join("journal"))
+        .expect("journal folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ron") && !n.starts_with('.'))
+        .map(|n| n.trim_end_matches(".ron").to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_first_evening_with_the_boundary_map_then_list_and_export() {
+    let d = dirs();
+    let mut tui = Tui::spawn(&d.data, &d.config, 100, 30);
+    onboard(&mut tui);
+    start_boundary_map(&mut tui);
+    tui.send(ENTER);
+    answer_as(
+        &mut tui,
+        "Alex",
+        [
+            "Plans made without me",
+            "Left out",
+            "Ask me first",
+            "I will say so",
+        ],
+    );
+    tui.wait_for("Sam, it's your turn.");
+    tui.send(ENTER);
+    answer_as(
+        &mut tui,
+        "Sam",
+        [
+            "Questions at the door",
+            "Crowded",
+            "Time to land",
+            "I will ask for it",
+        ],
+    );
+    let reveal = tui.wait_for("side by side");
+    assert!(
+        reveal.contains("Left out") && reveal.contains("Crowded"),
+        "{reveal}"
+    );
+    tui.send(ENTER);
+    tui.wait_for("Together · step 1 of 4");
+    tui.type_text("You want to be asked first");
+    tui.send(TAB);
+    tui.type_text("You need time to land");
+    tui.send(TAB);
+    tui.type_text("Our maps differ on money");
+    tui.send(TAB);
+    tui.type_text("We ask before making weekend plans");
+    tui.send(TAB);
+    tui.wait_for("Save this page to your journal?");
+    tui.send(ENTER);
+    tui.wait_for("What you each wrote");
+    tui.send("G");
+    tui.wait_for("We ask before making weekend plans [active]");
+    tui.send("q");
+    assert!(matches!(tui.wait_exit(), WaitStatus::Exited(_, 0)));
+
+    let ids = page_ids(&d.data);
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    let (code, list, _) = run(&d.data, &d.config, &["list"]);
+    assert_eq!(code, 0);
+    assert!(
+        list.contains(&ids[0]) && list.contains("Boundary map"),
+        "{list}"
+    );
+    assert!(list.contains("talked over"), "{list}");
+
+    let (code, markdown, _) = run(&d.data, &d.config, &["export", &ids[0]]);
+    assert_eq!(code, 0);
+    for expected in [
+        "# Boundary map",
+        "| Alex | Sam |",
+        "| Left out | Crowded |",
+        "- We ask before making weekend plans _(active)_",
+    ] {
+        assert!(
+            markdown.contains(expected),
+            "{expected:?} missing:\n{markdown}"
+        );
+    }
+
+    let out = d.data.join("export.md");
+    let (code, _, _) = run(
+        &d.data,
+        &d.config,
+        &["export", "--all", "-o", out.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(code, 0);
+    let mode = std::fs::metadata(&out)
+        .expect("export written")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn a_kill_in_the_middle_of_typing_loses_at_most_a_few_seconds() {
+    let d = dirs();
+    let mut tui = Tui::spawn(&d.data, &d.config, 100, 30);
+    onboard(&mut tui);
+    start_boundary_map(&mut tui);
+    tui.send(ENTER);
+    tui.wait_for("step 1 of 6");
+    tui.send(TAB);
+    tui.type_text("words typed before the crash");
+    tui.wait_for("words typed before the crash");
+    // Autosave runs two seconds after the first unsaved change.
+    std::thread::sleep(Duration::from_millis(2600));
+    tui.kill(Signal::SIGKILL);
+    tui.wait_exit();
+
+    let mut again = Tui::spawn(&d.data, &d.config, 100, 30);
+    let home = again.wait_for("Continue");
+    assert!(home.contains("Alex started (draft)"), "{home}");
+    again.send(ENTER);
+    again.wait_for("Alex, it's your turn.");
+    again.send(ENTER);
+    again.wait_for("words typed before the crash");
+    again.send(CTRL_C);
+    again.wait_exit();
+}
+
+#[test]
+fn sigterm_saves_the_draft_and_restores_the_terminal() {
+    let d = dirs();
+    let mut tui = Tui::spawn(&d.data, &d.config, 100, 30);
+    onboard(&mut tui);
+    start_boundary_map(&mut tui);
+    tui.send(ENTER);
+    tui.send(TAB);
+    tui.type_text("said just now");
+    tui.wait_for("said just now");
+    tui.kill(Signal::SIGTERM);
+    assert!(matches!(tui.wait_exit(), WaitStatus::Exited(_, 0)));
+    let ids = page_ids(&d.data);
+    let page = std::fs::read_to_string(d.data.join("journal").join(format!("{}.ron", ids[0])))
+        .expect("page saved");
+    assert!(page.contains("said just now"), "{page}");
+}
+
+#[test]
+fn a_second_copy_on_the_same_journal_is_refused() {
+    let d = dirs();
+    let mut first = Tui::spawn(&d.data, &d.config, 80, 24);
+    first.wait_for("Welcome to tandem");
+    let (code, _, stderr) = run(&d.data, &d.config, &[]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("already open"), "{stderr}");
+    // The first copy is unaffected.
+    first.type_text("Alex");
+    first.wait_for("Alex");
+    first.send(CTRL_C);
+    first.wait_exit();
+}
+
+#[test]
+fn a_damaged_page_is_reported_left_alone_and_the_app_still_opens() {
+    let d = dirs();
+    let journal = d.data.join("journal");
+    std::fs::create_dir_all(&journal).expect("journal folder");
+    std::fs::write(
+        d.data.join("couple.ron"),
+        "(version: 1, names: (\"Alex\", \"Sam\"), created: \"2026-11-01T10:00:00Z\")",
+    )
+    .expect("couple");
+    let garbage = journal.join("2026-11-02-100000-boundary-map.ron");
+    let bytes = b"(\n    version: 1,\n    id: \"x\",\n    exercise: oops here\n)\n".to_vec();
+    std::fs::write(&garbage, &bytes).expect("garbage page");
+
+    let (code, out, _) = run(&d.data, &d.config, &["check"]);
+    assert_eq!(code, 1, "{out}");
+    let expected = format!("{}:4:", garbage.display());
+    assert!(out.contains(&expected), "{expected:?} not in:\n{out}");
+
+    let mut tui = Tui::spawn(&d.data, &d.config, 100, 30);
+    let home = tui.wait_for("Could not be read");
+    assert!(
+        home.contains("2026-11-02-100000-boundary-map.ron:4:"),
+        "{home}"
+    );
+    tui.send("q");
+    tui.wait_exit();
+    assert_eq!(std::fs::read(&garbage).expect("still there"), bytes);
+}

@@ -1,0 +1,212 @@
+//! Every screen drawn into a test terminal at 80×24 and at a wide size, and
+//! compared with the reviewed snapshot under `tests/snapshots/`.
+
+mod common;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
+use tandem::ui::Theme;
+
+fn snap(name: &str, h: &Harness) {
+    for (width, height) in [(80, 24), (120, 36)] {
+        let terminal = h.render(width, height);
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), terminal.backend());
+    }
+}
+
+/// Both partners have finished the boundary map; the reveal is on screen.
+fn revealed_boundary_map() -> Harness {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &ALEX);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &SAM);
+    h.press(KeyCode::Enter);
+    h
+}
+
+fn start_exercise(h: &mut Harness, id: &str) {
+    h.press(KeyCode::Char('n'));
+    let index = h
+        .app
+        .library
+        .entries()
+        .iter()
+        .position(|e| e.exercise.id == id)
+        .expect("exercise in the library");
+    h.press_n(KeyCode::Down, index);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+}
+
+#[test]
+fn onboarding() {
+    let mut h = Harness::new();
+    snap("onboarding", &h);
+    h.type_text("Alex");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    snap("onboarding_missing_name", &h);
+}
+
+#[test]
+fn home_empty() {
+    snap("home_empty", &Harness::with_couple());
+}
+
+#[test]
+fn home_with_pages() {
+    let mut h = revealed_boundary_map();
+    h.press(KeyCode::Esc);
+    // A second page Sam finished and Alex has not.
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Right);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &SAM);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+    std::fs::write(
+        h.data_dir()
+            .join("journal/2026-01-01-090000-boundary-map.ron"),
+        "(version: 1, id: )",
+    )
+    .expect("write a damaged page");
+    let h = h.reopen();
+    snap("home_with_pages", &h);
+}
+
+#[test]
+fn library() {
+    let mut h = Harness::with_couple();
+    h.press(KeyCode::Char('n'));
+    snap("library", &h);
+}
+
+#[test]
+fn handoff_choosing_who_goes_first() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    snap("handoff_choosing", &h);
+}
+
+#[test]
+fn turn_steps_of_the_boundary_map() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('2'));
+    h.press(KeyCode::Down);
+    snap("turn_grid", &h);
+    h.press(KeyCode::Tab);
+    h.type_text("When plans are made without me, and nobody asks what I would like.");
+    snap("turn_text", &h);
+    h.press_n(KeyCode::Tab, 4);
+    h.press(KeyCode::Right);
+    snap("turn_scale", &h);
+    h.press(KeyCode::Tab);
+    snap("turn_finish", &h);
+}
+
+#[test]
+fn turn_steps_of_saying_no() {
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "saying-no");
+    h.press(KeyCode::Char(' '));
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Char(' '));
+    snap("turn_checklist", &h);
+    h.press_n(KeyCode::Tab, 2);
+    h.press(KeyCode::Char('3'));
+    snap("turn_choice", &h);
+}
+
+#[test]
+fn reveal_of_the_boundary_map() {
+    let h = revealed_boundary_map();
+    snap("reveal_boundary_map", &h);
+}
+
+#[test]
+fn discussion_reflect_step() {
+    let mut h = revealed_boundary_map();
+    h.press(KeyCode::Enter);
+    h.type_text("I hear that you want to be asked first.");
+    snap("discussion_reflect", &h);
+}
+
+#[test]
+fn side_by_side_after_talking_it_over() {
+    let mut h = revealed_boundary_map();
+    h.press(KeyCode::Enter);
+    h.type_text("I hear you want time to land");
+    h.press(KeyCode::Tab);
+    h.type_text("I hear you want to be asked first");
+    h.press(KeyCode::Tab);
+    h.type_text("Our maps differ on friends.");
+    h.press(KeyCode::Tab);
+    h.type_text("We check with each other before saying yes to plans");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::End);
+    snap("side_by_side_discussed", &h);
+}
+
+#[test]
+fn reveal_of_time_together_compares_hours() {
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "time-together-apart");
+    for (n, partner_hours) in [["12", "6", "4"], ["20", "2", "1"]].iter().enumerate() {
+        if n == 1 {
+            h.press(KeyCode::Enter); // Sam starts after the hand-off
+        }
+        for hours in partner_hours {
+            h.type_text(hours);
+            h.press(KeyCode::Tab);
+        }
+        h.press(KeyCode::Right);
+        h.press(KeyCode::Tab);
+        h.press(KeyCode::Char(if n == 0 { '1' } else { '2' }));
+        h.press(KeyCode::Char('3'));
+        h.press_n(KeyCode::Tab, 3);
+        h.press(KeyCode::Enter);
+    }
+    snap("reveal_time_together", &h);
+}
+
+#[test]
+fn help_overlay() {
+    let mut h = Harness::with_couple();
+    h.press(KeyCode::Char('?'));
+    snap("help_home", &h);
+}
+
+#[test]
+fn too_small_a_window_says_so() {
+    let h = Harness::with_couple();
+    let terminal = h.render(30, 10);
+    insta::assert_snapshot!("too_small_30x10", terminal.backend());
+}
+
+#[test]
+fn no_color_draws_without_colour_on_every_screen() {
+    let mut h = revealed_boundary_map();
+    let check = |h: &Harness| {
+        let terminal = h.render_with(100, 30, Theme::MONO);
+        let buffer = terminal.backend().buffer();
+        for cell in buffer.content() {
+            assert_eq!(cell.fg, Color::Reset, "colour used without colour");
+            assert_eq!(cell.bg, Color::Reset, "colour used without colour");
+        }
+    };
+    check(&h);
+    h.press(KeyCode::Enter);
+    check(&h);
+    h.press(KeyCode::Esc);
+    check(&h);
+    h.press(KeyCode::Char('n'));
+    check(&h);
+}
