@@ -1,0 +1,216 @@
+//! The exercise library: built-in files, the couple's own files, and the
+//! example in the README, which must keep working as documented.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use tandem::content::{Library, Source, parse_exercise};
+use tandem::model::{Answer, Field, PageStatus, Partner, StepMode};
+
+fn readme_example() -> String {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let start = readme
+        .find("<!-- example-exercise -->")
+        .expect("example start marker");
+    let end = readme
+        .find("<!-- /example-exercise -->")
+        .expect("example end marker");
+    let block = &readme[start..end];
+    let body_start = block.find("```ron\n").expect("ron block") + "```ron\n".len();
+    let body_end = block.rfind("```").expect("block end");
+    block[body_start..body_end].to_string()
+}
+
+#[test]
+fn every_built_in_exercise_loads_and_has_unique_ids() {
+    let library = Library::load(None);
+    assert!(library.problems.is_empty(), "{:#?}", library.problems);
+    let mut ids: Vec<&str> = library.exercises().map(|e| e.id.as_str()).collect();
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "ids must be unique");
+    for id in ["boundary-map", "saying-no", "time-together-apart"] {
+        let exercise = library.get(id).unwrap_or_else(|| panic!("{id} missing"));
+        let intro = exercise.intro.to_lowercase();
+        assert!(
+            intro.contains("boundar") || intro.contains("limit"),
+            "{id}: the intro says why boundaries matter"
+        );
+    }
+}
+
+#[test]
+fn the_readme_example_is_a_valid_exercise_using_every_kind() {
+    let exercise = parse_exercise(Path::new("README.md"), &readme_example())
+        .unwrap_or_else(|p| panic!("{p:#?}"));
+    let kinds: Vec<&str> = exercise.steps.iter().map(|s| s.field.kind_name()).collect();
+    for kind in ["text", "list", "scale", "choice", "checklist", "grid"] {
+        assert!(kinds.contains(&kind), "{kind} not used");
+    }
+    assert!(
+        exercise
+            .steps
+            .iter()
+            .any(|s| matches!(s.mode, StepMode::Reflect { .. }))
+    );
+    assert!(exercise.steps.iter().any(|s| s.mode == StepMode::Shared));
+}
+
+#[test]
+fn custom_files_add_replace_and_report_problems_without_stopping() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("evening.ron"), readme_example()).expect("write");
+    let replacement = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("content/saying-no.ron"),
+    )
+    .expect("built-in file")
+    .replace("Saying no without guilt", "Our own way of saying no");
+    std::fs::write(dir.path().join("saying-no.ron"), replacement).expect("write");
+    std::fs::write(
+        dir.path().join("broken.ron"),
+        "(\n    version: 1,\n    id: \"broken\",\n    title: 12,\n)",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("bad-scale.ron"),
+        readme_example()
+            .replace("\"evening-check\"", "\"bad-scale\"")
+            .replace(
+                "min: 1, max: 5, low: \"empty\"",
+                "min: 5, max: 1, low: \"empty\"",
+            ),
+    )
+    .expect("write");
+
+    let library = Library::load(Some(dir.path()));
+    let evening = library
+        .entries()
+        .iter()
+        .find(|e| e.exercise.id == "evening-check")
+        .expect("custom exercise listed");
+    assert!(matches!(evening.source, Source::Custom(_)));
+    assert_eq!(
+        library.get("saying-no").map(|e| e.title.as_str()),
+        Some("Our own way of saying no")
+    );
+    assert!(library.get("boundary-map").is_some());
+    assert!(library.get("broken").is_none());
+    assert!(library.get("bad-scale").is_none());
+
+    let broken = library
+        .problems
+        .iter()
+        .find(|p| p.path.ends_with("broken.ron"))
+        .expect("broken file reported");
+    assert_eq!(broken.line, 4, "{broken}");
+    let scale = library
+        .problems
+        .iter()
+        .find(|p| p.path.ends_with("bad-scale.ron"))
+        .expect("bad scale reported");
+    assert!(
+        scale.message.contains("min (5) must be below max (1)"),
+        "{scale}"
+    );
+    assert!(scale.line > 1, "{scale}");
+}
+
+/// The README example, dropped into the exercises folder, works end to end
+/// without any code change: both partners, the reveal, the shared steps.
+#[test]
+fn a_custom_exercise_works_end_to_end() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let exercises = dir.path().join("exercises");
+    std::fs::create_dir(&exercises).expect("folder");
+    std::fs::write(exercises.join("evening.ron"), readme_example()).expect("write");
+    let mut h = Harness::open(&dir.path().join("data"), Some(&exercises));
+    h.type_text("Alex");
+    h.press(KeyCode::Tab);
+    h.type_text("Sam");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('n'));
+    let index = h
+        .app
+        .library
+        .entries()
+        .iter()
+        .position(|e| e.exercise.id == "evening-check")
+        .expect("listed");
+    h.press_n(KeyCode::Down, index);
+    h.press(KeyCode::Enter);
+    assert!(h.screen(100, 30).contains("Ten quiet minutes"));
+    h.press(KeyCode::Enter);
+    for (partner, words) in [("Alex", "A long day"), ("Sam", "A calm day")] {
+        assert!(h.screen(100, 30).contains(&format!("{partner}'s turn")));
+        h.type_text(words); // text
+        h.press(KeyCode::Tab);
+        h.type_text("tea");
+        h.press(KeyCode::Enter);
+        h.type_text("sun"); // list
+        h.press(KeyCode::Tab);
+        h.press(KeyCode::Char('4')); // scale
+        h.press(KeyCode::Tab);
+        h.press(KeyCode::Char('2')); // choice
+        h.press(KeyCode::Tab);
+        h.press(KeyCode::Char('1')); // checklist
+        h.press(KeyCode::Char('3'));
+        h.press(KeyCode::Tab);
+        h.press(KeyCode::Char('3')); // grid: work, how it went
+        h.press(KeyCode::Right);
+        h.press(KeyCode::Char('2')); // talk about it: yes
+        h.press(KeyCode::Tab);
+        h.press(KeyCode::Enter); // finish the turn
+        if partner == "Alex" {
+            h.press(KeyCode::Enter); // Sam starts after the hand-off
+        }
+    }
+    let reveal = h.screen(120, 80);
+    assert!(
+        reveal.contains("A long day") && reveal.contains("A calm day"),
+        "{reveal}"
+    );
+    assert!(reveal.contains("Both of you:"), "{reveal}");
+    h.press(KeyCode::Enter);
+    h.type_text("You had a long one");
+    h.press(KeyCode::Tab);
+    h.type_text("Yours was calm");
+    h.press(KeyCode::Tab);
+    h.type_text("A walk, then a film");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+
+    let id = &h.store.page_ids().expect("list")[0];
+    let page = h.store.load_page(id).expect("load").page;
+    assert_eq!(page.status(), PageStatus::Discussed);
+    let exercise = h.app.library.get("evening-check").expect("listed").clone();
+    for partner in Partner::BOTH {
+        let entry = page.entry(partner);
+        for step in exercise
+            .steps
+            .iter()
+            .filter(|s| s.mode == StepMode::Individual)
+        {
+            let answer = entry.answers.get(&step.id);
+            assert!(
+                answer.is_some(),
+                "{} left {} unanswered",
+                entry.partner,
+                step.id
+            );
+            if let (Field::Grid(_), Some(Answer::Grid(rows))) = (&step.field, answer) {
+                assert_eq!(rows[0].values.len(), 2, "both grid columns answered");
+            }
+        }
+        assert!(entry.answers.contains_key("heard"));
+    }
+    assert_eq!(
+        page.shared.answers.get("plan"),
+        Some(&Answer::Text("A walk, then a film".into()))
+    );
+}
