@@ -77,7 +77,7 @@ pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
                 &[
                     hint("↑↓ j k", "move", true),
                     hint("Enter", "start this exercise", true),
-                    hint("PgUp PgDn", "scroll the introduction", false),
+                    hint("PgUp PgDn", "scroll the introduction", true),
                     hint("Esc", "back", true),
                 ]
             }
@@ -178,7 +178,14 @@ pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
         KeyContext::Home | KeyContext::Library | KeyContext::SideBySide => BROWSING,
         _ => &[],
     };
-    own.iter().chain(shared).chain(ALWAYS).collect()
+    let mut all: Vec<&'static KeyHint> = Vec::new();
+    for hint in own.iter().chain(shared).chain(ALWAYS) {
+        // A key listed by the screen is not listed again by the shared tables.
+        if all.iter().all(|h| h.keys != hint.keys) {
+            all.push(hint);
+        }
+    }
+    all
 }
 
 pub fn footer(context: KeyContext) -> Vec<&'static KeyHint> {

@@ -1,13 +1,34 @@
+use std::fmt;
 use std::process::ExitCode;
 
 use clap::Parser;
 use tandem::cli::{Cli, Dirs, run_command};
 
-fn main() -> anyhow::Result<ExitCode> {
+/// An error as a person should read it: the message and its causes, with
+/// no backtrace.
+struct Failure(anyhow::Error);
+
+impl fmt::Debug for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:#}", self.0)
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(error: anyhow::Error) -> Self {
+        Failure(error)
+    }
+}
+
+fn main() -> Result<ExitCode, Failure> {
     let cli = Cli::parse();
     let dirs = Dirs::resolve(&cli)?;
-    match &cli.command {
-        Some(command) => run_command(command, &dirs),
-        None => tandem::terminal::run_workbook(&dirs).map(|()| ExitCode::SUCCESS),
-    }
+    let code = match &cli.command {
+        Some(command) => run_command(command, &dirs)?,
+        None => {
+            tandem::terminal::run_workbook(&dirs)?;
+            ExitCode::SUCCESS
+        }
+    };
+    Ok(code)
 }

@@ -188,7 +188,16 @@ fn a_kill_in_the_middle_of_typing_loses_at_most_a_few_seconds() {
 }
 
 #[test]
-fn sigterm_saves_the_draft_and_restores_the_terminal() {
+fn sigterm_saves_the_draft() {
+    a_signal_saves_the_draft(Signal::SIGTERM);
+}
+
+#[test]
+fn sighup_saves_the_draft() {
+    a_signal_saves_the_draft(Signal::SIGHUP);
+}
+
+fn a_signal_saves_the_draft(signal: Signal) {
     let d = dirs();
     let mut tui = Tui::spawn(&d.data, &d.config, 100, 30);
     onboard(&mut tui);
@@ -197,8 +206,16 @@ fn sigterm_saves_the_draft_and_restores_the_terminal() {
     tui.send(TAB);
     tui.type_text("said just now");
     tui.wait_for("said just now");
-    tui.kill(Signal::SIGTERM);
+    assert!(
+        !tui.left_alternate_screen(),
+        "the workbook draws on its own screen"
+    );
+    tui.kill(signal);
     assert!(matches!(tui.wait_exit(), WaitStatus::Exited(_, 0)));
+    assert!(
+        tui.left_alternate_screen(),
+        "the terminal is given back as it was"
+    );
     let ids = page_ids(&d.data);
     let page = std::fs::read_to_string(d.data.join("journal").join(format!("{}.ron", ids[0])))
         .expect("page saved");

@@ -21,6 +21,7 @@ pub fn text_area(text: &str, placeholder: &str) -> TextArea<'static> {
     // Dim rather than grey, so it reads the same with and without colour.
     area.set_placeholder_style(Style::default().add_modifier(Modifier::DIM | Modifier::ITALIC));
     area.set_cursor_line_style(Style::default());
+    area.set_selection_style(Style::default().add_modifier(Modifier::REVERSED));
     area.move_cursor(CursorMove::Bottom);
     area.move_cursor(CursorMove::End);
     area

@@ -687,34 +687,15 @@ impl App {
     }
 
     fn turn_key(&mut self, key: KeyEvent) {
-        let Some(open) = self.open.as_ref() else {
+        let (Screen::Turn(turn), Some(open)) = (&mut self.screen, self.open.as_ref()) else {
             self.go_home();
             return;
         };
-        let page = open.page.clone();
-        let Screen::Turn(turn) = &mut self.screen else {
-            return;
-        };
+        let adding_row = matches!(&turn.editor, Some(FieldEditor::Grid(g)) if g.adding.is_some());
         match key.code {
-            KeyCode::Esc => {
-                let adding =
-                    matches!(&turn.editor, Some(FieldEditor::Grid(g)) if g.adding.is_some());
-                if adding {
-                    if let (Some(editor), Some(slot)) =
-                        (turn.editor.as_mut(), turn.slots.get(turn.index))
-                    {
-                        editor.handle_key(&slot.field, key);
-                    }
-                } else {
-                    self.leave_page();
-                }
-            }
-            KeyCode::Tab if !turn.on_finish_card() => {
-                turn.go_to(turn.index + 1, &page);
-            }
-            KeyCode::BackTab => {
-                turn.go_to(turn.index.saturating_sub(1), &page);
-            }
+            KeyCode::Esc if !adding_row => self.leave_page(),
+            KeyCode::Tab if !turn.on_finish_card() => turn.go_to(turn.index + 1, &open.page),
+            KeyCode::BackTab => turn.go_to(turn.index.saturating_sub(1), &open.page),
             KeyCode::Enter if turn.on_finish_card() => self.finish_turn(),
             _ => {
                 let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {

@@ -92,6 +92,12 @@ impl Tui {
         std::thread::sleep(Duration::from_millis(30));
     }
 
+    /// Whether the app has switched the terminal back to its normal screen.
+    pub fn left_alternate_screen(&mut self) -> bool {
+        self.pump();
+        !self.parser.screen().alternate_screen()
+    }
+
     pub fn kill(&mut self, signal: Signal) {
         self.session
             .get_process_mut()
