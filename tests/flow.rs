@@ -322,3 +322,56 @@ fn list_answers_can_be_added_reordered_and_removed() {
         .collect();
     assert_eq!(texts, ["first", "third"]);
 }
+
+/// The first frame is drawn from file names alone; pages are read a batch at
+/// a time afterwards, newest first.
+#[test]
+fn a_large_journal_is_read_after_the_first_frame() {
+    use tandem::app::{App, JournalIndex};
+    use tandem::content::Library;
+    use tandem::runtime::read_pending;
+
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.type_text("a page");
+    h.ctrl('s');
+    let id = h.store.page_ids().expect("list")[0].clone();
+    let text = std::fs::read_to_string(h.store.page_path(&id)).expect("page file");
+    for n in 0..300 {
+        let copy = format!("2025-01-01-{n:06}-boundary-map");
+        std::fs::write(h.store.page_path(&copy), &text).expect("copy page");
+    }
+    let ids = h.store.page_ids().expect("list");
+    assert_eq!(ids.len(), 301);
+
+    let couple = h.store.load_couple().expect("readable");
+    let mut app = App::new(
+        couple,
+        Library::load(None),
+        JournalIndex::new(ids),
+        fixed_now,
+        jiff::tz::TimeZone::UTC,
+    );
+    assert!(
+        app.journal.pages.is_empty(),
+        "nothing parsed before the first frame"
+    );
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
+    let render = |app: &App, terminal: &mut ratatui::Terminal<ratatui::backend::TestBackend>| {
+        terminal
+            .draw(|f| tandem::ui::render(app, tandem::ui::Theme::COLOR, f))
+            .expect("draw");
+        format!("{:?}", terminal.backend())
+    };
+    assert!(render(&app, &mut terminal).contains("Reading your journal… 0 of 301 pages"));
+    read_pending(&mut app, &h.store, 64);
+    assert!(render(&app, &mut terminal).contains("64 of 301"));
+    // The newest page comes first, so it is on screen from the first batch.
+    assert_eq!(app.journal.pages[0].id, id);
+    while read_pending(&mut app, &h.store, 64) > 0 {}
+    assert_eq!(app.journal.pages.len(), 301);
+    assert!(!render(&app, &mut terminal).contains("Reading your journal"));
+}
