@@ -184,13 +184,14 @@ fn row_label(def: &GridDef, row: &GridAnswerRow) -> String {
 fn row_values(def: &GridDef, row: &GridAnswerRow) -> Vec<String> {
     def.columns
         .iter()
-        .map(|c| value_text(&c.kind, row.values.get(&c.id)))
+        .map(|c| value_text(&c.kind, row.values.get(&c.id), "–"))
         .collect()
 }
 
-fn value_text(kind: &ColumnKind, value: Option<&GridValue>) -> String {
+/// A grid cell as text; `empty` stands for a cell not answered.
+pub fn value_text(kind: &ColumnKind, value: Option<&GridValue>, empty: &str) -> String {
     match (kind, value) {
-        (_, None) => "–".to_string(),
+        (_, None) => empty.to_string(),
         (ColumnKind::Choice(def), Some(GridValue::Choice(id))) => def.label(id).to_string(),
         (ColumnKind::Scale(_), Some(GridValue::Scale(v))) => v.to_string(),
         (_, Some(GridValue::Choice(id))) => id.clone(),
@@ -263,7 +264,7 @@ fn grid(def: &GridDef, answers: [Option<&Answer>; 2]) -> Body {
                     Some(r) => def
                         .columns
                         .iter()
-                        .map(|c| value_text(&c.kind, r.values.get(&c.id)))
+                        .map(|c| value_text(&c.kind, r.values.get(&c.id), "–"))
                         .collect(),
                     None => def.columns.iter().map(|_| "–".to_string()).collect(),
                 }),

@@ -133,16 +133,7 @@ fn a_custom_exercise_works_end_to_end() {
     h.press(KeyCode::Tab);
     h.type_text("Sam");
     h.press(KeyCode::Enter);
-    h.press(KeyCode::Char('n'));
-    let index = h
-        .app
-        .library
-        .entries()
-        .iter()
-        .position(|e| e.exercise.id == "evening-check")
-        .expect("listed");
-    h.press_n(KeyCode::Down, index);
-    h.press(KeyCode::Enter);
+    start_exercise(&mut h, "evening-check");
     assert!(h.screen(100, 30).contains("Ten quiet minutes"));
     h.press(KeyCode::Enter);
     for (partner, words) in [("Alex", "A long day"), ("Sam", "A calm day")] {
@@ -185,8 +176,7 @@ fn a_custom_exercise_works_end_to_end() {
     h.press(KeyCode::Tab);
     h.press(KeyCode::Enter);
 
-    let id = &h.store.page_ids().expect("list")[0];
-    let page = h.store.load_page(id).expect("load").page;
+    let page = newest_page(&h);
     assert_eq!(page.status(), PageStatus::Discussed);
     let exercise = h.app.library.get("evening-check").expect("listed").clone();
     for partner in Partner::BOTH {

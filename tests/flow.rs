@@ -203,8 +203,7 @@ fn pasted_text_is_normalised_and_kept() {
     h.press(KeyCode::Tab);
     h.paste("line one\r\nline two\u{0}\r\n\"#quoted\"#");
     h.autosave();
-    let id = &h.store.page_ids().expect("list")[0];
-    let page = h.store.load_page(id).expect("load").page;
+    let page = newest_page(&h);
     assert_eq!(
         page.entry(Partner::First).answers.get("area"),
         Some(&Answer::Text("line one\nline two\n\"#quoted\"#".into()))
@@ -282,8 +281,7 @@ fn a_failed_save_keeps_the_text_and_works_once_the_folder_is_back() {
     std::fs::create_dir(&journal).expect("folder back");
     h.ctrl('s');
     assert!(h.app.overlay.is_none());
-    let id = &h.store.page_ids().expect("list")[0];
-    let page = h.store.load_page(id).expect("load").page;
+    let page = newest_page(&h);
     assert_eq!(
         page.entry(Partner::First).answers.get("area"),
         Some(&Answer::Text("words worth keeping".into()))

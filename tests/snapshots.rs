@@ -28,20 +28,6 @@ fn revealed_boundary_map() -> Harness {
     h
 }
 
-fn start_exercise(h: &mut Harness, id: &str) {
-    h.press(KeyCode::Char('n'));
-    let index = h
-        .app
-        .library
-        .entries()
-        .iter()
-        .position(|e| e.exercise.id == id)
-        .expect("exercise in the library");
-    h.press_n(KeyCode::Down, index);
-    h.press(KeyCode::Enter);
-    h.press(KeyCode::Enter);
-}
-
 #[test]
 fn onboarding() {
     let mut h = Harness::new();
@@ -114,6 +100,7 @@ fn turn_steps_of_the_boundary_map() {
 fn turn_steps_of_saying_no() {
     let mut h = Harness::with_couple();
     start_exercise(&mut h, "saying-no");
+    h.press(KeyCode::Enter);
     h.press(KeyCode::Char(' '));
     h.press(KeyCode::Down);
     h.press(KeyCode::Down);
@@ -159,6 +146,7 @@ fn side_by_side_after_talking_it_over() {
 fn reveal_of_time_together_compares_hours() {
     let mut h = Harness::with_couple();
     start_exercise(&mut h, "time-together-apart");
+    h.press(KeyCode::Enter);
     for (n, partner_hours) in [["12", "6", "4"], ["20", "2", "1"]].iter().enumerate() {
         if n == 1 {
             h.press(KeyCode::Enter); // Sam starts after the hand-off

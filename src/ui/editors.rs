@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{Theme, text};
 use crate::app::FieldEditor;
 use crate::app::editor::{ChecklistEditor, ChoiceEditor, GridEditor, ListEditor, ScaleEditor};
-use crate::compare::scale_text;
-use crate::model::{ChoiceDef, ColumnKind, Field, GridDef, GridValue, ScaleDef};
+use crate::compare::{scale_text, value_text};
+use crate::model::{ChoiceDef, ColumnKind, Field, GridDef, ScaleDef};
 
 pub fn render(editor: &FieldEditor, field: &Field, theme: Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().border_style(theme.border(true));
@@ -156,16 +156,6 @@ fn render_checklist(
     );
 }
 
-fn cell_text(kind: &ColumnKind, value: Option<&GridValue>) -> String {
-    match (kind, value) {
-        (_, None) => "·".to_string(),
-        (ColumnKind::Choice(def), Some(GridValue::Choice(id))) => def.label(id).to_string(),
-        (ColumnKind::Scale(_), Some(GridValue::Scale(v))) => v.to_string(),
-        (_, Some(GridValue::Choice(id))) => id.clone(),
-        (_, Some(GridValue::Scale(v))) => v.to_string(),
-    }
-}
-
 fn column_width(kind: &ColumnKind, label: &str) -> usize {
     let values = match kind {
         ColumnKind::Choice(def) => def.options.iter().map(|o| text::width(&o.label)).max(),
@@ -231,7 +221,7 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
             },
         )];
         for (c, (column, w)) in def.columns.iter().zip(&widths).enumerate() {
-            let value = cell_text(&column.kind, row.values.get(&column.id));
+            let value = value_text(&column.kind, row.values.get(&column.id), "·");
             let style = if selected_row && c == grid.column {
                 theme.selected()
             } else {

@@ -209,16 +209,27 @@ pub const SAM: BoundaryWords = BoundaryWords {
     ease: 1,
 };
 
-/// Starts the boundary map from home, with `first` chosen to go first.
-pub fn start_boundary_map(h: &mut Harness) {
+/// Starts an exercise from home; the hand-off screen is next.
+pub fn start_exercise(h: &mut Harness, id: &str) {
     h.press(KeyCode::Char('n'));
     let index = h
         .app
         .library
         .entries()
         .iter()
-        .position(|e| e.exercise.id == "boundary-map")
-        .expect("boundary map in the library");
+        .position(|e| e.exercise.id == id)
+        .unwrap_or_else(|| panic!("{id} is not in the library"));
     h.press_n(KeyCode::Down, index);
     h.press(KeyCode::Enter);
+}
+
+pub fn start_boundary_map(h: &mut Harness) {
+    start_exercise(h, "boundary-map");
+}
+
+/// The newest page, read back from disk.
+pub fn newest_page(h: &Harness) -> tandem::model::Page {
+    let ids = h.store.page_ids().expect("list pages");
+    let id = ids.first().expect("a page was saved");
+    h.store.load_page(id).expect("page loads").page
 }
