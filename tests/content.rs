@@ -167,12 +167,14 @@ fn a_custom_exercise_works_end_to_end() {
     );
     assert!(reveal.contains("Both of you:"), "{reveal}");
     h.press(KeyCode::Enter);
-    h.type_text("You had a long one");
-    h.press(KeyCode::Tab);
-    h.type_text("Yours was calm");
-    h.press(KeyCode::Tab);
-    h.type_text("A walk, then a film");
-    h.press(KeyCode::Tab);
+    write_steps(
+        &mut h,
+        &[
+            "You had a long one",
+            "Yours was calm",
+            "A walk, then a film",
+        ],
+    );
     h.press(KeyCode::Tab);
     h.press(KeyCode::Enter);
 

@@ -66,12 +66,14 @@ fn the_boundary_map_from_start_to_agreements() {
     let reflect = h.screen(100, 40);
     assert!(reflect.contains("Sam wrote:"), "{reflect}");
     assert!(reflect.contains("I feel crowded"), "{reflect}");
-    h.type_text("I hear you want time to land");
-    h.press(KeyCode::Tab);
-    h.type_text("I hear you want to be asked first");
-    h.press(KeyCode::Tab);
-    h.type_text("Our maps differ on friends.");
-    h.press(KeyCode::Tab);
+    write_steps(
+        &mut h,
+        &[
+            "I hear you want time to land",
+            "I hear you want to be asked first",
+            "Our maps differ on friends.",
+        ],
+    );
     h.type_text("We check with each other before saying yes to plans");
     h.press(KeyCode::Enter);
     h.type_text("Twenty quiet minutes after work");

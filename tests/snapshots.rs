@@ -129,14 +129,15 @@ fn discussion_reflect_step() {
 fn side_by_side_after_talking_it_over() {
     let mut h = revealed_boundary_map();
     h.press(KeyCode::Enter);
-    h.type_text("I hear you want time to land");
-    h.press(KeyCode::Tab);
-    h.type_text("I hear you want to be asked first");
-    h.press(KeyCode::Tab);
-    h.type_text("Our maps differ on friends.");
-    h.press(KeyCode::Tab);
-    h.type_text("We check with each other before saying yes to plans");
-    h.press(KeyCode::Tab);
+    write_steps(
+        &mut h,
+        &[
+            "I hear you want time to land",
+            "I hear you want to be asked first",
+            "Our maps differ on friends.",
+            "We check with each other before saying yes to plans",
+        ],
+    );
     h.press(KeyCode::Enter);
     h.press(KeyCode::End);
     snap("side_by_side_discussed", &h);

@@ -227,6 +227,14 @@ pub fn start_boundary_map(h: &mut Harness) {
     start_exercise(h, "boundary-map");
 }
 
+/// Types each text into the step on screen and moves on with Tab.
+pub fn write_steps(h: &mut Harness, texts: &[&str]) {
+    for text in texts {
+        h.type_text(text);
+        h.press(KeyCode::Tab);
+    }
+}
+
 /// The newest page, read back from disk.
 pub fn newest_page(h: &Harness) -> tandem::model::Page {
     let ids = h.store.page_ids().expect("list pages");
