@@ -55,6 +55,21 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The problem with the file named inside `folder` rather than by its full
+    /// path, for screens where the full path would crowd out the message.
+    pub fn in_folder(&self, folder: &str) -> String {
+        let name = self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        format!(
+            "{folder}/{name}:{}:{}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

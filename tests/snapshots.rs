@@ -60,8 +60,12 @@ fn home_with_pages() {
         "(version: 1, id: )",
     )
     .expect("write a damaged page");
-    let h = h.reopen();
+    let mut h = h.reopen();
     snap("home_with_pages", &h);
+    // Opening the damaged page explains what is wrong and that it is kept.
+    h.press_n(KeyCode::Down, 2);
+    h.press(KeyCode::Enter);
+    snap("message_unreadable_page", &h);
 }
 
 #[test]

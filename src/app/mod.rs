@@ -284,7 +284,8 @@ impl App {
         self.overlay = Some(Overlay::Message {
             title: "This page cannot be read".into(),
             body: format!(
-                "{problem}\n\nThe file is left exactly as it is. Fix it in a text editor (or restore it from a backup) and it will show up again; `tandem check` lists every problem."
+                "{}\n\nThe file is left exactly as it is, in your journal folder. Fix it in a text editor (or restore it from a backup) and it will show up again; `tandem check` lists every problem with its full path.",
+                problem.in_folder("journal")
             ),
         });
     }
