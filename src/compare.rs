@@ -4,7 +4,7 @@
 
 use crate::model::{
     Agreement, Answer, ChoiceDef, ColumnKind, Exercise, Field, GridAnswerRow, GridDef, GridValue,
-    Page, Partner, ScaleDef, Step, StepMode,
+    Page, Partner, Priority, ScaleDef, Step, StepMode,
 };
 
 pub struct Section {
@@ -31,6 +31,11 @@ pub enum Body {
     },
     /// One answer written together.
     Together(Option<String>),
+    /// One partner's move in a turn-by-turn conversation.
+    One {
+        partner: Partner,
+        lines: Option<Vec<String>>,
+    },
     Agreements(Vec<Agreement>),
 }
 
@@ -42,6 +47,11 @@ pub struct GridLine {
     pub gap: u32,
     /// Either partner marked this row as needing attention.
     pub flagged: bool,
+    /// Important to one of them and poorly met (grids with a priority).
+    pub urgent: bool,
+    /// How much more important than met the row is, for whichever partner
+    /// it is more so (grids with a priority).
+    pub unmet: i32,
 }
 
 /// Sections of the individual steps (the reveal) and, when `discussion`,
@@ -52,12 +62,31 @@ pub fn sections(page: &Page, exercise: Option<&Exercise>, discussion: bool) -> V
         Some(exercise) => {
             for step in &exercise.steps {
                 match &step.mode {
-                    StepMode::Individual => out.push(individual(page, step)),
+                    StepMode::Individual => {
+                        out.push(individual(page, step));
+                        if let Field::Grid(def) = &step.field {
+                            out.extend(grid_summaries(page, step, def));
+                        }
+                    }
                     StepMode::Reflect { .. } if discussion => out.push(reflected(page, step)),
+                    StepMode::Turn { by, .. } if discussion => out.push(Section {
+                        heading: step.prompt.clone(),
+                        body: Body::One {
+                            partner: *by,
+                            lines: page
+                                .entry(*by)
+                                .answers
+                                .get(&step.id)
+                                .map(|a| plain_answer(a, &step.field)),
+                        },
+                    }),
                     StepMode::Shared if discussion => out.push(Section {
                         heading: step.prompt.clone(),
                         body: Body::Together(match page.shared.answers.get(&step.id) {
                             Some(Answer::Text(t)) => Some(t.clone()),
+                            Some(Answer::Grid(rows)) if step.field == Field::AgreementReview => {
+                                Some(review_lines(rows).join("\n"))
+                            }
                             Some(other) => Some(plain_answer(other, &step.field).join("\n")),
                             None => None,
                         }),
@@ -72,6 +101,89 @@ pub fn sections(page: &Page, exercise: Option<&Exercise>, discussion: bool) -> V
         out.push(Section {
             heading: crate::app::AGREEMENTS_PROMPT.to_string(),
             body: Body::Agreements(page.shared.agreements.clone()),
+        });
+    }
+    out
+}
+
+/// A check-in's decisions about earlier agreements, one line each.
+fn review_lines(rows: &[GridAnswerRow]) -> Vec<String> {
+    rows.iter()
+        .filter_map(|row| {
+            let decision = match row.values.get(crate::app::REVIEW_COLUMN) {
+                Some(GridValue::Choice(c)) => c.as_str(),
+                _ => return None,
+            };
+            Some(format!("• {} — {decision}", row.label))
+        })
+        .collect()
+}
+
+/// What a grid adds after itself: the rows both partners chose alike, and a
+/// gentle summary of patterns per partner.
+fn grid_summaries(page: &Page, step: &Step, def: &GridDef) -> Vec<Section> {
+    let mut out = Vec::new();
+    let rows = answers(page, step).map(|a| match a {
+        Some(Answer::Grid(rows)) => rows.clone(),
+        _ => Vec::new(),
+    });
+    let value = |p: usize, row: &str, column: &str| -> Option<GridValue> {
+        rows[p]
+            .iter()
+            .find(|r| r.row == row)
+            .and_then(|r| r.values.get(column).cloned())
+    };
+    if let Some(both) = &def.both_chose {
+        let chosen = GridValue::Choice(both.option.clone());
+        let items: Vec<String> = def
+            .rows
+            .iter()
+            .filter(|r| (0..2).all(|p| value(p, &r.id, &both.column).as_ref() == Some(&chosen)))
+            .map(|r| format!("• {}", r.label))
+            .collect();
+        out.push(Section {
+            heading: both.title.clone(),
+            body: Body::Together((!items.is_empty()).then(|| items.join("\n"))),
+        });
+    }
+    if let Some(patterns) = &def.patterns {
+        let often = |p: usize, prefix: &str| -> Vec<String> {
+            def.rows
+                .iter()
+                .filter(|r| r.concept.starts_with(prefix))
+                .filter(|r| {
+                    matches!(value(p, &r.id, &patterns.column), Some(GridValue::Scale(v)) if v >= patterns.often)
+                })
+                .map(|r| format!("• {}", r.label))
+                .collect()
+        };
+        let column = |p: usize| {
+            let gentle = often(p, "C");
+            let strengths = often(p, "I");
+            let mut lines = vec!["Patterns to be gentle with:".to_string()];
+            if gentle.is_empty() {
+                lines.push("(none rated often)".to_string());
+            }
+            lines.extend(gentle.iter().cloned());
+            lines.push(String::new());
+            lines.push("Strengths to build on:".to_string());
+            if strengths.is_empty() {
+                lines.push("(none rated often yet)".to_string());
+            }
+            lines.extend(strengths);
+            if gentle.len() >= patterns.caution_from {
+                lines.push(String::new());
+                lines.push(patterns.caution.clone());
+            }
+            Some(lines)
+        };
+        out.push(Section {
+            heading: "What shows up most for each of you".to_string(),
+            body: Body::Columns([column(0), column(1)]),
+        });
+        out.push(Section {
+            heading: "About this summary".to_string(),
+            body: Body::Together(Some(patterns.note.clone())),
         });
     }
     out
@@ -225,61 +337,123 @@ fn grid(def: &GridDef, answers: [Option<&Answer>; 2]) -> Body {
         }
         both[p].iter().find(|r| r.row == id)
     };
-    let mut lines: Vec<GridLine> = keys
-        .iter()
-        .filter_map(|(owner, id, label)| {
-            let rows = [find(0, *owner, id), find(1, *owner, id)];
-            // A row a partner added is worth showing even unanswered.
-            if owner.is_none() && rows.iter().all(|r| r.is_none_or(|r| r.values.is_empty())) {
-                return None;
-            }
-            let mut gap = 0u32;
-            let mut flagged = false;
-            for column in &def.columns {
-                let values = rows.map(|r| r.and_then(|r| r.values.get(&column.id)));
-                match (&column.kind, values) {
-                    (
-                        ColumnKind::Scale(_),
-                        [Some(GridValue::Scale(x)), Some(GridValue::Scale(y))],
-                    ) => {
-                        gap += x.abs_diff(*y);
-                    }
-                    (ColumnKind::Choice(choice), [x, y]) => {
-                        if x != y {
-                            gap += 1;
+    let mut lines: Vec<GridLine> =
+        keys.iter()
+            .filter_map(|(owner, id, label)| {
+                let rows = [find(0, *owner, id), find(1, *owner, id)];
+                // A row a partner added is worth showing even unanswered.
+                if owner.is_none() && rows.iter().all(|r| r.is_none_or(|r| r.values.is_empty())) {
+                    return None;
+                }
+                let mut gap = 0u32;
+                let mut flagged = false;
+                for column in &def.columns {
+                    let values = rows.map(|r| r.and_then(|r| r.values.get(&column.id)));
+                    match (&column.kind, values) {
+                        (
+                            ColumnKind::Scale(_),
+                            [Some(GridValue::Scale(x)), Some(GridValue::Scale(y))],
+                        ) => {
+                            gap += x.abs_diff(*y);
                         }
-                        // The first option is the settled one ("fine");
-                        // anything else is worth a word.
-                        let first = choice.options.first().map(|o| o.id.as_str());
-                        flagged |= [x, y].iter().any(|v| {
+                        (ColumnKind::Choice(choice), [x, y]) => {
+                            if x != y {
+                                gap += 1;
+                            }
+                            // The first option is the settled one ("fine");
+                            // anything else is worth a word.
+                            let first = choice.options.first().map(|o| o.id.as_str());
+                            flagged |= [x, y].iter().any(|v| {
                             matches!(v, Some(GridValue::Choice(id)) if Some(id.as_str()) != first)
                         });
+                        }
+                        _ => {}
                     }
-                    _ => {}
                 }
-            }
-            Some(GridLine {
-                label: label.clone(),
-                values: rows.map(|r| match r {
-                    Some(r) => def
-                        .columns
-                        .iter()
-                        .map(|c| value_text(&c.kind, r.values.get(&c.id), "–"))
-                        .collect(),
-                    None => def.columns.iter().map(|_| "–".to_string()).collect(),
-                }),
-                gap,
-                flagged,
+                let urgent = def.priority.as_ref().is_some_and(|priority| {
+                    rows.iter().flatten().any(|r| is_urgent(def, priority, r))
+                });
+                let unmet = def.priority.as_ref().map_or(0, |priority| {
+                    rows.iter()
+                        .flatten()
+                        .map(|r| unmet_importance(priority, r))
+                        .max()
+                        .unwrap_or(0)
+                });
+                Some(GridLine {
+                    label: label.clone(),
+                    values: rows.map(|r| match r {
+                        Some(r) => def
+                            .columns
+                            .iter()
+                            .map(|c| value_text(&c.kind, r.values.get(&c.id), "–"))
+                            .collect(),
+                        None => def.columns.iter().map(|_| "–".to_string()).collect(),
+                    }),
+                    gap,
+                    flagged: flagged || urgent,
+                    urgent,
+                    unmet,
+                })
             })
-        })
-        .collect();
-    // What needs talking about first: rows where you differ, then rows
-    // either of you flagged; the original order otherwise.
-    lines.sort_by_key(|l| (std::cmp::Reverse(l.gap), !l.flagged));
+            .collect();
+    // What needs talking about first. With a priority: what matters to one
+    // of you and is poorly met, the most unmet first. Otherwise: rows where
+    // you differ, then rows either of you flagged; the original order after.
+    if def.priority.is_some() {
+        lines.sort_by_key(|l| {
+            (
+                !l.urgent,
+                std::cmp::Reverse(l.unmet),
+                std::cmp::Reverse(l.gap),
+            )
+        });
+    } else {
+        lines.sort_by_key(|l| (std::cmp::Reverse(l.gap), !l.flagged));
+    }
     Body::Grid {
         columns: def.columns.iter().map(|c| c.label.clone()).collect(),
         rows: lines,
     }
+}
+
+fn scale_value(row: &GridAnswerRow, column: &str) -> Option<i32> {
+    match row.values.get(column) {
+        Some(GridValue::Scale(v)) => Some(*v),
+        _ => None,
+    }
+}
+
+/// How much more important a row is than it is met, for one partner.
+fn unmet_importance(priority: &Priority, row: &GridAnswerRow) -> i32 {
+    match (
+        scale_value(row, &priority.important),
+        scale_value(row, &priority.met),
+    ) {
+        (Some(important), Some(met)) => important - met,
+        (Some(important), None) => important,
+        _ => 0,
+    }
+}
+
+/// Important (top two of the scale) and poorly met (bottom two).
+fn is_urgent(def: &GridDef, priority: &Priority, row: &GridAnswerRow) -> bool {
+    let scale = |id: &str| {
+        def.columns
+            .iter()
+            .find(|c| c.id == id)
+            .and_then(|c| match &c.kind {
+                ColumnKind::Scale(s) => Some(s.clone()),
+                ColumnKind::Choice(_) => None,
+            })
+    };
+    let (Some(important), Some(met)) = (scale(&priority.important), scale(&priority.met)) else {
+        return false;
+    };
+    matches!(
+        (scale_value(row, &priority.important), scale_value(row, &priority.met)),
+        (Some(i), Some(m)) if i >= important.max - 1 && m <= met.min + 1
+    )
 }
 
 /// A page whose exercise is gone: its answers by step id, as plain text.

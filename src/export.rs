@@ -77,7 +77,13 @@ fn section_markdown(section: &Section, names: [&String; 2], out: &mut String) {
         Body::Grid { columns, rows } => {
             table_header(&[&columns.join(" / "), names[0], names[1]], out);
             for row in rows {
-                let mark = if row.gap > 0 { " ≠" } else { "" };
+                let mark = if row.urgent {
+                    " !"
+                } else if row.gap > 0 {
+                    " ≠"
+                } else {
+                    ""
+                };
                 out.push_str(&format!(
                     "| {}{} | {} | {} |\n",
                     cell(&row.label),
@@ -85,6 +91,15 @@ fn section_markdown(section: &Section, names: [&String; 2], out: &mut String) {
                     cell(&row.values[0].join(" / ")),
                     cell(&row.values[1].join(" / "))
                 ));
+            }
+        }
+        Body::One { partner, lines } => {
+            let name = escape(names[partner.index()]);
+            match lines {
+                Some(lines) => {
+                    out.push_str(&format!("**{name}:** {}\n", escape(&lines.join("\n"))))
+                }
+                None => out.push_str(&format!("**{name}:** _(no answer)_\n")),
             }
         }
         Body::Together(text) => match text {

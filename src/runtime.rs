@@ -1,8 +1,9 @@
 //! Carries out what the app asks for against the journal store. Shared by the
 //! terminal loop and the tests, so both exercise the same path.
 
-use crate::app::{App, Effect};
-use crate::journal::Store;
+use crate::app::{App, Effect, ReviewDecision};
+use crate::journal::{Access, Store};
+use crate::model::AgreementReview;
 
 /// What to do after carrying out effects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +24,12 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
                 let result = store.save_page(&page).map_err(|e| e.to_string());
                 app.page_saved(&page, result);
             }
+            Effect::ReviewAgreements(decisions) => {
+                for decision in decisions {
+                    let (page, result) = record_review(store, &decision);
+                    app.review_recorded(page.as_ref(), result);
+                }
+            }
             Effect::LoadPage(id) => {
                 let loaded = store.load_page(&id);
                 app.page_loaded(&id, loaded);
@@ -35,6 +42,44 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
         }
     }
     flow
+}
+
+/// Sets an agreement's status on its own page and notes the review there.
+fn record_review(
+    store: &Store,
+    decision: &ReviewDecision,
+) -> (Option<crate::model::Page>, Result<(), String>) {
+    let item = &decision.item;
+    let mut loaded = match store.load_page(&item.page) {
+        Ok(loaded) => loaded,
+        Err(problem) => return (None, Err(problem.to_string())),
+    };
+    if loaded.access != Access::Writable {
+        return (None, Err(format!("{}: page is read-only", item.page)));
+    }
+    let Some(agreement) = loaded
+        .page
+        .shared
+        .agreements
+        .get_mut(item.index)
+        .filter(|a| a.text == item.text)
+    else {
+        return (
+            None,
+            Err(format!(
+                "{}: the agreement {:?} is no longer on that page",
+                item.page, item.text
+            )),
+        );
+    };
+    agreement.status = decision.status;
+    agreement.reviews.push(AgreementReview {
+        when: decision.when,
+        status: decision.status,
+        page: decision.from.clone(),
+    });
+    let result = store.save_page(&loaded.page).map_err(|e| e.to_string());
+    (Some(loaded.page), result)
 }
 
 /// Reads up to `budget` pages the index has not read yet; returns how many

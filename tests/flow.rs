@@ -64,7 +64,7 @@ fn the_boundary_map_from_start_to_agreements() {
     // and two agreements.
     h.press(KeyCode::Enter);
     let reflect = h.screen(100, 40);
-    assert!(reflect.contains("Sam wrote:"), "{reflect}");
+    assert!(reflect.contains("Sam:"), "{reflect}");
     assert!(reflect.contains("I feel crowded"), "{reflect}");
     write_steps(
         &mut h,

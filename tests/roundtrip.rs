@@ -62,6 +62,7 @@ fn page_with(text: &str, items: Vec<String>, names: [String; 2]) -> Page {
             text,
             status: AgreementStatus::Active,
             made: started,
+            reviews: Vec::new(),
         })
         .collect();
     page

@@ -111,6 +111,18 @@ impl FieldEditor {
                 FieldEditor::Checklist(ChecklistEditor { cursor: 0, chosen })
             }
             Field::Grid(def) => FieldEditor::Grid(GridEditor::new(def, answer)),
+            // Answered in the grid the turn builds from the journal.
+            Field::AgreementReview => FieldEditor::Grid(GridEditor::new(
+                &GridDef {
+                    rows: Vec::new(),
+                    columns: Vec::new(),
+                    add_rows: false,
+                    priority: None,
+                    both_chose: None,
+                    patterns: None,
+                },
+                None,
+            )),
         }
     }
 
@@ -601,7 +613,7 @@ impl GridEditor {
     fn next_own_id(&self) -> String {
         let mut n = self.rows.iter().filter(|r| r.own).count() + 1;
         loop {
-            let id = format!("own-{n}");
+            let id = format!("added-{n}");
             if self.rows.iter().all(|r| r.id != id) {
                 return id;
             }

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use jiff::Timestamp;
 
 use crate::journal::{Access, LoadedPage};
-use crate::model::{Category, EntryStatus, Page, PageStatus};
+use crate::model::{Agreement, Category, EntryStatus, Page, PageStatus};
 use crate::problem::Problem;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +21,7 @@ pub struct PageSummary {
     pub names: [String; 2],
     pub entries: [EntryStatus; 2],
     pub read_only: bool,
+    pub agreements: Vec<Agreement>,
 }
 
 impl PageSummary {
@@ -39,6 +40,7 @@ impl PageSummary {
             ],
             entries: [page.entries[0].status, page.entries[1].status],
             read_only: *access != Access::Writable,
+            agreements: page.shared.agreements.clone(),
         }
     }
 }

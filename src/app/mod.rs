@@ -19,7 +19,9 @@ use crate::problem::Problem;
 
 pub use editor::FieldEditor;
 pub use index::{JournalIndex, PageSummary, Unreadable};
-pub use work::{AGREEMENTS_PROMPT, Handoff, Slot, SlotKind, Turn, slot_answer};
+pub use work::{
+    AGREEMENTS_PROMPT, Handoff, REVIEW_COLUMN, ReviewItem, Slot, SlotKind, Turn, slot_answer,
+};
 
 /// What the app reacts to.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,7 +46,19 @@ pub enum Effect {
     SaveCouple(Couple),
     SavePage(Box<Page>),
     LoadPage(String),
+    /// Record a check-in's decisions on the pages the agreements came from.
+    ReviewAgreements(Vec<ReviewDecision>),
     Quit,
+}
+
+/// A check-in's decision about one agreement on another page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewDecision {
+    pub item: ReviewItem,
+    pub status: crate::model::AgreementStatus,
+    pub when: Timestamp,
+    /// The check-in page.
+    pub from: String,
 }
 
 /// Where "now" comes from, so that tests can fix it.
@@ -265,6 +279,24 @@ impl App {
         true
     }
 
+    /// Reports how recording a review on `page` went.
+    pub fn review_recorded(&mut self, page: Option<&Page>, result: Result<(), String>) {
+        match (page, result) {
+            (Some(page), Ok(())) => self
+                .journal
+                .upsert(PageSummary::of(page, &Access::Writable)),
+            (_, Ok(())) => {}
+            (_, Err(message)) => {
+                self.overlay = Some(Overlay::Message {
+                    title: "A review was not recorded".into(),
+                    body: format!(
+                        "{message}\n\nThe check-in itself is saved with your decisions; the agreement's own page keeps its earlier status until this is fixed."
+                    ),
+                });
+            }
+        }
+    }
+
     /// A page read from disk after the couple asked to open it.
     pub fn page_loaded(&mut self, id: &str, loaded: Result<LoadedPage, Problem>) {
         match loaded {
@@ -320,6 +352,73 @@ impl App {
             Screen::Turn(turn) => turn.editor.as_ref().is_some_and(FieldEditor::takes_text),
             _ => false,
         }
+    }
+
+    /// Agreements from other pages that are still in use (active or marked
+    /// to revisit), oldest first.
+    pub fn review_items(&self) -> Vec<ReviewItem> {
+        let open = self.open.as_ref().map(|o| o.page.id.as_str());
+        let mut items: Vec<ReviewItem> = self
+            .journal
+            .pages
+            .iter()
+            .rev()
+            .filter(|p| Some(p.id.as_str()) != open && !p.read_only)
+            .flat_map(|p| {
+                p.agreements.iter().enumerate().filter_map(|(index, a)| {
+                    (a.status != crate::model::AgreementStatus::Retired).then(|| ReviewItem {
+                        page: p.id.clone(),
+                        index,
+                        text: a.text.clone(),
+                        status: a.status,
+                    })
+                })
+            })
+            .collect();
+        items.dedup_by(|a, b| a.page == b.page && a.index == b.index);
+        items
+    }
+
+    /// The decisions of the open page's review step, if it has one.
+    fn review_decisions(&self, turn: &Turn) -> Vec<ReviewDecision> {
+        let Some(open) = &self.open else {
+            return Vec::new();
+        };
+        let mut decisions = Vec::new();
+        for slot in turn.slots.iter().filter(|s| s.kind == SlotKind::Review) {
+            let (Some(crate::model::Answer::Grid(rows)), crate::model::Field::Grid(def)) =
+                (slot_answer(&open.page, slot), &slot.field)
+            else {
+                continue;
+            };
+            for row in rows {
+                let Some(crate::model::GridValue::Choice(choice)) = row.values.get(REVIEW_COLUMN)
+                else {
+                    continue;
+                };
+                let (Some(status), Some((page, index))) = (
+                    crate::model::AgreementStatus::from_review(choice),
+                    row.row.rsplit_once('#'),
+                ) else {
+                    continue;
+                };
+                let Ok(index) = index.parse() else {
+                    continue;
+                };
+                decisions.push(ReviewDecision {
+                    item: ReviewItem {
+                        page: page.to_string(),
+                        index,
+                        text: def.row_label(&row.row).unwrap_or_default().to_string(),
+                        status,
+                    },
+                    status,
+                    when: self.now(),
+                    from: open.page.id.clone(),
+                });
+            }
+        }
+        decisions
     }
 
     pub fn home_items(&self) -> Vec<HomeItem> {
@@ -667,7 +766,8 @@ impl App {
             self.notice = Some("This page is read-only.".into());
             return;
         }
-        self.screen = Screen::Turn(Box::new(Turn::together(&exercise, &open.page)));
+        let review = self.review_items();
+        self.screen = Screen::Turn(Box::new(Turn::together(&exercise, &open.page, &review)));
     }
 
     /// Leaves the open page for the home screen, saving it when it holds
@@ -745,6 +845,13 @@ impl App {
                 open.page.shared.updated = Some(now);
                 open.dirty = true;
                 self.save_if_dirty();
+                let decisions = match &self.screen {
+                    Screen::Turn(turn) => self.review_decisions(turn),
+                    _ => Vec::new(),
+                };
+                if !decisions.is_empty() {
+                    self.effects.push(Effect::ReviewAgreements(decisions));
+                }
                 self.screen = Screen::SideBySide(SideBySide::default());
                 self.notice = Some("Saved to your journal.".into());
             }

@@ -5,8 +5,8 @@ use jiff::Timestamp;
 
 use super::editor::FieldEditor;
 use crate::model::{
-    Agreement, AgreementStatus, Answer, Exercise, Field, ListDef, Page, Partner, StepMode,
-    normalize_line,
+    Agreement, AgreementStatus, Answer, ChoiceDef, ChoiceOption, Column, ColumnKind, Exercise,
+    Field, GridDef, GridRowDef, ListDef, Page, Partner, StepMode, normalize_line,
 };
 
 /// "Sam, your turn — Alex, look away."
@@ -25,8 +25,66 @@ pub enum SlotKind {
     Reflect(Partner, Vec<String>),
     /// Written together.
     Shared,
+    /// One partner's move in a conversation laid out turn by turn; the
+    /// answers of the named steps are on screen.
+    Turn(Partner, Vec<String>),
+    /// Agreements from other pages, each marked keep, revisit or retire.
+    Review,
     /// The couple's agreements on this page.
     Agreements,
+}
+
+/// An agreement from another page, up for review in a check-in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewItem {
+    pub page: String,
+    pub index: usize,
+    pub text: String,
+    pub status: AgreementStatus,
+}
+
+impl ReviewItem {
+    /// The grid row id: the page and the agreement's place on it.
+    pub fn row_id(&self) -> String {
+        format!("{}#{}", self.page, self.index)
+    }
+}
+
+/// The id of the review column, and its options.
+pub const REVIEW_COLUMN: &str = "decision";
+
+/// The grid a review step is answered in: one row per agreement.
+fn review_grid(items: &[ReviewItem]) -> Field {
+    let option = |id: &str, label: &str| ChoiceOption {
+        id: id.to_string(),
+        label: label.to_string(),
+    };
+    Field::Grid(GridDef {
+        rows: items
+            .iter()
+            .map(|item| GridRowDef {
+                id: item.row_id(),
+                label: item.text.clone(),
+                group: String::new(),
+                concept: String::new(),
+            })
+            .collect(),
+        columns: vec![Column {
+            id: REVIEW_COLUMN.to_string(),
+            label: "This week".to_string(),
+            kind: ColumnKind::Choice(ChoiceDef {
+                options: vec![
+                    option("keep", "keep"),
+                    option("revisit", "revisit"),
+                    option("retire", "retire"),
+                ],
+            }),
+        }],
+        add_rows: false,
+        priority: None,
+        both_chose: None,
+        patterns: None,
+    })
 }
 
 /// One thing to answer during a turn.
@@ -80,7 +138,7 @@ impl Turn {
         turn
     }
 
-    pub fn together(exercise: &Exercise, page: &Page) -> Turn {
+    pub fn together(exercise: &Exercise, page: &Page, review: &[ReviewItem]) -> Turn {
         let mut slots = Vec::new();
         for step in exercise.discussion_steps() {
             let base = |kind| Slot {
@@ -96,7 +154,20 @@ impl Turn {
                         slots.push(base(SlotKind::Reflect(partner, of.clone())));
                     }
                 }
+                StepMode::Shared if step.field == Field::AgreementReview => {
+                    let mut slot = base(SlotKind::Review);
+                    slot.field = review_grid(review);
+                    if review.is_empty() {
+                        slot.hint = Some(
+                            "There are no agreements from other pages to look at yet. Agreements you write down at the end of an exercise will show up here.".to_string(),
+                        );
+                    }
+                    slots.push(slot);
+                }
                 StepMode::Shared => slots.push(base(SlotKind::Shared)),
+                StepMode::Turn { by, shows } => {
+                    slots.push(base(SlotKind::Turn(*by, shows.clone())));
+                }
                 StepMode::Individual => {}
             }
         }
@@ -157,10 +228,10 @@ impl Turn {
 /// The answer a slot holds on a page.
 pub fn slot_answer(page: &Page, slot: &Slot) -> Option<Answer> {
     match &slot.kind {
-        SlotKind::Own(p) | SlotKind::Reflect(p, _) => {
+        SlotKind::Own(p) | SlotKind::Reflect(p, _) | SlotKind::Turn(p, _) => {
             page.entry(*p).answers.get(&slot.step_id).cloned()
         }
-        SlotKind::Shared => page.shared.answers.get(&slot.step_id).cloned(),
+        SlotKind::Shared | SlotKind::Review => page.shared.answers.get(&slot.step_id).cloned(),
         SlotKind::Agreements => {
             let texts: Vec<String> = page
                 .shared
@@ -175,13 +246,31 @@ pub fn slot_answer(page: &Page, slot: &Slot) -> Option<Answer> {
 
 fn store_answer(page: &mut Page, slot: &Slot, answer: Option<Answer>, now: Timestamp) {
     match &slot.kind {
-        SlotKind::Own(p) | SlotKind::Reflect(p, _) => {
+        SlotKind::Own(p) | SlotKind::Reflect(p, _) | SlotKind::Turn(p, _) => {
             let entry = page.entry_mut(*p);
             match answer {
                 Some(a) => entry.answers.insert(slot.step_id.clone(), a),
                 None => entry.answers.remove(&slot.step_id),
             };
             entry.updated = Some(now);
+        }
+        SlotKind::Review => {
+            // Keep each agreement's words with the decision, so the page
+            // reads well on its own later.
+            let answer = answer.map(|a| match (a, &slot.field) {
+                (Answer::Grid(mut rows), Field::Grid(def)) => {
+                    for row in &mut rows {
+                        row.label = def.row_label(&row.row).unwrap_or_default().to_string();
+                    }
+                    Answer::Grid(rows)
+                }
+                (a, _) => a,
+            });
+            match answer {
+                Some(a) => page.shared.answers.insert(slot.step_id.clone(), a),
+                None => page.shared.answers.remove(&slot.step_id),
+            };
+            page.shared.updated = Some(now);
         }
         SlotKind::Shared => {
             match answer {
@@ -217,6 +306,7 @@ fn sync_agreements(agreements: &mut Vec<Agreement>, texts: &[String], now: Times
                 text,
                 status: AgreementStatus::Active,
                 made: now,
+                reviews: Vec::new(),
             }),
         }
     }

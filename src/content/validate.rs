@@ -104,10 +104,44 @@ pub fn validate(exercise: &Exercise, path: &Path, text: &str) -> Vec<Problem> {
                 }
             }
         }
+        if let StepMode::Turn { shows, .. } = &step.mode {
+            for target in shows {
+                let earlier = exercise
+                    .steps
+                    .iter()
+                    .take_while(|s| s.id != step.id)
+                    .any(|s| &s.id == target);
+                if !earlier {
+                    report(
+                        at,
+                        &format!("\"{target}\""),
+                        format!(
+                            "step {:?} shows {target:?}, which is not an earlier step",
+                            step.id
+                        ),
+                    );
+                }
+            }
+        }
+        if step.field == Field::AgreementReview && step.mode != StepMode::Shared {
+            report(
+                at,
+                "AgreementReview",
+                format!(
+                    "step {:?}: an agreement review is done together (mode: Shared)",
+                    step.id
+                ),
+            );
+        }
         let mut field_problems = Vec::new();
         check_field(&step.field, &mut field_problems);
         for message in field_problems {
-            report(at, "field", format!("step {:?}: {message}", step.id));
+            // Point at the value the message quotes, when there is one.
+            let needle = message
+                .split('"')
+                .nth(1)
+                .map_or_else(|| "field".to_string(), |quoted| format!("\"{quoted}\""));
+            report(at, &needle, format!("step {:?}: {message}", step.id));
         }
     }
     problems
@@ -115,7 +149,7 @@ pub fn validate(exercise: &Exercise, path: &Path, text: &str) -> Vec<Problem> {
 
 fn check_field(field: &Field, problems: &mut Vec<String>) {
     match field {
-        Field::Text(_) | Field::List(_) => {}
+        Field::Text(_) | Field::List(_) | Field::AgreementReview => {}
         Field::Scale(scale) => check_scale(scale, problems),
         Field::Choice(choice) | Field::Checklist(choice) => check_choice(choice, problems),
         Field::Grid(grid) => {
@@ -130,10 +164,50 @@ fn check_field(field: &Field, problems: &mut Vec<String>) {
                 if !rows.insert(row.id.as_str()) {
                     problems.push(format!("grid row id {:?} is used twice", row.id));
                 }
-                if row.id.starts_with("own-") {
+                if row.id.starts_with("added-") {
                     problems.push(format!(
-                        "grid row id {:?}: ids starting with \"own-\" are kept for rows partners add",
+                        "grid row id {:?}: ids starting with \"added-\" are kept for rows partners add",
                         row.id
+                    ));
+                }
+            }
+            let column = |id: &str| grid.columns.iter().find(|c| c.id == id);
+            let is_scale =
+                |id: &str| matches!(column(id), Some(c) if matches!(c.kind, ColumnKind::Scale(_)));
+            if let Some(priority) = &grid.priority {
+                for id in [&priority.important, &priority.met] {
+                    if !is_scale(id) {
+                        problems.push(format!(
+                            "priority names {id:?}, which is not a scale column"
+                        ));
+                    }
+                }
+            }
+            if let Some(patterns) = &grid.patterns {
+                if !is_scale(&patterns.column) {
+                    problems.push(format!(
+                        "patterns name {:?}, which is not a scale column",
+                        patterns.column
+                    ));
+                }
+            }
+            if let Some(both) = &grid.both_chose {
+                let has_option = matches!(
+                    column(&both.column).map(|c| &c.kind),
+                    Some(ColumnKind::Choice(choice)) if choice.position(&both.option).is_some()
+                );
+                if !has_option {
+                    problems.push(format!(
+                        "both_chose names option {:?} of column {:?}, which is not a choice there",
+                        both.option, both.column
+                    ));
+                }
+            }
+            for row in &grid.rows {
+                if !row.concept.is_empty() && !is_concept(&row.concept) {
+                    problems.push(format!(
+                        "grid row {:?} has unknown concept {:?}",
+                        row.id, row.concept
                     ));
                 }
             }

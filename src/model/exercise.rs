@@ -98,6 +98,14 @@ pub enum StepMode {
     Reflect { of: Vec<String> },
     /// After the reveal, one answer written together.
     Shared,
+    /// After the reveal, one partner's move in a conversation the steps lay
+    /// out turn by turn (speaker, listener, then roles swap). `shows` names
+    /// earlier steps whose answers are on screen while answering this one.
+    Turn {
+        by: super::Partner,
+        #[serde(default)]
+        shows: Vec<String>,
+    },
 }
 
 /// The kind of answer a step takes. The whole vocabulary of answers: one
@@ -110,6 +118,10 @@ pub enum Field {
     Choice(ChoiceDef),
     Checklist(ChoiceDef),
     Grid(GridDef),
+    /// The couple's active agreements from other pages, each marked keep,
+    /// revisit or retire (a grid whose rows come from the journal). Only in
+    /// a `Shared` step.
+    AgreementReview,
 }
 
 impl Field {
@@ -121,6 +133,7 @@ impl Field {
             Field::Choice(_) => "choice",
             Field::Checklist(_) => "checklist",
             Field::Grid(_) => "grid",
+            Field::AgreementReview => "agreement review",
         }
     }
 }
@@ -187,6 +200,44 @@ pub struct GridDef {
     /// Whether a partner may add rows of their own.
     #[serde(default)]
     pub add_rows: bool,
+    /// Two scale columns (how important, how well met) that order the
+    /// side-by-side view: what matters and is poorly met comes first.
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    /// Rows both partners gave the same option in a column, listed together
+    /// after the grid ("your shared repair list").
+    #[serde(default)]
+    pub both_chose: Option<BothChose>,
+    /// A gentle summary of which rows, by their concept, each partner rated
+    /// high in a scale column.
+    #[serde(default)]
+    pub patterns: Option<Patterns>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Priority {
+    pub important: String,
+    pub met: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BothChose {
+    pub column: String,
+    pub option: String,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Patterns {
+    pub column: String,
+    /// Ratings at or above this count as "often".
+    pub often: i32,
+    /// Shown under every summary: what the summary is and is not.
+    pub note: String,
+    /// Shown for a partner with at least `caution_from` codependent patterns
+    /// rated often.
+    pub caution_from: usize,
+    pub caution: String,
 }
 
 impl GridDef {
@@ -205,6 +256,10 @@ pub struct GridRowDef {
     /// A heading the row is listed under ("Closeness").
     #[serde(default)]
     pub group: String,
+    /// The concept-map id the row stands for ("C1", "I4"), used by pattern
+    /// summaries.
+    #[serde(default)]
+    pub concept: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -10,10 +10,13 @@ mod text;
 pub use answer::{Answer, GridAnswerRow, GridValue};
 pub use couple::Couple;
 pub use exercise::{
-    Category, ChoiceDef, ChoiceOption, Column, ColumnKind, Exercise, Field, GridDef, GridRowDef,
-    ListDef, ScaleDef, Step, StepMode, TextDef,
+    BothChose, Category, ChoiceDef, ChoiceOption, Column, ColumnKind, Exercise, Field, GridDef,
+    GridRowDef, ListDef, Patterns, Priority, ScaleDef, Step, StepMode, TextDef,
 };
-pub use page::{Agreement, AgreementStatus, Entry, EntryStatus, Page, PageStatus, Partner, Shared};
+pub use page::{
+    Agreement, AgreementReview, AgreementStatus, Entry, EntryStatus, Page, PageStatus, Partner,
+    Shared,
+};
 pub use text::{normalize_line, normalize_text};
 
 /// The version written into every journal file (`couple.ron` and pages).

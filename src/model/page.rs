@@ -7,7 +7,7 @@ use super::{Answer, Category, JOURNAL_VERSION};
 
 /// One of the two partners, by position. Positions, not colours, tell them
 /// apart on screen: the first partner is always on the left.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Partner {
     First,
     Second,
@@ -178,6 +178,18 @@ pub struct Agreement {
     pub text: String,
     pub status: AgreementStatus,
     pub made: Timestamp,
+    /// Each time a check-in looked at it, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<AgreementReview>,
+}
+
+/// A check-in's decision about an agreement made on another page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgreementReview {
+    pub when: Timestamp,
+    pub status: AgreementStatus,
+    /// The check-in page the review was made on.
+    pub page: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,6 +200,16 @@ pub enum AgreementStatus {
 }
 
 impl AgreementStatus {
+    /// Option ids used when a check-in reviews agreements.
+    pub fn from_review(id: &str) -> Option<AgreementStatus> {
+        match id {
+            "keep" => Some(AgreementStatus::Active),
+            "revisit" => Some(AgreementStatus::Revisit),
+            "retire" => Some(AgreementStatus::Retired),
+            _ => None,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             AgreementStatus::Active => "active",

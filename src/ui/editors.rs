@@ -203,9 +203,18 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
 
     let reserved = 2 + legend.len() + usize::from(grid.adding.is_some());
     let height = usize::from(area.height).saturating_sub(reserved).max(1);
-    let first = scroll_for(grid.row, height);
-    for (i, row) in grid.rows.iter().enumerate().skip(first).take(height) {
+    let mut body: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut group = "";
+    for (i, row) in grid.rows.iter().enumerate() {
+        if row.group != group && !row.group.is_empty() {
+            body.push(Line::styled(text::fit(&row.group, total), theme.title()));
+        }
+        group = &row.group;
         let selected_row = i == grid.row;
+        if selected_row {
+            selected_line = body.len();
+        }
         let marker = if selected_row { "› " } else { "  " };
         let label = if row.own {
             format!("{} (own)", row.label)
@@ -229,8 +238,10 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
             };
             spans.push(Span::styled(text::pad(&format!(" {value}"), *w), style));
         }
-        lines.push(Line::from(spans));
+        body.push(Line::from(spans));
     }
+    let first = scroll_for(selected_line, height);
+    lines.extend(body.into_iter().skip(first).take(height));
     lines.push(Line::raw(""));
     for l in legend {
         lines.push(Line::styled(text::fit(&l, total), theme.dim()));

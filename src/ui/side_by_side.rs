@@ -184,6 +184,23 @@ pub fn section_lines(
             Body::Grid { columns, rows } => {
                 lines.extend(grid_lines(columns, rows, names, width, theme));
             }
+            Body::One {
+                partner,
+                lines: answer,
+            } => {
+                lines.push(Line::styled(
+                    format!("{}:", names[partner.index()]),
+                    theme.partner(*partner),
+                ));
+                match answer {
+                    Some(parts) => lines.extend(
+                        text::wrap(&parts.join("\n"), width.saturating_sub(2))
+                            .into_iter()
+                            .map(|l| Line::raw(format!("  {l}"))),
+                    ),
+                    None => lines.push(Line::styled("  (no answer)", theme.dim())),
+                }
+            }
             Body::Together(text) => match text {
                 Some(t) if !t.trim().is_empty() => {
                     lines.extend(text::wrap(t, width).into_iter().map(Line::raw));
@@ -270,7 +287,9 @@ fn grid_lines(
         ),
     ]));
     for row in rows {
-        let mark = if row.gap > 0 {
+        let mark = if row.urgent {
+            "! "
+        } else if row.gap > 0 {
             "≠ "
         } else if row.flagged {
             "• "

@@ -6,7 +6,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::{Theme, editors, text};
 use crate::app::{App, Handoff, SlotKind, Turn};
 use crate::compare::plain_answer;
-use crate::model::Partner;
+use crate::model::{Partner, StepMode};
 
 pub fn render_handoff(app: &App, handoff: &Handoff, theme: Theme, frame: &mut Frame, area: Rect) {
     let me = app.name(handoff.partner);
@@ -74,7 +74,12 @@ pub fn render_turn(app: &App, turn: &Turn, theme: Theme, frame: &mut Frame, area
             position,
             app.name(p.other())
         ),
-        None => format!(" Together · {position} "),
+        None => match turn.slot().map(|s| &s.kind) {
+            Some(SlotKind::Turn(p, _)) => {
+                format!(" Together · {position} · {}'s turn ", app.name(*p))
+            }
+            _ => format!(" Together · {position} "),
+        },
     };
     let [banner_area, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
@@ -94,7 +99,9 @@ pub fn render_turn(app: &App, turn: &Turn, theme: Theme, frame: &mut Frame, area
     let width = usize::from(body.width);
     let mut top: Vec<Line> = vec![Line::raw("")];
     let prompt = match &slot.kind {
-        SlotKind::Reflect(p, _) => format!("{}: {}", app.name(*p), slot.prompt),
+        SlotKind::Reflect(p, _) | SlotKind::Turn(p, _) => {
+            format!("{}: {}", app.name(*p), slot.prompt)
+        }
         _ => slot.prompt.clone(),
     };
     top.extend(
@@ -109,28 +116,43 @@ pub fn render_turn(app: &App, turn: &Turn, theme: Theme, frame: &mut Frame, area
                 .map(|l| Line::styled(l, theme.dim())),
         );
     }
-    if let (SlotKind::Reflect(p, of), Some(exercise)) = (&slot.kind, app.open_exercise()) {
-        let other = p.other();
-        top.push(Line::raw(""));
-        top.push(Line::styled(
-            format!("{} wrote:", app.name(other)),
-            theme.partner(other),
-        ));
-        for id in of {
-            let Some(step) = exercise.step(id) else {
-                continue;
-            };
-            let answer = page
-                .entry(other)
-                .answers
-                .get(id)
-                .map(|a| plain_answer(a, &step.field).join("\n"))
-                .unwrap_or_else(|| "(no answer)".into());
-            for line in text::wrap(&step.prompt, width.saturating_sub(2)) {
-                top.push(Line::styled(format!("  {line}"), theme.dim()));
-            }
-            for line in text::wrap(&answer, width.saturating_sub(2)) {
-                top.push(Line::raw(format!("  {line}")));
+    if let Some(exercise) = app.open_exercise() {
+        // Earlier answers, compactly: each writer's name once, then their
+        // answers as bullets.
+        let mut last_writer = None;
+        for (who, step_ids) in context_of(&slot.kind) {
+            for id in step_ids {
+                let Some(step) = exercise.step(id) else {
+                    continue;
+                };
+                let writers: Vec<Partner> = match (&step.mode, who) {
+                    (_, Some(p)) => vec![p],
+                    (StepMode::Turn { by, .. }, None) => vec![*by],
+                    _ => Partner::BOTH.to_vec(),
+                };
+                for writer in writers {
+                    if last_writer != Some(writer) {
+                        top.push(Line::raw(""));
+                        top.push(Line::styled(
+                            format!("{}:", app.name(writer)),
+                            theme.partner(writer),
+                        ));
+                        last_writer = Some(writer);
+                    }
+                    let answer = page
+                        .entry(writer)
+                        .answers
+                        .get(id)
+                        .map(|a| plain_answer(a, &step.field).join("\n"))
+                        .unwrap_or_else(|| "(no answer)".into());
+                    for (n, line) in text::wrap(&answer, width.saturating_sub(4))
+                        .into_iter()
+                        .enumerate()
+                    {
+                        let bullet = if n == 0 { "  • " } else { "    " };
+                        top.push(Line::raw(format!("{bullet}{line}")));
+                    }
+                }
             }
         }
     }
@@ -142,6 +164,16 @@ pub fn render_turn(app: &App, turn: &Turn, theme: Theme, frame: &mut Frame, area
     frame.render_widget(Paragraph::new(top), top_area);
     if let Some(editor) = &turn.editor {
         editors::render(editor, &slot.field, theme, frame, editor_area);
+    }
+}
+
+/// Earlier answers to show above a slot: whose (when fixed), and of which
+/// steps.
+fn context_of(kind: &SlotKind) -> Vec<(Option<Partner>, &[String])> {
+    match kind {
+        SlotKind::Reflect(p, of) => vec![(Some(p.other()), of.as_slice())],
+        SlotKind::Turn(_, shows) => vec![(None, shows.as_slice())],
+        _ => Vec::new(),
     }
 }
 
