@@ -365,14 +365,16 @@ impl App {
             .rev()
             .filter(|p| Some(p.id.as_str()) != open && !p.read_only)
             .flat_map(|p| {
-                p.agreements.iter().enumerate().filter_map(|(index, a)| {
-                    (a.status != crate::model::AgreementStatus::Retired).then(|| ReviewItem {
+                p.agreements
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.status != crate::model::AgreementStatus::Retired)
+                    .map(|(index, a)| ReviewItem {
                         page: p.id.clone(),
                         index,
                         text: a.text.clone(),
                         status: a.status,
                     })
-                })
             })
             .collect();
         items.dedup_by(|a, b| a.page == b.page && a.index == b.index);

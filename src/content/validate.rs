@@ -183,13 +183,13 @@ fn check_field(field: &Field, problems: &mut Vec<String>) {
                     }
                 }
             }
-            if let Some(patterns) = &grid.patterns {
-                if !is_scale(&patterns.column) {
-                    problems.push(format!(
-                        "patterns name {:?}, which is not a scale column",
-                        patterns.column
-                    ));
-                }
+            if let Some(patterns) = &grid.patterns
+                && !is_scale(&patterns.column)
+            {
+                problems.push(format!(
+                    "patterns name {:?}, which is not a scale column",
+                    patterns.column
+                ));
             }
             if let Some(both) = &grid.both_chose {
                 let has_option = matches!(
