@@ -88,7 +88,6 @@ fn turn_steps_of_the_boundary_map() {
     start_boundary_map(&mut h);
     h.press(KeyCode::Enter);
     h.press(KeyCode::Char('2'));
-    h.press(KeyCode::Down);
     snap("turn_grid", &h);
     h.press(KeyCode::Tab);
     h.type_text("When plans are made without me, and nobody asks what I would like.");

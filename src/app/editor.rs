@@ -556,6 +556,7 @@ impl GridEditor {
             return false;
         };
         let before = self.current_value(&column.id).cloned();
+        let row_before = self.row;
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => {
                 self.row = self.row.saturating_sub(1);
@@ -585,6 +586,10 @@ impl GridEditor {
                     return true;
                 }
             }
+            KeyCode::Home => {
+                self.row = 0;
+                self.column = 0;
+            }
             KeyCode::Backspace | KeyCode::Delete => {
                 if let Some(row) = self.rows.get_mut(self.row) {
                     row.values.remove(&column.id);
@@ -600,10 +605,30 @@ impl GridEditor {
                 };
                 if let (Some(value), Some(row)) = (next, self.rows.get_mut(self.row)) {
                     row.values.insert(column.id.clone(), value);
+                    // A number typed in full moves on to the next cell, so a
+                    // row is answered by typing its numbers one after another.
+                    let complete = match &column.kind {
+                        ColumnKind::Choice(_) => true,
+                        ColumnKind::Scale(scale) => scale.max <= 9,
+                    };
+                    if complete && matches!(key.code, KeyCode::Char('0'..='9')) {
+                        self.typed.clear();
+                        if self.column < last_column {
+                            self.column += 1;
+                        } else if self.row < last_row {
+                            self.column = 0;
+                            self.row += 1;
+                        }
+                    }
                 }
             }
         }
-        self.current_value(&column.id).cloned() != before
+        // Compare the cell that was current, even if the cursor moved on.
+        let after = self
+            .rows
+            .get(row_before)
+            .and_then(|r| r.values.get(&column.id));
+        after != before.as_ref()
     }
 
     fn current_value(&self, column: &str) -> Option<&GridValue> {

@@ -164,10 +164,9 @@ impl Harness {
 
 /// Answers the boundary map's steps as one partner, ending on the finish card.
 pub fn answer_boundary_map(h: &mut Harness, words: &BoundaryWords) {
-    // The grid of life areas: first row, then the second, then the third.
+    // The grid of life areas: a number per row; each moves on to the next.
     for pick in words.areas {
         h.press(KeyCode::Char(*pick));
-        h.press(KeyCode::Down);
     }
     h.press(KeyCode::Tab);
     for text in [words.area, words.feeling, words.ask, words.will_do] {
