@@ -58,17 +58,7 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
         let marker = if is_selected { "› " } else { "  " };
         let row = match item {
             HomeItem::Page(i) => page_row(app, &app.journal.pages[*i]),
-            HomeItem::Unreadable(i) => {
-                let problem = &app.journal.unreadable[*i].problem;
-                let file = problem.path.file_name().map_or_else(
-                    || problem.path.display().to_string(),
-                    |n| format!("journal/{}", n.to_string_lossy()),
-                );
-                format!(
-                    "{file}:{}:{}: {}",
-                    problem.line, problem.column, problem.message
-                )
-            }
+            HomeItem::Unreadable(i) => app.journal.unreadable[*i].problem.in_folder("journal"),
         };
         let style = if is_selected {
             theme.selected()

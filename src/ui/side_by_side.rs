@@ -309,12 +309,28 @@ fn grid_lines(
             )),
         ]));
     }
-    lines.push(Line::styled(
-        text::fit(
-            "≠ you answered differently · • one of you would like to talk about it",
-            width,
+    let legend: Vec<&str> = [
+        (
+            rows.iter().any(|r| r.urgent),
+            "! important to one of you and poorly met",
         ),
-        theme.dim(),
-    ));
+        (
+            rows.iter().any(|r| !r.urgent && r.gap > 0),
+            "≠ you answered differently",
+        ),
+        (
+            rows.iter().any(|r| !r.urgent && r.gap == 0 && r.flagged),
+            "• one of you would like to talk about it",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(shown, text)| shown.then_some(text))
+    .collect();
+    if !legend.is_empty() {
+        lines.push(Line::styled(
+            text::fit(&legend.join(" · "), width),
+            theme.dim(),
+        ));
+    }
     lines
 }

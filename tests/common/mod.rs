@@ -240,3 +240,59 @@ pub fn newest_page(h: &Harness) -> tandem::model::Page {
     let id = ids.first().expect("a page was saved");
     h.store.load_page(id).expect("page loads").page
 }
+
+/// Answers every step of the turn on screen, varying the answers by `seed`
+/// so that two partners differ, and stops on the finish card. Text steps get
+/// `text` followed by the step number.
+pub fn answer_turn(h: &mut Harness, seed: usize, text: &str) {
+    use tandem::app::{FieldEditor, Screen};
+    for step in 0..100 {
+        let Screen::Turn(turn) = &h.app.screen else {
+            panic!("not in a turn");
+        };
+        let Some(editor) = &turn.editor else {
+            return; // the finish card
+        };
+        let digit = |n: usize| KeyCode::Char(char::from(b'1' + (n % 9) as u8));
+        match editor {
+            FieldEditor::Text(_) => h.type_text(&format!("{text} {}", step + 1)),
+            FieldEditor::List(_) => {
+                h.type_text(&format!("{text} {}a", step + 1));
+                h.press(KeyCode::Enter);
+                h.type_text(&format!("{text} {}b", step + 1));
+            }
+            FieldEditor::Scale(_) => h.press_n(KeyCode::Right, 1 + seed * 2),
+            FieldEditor::Choice(_) => h.press(digit(seed)),
+            FieldEditor::Checklist(_) => {
+                h.press(digit(seed));
+                h.press(digit(2));
+            }
+            FieldEditor::Grid(grid) => {
+                let cells = grid.rows.len().min(6) * grid_columns(turn);
+                for n in 0..cells {
+                    h.press(digit((n + seed * 2) % 3));
+                }
+            }
+        }
+        h.press(KeyCode::Tab);
+    }
+    panic!("the turn never ended");
+}
+
+fn grid_columns(turn: &tandem::app::Turn) -> usize {
+    match turn.slot().map(|s| &s.field) {
+        Some(tandem::model::Field::Grid(def)) => def.columns.len().max(1),
+        _ => 1,
+    }
+}
+
+/// Works `id` from home through both partners' turns to the reveal.
+pub fn both_partners_answer(h: &mut Harness, id: &str) {
+    start_exercise(h, id);
+    h.press(KeyCode::Enter);
+    answer_turn(h, 0, "Alex's answer");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    answer_turn(h, 1, "Sam's answer");
+    h.press(KeyCode::Enter);
+}
