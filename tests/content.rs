@@ -206,3 +206,104 @@ fn a_custom_exercise_works_end_to_end() {
         Some(&Answer::Text("A walk, then a film".into()))
     );
 }
+
+#[test]
+fn every_concept_of_the_map_is_touched_by_a_built_in_exercise() {
+    let library = Library::load(None);
+    let covered: std::collections::BTreeSet<&str> = library
+        .exercises()
+        .flat_map(|e| e.concepts.iter().map(String::as_str))
+        .collect();
+    for exercise in library.exercises() {
+        assert!(
+            !exercise.concepts.is_empty(),
+            "{} lists no concepts",
+            exercise.id
+        );
+    }
+    let all = (1..=12)
+        .map(|n| format!("C{n}"))
+        .chain((1..=12).map(|n| format!("I{n}")))
+        .chain((1..=7).map(|n| format!("S{n}")));
+    let missing: Vec<String> = all.filter(|id| !covered.contains(id.as_str())).collect();
+    assert!(
+        missing.is_empty(),
+        "concepts no exercise touches: {missing:?}"
+    );
+}
+
+/// Syllables in an English word, by vowel groups (the usual estimate).
+fn syllables(word: &str) -> usize {
+    let word: String = word
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_lowercase();
+    if word.is_empty() {
+        return 0;
+    }
+    let mut count = 0;
+    let mut in_vowels = false;
+    for c in word.chars() {
+        let vowel = "aeiouy".contains(c);
+        if vowel && !in_vowels {
+            count += 1;
+        }
+        in_vowels = vowel;
+    }
+    if word.ends_with('e') && !word.ends_with("le") && count > 1 {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+/// Flesch reading ease of a set of texts; each text ends a sentence.
+fn reading_ease(texts: &[&str]) -> f64 {
+    let mut sentences = 0usize;
+    let mut words = 0usize;
+    let mut syllable_count = 0usize;
+    for text in texts {
+        for paragraph in text.split('\n').filter(|p| !p.trim().is_empty()) {
+            let ends = paragraph
+                .split_inclusive(['.', '!', '?'])
+                .filter(|s| {
+                    s.split_whitespace()
+                        .any(|w| w.chars().any(char::is_alphabetic))
+                })
+                .count();
+            sentences += ends.max(1);
+            for word in paragraph.split_whitespace() {
+                let n = syllables(word);
+                if n > 0 {
+                    words += 1;
+                    syllable_count += n;
+                }
+            }
+        }
+    }
+    let (w, s, y) = (words as f64, sentences as f64, syllable_count as f64);
+    206.835 - 1.015 * (w / s) - 84.6 * (y / w)
+}
+
+#[test]
+fn the_built_in_wording_reads_plainly() {
+    assert_eq!(syllables("relationship"), 4);
+    assert_eq!(syllables("boundary"), 3);
+    assert_eq!(syllables("time"), 1);
+    // The scorer tells plain from dense writing.
+    assert!(reading_ease(&["The cat sat on the mat. It was warm."]) > 90.0);
+    assert!(
+        reading_ease(&[
+            "Interdependent relationships necessitate continuous negotiation of individual autonomy alongside collaborative responsibilities, particularly regarding emotional regulation."
+        ]) < 10.0
+    );
+    let library = Library::load(None);
+    let mut texts: Vec<&str> = Vec::new();
+    for exercise in library.exercises() {
+        texts.push(&exercise.intro);
+        texts.extend(exercise.steps.iter().map(|s| s.prompt.as_str()));
+    }
+    let ease = reading_ease(&texts);
+    println!("Flesch reading ease of all intros and prompts: {ease:.1}");
+    assert!(ease >= 60.0, "reading ease {ease:.1} is below 60");
+}

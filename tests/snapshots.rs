@@ -202,3 +202,53 @@ fn no_color_draws_without_colour_on_every_screen() {
     h.press(KeyCode::Char('n'));
     check(&h);
 }
+
+/// Each exercise's reveal, with answers that differ between the partners.
+fn snap_reveal(id: &str) {
+    let mut h = Harness::with_couple();
+    both_partners_answer(&mut h, id);
+    for (width, height) in [(80, 24), (160, 60)] {
+        let terminal = h.render(width, height);
+        insta::assert_snapshot!(format!("reveal_{id}_{width}x{height}"), terminal.backend());
+    }
+}
+
+#[test]
+fn reveal_needs_inventory() {
+    snap_reveal("needs-inventory");
+}
+
+#[test]
+fn reveal_my_own_needs() {
+    snap_reveal("my-own-needs");
+}
+
+#[test]
+fn reveal_i_statements() {
+    snap_reveal("i-statements");
+}
+
+#[test]
+fn reveal_speaker_listener() {
+    snap_reveal("speaker-listener");
+}
+
+#[test]
+fn reveal_after_a_conflict() {
+    snap_reveal("after-a-conflict");
+}
+
+#[test]
+fn reveal_weekly_check_in() {
+    snap_reveal("weekly-check-in");
+}
+
+#[test]
+fn reveal_reflection() {
+    snap_reveal("reflection");
+}
+
+#[test]
+fn reveal_saying_no() {
+    snap_reveal("saying-no");
+}

@@ -268,9 +268,13 @@ pub fn answer_turn(h: &mut Harness, seed: usize, text: &str) {
                 h.press(digit(2));
             }
             FieldEditor::Grid(grid) => {
-                let cells = grid.rows.len().min(6) * grid_columns(turn);
-                for n in 0..cells {
-                    h.press(digit((n + seed * 2) % 3));
+                // A varied but valid number for every cell of the first rows.
+                let sizes = column_sizes(turn);
+                let rows = grid.rows.len().min(6);
+                for row in 0..rows {
+                    for (column, size) in sizes.iter().enumerate() {
+                        h.press(digit((row * 7 + column * 3 + seed * 5 + row / 2) % size));
+                    }
                 }
             }
         }
@@ -279,10 +283,19 @@ pub fn answer_turn(h: &mut Harness, seed: usize, text: &str) {
     panic!("the turn never ended");
 }
 
-fn grid_columns(turn: &tandem::app::Turn) -> usize {
+/// How many values each column of the grid on screen takes.
+fn column_sizes(turn: &tandem::app::Turn) -> Vec<usize> {
+    use tandem::model::{ColumnKind, Field};
     match turn.slot().map(|s| &s.field) {
-        Some(tandem::model::Field::Grid(def)) => def.columns.len().max(1),
-        _ => 1,
+        Some(Field::Grid(def)) => def
+            .columns
+            .iter()
+            .map(|c| match &c.kind {
+                ColumnKind::Scale(s) => usize::try_from(s.max - s.min + 1).unwrap_or(1).min(9),
+                ColumnKind::Choice(choice) => choice.options.len().min(9),
+            })
+            .collect(),
+        _ => vec![1],
     }
 }
 
