@@ -59,6 +59,12 @@ fn the_readme_example_is_a_valid_exercise_using_every_kind() {
             .any(|s| matches!(s.mode, StepMode::Reflect { .. }))
     );
     assert!(exercise.steps.iter().any(|s| s.mode == StepMode::Shared));
+    assert!(
+        exercise
+            .steps
+            .iter()
+            .any(|s| matches!(s.mode, StepMode::Turn { .. }))
+    );
 }
 
 #[test]
@@ -172,6 +178,8 @@ fn a_custom_exercise_works_end_to_end() {
         &[
             "You had a long one",
             "Yours was calm",
+            "A quiet morning",
+            "You would like a quiet morning",
             "A walk, then a film",
         ],
     );
@@ -201,6 +209,10 @@ fn a_custom_exercise_works_end_to_end() {
         }
         assert!(entry.answers.contains_key("heard"));
     }
+    assert_eq!(
+        page.entry(Partner::Second).answers.get("wish-heard"),
+        Some(&Answer::Text("You would like a quiet morning".into()))
+    );
     assert_eq!(
         page.shared.answers.get("plan"),
         Some(&Answer::Text("A walk, then a film".into()))
