@@ -162,7 +162,7 @@ pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
                 &[
                     hint("↑↓ j k", "scroll", true),
                     hint("PgUp PgDn", "page", false),
-                    hint("Enter", "talk it over: notes and agreements", true),
+                    hint("Enter", "go on together", true),
                     hint("Esc", "back", true),
                 ]
             }

@@ -122,6 +122,9 @@ fn event_loop(
     stop: &AtomicBool,
 ) -> Result<()> {
     let mut dirty_since: Option<Instant> = None;
+    if let Ok(size) = terminal.size() {
+        app.viewport = (size.width, size.height);
+    }
     let mut redraw = true;
     loop {
         if redraw {
@@ -144,7 +147,10 @@ fn event_loop(
             let event = match event::read().context("cannot read the keyboard")? {
                 event::Event::Key(key) => Some(Event::Key(key)),
                 event::Event::Paste(text) => Some(Event::Paste(text)),
-                event::Event::Resize(..) => None,
+                event::Event::Resize(width, height) => {
+                    app.viewport = (width, height);
+                    None
+                }
                 _ => continue,
             };
             redraw = true;

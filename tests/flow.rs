@@ -375,3 +375,22 @@ fn a_large_journal_is_read_after_the_first_frame() {
     assert_eq!(app.journal.pages.len(), 301);
     assert!(!render(&app, &mut terminal).contains("Reading your journal"));
 }
+
+#[test]
+fn scrolling_stops_at_the_end_of_the_page() {
+    use tandem::app::Screen;
+    let mut h = Harness::with_couple();
+    both_partners_answer(&mut h, "weekly-check-in");
+    h.app.viewport = (80, 24);
+    h.press_n(KeyCode::Down, 500);
+    let Screen::SideBySide(view) = &h.app.screen else {
+        panic!("side by side");
+    };
+    let bottom = view.scroll;
+    assert!(bottom > 0 && bottom < 100, "{bottom}");
+    h.press(KeyCode::Up);
+    let Screen::SideBySide(view) = &h.app.screen else {
+        panic!("side by side");
+    };
+    assert_eq!(view.scroll, bottom - 1, "one key up moves the view up");
+}

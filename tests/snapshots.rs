@@ -142,8 +142,16 @@ fn side_by_side_after_talking_it_over() {
         ],
     );
     h.press(KeyCode::Enter);
-    h.press(KeyCode::End);
-    snap("side_by_side_discussed", &h);
+    // Scrolled to the end, at each size.
+    for (width, height) in [(80, 24), (120, 36)] {
+        h.app.viewport = (width, height);
+        h.press(KeyCode::End);
+        let terminal = h.render(width, height);
+        insta::assert_snapshot!(
+            format!("side_by_side_discussed_{width}x{height}"),
+            terminal.backend()
+        );
+    }
 }
 
 #[test]

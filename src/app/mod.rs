@@ -131,6 +131,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// A short line for the footer ("Saved.").
     pub notice: Option<String>,
+    /// The terminal's size, for keeping scrolled views within their content.
+    pub viewport: (u16, u16),
     pub tz: TimeZone,
     clock: Clock,
     /// A quit was held back because saving failed; the next one goes ahead.
@@ -165,6 +167,7 @@ impl App {
             screen,
             overlay: None,
             notice: None,
+            viewport: (80, 24),
             tz,
             clock,
             quit_refused: false,
@@ -863,19 +866,26 @@ impl App {
     // --- side by side -------------------------------------------------------
 
     fn side_by_side_key(&mut self, key: KeyEvent) {
+        let max = crate::ui::side_by_side::max_scroll(self, self.viewport);
         let Screen::SideBySide(view) = &mut self.screen else {
             return;
         };
+        // Never scroll past the end, so the way back up is never longer
+        // than what is on the page.
+        view.scroll = view.scroll.min(max);
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => view.scroll = view.scroll.saturating_sub(1),
             KeyCode::Down | KeyCode::Char('j') => view.scroll = view.scroll.saturating_add(1),
             KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(10),
             KeyCode::PageDown | KeyCode::Char(' ') => view.scroll = view.scroll.saturating_add(10),
             KeyCode::Home | KeyCode::Char('g') => view.scroll = 0,
-            KeyCode::End | KeyCode::Char('G') => view.scroll = u16::MAX,
+            KeyCode::End | KeyCode::Char('G') => view.scroll = max,
             KeyCode::Enter => self.begin_discussion(),
             KeyCode::Esc | KeyCode::Backspace => self.go_home(),
             _ => {}
+        }
+        if let Screen::SideBySide(view) = &mut self.screen {
+            view.scroll = view.scroll.min(max);
         }
     }
 }

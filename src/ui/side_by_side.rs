@@ -16,13 +16,32 @@ const TWO_COLUMNS_FROM: usize = 56;
 const GUTTER: &str = " │ ";
 
 pub fn render(app: &App, view: &SideBySide, theme: Theme, frame: &mut Frame, area: Rect) {
+    let area = area.inner(Margin::new(1, 0));
+    let lines = page_lines(app, usize::from(area.width), theme);
+    let height = usize::from(area.height);
+    let max_scroll = lines.len().saturating_sub(height);
+    let scroll = usize::from(view.scroll).min(max_scroll);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        area,
+    );
+}
+
+/// How far the open page can scroll in a terminal of `size` (width,
+/// height): the body is the screen less the header, footer and margins.
+pub fn max_scroll(app: &App, size: (u16, u16)) -> u16 {
+    let width = usize::from(size.0.saturating_sub(2));
+    let height = usize::from(size.1.saturating_sub(2));
+    let lines = page_lines(app, width, Theme::MONO).len();
+    u16::try_from(lines.saturating_sub(height)).unwrap_or(u16::MAX)
+}
+
+fn page_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let Some(open) = &app.open else {
-        return;
+        return Vec::new();
     };
     let page = &open.page;
     let discussed = page.status() == PageStatus::Discussed;
-    let area = area.inner(Margin::new(1, 0));
-    let width = usize::from(area.width);
     let mut lines = vec![Line::raw("")];
     lines.extend(
         text::wrap(
@@ -39,7 +58,7 @@ pub fn render(app: &App, view: &SideBySide, theme: Theme, frame: &mut Frame, are
     let lead = if discussed {
         "What you each wrote, what you said back, and what you agreed."
     } else {
-        "You have both finished. Here are your answers side by side: read them, then talk about what you notice. Press Enter when you are ready to write down notes and agreements."
+        "You have both finished. Here are your answers side by side: read them, then talk about what you notice. Press Enter when you are ready to go on together."
     };
     lines.extend(
         text::wrap(lead, width)
@@ -53,14 +72,7 @@ pub fn render(app: &App, view: &SideBySide, theme: Theme, frame: &mut Frame, are
     ];
     let sections = sections(page, app.open_exercise(), discussed);
     lines.extend(section_lines(&sections, &names, width, theme));
-
-    let height = usize::from(area.height);
-    let max_scroll = lines.len().saturating_sub(height);
-    let scroll = usize::from(view.scroll).min(max_scroll);
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        area,
-    );
+    lines
 }
 
 /// The comparison as lines `width` columns wide.
