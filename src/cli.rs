@@ -33,6 +33,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "TANDEM_CONFIG_DIR", value_name = "DIR")]
     pub config_dir: Option<PathBuf>,
 
+    /// Open a fictional couple's journal of about a year, in a temporary
+    /// folder that is removed afterwards; nothing of yours is read or written.
+    #[arg(long, conflicts_with = "data_dir")]
+    pub demo: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -71,6 +76,27 @@ pub struct Dirs {
 }
 
 impl Dirs {
+    /// A demo journal in a fresh temporary folder, with the built-in
+    /// exercises only. The folder lives as long as the returned guard.
+    pub fn demo() -> Result<(Dirs, tempfile::TempDir)> {
+        let folder = tempfile::Builder::new()
+            .prefix("tandem-demo-")
+            .tempdir()
+            .context("cannot make a temporary folder for the demo")?;
+        let data = folder.path().join("journal");
+        let library = Library::load(None);
+        crate::demo::generate(&library, crate::demo::DEMO_PAGES, crate::demo::DEMO_SEED)
+            .write(&data)
+            .context("cannot write the demo journal")?;
+        Ok((
+            Dirs {
+                data,
+                exercises: None,
+            },
+            folder,
+        ))
+    }
+
     pub fn resolve(cli: &Cli) -> Result<Dirs> {
         let project = directories::ProjectDirs::from("", "", "tandem");
         let data = match (&cli.data_dir, &project) {

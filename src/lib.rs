@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod compare;
 pub mod content;
+pub mod demo;
 pub mod export;
 pub mod journal;
 pub mod keymap;

@@ -22,7 +22,13 @@ impl From<anyhow::Error> for Failure {
 
 fn main() -> Result<ExitCode, Failure> {
     let cli = Cli::parse();
-    let dirs = Dirs::resolve(&cli)?;
+    // The demo's folder is removed when `_demo` goes out of scope.
+    let (dirs, _demo) = if cli.demo {
+        let (dirs, folder) = Dirs::demo()?;
+        (dirs, Some(folder))
+    } else {
+        (Dirs::resolve(&cli)?, None)
+    };
     let code = match &cli.command {
         Some(command) => run_command(command, &dirs)?,
         None => {
