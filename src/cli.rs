@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use jiff::tz::TimeZone;
 
 use crate::content::{Library, Source};
-use crate::export::{page_markdown, status_text};
+use crate::export::{Format, document, status_text};
 use crate::journal::{Store, parse_couple, write_private};
 use crate::model::{Category, PageStatus};
 use crate::ui::Theme;
@@ -58,6 +58,19 @@ pub enum Command {
         /// Every page, newest first.
         #[arg(long, conflicts_with = "id")]
         all: bool,
+        /// Only pages of this exercise (an id from `tandem exercises`).
+        #[arg(long, value_name = "ID", conflicts_with = "id")]
+        exercise: Option<String>,
+        /// Only pages started on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", conflicts_with = "id")]
+        since: Option<jiff::civil::Date>,
+        /// Only pages started on or before this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", conflicts_with = "id")]
+        until: Option<jiff::civil::Date>,
+        /// A self-contained HTML file that prints both partners side by side
+        /// (also chosen by an output file ending in .html).
+        #[arg(long)]
+        html: bool,
         /// Write to this file (created private to you) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -124,11 +137,25 @@ pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
     match command {
         Command::List => list(&store),
         Command::Show { id } => show(&store, &dirs.library(), id),
-        Command::Export { id, all, output } => export(
+        Command::Export {
+            id,
+            all,
+            exercise,
+            since,
+            until,
+            html,
+            output,
+        } => export(
             &store,
             &dirs.library(),
-            id.as_deref(),
-            *all,
+            &ExportChoice {
+                id: id.as_deref(),
+                all: *all,
+                exercise: exercise.as_deref(),
+                since: *since,
+                until: *until,
+            },
+            *html,
             output.as_deref(),
         ),
         Command::Exercises => exercises(&dirs.library()),
@@ -209,7 +236,7 @@ fn show(store: &Store, library: &Library, id: &str) -> Result<ExitCode> {
         status == PageStatus::Discussed,
     );
     let mut out = std::io::stdout().lock();
-    for line in section_lines(&sections, &names, width, Theme::MONO) {
+    for line in section_lines(&sections, &names, width, Theme::MONO, &TimeZone::system()) {
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         if writeln!(out, "{}", text.trim_end()).is_err() {
             break;
@@ -218,54 +245,65 @@ fn show(store: &Store, library: &Library, id: &str) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Which pages `tandem export` writes.
+struct ExportChoice<'a> {
+    id: Option<&'a str>,
+    all: bool,
+    exercise: Option<&'a str>,
+    since: Option<jiff::civil::Date>,
+    until: Option<jiff::civil::Date>,
+}
+
+impl ExportChoice<'_> {
+    fn filtered(&self) -> bool {
+        self.exercise.is_some() || self.since.is_some() || self.until.is_some()
+    }
+
+    fn keeps(&self, page: &crate::model::Page) -> bool {
+        let day = page.started.to_zoned(TimeZone::system()).date();
+        self.exercise.is_none_or(|e| e == page.exercise)
+            && self.since.is_none_or(|since| day >= since)
+            && self.until.is_none_or(|until| day <= until)
+    }
+}
+
 fn export(
     store: &Store,
     library: &Library,
-    id: Option<&str>,
-    all: bool,
+    choice: &ExportChoice,
+    html: bool,
     output: Option<&Path>,
 ) -> Result<ExitCode> {
-    let ids = match (id, all) {
-        (Some(id), _) => vec![id.to_string()],
-        (None, true) => store.page_ids()?,
-        (None, false) => bail!("say which page to export (an id from `tandem list`), or --all"),
-    };
-    let mut markdown = String::new();
+    let mut pages = Vec::new();
     let mut skipped = Vec::new();
-    for id in &ids {
-        let loaded = if all {
-            match store.load_page(id) {
-                Ok(l) => l,
-                Err(problem) => {
-                    skipped.push(problem.to_string());
-                    continue;
+    match choice.id {
+        Some(id) => pages.push(load(store, id)?.page),
+        None if choice.all || choice.filtered() => {
+            for id in store.page_ids()? {
+                match store.load_page(&id) {
+                    Ok(loaded) if choice.keeps(&loaded.page) => pages.push(loaded.page),
+                    Ok(_) => {}
+                    Err(problem) => skipped.push(problem.to_string()),
                 }
             }
-        } else {
-            load(store, id)?
-        };
-        if !markdown.is_empty() {
-            markdown.push_str("\n---\n\n");
         }
-        let page = &loaded.page;
-        markdown.push_str(&page_markdown(
-            page,
-            library.get(&page.exercise),
-            &date(page.started),
-        ));
+        None => bail!(
+            "say which pages to export: an id from `tandem list`, --all, or filters such as --exercise, --since and --until"
+        ),
     }
+    // A file named .html gets HTML even without --html.
+    let html =
+        html || output.is_some_and(|p| p.extension().is_some_and(|e| e == "html" || e == "htm"));
+    let format = if html { Format::Html } else { Format::Markdown };
+    let text = document(&pages, library, &TimeZone::system(), format);
     match output {
         Some(path) => {
-            write_private(path, markdown.as_bytes())
+            write_private(path, text.as_bytes())
                 .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!(
-                "Wrote {} page(s) to {}",
-                ids.len() - skipped.len(),
-                path.display()
-            );
+            eprintln!("Wrote {} page(s) to {}", pages.len(), path.display());
         }
         None => {
-            let _ = std::io::stdout().lock().write_all(markdown.as_bytes());
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
         }
     }
     for problem in &skipped {

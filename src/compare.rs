@@ -37,6 +37,107 @@ pub enum Body {
         lines: Option<Vec<String>>,
     },
     Agreements(Vec<Agreement>),
+    /// Numbers then and now, per partner (comparing two pages).
+    Change(Vec<ChangeLine>),
+    /// Answers then and now, per partner (comparing two pages).
+    ThenNow([[Option<Vec<String>>; 2]; 2]),
+    /// Notes added after the page was finished, with their dates.
+    LaterNotes(Vec<crate::model::LaterNote>),
+}
+
+/// One number followed over two pages: `values[partner] = [then, now]`.
+pub struct ChangeLine {
+    pub label: String,
+    pub values: [[Option<i32>; 2]; 2],
+}
+
+impl ChangeLine {
+    /// The largest change for either partner, to list big changes first.
+    fn size(&self) -> u32 {
+        self.values
+            .iter()
+            .filter_map(|[then, now]| Some(then.as_ref()?.abs_diff(*now.as_ref()?)))
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Two pages of one exercise, step by step: numbers as changes, everything
+/// else then and now.
+pub fn over_time(pages: &[Page; 2], exercise: &Exercise) -> Vec<Section> {
+    let mut out = Vec::new();
+    for step in exercise.individual_steps() {
+        fn answer_of<'a>(page: &'a Page, p: Partner, step: &str) -> Option<&'a Answer> {
+            page.entry(p).answers.get(step)
+        }
+
+        let body = match &step.field {
+            Field::Scale(_) => Body::Change(vec![ChangeLine {
+                label: String::new(),
+                values: Partner::BOTH.map(|p| {
+                    pages
+                        .each_ref()
+                        .map(|page| match answer_of(page, p, &step.id) {
+                            Some(Answer::Scale(v)) => Some(*v),
+                            _ => None,
+                        })
+                }),
+            }]),
+            Field::Grid(def)
+                if def
+                    .columns
+                    .iter()
+                    .any(|c| matches!(c.kind, ColumnKind::Scale(_))) =>
+            {
+                let cell = |page: &Page, p: Partner, row: &str, column: &str| match answer_of(
+                    page, p, &step.id,
+                ) {
+                    Some(Answer::Grid(rows)) => rows.iter().find(|r| r.row == row).and_then(|r| {
+                        match r.values.get(column) {
+                            Some(GridValue::Scale(v)) => Some(*v),
+                            _ => None,
+                        }
+                    }),
+                    _ => None,
+                };
+                let mut lines: Vec<ChangeLine> = def
+                    .rows
+                    .iter()
+                    .flat_map(|row| {
+                        def.columns
+                            .iter()
+                            .filter(|c| matches!(c.kind, ColumnKind::Scale(_)))
+                            .map(move |column| (row, column))
+                    })
+                    .map(|(row, column)| ChangeLine {
+                        label: if def.columns.len() > 1 {
+                            format!("{} · {}", row.label, column.label)
+                        } else {
+                            row.label.clone()
+                        },
+                        values: Partner::BOTH.map(|p| {
+                            pages
+                                .each_ref()
+                                .map(|page| cell(page, p, &row.id, &column.id))
+                        }),
+                    })
+                    .filter(|l| l.values.iter().flatten().any(Option::is_some))
+                    .collect();
+                lines.sort_by_key(|l| std::cmp::Reverse(l.size()));
+                Body::Change(lines)
+            }
+            field => Body::ThenNow(Partner::BOTH.map(|p| {
+                pages
+                    .each_ref()
+                    .map(|page| answer_of(page, p, &step.id).map(|a| plain_answer(a, field)))
+            })),
+        };
+        out.push(Section {
+            heading: step.prompt.clone(),
+            body,
+        });
+    }
+    out
 }
 
 /// A grid row with both partners' values, in the order worth talking about.
@@ -102,6 +203,12 @@ pub fn sections(page: &Page, exercise: Option<&Exercise>, discussion: bool) -> V
             heading: crate::app::AGREEMENTS_PROMPT.to_string(),
             body: Body::Agreements(page.shared.agreements.clone()),
         });
+        if !page.shared.later_notes.is_empty() {
+            out.push(Section {
+                heading: "Later notes".to_string(),
+                body: Body::LaterNotes(page.shared.later_notes.clone()),
+            });
+        }
     }
     out
 }

@@ -1,29 +1,30 @@
-//! Pages as Markdown, both partners side by side per step: for reading,
-//! printing, or bringing to a counsellor.
+//! Pages as Markdown or as a self-contained HTML file, both partners side by
+//! side for every step: for reading, printing, or bringing to a counsellor.
 
-use crate::compare::{Body, Section, sections};
-use crate::model::{Exercise, Page, PageStatus};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
 
-/// One page as Markdown. An unfinished page shows its status only: answers
-/// stay private until both partners have finished.
-pub fn page_markdown(page: &Page, exercise: Option<&Exercise>, date: &str) -> String {
-    let names = [&page.entries[0].partner, &page.entries[1].partner];
-    let mut out = format!("# {} — {}\n\n", escape(&page.title), date);
-    out.push_str(&format!(
-        "{} and {} · {}\n\n",
-        escape(names[0]),
-        escape(names[1]),
-        status_text(page)
-    ));
-    let status = page.status();
-    if matches!(status, PageStatus::InProgress | PageStatus::WaitingFor(_)) {
-        out.push_str("_The answers are private until both partners have finished._\n");
-        return out;
+use crate::compare::{Body, ChangeLine, Section, gap_text, scale_text, sections};
+use crate::content::Library;
+use crate::model::{Page, PageStatus};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Html,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
     }
-    for section in sections(page, exercise, status == PageStatus::Discussed) {
-        section_markdown(&section, names, &mut out);
-    }
-    out
+}
+
+pub fn date(ts: Timestamp, tz: &TimeZone) -> String {
+    ts.to_zoned(tz.clone()).strftime("%-d %b %Y").to_string()
 }
 
 pub fn status_text(page: &Page) -> String {
@@ -35,111 +36,341 @@ pub fn status_text(page: &Page) -> String {
     }
 }
 
-fn section_markdown(section: &Section, names: [&String; 2], out: &mut String) {
-    out.push_str(&format!("## {}\n\n", escape(&section.heading)));
+/// Pages as one document. An unfinished page shows its status only:
+/// answers stay private until both partners have finished.
+pub fn document(pages: &[Page], library: &Library, tz: &TimeZone, format: Format) -> String {
+    let mut out = String::new();
+    let mut writer: Box<dyn Writer> = match format {
+        Format::Markdown => Box::new(Markdown),
+        Format::Html => Box::new(Html),
+    };
+    writer.begin(&mut out, pages.len());
+    for (n, page) in pages.iter().enumerate() {
+        if n > 0 {
+            writer.separator(&mut out);
+        }
+        let names = [
+            page.entries[0].partner.as_str(),
+            page.entries[1].partner.as_str(),
+        ];
+        writer.title(
+            &mut out,
+            &format!("{} — {}", page.title, date(page.started, tz)),
+            &format!("{} and {} · {}", names[0], names[1], status_text(page)),
+        );
+        let status = page.status();
+        if matches!(status, PageStatus::InProgress | PageStatus::WaitingFor(_)) {
+            writer.paragraph(
+                &mut out,
+                "The answers are private until both partners have finished.",
+                true,
+            );
+            continue;
+        }
+        let exercise = library.get(&page.exercise);
+        for section in sections(page, exercise, status == PageStatus::Discussed) {
+            write_section(writer.as_mut(), &mut out, &section, names, tz);
+        }
+    }
+    writer.end(&mut out);
+    out
+}
+
+/// The shapes a document is made of, in either format.
+trait Writer {
+    fn begin(&mut self, out: &mut String, pages: usize);
+    fn end(&mut self, out: &mut String);
+    fn separator(&mut self, out: &mut String);
+    fn title(&mut self, out: &mut String, title: &str, meta: &str);
+    fn heading(&mut self, out: &mut String, text: &str);
+    fn paragraph(&mut self, out: &mut String, text: &str, quiet: bool);
+    fn table(&mut self, out: &mut String, header: &[&str], rows: &[Vec<String>]);
+    fn list(&mut self, out: &mut String, label: &str, items: &[String]);
+}
+
+fn write_section(
+    w: &mut dyn Writer,
+    out: &mut String,
+    section: &Section,
+    names: [&str; 2],
+    tz: &TimeZone,
+) {
+    w.heading(out, &section.heading);
+    let answer = |a: &Option<Vec<String>>| match a {
+        Some(parts) => parts.join("\n"),
+        None => "(no answer)".to_string(),
+    };
     match &section.body {
         Body::Columns(answers) => {
-            table_header(&[names[0], names[1]], out);
-            let cells = answers.clone().map(|a| match a {
-                Some(parts) => cell(&parts.join("\n")),
-                None => "_(no answer)_".to_string(),
-            });
-            out.push_str(&format!("| {} | {} |\n", cells[0], cells[1]));
+            w.table(
+                out,
+                &names,
+                &[vec![answer(&answers[0]), answer(&answers[1])]],
+            );
         }
         Body::Scale { values, scale } => {
-            table_header(&[names[0], names[1]], out);
-            let show = |v: Option<i32>| {
-                v.map_or("_(no answer)_".to_string(), |v| {
-                    cell(&crate::compare::scale_text(v, scale))
-                })
-            };
-            out.push_str(&format!("| {} | {} |\n", show(values[0]), show(values[1])));
+            let show =
+                |v: Option<i32>| v.map_or("(no answer)".to_string(), |v| scale_text(v, scale));
+            w.table(out, &names, &[vec![show(values[0]), show(values[1])]]);
             if let [Some(a), Some(b)] = values {
-                out.push_str(&format!("\n{}\n", crate::compare::gap_text(*a, *b, scale)));
+                w.paragraph(out, &gap_text(*a, *b, scale), true);
             }
         }
         Body::Checklist { both, only } => {
-            for (label, items) in [
-                ("Both".to_string(), both),
-                (format!("Only {}", names[0]), &only[0]),
-                (format!("Only {}", names[1]), &only[1]),
-            ] {
-                out.push_str(&format!("**{}:** ", escape(&label)));
-                if items.is_empty() {
-                    out.push_str("_(none)_\n\n");
-                } else {
-                    let items: Vec<String> = items.iter().map(|i| escape(i)).collect();
-                    out.push_str(&format!("{}\n\n", items.join(", ")));
-                }
-            }
-            return;
+            w.list(out, "Both", both);
+            w.list(out, &format!("Only {}", names[0]), &only[0]);
+            w.list(out, &format!("Only {}", names[1]), &only[1]);
         }
         Body::Grid { columns, rows } => {
-            table_header(&[&columns.join(" / "), names[0], names[1]], out);
-            for row in rows {
-                let mark = if row.urgent {
-                    " !"
-                } else if row.gap > 0 {
-                    " ≠"
-                } else {
-                    ""
-                };
-                out.push_str(&format!(
-                    "| {}{} | {} | {} |\n",
-                    cell(&row.label),
-                    mark,
-                    cell(&row.values[0].join(" / ")),
-                    cell(&row.values[1].join(" / "))
-                ));
-            }
+            let label = columns.join(" / ");
+            let table: Vec<Vec<String>> = rows
+                .iter()
+                .map(|row| {
+                    let mark = if row.urgent {
+                        " (!)"
+                    } else if row.gap > 0 {
+                        " (≠)"
+                    } else {
+                        ""
+                    };
+                    vec![
+                        format!("{}{mark}", row.label),
+                        row.values[0].join(" / "),
+                        row.values[1].join(" / "),
+                    ]
+                })
+                .collect();
+            w.table(out, &[&label, names[0], names[1]], &table);
         }
         Body::One { partner, lines } => {
-            let name = escape(names[partner.index()]);
-            match lines {
-                Some(lines) => {
-                    out.push_str(&format!("**{name}:** {}\n", escape(&lines.join("\n"))))
-                }
-                None => out.push_str(&format!("**{name}:** _(no answer)_\n")),
-            }
+            w.table(out, &[names[partner.index()]], &[vec![answer(lines)]]);
         }
         Body::Together(text) => match text {
-            Some(t) if !t.trim().is_empty() => out.push_str(&format!("{}\n", escape(t))),
-            _ => out.push_str("_(nothing written)_\n"),
+            Some(t) if !t.trim().is_empty() => w.paragraph(out, t, false),
+            _ => w.paragraph(out, "(nothing written)", true),
         },
         Body::Agreements(agreements) => {
-            if agreements.is_empty() {
-                out.push_str("_(none written down)_\n");
+            let items: Vec<String> = agreements
+                .iter()
+                .map(|a| format!("{} ({})", a.text, a.status.label()))
+                .collect();
+            if items.is_empty() {
+                w.paragraph(out, "(none written down)", true);
+            } else {
+                w.list(out, "", &items);
             }
-            for a in agreements {
-                out.push_str(&format!("- {} _({})_\n", escape(&a.text), a.status.label()));
+        }
+        Body::LaterNotes(notes) => {
+            let items: Vec<String> = notes
+                .iter()
+                .map(|n| format!("{}: {}", date(n.when, tz), n.text))
+                .collect();
+            w.list(out, "", &items);
+        }
+        Body::Change(lines) => {
+            let rows: Vec<Vec<String>> = lines
+                .iter()
+                .map(|line| {
+                    let mut row = vec![line.label.clone()];
+                    row.extend((0..2).map(|p| change_text(line, p)));
+                    row
+                })
+                .collect();
+            w.table(out, &["", names[0], names[1]], &rows);
+        }
+        Body::ThenNow(answers) => {
+            for (p, name) in names.iter().enumerate() {
+                w.table(
+                    out,
+                    &[&format!("{name}, then"), &format!("{name}, now")],
+                    &[vec![answer(&answers[p][0]), answer(&answers[p][1])]],
+                );
             }
         }
     }
-    out.push('\n');
 }
 
-fn table_header(columns: &[&str], out: &mut String) {
-    let names: Vec<String> = columns.iter().map(|c| cell(c)).collect();
-    out.push_str(&format!("| {} |\n", names.join(" | ")));
-    out.push_str(&format!("|{}\n", " --- |".repeat(columns.len())));
+/// "4 → 6 (+2)", or what is missing.
+pub fn change_text(line: &ChangeLine, partner: usize) -> String {
+    match line.values[partner] {
+        [Some(then), Some(now)] => {
+            let delta = now - then;
+            let sign = match delta.signum() {
+                1 => "+",
+                _ => "",
+            };
+            if delta == 0 {
+                format!("{then} → {now} (same)")
+            } else {
+                format!("{then} → {now} ({sign}{delta})")
+            }
+        }
+        [None, Some(now)] => format!("– → {now}"),
+        [Some(then), None] => format!("{then} → –"),
+        [None, None] => "–".to_string(),
+    }
+}
+
+struct Markdown;
+
+/// Keeps a person's words from being read as Markdown or HTML.
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Text safe inside a table cell: pipes escaped, line breaks as `<br>`.
-fn cell(text: &str) -> String {
-    escape(text).replace('|', "\\|").replace('\n', "<br>")
+fn md_cell(text: &str) -> String {
+    md_escape(text).replace('|', "\\|").replace('\n', "<br>")
 }
 
-/// Keeps a person's words from being read as Markdown or HTML.
-fn escape(text: &str) -> String {
+impl Writer for Markdown {
+    fn begin(&mut self, _out: &mut String, _pages: usize) {}
+    fn end(&mut self, _out: &mut String) {}
+    fn separator(&mut self, out: &mut String) {
+        out.push_str("\n---\n\n");
+    }
+    fn title(&mut self, out: &mut String, title: &str, meta: &str) {
+        out.push_str(&format!(
+            "# {}\n\n{}\n\n",
+            md_escape(title),
+            md_escape(meta)
+        ));
+    }
+    fn heading(&mut self, out: &mut String, text: &str) {
+        out.push_str(&format!("## {}\n\n", md_escape(text)));
+    }
+    fn paragraph(&mut self, out: &mut String, text: &str, quiet: bool) {
+        if quiet {
+            out.push_str(&format!("_{}_\n\n", md_escape(text)));
+        } else {
+            out.push_str(&format!("{}\n\n", md_escape(text).replace('\n', "  \n")));
+        }
+    }
+    fn table(&mut self, out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+        let header: Vec<String> = header.iter().map(|h| md_cell(h)).collect();
+        out.push_str(&format!("| {} |\n", header.join(" | ")));
+        out.push_str(&format!("|{}\n", " --- |".repeat(header.len())));
+        for row in rows {
+            let cells: Vec<String> = row.iter().map(|c| md_cell(c)).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        out.push('\n');
+    }
+    fn list(&mut self, out: &mut String, label: &str, items: &[String]) {
+        if !label.is_empty() {
+            out.push_str(&format!("**{}:**", md_escape(label)));
+            if items.is_empty() {
+                out.push_str(" _(none)_\n\n");
+                return;
+            }
+            out.push('\n');
+        }
+        for item in items {
+            out.push_str(&format!("- {}\n", md_escape(item)));
+        }
+        out.push('\n');
+    }
+}
+
+struct Html;
+
+fn html_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' => {
-                out.push('\\');
-                out.push(c);
-            }
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
     }
     out
+}
+
+/// A self-contained page: no scripts, no fonts or files from elsewhere,
+/// two columns that keep together when printed.
+const HTML_STYLE: &str = "
+body { font-family: Georgia, 'Times New Roman', serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
+h1 { font-size: 1.5rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.05rem; margin: 1.4rem 0 0.4rem; }
+.meta, .quiet { color: #555; font-style: italic; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0.3rem 0 0.6rem; }
+th, td { border: 1px solid #bbb; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; white-space: pre-wrap; overflow-wrap: anywhere; }
+th { background: #f2f2f2; }
+ul { margin: 0.2rem 0 0.6rem; }
+article { margin-bottom: 2.5rem; }
+section { break-inside: avoid; page-break-inside: avoid; }
+@media print { body { margin: 0; max-width: none; } article { break-after: page; } a { color: inherit; } }
+";
+
+impl Writer for Html {
+    fn begin(&mut self, out: &mut String, pages: usize) {
+        out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        out.push_str(&format!(
+            "<title>tandem — {pages} page{}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n<article>\n",
+            if pages == 1 { "" } else { "s" }
+        ));
+    }
+    fn end(&mut self, out: &mut String) {
+        out.push_str("</article>\n</body>\n</html>\n");
+    }
+    fn separator(&mut self, out: &mut String) {
+        out.push_str("</article>\n<article>\n");
+    }
+    fn title(&mut self, out: &mut String, title: &str, meta: &str) {
+        out.push_str(&format!(
+            "<h1>{}</h1>\n<p class=\"meta\">{}</p>\n",
+            html_escape(title),
+            html_escape(meta)
+        ));
+    }
+    fn heading(&mut self, out: &mut String, text: &str) {
+        out.push_str(&format!("<h2>{}</h2>\n", html_escape(text)));
+    }
+    fn paragraph(&mut self, out: &mut String, text: &str, quiet: bool) {
+        let class = if quiet { " class=\"quiet\"" } else { "" };
+        out.push_str(&format!(
+            "<p{class}>{}</p>\n",
+            html_escape(text).replace('\n', "<br>")
+        ));
+    }
+    fn table(&mut self, out: &mut String, header: &[&str], rows: &[Vec<String>]) {
+        out.push_str("<section><table>\n<tr>");
+        for h in header {
+            out.push_str(&format!("<th>{}</th>", html_escape(h)));
+        }
+        out.push_str("</tr>\n");
+        for row in rows {
+            out.push_str("<tr>");
+            for cell in row {
+                out.push_str(&format!("<td>{}</td>", html_escape(cell)));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</table></section>\n");
+    }
+    fn list(&mut self, out: &mut String, label: &str, items: &[String]) {
+        if !label.is_empty() {
+            out.push_str(&format!("<p><strong>{}:</strong>", html_escape(label)));
+            if items.is_empty() {
+                out.push_str(" <span class=\"quiet\">(none)</span></p>\n");
+                return;
+            }
+            out.push_str("</p>\n");
+        }
+        out.push_str("<ul>\n");
+        for item in items {
+            out.push_str(&format!("<li>{}</li>\n", html_escape(item)));
+        }
+        out.push_str("</ul>\n");
+    }
 }

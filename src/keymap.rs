@@ -16,6 +16,13 @@ pub enum KeyContext {
     GridAdding,
     Finish,
     SideBySide,
+    ReadPage,
+    LaterNote,
+    Journal,
+    Search,
+    Compare,
+    Agreements,
+    Trends,
     Message,
 }
 
@@ -69,6 +76,9 @@ pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
                     hint("↑↓ j k", "move", true),
                     hint("Enter", "open or continue the page", true),
                     hint("n", "new exercise from the library", true),
+                    hint("b", "browse the journal", true),
+                    hint("t", "trends over time", false),
+                    hint("a", "agreements", false),
                 ]
             }
         }
@@ -167,6 +177,78 @@ pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
                 ]
             }
         }
+        KeyContext::ReadPage => {
+            const {
+                &[
+                    hint("↑↓ j k", "scroll", true),
+                    hint("PgUp PgDn", "page", false),
+                    hint("a", "add a later note", true),
+                    hint("Esc", "back", true),
+                ]
+            }
+        }
+        KeyContext::LaterNote => {
+            const {
+                &[
+                    hint("Esc", "done: add the note with today's date", true),
+                    hint("Ctrl-S", "add the note", false),
+                    hint("Enter", "new line", false),
+                ]
+            }
+        }
+        KeyContext::Journal => {
+            const {
+                &[
+                    hint("↑↓ j k", "move", true),
+                    hint("Enter", "open", true),
+                    hint("/", "search", true),
+                    hint(
+                        "c e p d s",
+                        "filter by category, exercise, partner, date, status",
+                        true,
+                    ),
+                    hint("r", "clear the filters", false),
+                    hint(
+                        "m",
+                        "mark, then m on another page of the same exercise: compare",
+                        false,
+                    ),
+                    hint("x", "export the pages listed (Markdown and HTML)", false),
+                    hint("t a", "trends, agreements", false),
+                    hint("Esc", "clear the search, then back", false),
+                ]
+            }
+        }
+        KeyContext::Search => const { &[hint("Enter", "done", true), hint("Esc", "done", false)] },
+        KeyContext::Compare => {
+            const {
+                &[
+                    hint("↑↓ j k", "scroll", true),
+                    hint("Esc", "back to the journal", true),
+                ]
+            }
+        }
+        KeyContext::Agreements => {
+            const {
+                &[
+                    hint("↑↓ j k", "move", true),
+                    hint("Space", "change the status", true),
+                    hint("1 2 3", "active, revisit, retired", false),
+                    hint("Enter", "open the page it was made on", true),
+                    hint("b t", "journal, trends", false),
+                    hint("Esc", "back", false),
+                ]
+            }
+        }
+        KeyContext::Trends => {
+            const {
+                &[
+                    hint("↑↓ j k", "choose what to show", true),
+                    hint("b a", "journal, agreements", false),
+                    hint("Esc", "back", true),
+                ]
+            }
+        }
         KeyContext::Message => const { &[hint("Enter / Esc", "close", true)] },
     };
     let shared: &[KeyHint] = match context {
@@ -175,7 +257,14 @@ pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
         | KeyContext::Pick
         | KeyContext::Scale
         | KeyContext::Grid => STEP_MOVES,
-        KeyContext::Home | KeyContext::Library | KeyContext::SideBySide => BROWSING,
+        KeyContext::Home
+        | KeyContext::Library
+        | KeyContext::SideBySide
+        | KeyContext::ReadPage
+        | KeyContext::Journal
+        | KeyContext::Compare
+        | KeyContext::Agreements
+        | KeyContext::Trends => BROWSING,
         _ => &[],
     };
     let mut all: Vec<&'static KeyHint> = Vec::new();

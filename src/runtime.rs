@@ -1,8 +1,11 @@
 //! Carries out what the app asks for against the journal store. Shared by the
 //! terminal loop and the tests, so both exercise the same path.
 
+use std::path::PathBuf;
+
 use crate::app::{App, Effect, ReviewDecision};
-use crate::journal::{Access, Store};
+use crate::export::{Format, document};
+use crate::journal::{Access, Store, create_private_dir, write_private};
 use crate::model::AgreementReview;
 
 /// What to do after carrying out effects.
@@ -29,6 +32,16 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
                     let (page, result) = record_review(store, &decision);
                     app.review_recorded(page.as_ref(), result);
                 }
+            }
+            Effect::LoadForCompare([a, b]) => {
+                let loaded = store
+                    .load_page(&a)
+                    .and_then(|a| store.load_page(&b).map(|b| [a, b]));
+                app.compare_loaded(loaded);
+            }
+            Effect::Export(ids) => {
+                let result = export_pages(app, store, &ids);
+                app.exported(result);
             }
             Effect::LoadPage(id) => {
                 let loaded = store.load_page(&id);
@@ -82,6 +95,29 @@ fn record_review(
     (Some(loaded.page), result)
 }
 
+/// Writes the pages as Markdown and HTML into the journal's `exports/`
+/// folder, private to the couple; returns the files written.
+fn export_pages(app: &App, store: &Store, ids: &[String]) -> Result<Vec<PathBuf>, String> {
+    let mut pages = Vec::with_capacity(ids.len());
+    for id in ids {
+        pages.push(store.load_page(id).map_err(|p| p.to_string())?.page);
+    }
+    let folder = store.root().join("exports");
+    create_private_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let stamp = app
+        .now()
+        .to_zoned(app.tz.clone())
+        .strftime("%Y-%m-%d-%H%M%S");
+    let mut written = Vec::new();
+    for format in [Format::Markdown, Format::Html] {
+        let path = folder.join(format!("tandem-{stamp}.{}", format.extension()));
+        let text = document(&pages, &app.library, &app.tz, format);
+        write_private(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
 /// Reads up to `budget` pages the index has not read yet; returns how many
 /// it read. Called between key presses, so the first frame never waits for
 /// the whole journal.
@@ -94,6 +130,9 @@ pub fn read_pending(app: &mut App, store: &Store, budget: usize) -> usize {
         let loaded = store.load_page(&id);
         app.journal.add_loaded(&id, loaded);
         read += 1;
+    }
+    if read > 0 {
+        app.pages_read();
     }
     read
 }

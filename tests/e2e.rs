@@ -138,7 +138,7 @@ fn a_first_evening_with_the_boundary_map_then_list_and_export() {
         "# Boundary map",
         "| Alex | Sam |",
         "| Left out | Crowded |",
-        "- We ask before making weekend plans _(active)_",
+        "- We ask before making weekend plans (active)",
     ] {
         assert!(
             markdown.contains(expected),

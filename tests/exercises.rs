@@ -252,7 +252,10 @@ fn the_check_in_stores_ratings_as_numbers_and_reviews_agreements() {
         statuses,
         [(AgreementStatus::Active, 1), (AgreementStatus::Retired, 1)]
     );
-    assert_eq!(origin.shared.agreements[1].reviews[0].page, check_in.id);
+    assert_eq!(
+        origin.shared.agreements[1].reviews[0].page.as_deref(),
+        Some(check_in.id.as_str())
+    );
 
     // A retired agreement is not up for review again.
     let review_items = h.app.review_items();

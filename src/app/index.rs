@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use jiff::Timestamp;
 
 use crate::journal::{Access, LoadedPage};
-use crate::model::{Agreement, Category, EntryStatus, Page, PageStatus};
+use crate::model::{Agreement, Answer, Category, EntryStatus, GridValue, Page, PageStatus};
 use crate::problem::Problem;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -22,6 +22,23 @@ pub struct PageSummary {
     pub entries: [EntryStatus; 2],
     pub read_only: bool,
     pub agreements: Vec<Agreement>,
+    /// What the pages says, for the journal screen. Empty until both
+    /// partners have finished: answers stay private until then.
+    pub revealed: Option<Revealed>,
+}
+
+/// The searchable and chartable part of a page both partners finished.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Revealed {
+    /// A line from the page, to recognise it by.
+    pub preview: String,
+    /// Everything each partner wrote, lower-cased for search.
+    pub words: [String; 2],
+    /// What they wrote together: notes, agreements, later notes.
+    pub shared_words: String,
+    /// Every number on the page: a scale step ("closeness") or a grid cell
+    /// ("inventory/affection/met"), with each partner's value.
+    pub ratings: Vec<(String, [Option<i32>; 2])>,
 }
 
 impl PageSummary {
@@ -41,7 +58,91 @@ impl PageSummary {
             entries: [page.entries[0].status, page.entries[1].status],
             read_only: *access != Access::Writable,
             agreements: page.shared.agreements.clone(),
+            revealed: matches!(page.status(), PageStatus::BothDone | PageStatus::Discussed)
+                .then(|| Revealed::of(page)),
         }
+    }
+}
+
+impl Revealed {
+    fn of(page: &Page) -> Revealed {
+        let mut words = [String::new(), String::new()];
+        let mut ratings: std::collections::BTreeMap<String, [Option<i32>; 2]> =
+            std::collections::BTreeMap::new();
+        let mut preview = String::new();
+        for (p, entry) in page.entries.iter().enumerate() {
+            for (step, answer) in &entry.answers {
+                add_words(&mut words[p], answer);
+                if preview.is_empty()
+                    && let Answer::Text(t) = answer
+                {
+                    preview = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                }
+                match answer {
+                    Answer::Scale(v) => ratings.entry(step.clone()).or_default()[p] = Some(*v),
+                    Answer::Grid(rows) => {
+                        for row in rows {
+                            for (column, value) in &row.values {
+                                if let GridValue::Scale(v) = value {
+                                    let key = format!("{step}/{}/{column}", row.row);
+                                    ratings.entry(key).or_default()[p] = Some(*v);
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut shared_words = String::new();
+        for answer in page.shared.answers.values() {
+            add_words(&mut shared_words, answer);
+        }
+        for agreement in &page.shared.agreements {
+            push_words(&mut shared_words, &agreement.text);
+        }
+        for note in &page.shared.later_notes {
+            push_words(&mut shared_words, &note.text);
+        }
+        Revealed {
+            preview,
+            words,
+            shared_words,
+            ratings: ratings.into_iter().collect(),
+        }
+    }
+
+    /// Whether `query` (lower-case) appears in what `partner` wrote, or in
+    /// anything on the page when no partner is given.
+    pub fn contains(&self, query: &str, partner: Option<crate::model::Partner>) -> bool {
+        match partner {
+            Some(p) => self.words[p.index()].contains(query),
+            None => {
+                self.words.iter().any(|w| w.contains(query)) || self.shared_words.contains(query)
+            }
+        }
+    }
+}
+
+fn push_words(out: &mut String, text: &str) {
+    out.push_str(&text.to_lowercase());
+    out.push('\n');
+}
+
+fn add_words(out: &mut String, answer: &Answer) {
+    match answer {
+        Answer::Text(t) => push_words(out, t),
+        Answer::List(items) => {
+            for item in items {
+                push_words(out, item);
+            }
+        }
+        Answer::Grid(rows) => {
+            for row in rows.iter().filter(|r| !r.label.is_empty()) {
+                push_words(out, &row.label);
+            }
+        }
+        Answer::Scale(_) | Answer::Choice(_) | Answer::Checklist(_) => {}
     }
 }
 

@@ -2,8 +2,10 @@
 //! load, quit) out. Nothing here touches the terminal or the disk, so whole
 //! flows can be driven from tests.
 
+mod browse;
 pub mod editor;
 mod index;
+mod review_keys;
 mod work;
 
 use jiff::Timestamp;
@@ -17,8 +19,12 @@ use crate::keymap::KeyContext;
 use crate::model::{Couple, EntryStatus, Exercise, Page, PageStatus, Partner, normalize_line};
 use crate::problem::Problem;
 
+pub use browse::{
+    AgreementLine, AgreementsView, CompareView, Filter, JournalView, Measure, Period, Point,
+    StatusFilter, TrendsView, agreement_lines, measures, points,
+};
 pub use editor::FieldEditor;
-pub use index::{JournalIndex, PageSummary, Unreadable};
+pub use index::{JournalIndex, PageSummary, Revealed, Unreadable};
 pub use work::{
     AGREEMENTS_PROMPT, Handoff, REVIEW_COLUMN, ReviewItem, Slot, SlotKind, Turn, slot_answer,
 };
@@ -46,9 +52,22 @@ pub enum Effect {
     SaveCouple(Couple),
     SavePage(Box<Page>),
     LoadPage(String),
-    /// Record a check-in's decisions on the pages the agreements came from.
+    /// Load two pages of one exercise to compare them.
+    LoadForCompare([String; 2]),
+    /// Record decisions about agreements on the pages they came from.
     ReviewAgreements(Vec<ReviewDecision>),
+    /// Write these pages to the exports folder as Markdown and HTML.
+    Export(Vec<String>),
     Quit,
+}
+
+/// Where Esc leads back to from an open page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Back {
+    #[default]
+    Home,
+    Journal,
+    Agreements,
 }
 
 /// A check-in's decision about one agreement on another page.
@@ -57,8 +76,8 @@ pub struct ReviewDecision {
     pub item: ReviewItem,
     pub status: crate::model::AgreementStatus,
     pub when: Timestamp,
-    /// The check-in page.
-    pub from: String,
+    /// The check-in page; none for a change made on the agreements screen.
+    pub from: Option<String>,
 }
 
 /// Where "now" comes from, so that tests can fix it.
@@ -94,6 +113,8 @@ pub struct LibraryView {
 #[derive(Default)]
 pub struct SideBySide {
     pub scroll: u16,
+    /// A later note being written.
+    pub note: Option<TextArea<'static>>,
 }
 
 pub enum Screen {
@@ -102,7 +123,11 @@ pub enum Screen {
     Library(LibraryView),
     Handoff(Handoff),
     Turn(Box<Turn>),
-    SideBySide(SideBySide),
+    SideBySide(Box<SideBySide>),
+    Journal,
+    Compare(Box<CompareView>),
+    Agreements(AgreementsView),
+    Trends(TrendsView),
 }
 
 pub enum Overlay {
@@ -133,6 +158,12 @@ pub struct App {
     pub notice: Option<String>,
     /// The terminal's size, for keeping scrolled views within their content.
     pub viewport: (u16, u16),
+    /// The journal screen's filters and list, kept while a page is open.
+    pub journal_view: JournalView,
+    /// Where Esc leads from the open page.
+    pub back: Back,
+    /// Words to mark in the open page (the journal's search).
+    pub highlight: String,
     pub tz: TimeZone,
     clock: Clock,
     /// A quit was held back because saving failed; the next one goes ahead.
@@ -168,6 +199,9 @@ impl App {
             overlay: None,
             notice: None,
             viewport: (80, 24),
+            journal_view: JournalView::default(),
+            back: Back::Home,
+            highlight: String::new(),
             tz,
             clock,
             quit_refused: false,
@@ -335,7 +369,21 @@ impl App {
             Screen::Home(_) => KeyContext::Home,
             Screen::Library(_) => KeyContext::Library,
             Screen::Handoff(_) => KeyContext::Handoff,
+            Screen::SideBySide(view) if view.note.is_some() => KeyContext::LaterNote,
+            Screen::SideBySide(_)
+                if self
+                    .open
+                    .as_ref()
+                    .is_some_and(|o| o.page.status() == PageStatus::Discussed) =>
+            {
+                KeyContext::ReadPage
+            }
             Screen::SideBySide(_) => KeyContext::SideBySide,
+            Screen::Journal if self.journal_view.search.is_some() => KeyContext::Search,
+            Screen::Journal => KeyContext::Journal,
+            Screen::Compare(_) => KeyContext::Compare,
+            Screen::Agreements(_) => KeyContext::Agreements,
+            Screen::Trends(_) => KeyContext::Trends,
             Screen::Turn(turn) => match &turn.editor {
                 None => KeyContext::Finish,
                 Some(FieldEditor::Text(_)) => KeyContext::WriteText,
@@ -353,6 +401,8 @@ impl App {
         match &self.screen {
             Screen::Onboarding(_) => true,
             Screen::Turn(turn) => turn.editor.as_ref().is_some_and(FieldEditor::takes_text),
+            Screen::SideBySide(view) => view.note.is_some(),
+            Screen::Journal => self.journal_view.search.is_some(),
             _ => false,
         }
     }
@@ -419,7 +469,7 @@ impl App {
                     },
                     status,
                     when: self.now(),
-                    from: open.page.id.clone(),
+                    from: Some(open.page.id.clone()),
                 });
             }
         }
@@ -475,13 +525,23 @@ impl App {
             Screen::Handoff(_) => self.handoff_key(key),
             Screen::Turn(_) => self.turn_key(key),
             Screen::SideBySide(_) => self.side_by_side_key(key),
+            Screen::Journal => self.journal_key(key),
+            Screen::Compare(_) => self.compare_key(key),
+            Screen::Agreements(_) => self.agreements_key(key),
+            Screen::Trends(_) => self.trends_key(key),
         }
     }
 
     fn browsing(&self) -> bool {
         matches!(
             self.screen,
-            Screen::Home(_) | Screen::Library(_) | Screen::SideBySide(_)
+            Screen::Home(_)
+                | Screen::Library(_)
+                | Screen::SideBySide(_)
+                | Screen::Journal
+                | Screen::Compare(_)
+                | Screen::Agreements(_)
+                | Screen::Trends(_)
         )
     }
 
@@ -513,6 +573,8 @@ impl App {
                     self.answer_changed();
                 }
             }
+            Screen::Journal => self.journal_paste(text),
+            Screen::SideBySide(_) => self.later_note_paste(text),
             _ => {}
         }
     }
@@ -596,6 +658,9 @@ impl App {
             KeyCode::Home | KeyCode::Char('g') => home.selected = 0,
             KeyCode::End | KeyCode::Char('G') => home.selected = last,
             KeyCode::Char('n' | 'l') => self.screen = Screen::Library(LibraryView::default()),
+            KeyCode::Char('b') => self.show_journal(),
+            KeyCode::Char('t') => self.screen = Screen::Trends(TrendsView::default()),
+            KeyCode::Char('a') => self.screen = Screen::Agreements(AgreementsView::default()),
             KeyCode::Enter => match items.get(home.selected.min(last)) {
                 Some(HomeItem::Page(i)) => {
                     let id = self.journal.pages[*i].id.clone();
@@ -613,7 +678,24 @@ impl App {
 
     fn go_home(&mut self) {
         self.open = None;
+        self.back = Back::Home;
+        self.highlight.clear();
         self.screen = Screen::Home(Home::default());
+    }
+
+    /// Leaves the open page for wherever it was opened from.
+    fn go_back(&mut self) {
+        match self.back {
+            Back::Home => self.go_home(),
+            Back::Journal => {
+                self.open = None;
+                self.show_journal();
+            }
+            Back::Agreements => {
+                self.open = None;
+                self.screen = Screen::Agreements(AgreementsView::default());
+            }
+        }
     }
 
     // --- library ----------------------------------------------------------
@@ -685,7 +767,7 @@ impl App {
         });
         match status {
             PageStatus::BothDone | PageStatus::Discussed => {
-                self.screen = Screen::SideBySide(SideBySide::default());
+                self.screen = Screen::SideBySide(Box::default());
                 if let Some(reason) = read_only {
                     self.notice = Some(format!("Read-only: {reason}."));
                 }
@@ -835,7 +917,7 @@ impl App {
                 let other_done = open.page.entry(other).status == EntryStatus::Done;
                 self.save_if_dirty();
                 self.screen = if other_done {
-                    Screen::SideBySide(SideBySide::default())
+                    Screen::SideBySide(Box::default())
                 } else {
                     Screen::Handoff(Handoff {
                         partner: other,
@@ -857,7 +939,7 @@ impl App {
                 if !decisions.is_empty() {
                     self.effects.push(Effect::ReviewAgreements(decisions));
                 }
-                self.screen = Screen::SideBySide(SideBySide::default());
+                self.screen = Screen::SideBySide(Box::default());
                 self.notice = Some("Saved to your journal.".into());
             }
         }
@@ -866,26 +948,49 @@ impl App {
     // --- side by side -------------------------------------------------------
 
     fn side_by_side_key(&mut self, key: KeyEvent) {
+        if matches!(&self.screen, Screen::SideBySide(view) if view.note.is_some()) {
+            self.later_note_key(key);
+            return;
+        }
         let max = crate::ui::side_by_side::max_scroll(self, self.viewport);
+        let status = self.open.as_ref().map(|o| o.page.status());
+        let writable = self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.access == Access::Writable);
         let Screen::SideBySide(view) = &mut self.screen else {
             return;
         };
-        // Never scroll past the end, so the way back up is never longer
-        // than what is on the page.
-        view.scroll = view.scroll.min(max);
+        if scroll_key(&mut view.scroll, key, max) {
+            return;
+        }
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') => view.scroll = view.scroll.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => view.scroll = view.scroll.saturating_add(1),
-            KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(10),
-            KeyCode::PageDown | KeyCode::Char(' ') => view.scroll = view.scroll.saturating_add(10),
-            KeyCode::Home | KeyCode::Char('g') => view.scroll = 0,
-            KeyCode::End | KeyCode::Char('G') => view.scroll = max,
-            KeyCode::Enter => self.begin_discussion(),
-            KeyCode::Esc | KeyCode::Backspace => self.go_home(),
+            // Talking it over is part of finishing a page; a page already
+            // talked over is only added to, with a dated note.
+            KeyCode::Enter if status == Some(PageStatus::BothDone) => self.begin_discussion(),
+            KeyCode::Char('a') if status == Some(PageStatus::Discussed) && writable => {
+                view.note = Some(editor::text_area("", "A later thought, dated today …"));
+            }
+            KeyCode::Esc | KeyCode::Backspace => self.go_back(),
             _ => {}
         }
-        if let Screen::SideBySide(view) = &mut self.screen {
-            view.scroll = view.scroll.min(max);
-        }
     }
+}
+
+/// Moves a scrolled view for the usual keys; returns whether the key was
+/// one of them. `max` keeps the view within its content, so the way back
+/// up is never longer than the page.
+pub(crate) fn scroll_key(scroll: &mut u16, key: KeyEvent, max: u16) -> bool {
+    *scroll = (*scroll).min(max);
+    let next = match key.code {
+        KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
+        KeyCode::PageUp => scroll.saturating_sub(10),
+        KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(10),
+        KeyCode::Home | KeyCode::Char('g') => 0,
+        KeyCode::End | KeyCode::Char('G') => max,
+        _ => return false,
+    };
+    *scroll = next.min(max);
+    true
 }

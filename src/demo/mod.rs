@@ -324,7 +324,7 @@ fn review(
             agreement.reviews.push(AgreementReview {
                 when,
                 status,
-                page: check_in.to_string(),
+                page: Some(check_in.to_string()),
             });
             rows.push(GridAnswerRow {
                 row: format!("{page_id}#{index}"),

@@ -14,8 +14,8 @@ pub use exercise::{
     GridRowDef, ListDef, Patterns, Priority, ScaleDef, Step, StepMode, TextDef,
 };
 pub use page::{
-    Agreement, AgreementReview, AgreementStatus, Entry, EntryStatus, Page, PageStatus, Partner,
-    Shared,
+    Agreement, AgreementReview, AgreementStatus, Entry, EntryStatus, LaterNote, Page, PageStatus,
+    Partner, Shared,
 };
 pub use text::{normalize_line, normalize_text};
 

@@ -170,6 +170,8 @@ pub struct Shared {
     pub agreements: Vec<Agreement>,
     #[serde(default)]
     pub updated: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub later_notes: Vec<LaterNote>,
 }
 
 /// A sentence both partners accepted, such as a boundary put into words.
@@ -183,13 +185,24 @@ pub struct Agreement {
     pub reviews: Vec<AgreementReview>,
 }
 
-/// A check-in's decision about an agreement made on another page.
+/// A decision about an agreement after it was made: at a check-in, or on
+/// the agreements screen.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgreementReview {
     pub when: Timestamp,
     pub status: AgreementStatus,
-    /// The check-in page the review was made on.
-    pub page: String,
+    /// The check-in page the review was made on; none when the status was
+    /// changed on the agreements screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+}
+
+/// A note added to a page after it was finished. The page's answers are
+/// never changed afterwards; later thoughts go here, with their date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LaterNote {
+    pub when: Timestamp,
+    pub text: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

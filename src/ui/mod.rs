@@ -1,14 +1,18 @@
 //! Drawing. Every function here reads the app's state and draws it; none
 //! changes anything.
 
+mod agreements;
+pub mod compare;
 mod editors;
 mod home;
+mod journal;
 mod library;
 mod onboarding;
 mod overlay;
 pub mod side_by_side;
 pub mod text;
 mod theme;
+mod trends;
 mod work;
 
 use ratatui::Frame;
@@ -45,6 +49,10 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
         Screen::Handoff(h) => work::render_handoff(app, h, theme, frame, body),
         Screen::Turn(t) => work::render_turn(app, t, theme, frame, body),
         Screen::SideBySide(s) => side_by_side::render(app, s, theme, frame, body),
+        Screen::Journal => journal::render(app, theme, frame, body),
+        Screen::Compare(c) => compare::render(app, c, theme, frame, body),
+        Screen::Agreements(a) => agreements::render(app, a, theme, frame, body),
+        Screen::Trends(t) => trends::render(app, t, theme, frame, body),
     }
     render_footer(app, theme, frame, footer);
     if let Some(overlay) = &app.overlay {
@@ -80,6 +88,10 @@ fn screen_title(app: &App) -> String {
         Screen::Library(_) => "Exercises".to_string(),
         Screen::Handoff(_) | Screen::Turn(_) => page_title(),
         Screen::SideBySide(_) => format!("{} · side by side", page_title()),
+        Screen::Journal => "Journal".to_string(),
+        Screen::Compare(_) => "Compare over time".to_string(),
+        Screen::Agreements(_) => "Agreements".to_string(),
+        Screen::Trends(_) => "Trends".to_string(),
     }
 }
 

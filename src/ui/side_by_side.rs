@@ -1,14 +1,17 @@
 //! The reveal: both partners' answers, step by step, in two columns (or one
 //! after the other when the window is narrow).
 
+use jiff::tz::TimeZone;
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{Theme, text};
 use crate::app::{App, SideBySide};
 use crate::compare::{Body, Section, gap_text, scale_text, sections};
+use crate::export::change_text;
 use crate::model::{PageStatus, Partner};
 
 /// Narrower than this, the two answers are shown one after the other.
@@ -17,7 +20,25 @@ const GUTTER: &str = " │ ";
 
 pub fn render(app: &App, view: &SideBySide, theme: Theme, frame: &mut Frame, area: Rect) {
     let area = area.inner(Margin::new(1, 0));
-    let lines = page_lines(app, usize::from(area.width), theme);
+    let area = match &view.note {
+        Some(note) => {
+            let [page, box_area] =
+                Layout::vertical([Constraint::Min(3), Constraint::Length(7)]).areas(area);
+            let block = Block::bordered()
+                .title(" A later note — Esc adds it with today's date ")
+                .border_style(theme.border(true));
+            let inner = block.inner(box_area);
+            frame.render_widget(block, box_area);
+            frame.render_widget(note, inner.inner(Margin::new(1, 0)));
+            page
+        }
+        None => area,
+    };
+    let lines = highlight(
+        page_lines(app, usize::from(area.width), theme),
+        &app.highlight,
+        theme.selected(),
+    );
     let height = usize::from(area.height);
     let max_scroll = lines.len().saturating_sub(height);
     let scroll = usize::from(view.scroll).min(max_scroll);
@@ -71,7 +92,13 @@ fn page_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
         page.entries[1].partner.clone(),
     ];
     let sections = sections(page, app.open_exercise(), discussed);
-    lines.extend(section_lines(&sections, &names, width, theme));
+    lines.extend(section_lines(&sections, &names, width, theme, &app.tz));
+    if discussed && open.access == crate::journal::Access::Writable {
+        lines.push(Line::styled(
+            "Press a to add a later note; what you wrote back then stays as it was.",
+            theme.dim(),
+        ));
+    }
     lines
 }
 
@@ -81,6 +108,7 @@ pub fn section_lines(
     names: &[String; 2],
     width: usize,
     theme: Theme,
+    tz: &TimeZone,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let two = width >= TWO_COLUMNS_FROM;
@@ -91,44 +119,61 @@ pub fn section_lines(
         }
         match &section.body {
             Body::Columns(answers) => {
-                let sides = answers.clone().map(|a| match a {
-                    Some(parts) => parts.join("\n"),
-                    None => String::new(),
-                });
-                if two {
-                    lines.push(name_row(names, column, theme));
-                    let wrapped = sides.clone().map(|s| text::wrap(&s, column));
-                    let rows = wrapped[0].len().max(wrapped[1].len());
-                    for i in 0..rows {
-                        let cell = |p: usize| -> Span<'static> {
-                            match wrapped[p].get(i) {
-                                Some(l) if !(i == 0 && sides[p].is_empty()) => {
-                                    Span::raw(text::pad(l, column))
-                                }
-                                _ if i == 0 => {
-                                    Span::styled(text::pad("(no answer)", column), theme.dim())
-                                }
-                                _ => Span::raw(" ".repeat(column)),
-                            }
-                        };
+                let headers = Partner::BOTH.map(|p| (names[p.index()].clone(), theme.partner(p)));
+                lines.extend(columns_block(answers, headers, width, theme));
+            }
+            Body::ThenNow(answers) => {
+                for p in Partner::BOTH {
+                    let name = &names[p.index()];
+                    let headers = [
+                        (format!("{name}, then"), theme.partner(p)),
+                        (format!("{name}, now"), theme.partner(p)),
+                    ];
+                    lines.extend(columns_block(&answers[p.index()], headers, width, theme));
+                }
+            }
+            Body::Change(changes) => {
+                if changes.is_empty() {
+                    lines.push(Line::styled("(no numbers on both pages)", theme.dim()));
+                }
+                let value_width = (width / 4).clamp(12, 22);
+                let label_width = width.saturating_sub(2 * value_width).max(4);
+                if changes.iter().any(|c| !c.label.is_empty()) {
+                    lines.push(Line::from(vec![
+                        Span::raw(" ".repeat(label_width)),
+                        Span::styled(
+                            text::pad(&names[0], value_width),
+                            theme.partner(Partner::First),
+                        ),
+                        Span::styled(
+                            text::pad(&names[1], value_width),
+                            theme.partner(Partner::Second),
+                        ),
+                    ]));
+                    for change in changes {
                         lines.push(Line::from(vec![
-                            cell(0),
-                            Span::styled(GUTTER, theme.dim()),
-                            cell(1),
+                            Span::raw(text::pad(&change.label, label_width)),
+                            Span::raw(text::pad(&change_text(change, 0), value_width)),
+                            Span::raw(text::pad(&change_text(change, 1), value_width)),
                         ]));
                     }
                 } else {
-                    for p in Partner::BOTH {
-                        let i = p.index();
-                        lines.push(Line::styled(format!("{}:", names[i]), theme.partner(p)));
-                        if sides[i].is_empty() {
-                            lines.push(Line::styled("  (no answer)", theme.dim()));
-                        }
-                        for l in text::wrap(&sides[i], width.saturating_sub(2)) {
-                            if !sides[i].is_empty() {
-                                lines.push(Line::raw(format!("  {l}")));
-                            }
-                        }
+                    for change in changes {
+                        lines.push(Line::from(vec![
+                            Span::styled(format!("{}: ", names[0]), theme.partner(Partner::First)),
+                            Span::raw(format!("{}    ", change_text(change, 0))),
+                            Span::styled(format!("{}: ", names[1]), theme.partner(Partner::Second)),
+                            Span::raw(change_text(change, 1)),
+                        ]));
+                    }
+                }
+            }
+            Body::LaterNotes(notes) => {
+                for note in notes {
+                    let when = crate::export::date(note.when, tz);
+                    lines.push(Line::styled(format!("{when}:"), theme.dim()));
+                    for l in text::wrap(&note.text, width.saturating_sub(2)) {
+                        lines.push(Line::raw(format!("  {l}")));
                     }
                 }
             }
@@ -241,6 +286,94 @@ pub fn section_lines(
         lines.push(Line::raw(""));
     }
     lines
+}
+
+/// Two answers in two columns under their headers, or one after the other
+/// when the window is narrow.
+fn columns_block(
+    answers: &[Option<Vec<String>>; 2],
+    headers: [(String, Style); 2],
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let sides = answers.clone().map(|a| match a {
+        Some(parts) => parts.join("\n"),
+        None => String::new(),
+    });
+    if width >= TWO_COLUMNS_FROM {
+        let column = (width.saturating_sub(text::width(GUTTER))) / 2;
+        lines.push(Line::from(vec![
+            Span::styled(text::pad(&headers[0].0, column), headers[0].1),
+            Span::styled(GUTTER, theme.dim()),
+            Span::styled(text::pad(&headers[1].0, column), headers[1].1),
+        ]));
+        let wrapped = sides.clone().map(|s| text::wrap(&s, column));
+        let rows = wrapped[0].len().max(wrapped[1].len());
+        for i in 0..rows {
+            let cell = |p: usize| -> Span<'static> {
+                match wrapped[p].get(i) {
+                    Some(l) if !(i == 0 && sides[p].is_empty()) => Span::raw(text::pad(l, column)),
+                    _ if i == 0 => Span::styled(text::pad("(no answer)", column), theme.dim()),
+                    _ => Span::raw(" ".repeat(column)),
+                }
+            };
+            lines.push(Line::from(vec![
+                cell(0),
+                Span::styled(GUTTER, theme.dim()),
+                cell(1),
+            ]));
+        }
+    } else {
+        for (side, (header, style)) in sides.iter().zip(headers) {
+            lines.push(Line::styled(format!("{header}:"), style));
+            if side.is_empty() {
+                lines.push(Line::styled("  (no answer)", theme.dim()));
+                continue;
+            }
+            for l in text::wrap(side, width.saturating_sub(2)) {
+                lines.push(Line::raw(format!("  {l}")));
+            }
+        }
+    }
+    lines
+}
+
+/// Marks every place `query` (lower-case) appears, for a page opened from a
+/// search.
+pub fn highlight(lines: Vec<Line<'static>>, query: &str, style: Style) -> Vec<Line<'static>> {
+    if query.is_empty() {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            let mut spans = Vec::new();
+            for span in line.spans {
+                let content = span.content.to_string();
+                let lower = content.to_lowercase();
+                // Only where lower-casing keeps byte positions, so the cut
+                // falls on the same characters.
+                if lower.len() != content.len() || !lower.contains(query) {
+                    spans.push(span);
+                    continue;
+                }
+                let mut rest = 0;
+                for (start, found) in lower.match_indices(query) {
+                    if start > rest {
+                        spans.push(Span::styled(content[rest..start].to_string(), span.style));
+                    }
+                    let end = start + found.len();
+                    spans.push(Span::styled(content[start..end].to_string(), style));
+                    rest = end;
+                }
+                if rest < content.len() {
+                    spans.push(Span::styled(content[rest..].to_string(), span.style));
+                }
+            }
+            Line::from(spans).style(line.style)
+        })
+        .collect()
 }
 
 fn name_row(names: &[String; 2], column: usize, theme: Theme) -> Line<'static> {

@@ -1,0 +1,429 @@
+//! Keys of the screens for looking back: the journal, a page opened from
+//! it (later notes), comparing two pages, trends and agreements.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::browse::{StatusFilter, next_exercise};
+use super::{
+    AgreementsView, App, Back, CompareView, Effect, Overlay, ReviewDecision, Screen, TrendsView,
+    agreement_lines, editor, measures, scroll_key,
+};
+use crate::journal::{Access, LoadedPage};
+use crate::model::{AgreementStatus, Category, LaterNote, Partner, normalize_text};
+use crate::problem::Problem;
+
+impl App {
+    pub(super) fn show_journal(&mut self) {
+        let now = self.now();
+        self.journal_view.refresh(&self.journal, now);
+        self.screen = Screen::Journal;
+    }
+
+    /// Pages were read in the background: keep the journal list current.
+    pub fn pages_read(&mut self) {
+        if matches!(self.screen, Screen::Journal) {
+            let now = self.now();
+            self.journal_view.refresh(&self.journal, now);
+        }
+    }
+
+    /// Keys shared by the screens for looking back: jump between them.
+    fn review_jump(&mut self, key: KeyEvent) -> bool {
+        match key.code {
+            KeyCode::Char('b') if !matches!(self.screen, Screen::Journal) => self.show_journal(),
+            KeyCode::Char('t') if !matches!(self.screen, Screen::Trends(_)) => {
+                self.screen = Screen::Trends(TrendsView::default());
+            }
+            KeyCode::Char('a') if !matches!(self.screen, Screen::Agreements(_)) => {
+                self.screen = Screen::Agreements(AgreementsView::default());
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    pub(super) fn journal_key(&mut self, key: KeyEvent) {
+        if self.journal_view.search.is_some() {
+            self.journal_search_key(key);
+            return;
+        }
+        if self.review_jump(key) {
+            return;
+        }
+        let now = self.now();
+        let order: Vec<String> = self.library.exercises().map(|e| e.id.clone()).collect();
+        let view = &mut self.journal_view;
+        let last = view.matches.len().saturating_sub(1);
+        let mut refilter = true;
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => {
+                view.selected = view.selected.saturating_sub(1);
+                refilter = false;
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                view.selected = (view.selected + 1).min(last);
+                refilter = false;
+            }
+            KeyCode::PageUp => {
+                view.selected = view.selected.saturating_sub(10);
+                refilter = false;
+            }
+            KeyCode::PageDown => {
+                view.selected = (view.selected + 10).min(last);
+                refilter = false;
+            }
+            KeyCode::Home | KeyCode::Char('g') => {
+                view.selected = 0;
+                refilter = false;
+            }
+            KeyCode::End | KeyCode::Char('G') => {
+                view.selected = last;
+                refilter = false;
+            }
+            KeyCode::Char('/') => {
+                let mut area = editor::line_area(
+                    &view.filter.query,
+                    "search every answer, note and agreement",
+                );
+                area.move_cursor(ratatui_textarea::CursorMove::End);
+                view.search = Some(area);
+                refilter = false;
+            }
+            KeyCode::Char('c') => {
+                view.filter.category = match view.filter.category {
+                    None => Some(Category::ALL[0]),
+                    Some(c) => Category::ALL
+                        .iter()
+                        .position(|x| *x == c)
+                        .and_then(|i| Category::ALL.get(i + 1))
+                        .copied(),
+                };
+            }
+            KeyCode::Char('e') => {
+                view.filter.exercise =
+                    next_exercise(&self.journal, &order, view.filter.exercise.as_deref());
+            }
+            KeyCode::Char('p') => {
+                view.filter.partner = match view.filter.partner {
+                    None => Some(Partner::First),
+                    Some(Partner::First) => Some(Partner::Second),
+                    Some(Partner::Second) => None,
+                };
+            }
+            KeyCode::Char('d') => view.filter.period = view.filter.period.next(),
+            KeyCode::Char('s') => view.filter.status = StatusFilter::next(view.filter.status),
+            KeyCode::Char('r') => view.filter = Default::default(),
+            KeyCode::Esc if !view.filter.query.is_empty() => view.filter.query.clear(),
+            KeyCode::Esc | KeyCode::Backspace => {
+                self.go_home();
+                return;
+            }
+            KeyCode::Enter => {
+                if let Some(page) = view.selected_page(&self.journal) {
+                    self.back = Back::Journal;
+                    self.highlight = view.filter.query.trim().to_string();
+                    self.effects.push(Effect::LoadPage(page.id.clone()));
+                } else if let Some(problem) =
+                    self.journal.unreadable.first().map(|u| u.problem.clone())
+                    && view.matches.is_empty()
+                {
+                    self.show_problem(&problem);
+                }
+                return;
+            }
+            KeyCode::Char('m') => {
+                self.mark_for_compare();
+                return;
+            }
+            KeyCode::Char('x') => {
+                let ids: Vec<String> = view
+                    .matches
+                    .iter()
+                    .map(|&i| self.journal.pages[i].id.clone())
+                    .collect();
+                if ids.is_empty() {
+                    self.notice = Some("Nothing to export: no page matches.".into());
+                } else {
+                    self.effects.push(Effect::Export(ids));
+                }
+                return;
+            }
+            _ => refilter = false,
+        }
+        if refilter {
+            self.journal_view.refresh(&self.journal, now);
+        }
+    }
+
+    fn journal_search_key(&mut self, key: KeyEvent) {
+        let now = self.now();
+        let view = &mut self.journal_view;
+        let Some(area) = view.search.as_mut() else {
+            return;
+        };
+        match key.code {
+            KeyCode::Enter | KeyCode::Esc | KeyCode::Tab | KeyCode::Down => view.search = None,
+            _ => {
+                if editor::line_input(area, key) {
+                    view.filter.query = editor::text_of(area).to_lowercase();
+                    view.refresh(&self.journal, now);
+                }
+            }
+        }
+    }
+
+    /// Text pasted into the journal's search box.
+    pub(super) fn journal_paste(&mut self, text: &str) {
+        let now = self.now();
+        let view = &mut self.journal_view;
+        if let Some(area) = view.search.as_mut()
+            && editor::line_paste(area, text)
+        {
+            view.filter.query = editor::text_of(area).to_lowercase();
+            view.refresh(&self.journal, now);
+        }
+    }
+
+    fn mark_for_compare(&mut self) {
+        let view = &mut self.journal_view;
+        let Some(page) = view.selected_page(&self.journal) else {
+            return;
+        };
+        let (id, exercise, title) = (page.id.clone(), page.exercise.clone(), page.title.clone());
+        match view.marked.take() {
+            Some(marked) if marked == id => {
+                self.notice = Some("Unmarked.".into());
+            }
+            Some(marked) => {
+                let same = self
+                    .journal
+                    .pages
+                    .iter()
+                    .find(|p| p.id == marked)
+                    .is_some_and(|p| p.exercise == exercise);
+                if same {
+                    self.effects.push(Effect::LoadForCompare([marked, id]));
+                } else {
+                    view.marked = Some(marked);
+                    self.notice = Some(format!(
+                        "Pick another {title} page: only pages of the same exercise compare."
+                    ));
+                }
+            }
+            None => {
+                view.marked = Some(id);
+                self.notice = Some(format!(
+                    "Marked. Now pick another {title} page and press m to compare."
+                ));
+            }
+        }
+    }
+
+    /// Two pages read from disk for comparing.
+    pub fn compare_loaded(&mut self, loaded: Result<[LoadedPage; 2], Problem>) {
+        match loaded {
+            Ok([a, b]) => {
+                let mut pages = [a.page, b.page];
+                pages.sort_by_key(|p| p.started);
+                self.journal_view.marked = None;
+                self.screen = Screen::Compare(Box::new(CompareView { pages, scroll: 0 }));
+            }
+            Err(problem) => self.show_problem(&problem),
+        }
+    }
+
+    pub(super) fn compare_key(&mut self, key: KeyEvent) {
+        let max = crate::ui::compare::max_scroll(self, self.viewport);
+        let Screen::Compare(view) = &mut self.screen else {
+            return;
+        };
+        if scroll_key(&mut view.scroll, key, max) {
+            return;
+        }
+        if matches!(key.code, KeyCode::Esc | KeyCode::Backspace) {
+            self.show_journal();
+        }
+    }
+
+    pub(super) fn agreements_key(&mut self, key: KeyEvent) {
+        if self.review_jump(key) {
+            return;
+        }
+        let lines = agreement_lines(&self.journal);
+        let Screen::Agreements(view) = &mut self.screen else {
+            return;
+        };
+        let last = lines.len().saturating_sub(1);
+        view.selected = view.selected.min(last);
+        let Some(line) = lines.get(view.selected) else {
+            if matches!(key.code, KeyCode::Esc | KeyCode::Backspace) {
+                self.go_home();
+            }
+            return;
+        };
+        let status = match key.code {
+            KeyCode::Up | KeyCode::Char('k') => {
+                view.selected = view.selected.saturating_sub(1);
+                None
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                view.selected = (view.selected + 1).min(last);
+                None
+            }
+            KeyCode::Char('1') => Some(AgreementStatus::Active),
+            KeyCode::Char('2') => Some(AgreementStatus::Revisit),
+            KeyCode::Char('3') => Some(AgreementStatus::Retired),
+            KeyCode::Char(' ') | KeyCode::Char('s') => Some(match line.agreement.status {
+                AgreementStatus::Active => AgreementStatus::Revisit,
+                AgreementStatus::Revisit => AgreementStatus::Retired,
+                AgreementStatus::Retired => AgreementStatus::Active,
+            }),
+            KeyCode::Enter => {
+                self.back = Back::Agreements;
+                self.effects.push(Effect::LoadPage(line.page.clone()));
+                None
+            }
+            KeyCode::Esc | KeyCode::Backspace => {
+                self.go_home();
+                None
+            }
+            _ => None,
+        };
+        if let Some(status) = status.filter(|s| *s != line.agreement.status) {
+            let decision = ReviewDecision {
+                item: super::ReviewItem {
+                    page: line.page.clone(),
+                    index: line.index,
+                    text: line.agreement.text.clone(),
+                    status: line.agreement.status,
+                },
+                status,
+                when: self.now(),
+                from: None,
+            };
+            self.effects.push(Effect::ReviewAgreements(vec![decision]));
+            // Keep the same agreement selected after it moves in the list.
+            self.select_agreement_after_change(line.page.clone(), line.index, status);
+        }
+    }
+
+    fn select_agreement_after_change(
+        &mut self,
+        page: String,
+        index: usize,
+        status: AgreementStatus,
+    ) {
+        let mut lines = agreement_lines(&self.journal);
+        if let Some(line) = lines
+            .iter_mut()
+            .find(|l| l.page == page && l.index == index)
+        {
+            line.agreement.status = status;
+        }
+        // The list orders by status, so work out where it will be.
+        lines.sort_by_key(|l| {
+            let rank = match l.agreement.status {
+                AgreementStatus::Active => 0,
+                AgreementStatus::Revisit => 1,
+                AgreementStatus::Retired => 2,
+            };
+            (rank, std::cmp::Reverse(l.agreement.made))
+        });
+        if let (Screen::Agreements(view), Some(position)) = (
+            &mut self.screen,
+            lines
+                .iter()
+                .position(|l| l.page == page && l.index == index),
+        ) {
+            view.selected = position;
+        }
+    }
+
+    pub(super) fn trends_key(&mut self, key: KeyEvent) {
+        if self.review_jump(key) {
+            return;
+        }
+        let count = measures(&self.journal).len();
+        let Screen::Trends(view) = &mut self.screen else {
+            return;
+        };
+        let last = count.saturating_sub(1);
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Right | KeyCode::Char('l') => {
+                view.measure = (view.measure + 1).min(last);
+            }
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::Left | KeyCode::Char('h') => {
+                view.measure = view.measure.saturating_sub(1);
+            }
+            KeyCode::PageDown => view.measure = (view.measure + 10).min(last),
+            KeyCode::PageUp => view.measure = view.measure.saturating_sub(10),
+            KeyCode::Esc | KeyCode::Backspace => self.go_home(),
+            _ => {}
+        }
+    }
+
+    /// Writing a later note on a page opened from the journal.
+    pub(super) fn later_note_key(&mut self, key: KeyEvent) {
+        let now = self.now();
+        let Screen::SideBySide(view) = &mut self.screen else {
+            return;
+        };
+        let Some(area) = view.note.as_mut() else {
+            return;
+        };
+        let finish = matches!(key.code, KeyCode::Esc)
+            || (key.code == KeyCode::Char('s')
+                && key
+                    .modifiers
+                    .contains(ratatui::crossterm::event::KeyModifiers::CONTROL));
+        if !finish {
+            area.input(key);
+            return;
+        }
+        // Nothing typed is simply closed; anything typed is kept.
+        let text = normalize_text(&editor::text_of(area)).trim().to_string();
+        view.note = None;
+        if text.is_empty() {
+            return;
+        }
+        if let Some(open) = self.open.as_mut().filter(|o| o.access == Access::Writable) {
+            open.page
+                .shared
+                .later_notes
+                .push(LaterNote { when: now, text });
+            open.dirty = true;
+            self.save_if_dirty();
+            self.notice = Some("Note added, with today's date.".into());
+        }
+    }
+
+    /// Text pasted into a later note.
+    pub(super) fn later_note_paste(&mut self, text: &str) {
+        if let Screen::SideBySide(view) = &mut self.screen
+            && let Some(area) = view.note.as_mut()
+        {
+            area.insert_str(normalize_text(text));
+        }
+    }
+
+    /// How writing the exports went.
+    pub fn exported(&mut self, result: Result<Vec<std::path::PathBuf>, String>) {
+        self.overlay = Some(match result {
+            Ok(paths) => Overlay::Message {
+                title: "Exported".into(),
+                body: format!(
+                    "Written, readable by you only:\n{}\n\nThe HTML file prints with both of you side by side.",
+                    paths
+                        .iter()
+                        .map(|p| format!("  {}", p.display()))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                ),
+            },
+            Err(message) => Overlay::Message {
+                title: "Could not export".into(),
+                body: message,
+            },
+        });
+    }
+}

@@ -1,0 +1,111 @@
+//! The living list of agreements: status, where each came from, and its
+//! history of reviews.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{Theme, date, text};
+use crate::app::{AgreementsView, App, agreement_lines};
+use crate::model::AgreementStatus;
+
+pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame, area: Rect) {
+    let lines = agreement_lines(&app.journal);
+    let area = area.inner(Margin::new(1, 0));
+    if lines.is_empty() {
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::raw(""),
+                Line::styled("No agreements yet.", theme.heading()),
+                Line::raw("At the end of each exercise you can write down what you agree on. They are listed here, and the weekly check-in looks at them with you."),
+            ])
+            .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [list_area, detail_area] =
+        Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
+    let width = usize::from(list_area.width);
+    let selected = view.selected.min(lines.len() - 1);
+    let height = usize::from(list_area.height).saturating_sub(1).max(1);
+    let first = (selected + 1).saturating_sub(height);
+    let in_use = lines
+        .iter()
+        .filter(|l| l.agreement.status != AgreementStatus::Retired)
+        .count();
+    let mut rows = vec![Line::styled(
+        format!("{} agreements, {in_use} in use", lines.len()),
+        theme.dim(),
+    )];
+    for (n, line) in lines.iter().enumerate().skip(first).take(height) {
+        let status = format!("[{}]", line.agreement.status.label());
+        let from = format!(
+            " · {} · {}",
+            date(app, line.agreement.made),
+            line.page_title
+        );
+        let room = width.saturating_sub(text::width(&status) + 1 + text::width(&from));
+        let row = text::pad(
+            &format!(
+                "{} {}{from}",
+                text::pad(&status, 9),
+                text::fit(&line.agreement.text, room)
+            ),
+            width,
+        );
+        rows.push(if n == selected {
+            Line::styled(row, theme.selected())
+        } else if line.agreement.status == AgreementStatus::Retired {
+            Line::styled(row, theme.dim())
+        } else {
+            Line::raw(row)
+        });
+    }
+    frame.render_widget(Paragraph::new(rows), list_area);
+
+    let line = &lines[selected];
+    let title_of = |id: &str| {
+        app.journal
+            .pages
+            .iter()
+            .find(|p| p.id == id)
+            .map_or("a page", |p| p.title.as_str())
+            .to_string()
+    };
+    let mut detail = vec![
+        Line::styled(line.agreement.text.clone(), theme.heading()),
+        Line::raw(format!(
+            "Made {} on {} · now {}",
+            date(app, line.agreement.made),
+            line.page_title,
+            line.agreement.status.label()
+        )),
+    ];
+    if line.agreement.reviews.is_empty() {
+        detail.push(Line::styled("Not reviewed yet.", theme.dim()));
+    }
+    for review in line.agreement.reviews.iter().rev() {
+        let where_ = review
+            .page
+            .as_deref()
+            .map_or("changed here".to_string(), |id| {
+                format!("at the {}", title_of(id))
+            });
+        detail.push(Line::raw(format!(
+            "  {} — {} ({where_})",
+            date(app, review.when),
+            review.status.label()
+        )));
+    }
+    let block = Block::bordered()
+        .title(" History ")
+        .border_style(theme.border(false));
+    frame.render_widget(
+        Paragraph::new(detail)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        detail_area,
+    );
+}

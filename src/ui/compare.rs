@@ -1,0 +1,81 @@
+//! Two pages of one exercise side by side: how answers changed.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::side_by_side::section_lines;
+use super::{Theme, date, text};
+use crate::app::{App, CompareView, Screen};
+use crate::compare::over_time;
+
+pub fn render(app: &App, view: &CompareView, theme: Theme, frame: &mut Frame, area: Rect) {
+    let area = area.inner(Margin::new(1, 0));
+    let lines = compare_lines(app, view, usize::from(area.width), theme);
+    let max = lines.len().saturating_sub(usize::from(area.height));
+    let scroll = usize::from(view.scroll).min(max);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        area,
+    );
+}
+
+/// How far the comparison can scroll in a terminal of `size`.
+pub fn max_scroll(app: &App, size: (u16, u16)) -> u16 {
+    let Screen::Compare(view) = &app.screen else {
+        return 0;
+    };
+    let lines = compare_lines(
+        app,
+        view,
+        usize::from(size.0.saturating_sub(2)),
+        Theme::MONO,
+    );
+    u16::try_from(
+        lines
+            .len()
+            .saturating_sub(usize::from(size.1.saturating_sub(2))),
+    )
+    .unwrap_or(u16::MAX)
+}
+
+fn compare_lines(app: &App, view: &CompareView, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let [older, newer] = &view.pages;
+    let mut lines = vec![Line::raw("")];
+    let heading = format!(
+        "{}: {} (then) and {} (now)",
+        newer.title,
+        date(app, older.started),
+        date(app, newer.started)
+    );
+    lines.extend(
+        text::wrap(&heading, width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.heading())),
+    );
+    lines.push(Line::styled(
+        text::fit(
+            "Numbers show then → now and the change; words show then and now.",
+            width,
+        ),
+        theme.dim(),
+    ));
+    lines.push(Line::raw(""));
+    let Some(exercise) = app.library.get(&newer.exercise) else {
+        lines.push(Line::raw("This exercise is no longer in the library."));
+        return lines;
+    };
+    let names = [
+        newer.entries[0].partner.clone(),
+        newer.entries[1].partner.clone(),
+    ];
+    lines.extend(section_lines(
+        &over_time(&view.pages, exercise),
+        &names,
+        width,
+        theme,
+        &app.tz,
+    ));
+    lines
+}

@@ -1,0 +1,165 @@
+//! The journal: every page by date, filtered and searched.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::side_by_side::highlight;
+use super::{Theme, date, text};
+use crate::app::{App, Filter, PageSummary};
+use crate::model::{PageStatus, Partner};
+
+pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let view = &app.journal_view;
+    let area = area.inner(Margin::new(1, 0));
+    let [filters, search, count, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(if view.search.is_some() { 3 } else { 1 }),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    let width = usize::from(area.width);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            text::fit(&filter_text(app, &view.filter), width),
+            theme.dim(),
+        )),
+        filters,
+    );
+    match &view.search {
+        Some(area) => {
+            let block = Block::bordered()
+                .title(" Search ")
+                .border_style(theme.border(true));
+            let inner = block.inner(search);
+            frame.render_widget(block, search);
+            frame.render_widget(area, inner);
+        }
+        None => {
+            let line = if view.filter.query.is_empty() {
+                Line::from(vec![
+                    Span::styled("/", theme.key()),
+                    Span::styled(" to search every answer, note and agreement", theme.dim()),
+                ])
+            } else {
+                Line::from(vec![
+                    Span::raw("Search: "),
+                    Span::styled(view.filter.query.clone(), theme.selected()),
+                    Span::styled("   (Esc clears)", theme.dim()),
+                ])
+            };
+            frame.render_widget(Paragraph::new(line), search);
+        }
+    }
+    let mut counted = format!(
+        "{} of {} pages",
+        view.matches.len(),
+        app.journal.pages.len()
+    );
+    if app.journal.is_loading() {
+        counted.push_str(&format!(" (reading {} more…)", app.journal.pending_count()));
+    }
+    if !app.journal.unreadable.is_empty() {
+        counted.push_str(&format!(
+            " · {} file(s) could not be read: see home or `tandem check`",
+            app.journal.unreadable.len()
+        ));
+    }
+    if let Some(marked) = view
+        .marked
+        .as_ref()
+        .and_then(|id| app.journal.pages.iter().find(|p| &p.id == id))
+    {
+        counted.push_str(&format!(
+            " · marked: {} of {}",
+            marked.title,
+            date(app, marked.started)
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(text::fit(&counted, width), theme.dim())),
+        count,
+    );
+
+    let height = usize::from(list.height);
+    if view.matches.is_empty() {
+        let message = if app.journal.pages.is_empty() && !app.journal.is_loading() {
+            "No pages yet. Start an exercise from home (n)."
+        } else {
+            "No page matches. Change the filters, or press r to clear them."
+        };
+        frame.render_widget(Paragraph::new(Line::styled(message, theme.dim())), list);
+        return;
+    }
+    let selected = view.selected.min(view.matches.len() - 1);
+    let first = (selected + 1).saturating_sub(height);
+    let lines: Vec<Line> = view
+        .matches
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(n, &i)| {
+            let page = &app.journal.pages[i];
+            let marked = view.marked.as_deref() == Some(page.id.as_str());
+            let row = row_text(app, page, width, marked);
+            if n == selected {
+                Line::styled(row, theme.selected())
+            } else {
+                Line::raw(row)
+            }
+        })
+        .collect();
+    let query = view.filter.query.trim();
+    frame.render_widget(Paragraph::new(highlight(lines, query, theme.key())), list);
+}
+
+fn filter_text(app: &App, filter: &Filter) -> String {
+    let names = app.names();
+    let exercise = filter
+        .exercise
+        .as_ref()
+        .map(|id| app.library.get(id).map_or(id.clone(), |e| e.title.clone()))
+        .unwrap_or_else(|| "all".into());
+    format!(
+        "Category: {} · Exercise: {} · Partner: {} · Dates: {} · Status: {}",
+        filter.category.map_or("all", |c| c.label()),
+        exercise,
+        filter
+            .partner
+            .map_or("both".to_string(), |p: Partner| names[p.index()].clone()),
+        filter.period.label(),
+        filter.status.map_or("any", |s| s.label()),
+    )
+}
+
+fn status_word(page: &PageSummary) -> String {
+    match page.status {
+        PageStatus::Discussed => "talked over".into(),
+        PageStatus::BothDone => "both done".into(),
+        PageStatus::WaitingFor(p) => format!("waits for {}", page.names[p.index()]),
+        PageStatus::InProgress => "in progress".into(),
+    }
+}
+
+fn row_text(app: &App, page: &PageSummary, width: usize, marked: bool) -> String {
+    let wide = width >= 110;
+    let mut row = format!(
+        "{}{} {} ",
+        if marked { "* " } else { "  " },
+        text::pad(&date(app, page.started), 11),
+        text::pad(&page.title, if wide { 28 } else { 22 })
+    );
+    if wide {
+        row.push_str(&text::pad(page.category.label(), 14));
+    }
+    row.push_str(&text::pad(&status_word(page), 16));
+    let preview = match &page.revealed {
+        Some(r) => format!("“{}”", r.preview),
+        None => "(private until both have finished)".into(),
+    };
+    row.push_str(&preview);
+    text::pad(&row, width)
+}

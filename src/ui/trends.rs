@@ -1,0 +1,170 @@
+//! Ratings over time, per partner: a chart and a sparkline each. Partners
+//! are told apart by name and marker, not by colour alone.
+
+use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Sparkline, Wrap};
+
+use super::{Theme, date, text};
+use crate::app::{App, Measure, TrendsView, measures, points};
+use crate::content::Library;
+use crate::model::{ColumnKind, Field, Partner};
+
+/// The marker each partner's line is drawn with.
+const MARKERS: [(Marker, &str); 2] = [(Marker::Dot, "•"), (Marker::Block, "█")];
+
+pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, area: Rect) {
+    let area = area.inner(Margin::new(1, 0));
+    let all = measures(&app.journal);
+    let Some(measure) = all.get(view.measure.min(all.len().saturating_sub(1))) else {
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::raw(""),
+                Line::styled("Nothing to chart yet.", theme.heading()),
+                Line::raw("Ratings from the weekly check-in and the needs inventory appear here once you have both finished a few."),
+            ])
+            .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    };
+    let (label, min, max) = describe(&app.library, measure);
+    let data = points(&app.journal, measure);
+    let names = app.names();
+    let [title, chart_area, sparks] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(5),
+        Constraint::Length(4),
+    ])
+    .areas(area);
+    let width = usize::from(area.width);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled(text::fit(&label, width), theme.heading()),
+            Line::styled(
+                text::fit(
+                    &format!(
+                        "{} of {} measures · {} pages · ↑↓ to choose another",
+                        view.measure.min(all.len() - 1) + 1,
+                        all.len(),
+                        data.len()
+                    ),
+                    width,
+                ),
+                theme.dim(),
+            ),
+        ]),
+        title,
+    );
+
+    let origin = data.first().map_or(Timestamp::UNIX_EPOCH, |(t, _)| *t);
+    let days = |t: Timestamp| t.duration_since(origin).as_secs_f64() / 86_400.0;
+    let series: [Vec<(f64, f64)>; 2] = [0, 1].map(|p| {
+        data.iter()
+            .filter_map(|(t, v)| v[p].map(|v| (days(*t), f64::from(v))))
+            .collect()
+    });
+    let span = data.last().map_or(1.0, |(t, _)| days(*t).max(1.0));
+    let datasets: Vec<Dataset> = Partner::BOTH
+        .into_iter()
+        .map(|p| {
+            let (marker, symbol) = MARKERS[p.index()];
+            Dataset::default()
+                .name(format!("{symbol} {}", names[p.index()]))
+                .marker(marker)
+                .graph_type(GraphType::Line)
+                .style(theme.partner(p))
+                .data(&series[p.index()])
+        })
+        .collect();
+    let x_labels = match (data.first(), data.last()) {
+        (Some((first, _)), Some((last, _))) => vec![date(app, *first), date(app, *last)],
+        _ => Vec::new(),
+    };
+    let chart = Chart::new(datasets)
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, span])
+                .labels(x_labels)
+                .style(theme.dim()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([f64::from(min), f64::from(max)])
+                .labels([min.to_string(), max.to_string()])
+                .style(theme.dim()),
+        );
+    frame.render_widget(chart, chart_area);
+
+    let rows = Layout::vertical([Constraint::Length(2); 2]).split(sparks);
+    for p in Partner::BOTH {
+        let values: Vec<u64> = data
+            .iter()
+            .filter_map(|(_, v)| v[p.index()])
+            .map(|v| u64::try_from(v - min + 1).unwrap_or(0))
+            .collect();
+        let [name_area, spark_area] =
+            Layout::horizontal([Constraint::Length(28), Constraint::Min(4)]).areas(rows[p.index()]);
+        let latest = match (values.first(), values.last()) {
+            (Some(&first), Some(&last)) => format!(
+                " now {} (first {})",
+                i64::try_from(last).unwrap_or(0) + i64::from(min) - 1,
+                i64::try_from(first).unwrap_or(0) + i64::from(min) - 1
+            ),
+            _ => " no ratings".into(),
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(
+                    format!("{} {}", MARKERS[p.index()].1, names[p.index()]),
+                    theme.partner(p),
+                ),
+                Span::styled(latest, theme.dim()),
+            ])),
+            name_area,
+        );
+        // The most recent values that fit.
+        let fit = usize::from(spark_area.width);
+        let shown = &values[values.len().saturating_sub(fit)..];
+        frame.render_widget(
+            Sparkline::default()
+                .data(shown)
+                .max(u64::try_from(max - min + 1).unwrap_or(1))
+                .style(theme.partner(p)),
+            spark_area,
+        );
+    }
+}
+
+/// A measure's name as a person reads it, and its scale.
+pub fn describe(library: &Library, measure: &Measure) -> (String, i32, i32) {
+    let Some(exercise) = library.get(&measure.exercise) else {
+        return (format!("{} · {}", measure.exercise, measure.key), 1, 10);
+    };
+    let mut parts = measure.key.split('/');
+    let step_id = parts.next().unwrap_or_default();
+    let Some(step) = exercise.step(step_id) else {
+        return (format!("{} · {}", exercise.title, measure.key), 1, 10);
+    };
+    match (&step.field, parts.next(), parts.next()) {
+        (Field::Scale(scale), None, None) => (
+            format!("{} · {}", exercise.title, step.prompt),
+            scale.min,
+            scale.max,
+        ),
+        (Field::Grid(grid), Some(row), Some(column)) => {
+            let column = grid.columns.iter().find(|c| c.id == column);
+            let (min, max) = match column.map(|c| &c.kind) {
+                Some(ColumnKind::Scale(s)) => (s.min, s.max),
+                _ => (1, 10),
+            };
+            let row = grid.row_label(row).unwrap_or(row);
+            let column = column.map_or("", |c| c.label.as_str());
+            (format!("{} · {row} · {column}", exercise.title), min, max)
+        }
+        _ => (format!("{} · {}", exercise.title, step.prompt), 1, 10),
+    }
+}
