@@ -768,6 +768,11 @@ impl App {
         match status {
             PageStatus::BothDone | PageStatus::Discussed => {
                 self.screen = Screen::SideBySide(Box::default());
+                // Opened from a search: start at the first match.
+                let scroll = crate::ui::side_by_side::first_match(self, self.viewport);
+                if let Screen::SideBySide(view) = &mut self.screen {
+                    view.scroll = scroll;
+                }
                 if let Some(reason) = read_only {
                     self.notice = Some(format!("Read-only: {reason}."));
                 }

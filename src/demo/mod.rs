@@ -282,11 +282,24 @@ fn discuss(page: &mut Page, exercise: &Exercise, earlier: &mut [Page], rng: &mut
         }
     }
     if exercise.id != "weekly-check-in" || rng.chance(10) {
+        // A couple does not agree again on what they already agreed.
+        let recent = &earlier[earlier.len().saturating_sub(60)..];
+        let in_use = |text: &str| {
+            recent.iter().any(|p| {
+                p.shared
+                    .agreements
+                    .iter()
+                    .any(|a| a.text == text && a.status != AgreementStatus::Retired)
+            })
+        };
         let first = rng.below(words::AGREEMENTS.len());
         let n = 1 + rng.below(2);
-        page.shared.agreements = (0..n)
-            .map(|k| Agreement {
-                text: words::AGREEMENTS[(first + k * 3) % words::AGREEMENTS.len()].to_string(),
+        page.shared.agreements = (0..words::AGREEMENTS.len())
+            .map(|k| words::AGREEMENTS[(first + k * 3) % words::AGREEMENTS.len()])
+            .filter(|text| !in_use(text))
+            .take(n)
+            .map(|text| Agreement {
+                text: text.to_string(),
                 status: AgreementStatus::Active,
                 made: when,
                 reviews: Vec::new(),
@@ -317,7 +330,7 @@ fn review(
             let age = agreement.reviews.len();
             let (choice, status) = match rng.below(20) {
                 0..=1 => ("revisit", AgreementStatus::Revisit),
-                2 if age > 3 => ("retire", AgreementStatus::Retired),
+                2..=3 if age > 3 => ("retire", AgreementStatus::Retired),
                 _ => ("keep", AgreementStatus::Active),
             };
             agreement.status = status;

@@ -41,17 +41,14 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
     )];
     for (n, line) in lines.iter().enumerate().skip(first).take(height) {
         let status = format!("[{}]", line.agreement.status.label());
-        let from = format!(
-            " · {} · {}",
-            date(app, line.agreement.made),
-            line.page_title
-        );
-        let room = width.saturating_sub(text::width(&status) + 1 + text::width(&from));
+        let from = format!("  {}", date(app, line.agreement.made));
+        // Status, then the words, then the date at the right edge.
+        let room = width.saturating_sub(10 + text::width(&from));
         let row = text::pad(
             &format!(
                 "{} {}{from}",
                 text::pad(&status, 9),
-                text::fit(&line.agreement.text, room)
+                text::pad(&line.agreement.text, room)
             ),
             width,
         );

@@ -57,6 +57,21 @@ pub fn max_scroll(app: &App, size: (u16, u16)) -> u16 {
     u16::try_from(lines.saturating_sub(height)).unwrap_or(u16::MAX)
 }
 
+/// Where the first match of the search is on the open page, as a scroll
+/// position that shows it with a little context above.
+pub fn first_match(app: &App, size: (u16, u16)) -> u16 {
+    if app.highlight.is_empty() {
+        return 0;
+    }
+    let lines = page_lines(app, usize::from(size.0.saturating_sub(2)), Theme::MONO);
+    let at = lines.iter().position(|line| {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        text.to_lowercase().contains(&app.highlight)
+    });
+    let scroll = u16::try_from(at.unwrap_or(0).saturating_sub(2)).unwrap_or(0);
+    scroll.min(max_scroll(app, size))
+}
+
 fn page_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let Some(open) = &app.open else {
         return Vec::new();

@@ -6,15 +6,17 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{
+    Axis, Chart, Dataset, GraphType, LegendPosition, Paragraph, Sparkline, Wrap,
+};
 
 use super::{Theme, date, text};
 use crate::app::{App, Measure, TrendsView, measures, points};
 use crate::content::Library;
 use crate::model::{ColumnKind, Field, Partner};
 
-/// The marker each partner's line is drawn with.
-const MARKERS: [(Marker, &str); 2] = [(Marker::Dot, "•"), (Marker::Block, "█")];
+/// The marker each partner's points are drawn with.
+const MARKERS: [(Marker, &str); 2] = [(Marker::Dot, "•"), (Marker::Bar, "▄")];
 
 pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, area: Rect) {
     let area = area.inner(Margin::new(1, 0));
@@ -75,7 +77,7 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
             Dataset::default()
                 .name(format!("{symbol} {}", names[p.index()]))
                 .marker(marker)
-                .graph_type(GraphType::Line)
+                .graph_type(GraphType::Scatter)
                 .style(theme.partner(p))
                 .data(&series[p.index()])
         })
@@ -85,6 +87,7 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
         _ => Vec::new(),
     };
     let chart = Chart::new(datasets)
+        .legend_position(Some(LegendPosition::TopLeft))
         .x_axis(
             Axis::default()
                 .bounds([0.0, span])
@@ -99,7 +102,13 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
         );
     frame.render_widget(chart, chart_area);
 
-    let rows = Layout::vertical([Constraint::Length(2); 2]).split(sparks);
+    let rows = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .split(sparks);
     for p in Partner::BOTH {
         let values: Vec<u64> = data
             .iter()
@@ -107,7 +116,8 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
             .map(|v| u64::try_from(v - min + 1).unwrap_or(0))
             .collect();
         let [name_area, spark_area] =
-            Layout::horizontal([Constraint::Length(28), Constraint::Min(4)]).areas(rows[p.index()]);
+            Layout::horizontal([Constraint::Length(28), Constraint::Min(4)])
+                .areas(rows[1 + p.index() * 2]);
         let latest = match (values.first(), values.last()) {
             (Some(&first), Some(&last)) => format!(
                 " now {} (first {})",
