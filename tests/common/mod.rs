@@ -42,6 +42,11 @@ impl Harness {
     /// The app on the journal in `data` (with custom exercises from
     /// `exercises`), its pages read as the terminal loop would.
     pub fn open(data: &Path, exercises: Option<&Path>) -> Harness {
+        Harness::open_at(data, exercises, fixed_now)
+    }
+
+    /// The app on the journal in `data`, with the clock at `now`.
+    pub fn open_at(data: &Path, exercises: Option<&Path>, now: fn() -> Timestamp) -> Harness {
         let store = Store::open(data).expect("open store");
         let couple = store.load_couple().expect("couple readable");
         let ids = store.page_ids().expect("list pages");
@@ -49,7 +54,7 @@ impl Harness {
             couple,
             Library::load(exercises),
             JournalIndex::new(ids),
-            fixed_now,
+            now,
             TimeZone::UTC,
         );
         let mut harness = Harness {
@@ -308,4 +313,22 @@ pub fn both_partners_answer(h: &mut Harness, id: &str) {
     h.press(KeyCode::Enter);
     answer_turn(h, 1, "Sam's answer");
     h.press(KeyCode::Enter);
+}
+
+/// A week after the demo journal's last page.
+pub fn demo_now() -> Timestamp {
+    Timestamp::from_second(1_764_547_200).unwrap_or(Timestamp::UNIX_EPOCH) // 2025-12-01
+}
+
+/// The demo couple's journal of `pages` pages in a temporary folder, open
+/// at home a week after its last page.
+pub fn demo(pages: usize) -> Harness {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    tandem::demo::generate(&Library::load(None), pages, tandem::demo::DEMO_SEED)
+        .write(&data)
+        .expect("write the demo journal");
+    let mut h = Harness::open_at(&data, None, demo_now);
+    h._dir = Some(dir);
+    h
 }

@@ -1,0 +1,302 @@
+//! Looking back over a generated journal: filters, search, opening a page,
+//! later notes, comparing over time, agreements and exports.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use tandem::app::{Screen, StatusFilter, agreement_lines, measures, points};
+use tandem::model::{AgreementStatus, Category, PageStatus};
+
+fn listed(h: &Harness) -> Vec<&tandem::app::PageSummary> {
+    h.app
+        .journal_view
+        .matches
+        .iter()
+        .map(|&i| &h.app.journal.pages[i])
+        .collect()
+}
+
+#[test]
+fn the_journal_lists_every_page_newest_first() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    assert!(matches!(h.app.screen, Screen::Journal));
+    let pages = listed(&h);
+    assert_eq!(pages.len(), 70);
+    assert!(pages.windows(2).all(|w| w[0].started >= w[1].started));
+    let screen = h.screen(120, 30);
+    assert!(screen.contains("70 of 70 pages"), "{screen}");
+    assert!(
+        screen.contains("(private until both have finished)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn filters_narrow_the_list_and_combine() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Char('c')); // Boundaries
+    assert!(!listed(&h).is_empty());
+    assert!(
+        listed(&h)
+            .iter()
+            .all(|p| p.category == Category::Boundaries)
+    );
+    h.press(KeyCode::Char('r'));
+    // Exercise: the first in library order that has pages.
+    h.press(KeyCode::Char('e'));
+    let exercise = h
+        .app
+        .journal_view
+        .filter
+        .exercise
+        .clone()
+        .expect("an exercise");
+    assert!(listed(&h).iter().all(|p| p.exercise == exercise));
+    h.press(KeyCode::Char('r'));
+    // Status: one partner done.
+    h.press_n(KeyCode::Char('s'), 2);
+    assert_eq!(
+        h.app.journal_view.filter.status,
+        Some(StatusFilter::OneDone)
+    );
+    assert!(!listed(&h).is_empty());
+    assert!(
+        listed(&h)
+            .iter()
+            .all(|p| matches!(p.status, PageStatus::WaitingFor(_)))
+    );
+    h.press(KeyCode::Char('r'));
+    // Dates: the last 30 days of a year-long journal hold a handful.
+    h.press(KeyCode::Char('d'));
+    let recent = listed(&h).len();
+    assert!(recent > 0 && recent < 10, "{recent}");
+    h.press(KeyCode::Char('r'));
+    assert_eq!(listed(&h).len(), 70);
+}
+
+#[test]
+fn search_narrows_as_you_type_and_opens_the_hit_at_the_match() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Char('/'));
+    let mut counts = Vec::new();
+    for c in "sister".chars() {
+        h.press(KeyCode::Char(c));
+        counts.push(listed(&h).len());
+    }
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    let hits = *counts.last().expect("typed");
+    assert!(hits > 0 && hits < 70, "{counts:?}");
+    for page in listed(&h) {
+        let revealed = page
+            .revealed
+            .as_ref()
+            .expect("only finished pages are searched");
+        assert!(revealed.contains("sister", None));
+    }
+    h.press(KeyCode::Enter); // done typing
+    h.press(KeyCode::Enter); // open
+    assert!(matches!(h.app.screen, Screen::SideBySide(_)));
+    assert_eq!(h.app.highlight, "sister");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.to_lowercase().contains("sister"),
+        "the match is in view:\n{screen}"
+    );
+
+    // Back to the same list, and Esc clears the search before leaving.
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Journal));
+    assert_eq!(listed(&h).len(), hits);
+    h.press(KeyCode::Esc);
+    assert_eq!(listed(&h).len(), 70);
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn a_partners_search_looks_only_at_their_words() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Char('/'));
+    h.type_text("sister");
+    h.press(KeyCode::Enter);
+    let both = listed(&h).len();
+    h.press(KeyCode::Char('p'));
+    let first = listed(&h).len();
+    h.press(KeyCode::Char('p'));
+    let second = listed(&h).len();
+    assert!(first <= both && second <= both && first + second >= both);
+    assert!(first < both || second < both);
+}
+
+#[test]
+fn unfinished_pages_never_match_a_search() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.type_text("a secret word: marmalade");
+    h.ctrl('s');
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Char('/'));
+    h.type_text("marmalade");
+    assert!(listed(&h).is_empty());
+    assert!(!h.screen(120, 30).contains("a secret word"));
+}
+
+#[test]
+fn a_later_note_is_added_with_its_date_and_the_answers_stay_as_they_were() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    h.press_n(KeyCode::Char('s'), 4); // talked over
+    let id = listed(&h)[0].id.clone();
+    let before = h.store.load_page(&id).expect("load").page;
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('a'));
+    h.type_text("Three months on, the walks stuck.");
+    h.press(KeyCode::Esc);
+    let after = h.store.load_page(&id).expect("load").page;
+    assert_eq!(after.entries, before.entries);
+    assert_eq!(after.shared.answers, before.shared.answers);
+    assert_eq!(
+        after.shared.later_notes.len(),
+        before.shared.later_notes.len() + 1
+    );
+    let note = after.shared.later_notes.last().expect("note");
+    assert_eq!(note.text, "Three months on, the walks stuck.");
+    assert_eq!(note.when, demo_now());
+    h.press(KeyCode::End);
+    assert!(
+        h.screen(100, 40)
+            .contains("Three months on, the walks stuck.")
+    );
+}
+
+#[test]
+fn two_pages_of_one_exercise_compare_with_changes_per_partner() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    while h.app.journal_view.filter.exercise.as_deref() != Some("needs-inventory") {
+        h.press(KeyCode::Char('e'));
+    }
+    assert!(listed(&h).len() >= 2);
+    h.press(KeyCode::Char('m'));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('m'));
+    let Screen::Compare(view) = &h.app.screen else {
+        panic!("comparing");
+    };
+    assert!(view.pages[0].started < view.pages[1].started, "older first");
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("(then) and"), "{screen}");
+    assert!(screen.contains(" → "), "{screen}");
+    assert!(
+        screen.contains("Affection and warmth · Importance") || screen.contains("· How well met"),
+        "{screen}"
+    );
+
+    // Pages of different exercises are not compared.
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('r'));
+    h.press(KeyCode::Char('m'));
+    let first = listed(&h)[0].exercise.clone();
+    let other = listed(&h)
+        .iter()
+        .position(|p| p.exercise != first)
+        .expect("another exercise");
+    h.press_n(KeyCode::Down, other);
+    h.press(KeyCode::Char('m'));
+    assert!(matches!(h.app.screen, Screen::Journal));
+    assert!(
+        h.app
+            .notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("same exercise")
+    );
+}
+
+#[test]
+fn changing_an_agreements_status_is_saved_on_its_page_with_history() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('a'));
+    assert!(matches!(h.app.screen, Screen::Agreements(_)));
+    let first = agreement_lines(&h.app.journal)[0].clone();
+    assert_eq!(first.agreement.status, AgreementStatus::Active);
+    h.press(KeyCode::Char('2'));
+    let page = h.store.load_page(&first.page).expect("load").page;
+    let agreement = &page.shared.agreements[first.index];
+    assert_eq!(agreement.status, AgreementStatus::Revisit);
+    let last = agreement.reviews.last().expect("history");
+    assert_eq!(
+        (last.status, last.page.clone()),
+        (AgreementStatus::Revisit, None)
+    );
+    // The list follows the change, and the same agreement stays selected.
+    let lines = agreement_lines(&h.app.journal);
+    let Screen::Agreements(view) = &h.app.screen else {
+        panic!("agreements");
+    };
+    assert_eq!(lines[view.selected].page, first.page);
+    assert_eq!(
+        lines[view.selected].agreement.status,
+        AgreementStatus::Revisit
+    );
+    assert!(h.screen(100, 30).contains("changed here"));
+}
+
+#[test]
+fn trends_follow_check_in_ratings_per_partner() {
+    let h = demo(70);
+    let all = measures(&h.app.journal);
+    assert_eq!(all[0].exercise, "weekly-check-in");
+    let closeness = all
+        .iter()
+        .find(|m| m.exercise == "weekly-check-in" && m.key == "closeness")
+        .expect("closeness is a measure");
+    let series = points(&h.app.journal, closeness);
+    assert!(series.len() > 40);
+    assert!(series.windows(2).all(|w| w[0].0 <= w[1].0));
+    assert!(series.iter().all(|(_, v)| v[0].is_some() && v[1].is_some()));
+    let mut h = h;
+    h.press(KeyCode::Char('t'));
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("• Maya") && screen.contains("▄ Jonas"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn exporting_from_the_journal_writes_private_markdown_and_html() {
+    let mut h = demo(20);
+    h.press(KeyCode::Char('b'));
+    h.press_n(KeyCode::Char('s'), 4); // talked over
+    let count = listed(&h).len();
+    h.press(KeyCode::Char('x'));
+    let exports = h.data_dir().join("exports");
+    let files: Vec<_> = std::fs::read_dir(&exports)
+        .expect("exports folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(files.len(), 2);
+    for file in &files {
+        let mode = std::fs::metadata(file).expect("file").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let html = files
+        .iter()
+        .find(|f| f.extension().is_some_and(|e| e == "html"))
+        .expect("html");
+    let html = std::fs::read_to_string(html).expect("read");
+    assert_eq!(html.matches("<article>").count(), count);
+    assert!(html.contains("<th>Maya</th><th>Jonas</th>"));
+    assert!(h.screen(100, 30).contains("Exported"));
+}
