@@ -260,3 +260,81 @@ fn reveal_reflection() {
 fn reveal_saying_no() {
     snap_reveal("saying-no");
 }
+
+/// The review screens over the deterministic demo journal, at both sizes;
+/// without colour they read the same and use no colour at all.
+fn snap_review(name: &str, h: &mut Harness) {
+    for (width, height) in [(80, 24), (120, 36)] {
+        h.app.viewport = (width, height);
+        let color = h.render_with(width, height, Theme::COLOR);
+        let mono = h.render_with(width, height, Theme::MONO);
+        let words = |t: &ratatui::Terminal<ratatui::backend::TestBackend>| -> Vec<String> {
+            t.backend()
+                .buffer()
+                .content()
+                .iter()
+                .map(|c| c.symbol().to_string())
+                .collect()
+        };
+        assert_eq!(
+            words(&color),
+            words(&mono),
+            "{name}: the same words with and without colour"
+        );
+        for cell in mono.backend().buffer().content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{name}");
+        }
+        insta::assert_snapshot!(format!("{name}_{width}x{height}"), color.backend());
+    }
+}
+
+#[test]
+fn journal_screen() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    snap_review("journal", &mut h);
+    h.press(KeyCode::Char('/'));
+    h.type_text("sister");
+    snap_review("journal_search", &mut h);
+}
+
+#[test]
+fn compare_screen() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    while h.app.journal_view.filter.exercise.as_deref() != Some("needs-inventory") {
+        h.press(KeyCode::Char('e'));
+    }
+    h.press(KeyCode::Char('m'));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('m'));
+    snap_review("compare", &mut h);
+}
+
+#[test]
+fn trends_screen() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('t'));
+    snap_review("trends", &mut h);
+    h.press_n(KeyCode::Down, 5);
+    snap_review("trends_needs", &mut h);
+}
+
+#[test]
+fn agreements_screen() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('a'));
+    h.press_n(KeyCode::Down, 3);
+    snap_review("agreements", &mut h);
+}
+
+#[test]
+fn a_page_opened_from_the_journal() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    h.press_n(KeyCode::Char('s'), 4);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('a'));
+    h.type_text("Reading this again later.");
+    snap_review("page_with_later_note", &mut h);
+}

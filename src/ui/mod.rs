@@ -101,12 +101,21 @@ fn render_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .as_ref()
         .map(|c| format!("{} & {}", c.names[0], c.names[1]))
         .unwrap_or_default();
-    let left = format!(" tandem · {}", screen_title(app));
-    let room = usize::from(area.width).saturating_sub(text::width(&left) + 1);
-    let right = text::fit(&couple, room);
-    let gap = room.saturating_sub(text::width(&right));
+    let width = usize::from(area.width);
+    // The couple's names keep their place at the right; a long title gives
+    // way to them, unless they would take more than a third of the line.
+    let right = if text::width(&couple) + 2 <= width / 3 {
+        couple
+    } else {
+        String::new()
+    };
+    let left = text::fit(
+        &format!(" tandem · {}", screen_title(app)),
+        width.saturating_sub(text::width(&right) + 2),
+    );
+    let gap = width.saturating_sub(text::width(&left) + text::width(&right) + 1);
     let line = Line::from(vec![
-        Span::styled(text::fit(&left, usize::from(area.width)), theme.title()),
+        Span::styled(left, theme.title()),
         Span::raw(" ".repeat(gap)),
         Span::styled(right, theme.dim()),
     ]);
