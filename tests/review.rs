@@ -249,7 +249,7 @@ fn changing_an_agreements_status_is_saved_on_its_page_with_history() {
         lines[view.selected].agreement.status,
         AgreementStatus::Revisit
     );
-    assert!(h.screen(100, 30).contains("changed here"));
+    assert!(h.screen(100, 30).contains("changed to revisit here"));
 }
 
 #[test]

@@ -84,17 +84,15 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
         detail.push(Line::styled("Not reviewed yet.", theme.dim()));
     }
     for review in line.agreement.reviews.iter().rev() {
-        let where_ = review
-            .page
-            .as_deref()
-            .map_or("changed here".to_string(), |id| {
-                format!("at the {}", title_of(id))
-            });
-        detail.push(Line::raw(format!(
-            "  {} — {} ({where_})",
-            date(app, review.when),
-            review.status.label()
-        )));
+        let what = match (&review.page, review.status) {
+            (Some(id), AgreementStatus::Active) => format!("kept, at the {}", title_of(id)),
+            (Some(id), AgreementStatus::Revisit) => {
+                format!("to revisit, said at the {}", title_of(id))
+            }
+            (Some(id), AgreementStatus::Retired) => format!("retired at the {}", title_of(id)),
+            (None, status) => format!("changed to {} here", status.label()),
+        };
+        detail.push(Line::raw(format!("  {} — {what}", date(app, review.when))));
     }
     let block = Block::bordered()
         .title(" History ")
