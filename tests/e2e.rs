@@ -266,3 +266,102 @@ fn a_damaged_page_is_reported_left_alone_and_the_app_still_opens() {
     tui.wait_exit();
     assert_eq!(std::fs::read(&garbage).expect("still there"), bytes);
 }
+
+/// Every file below `dir`, for checking that nothing was written there.
+fn files_below(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                found.extend(files_below(&path));
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_demo_opens_a_fictional_journal_and_leaves_nothing_behind() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let home = root.path().join("home");
+    let tmp = root.path().join("tmp");
+    std::fs::create_dir_all(&home).expect("home");
+    std::fs::create_dir_all(&tmp).expect("tmp");
+    let mut command = std::process::Command::new(BIN);
+    command
+        .arg("--demo")
+        .env("HOME", &home)
+        .env("TMPDIR", &tmp)
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("TANDEM_DATA_DIR")
+        .env_remove("TANDEM_CONFIG_DIR");
+    let mut tui = Tui::spawn_command(command, 100, 30);
+    tui.wait_for("Hello, Maya and Jonas.");
+    // While it runs, the journal lives in the temporary folder.
+    assert!(!files_below(&tmp).is_empty());
+    tui.send("b");
+    tui.wait_for("70 of 70 pages");
+    tui.send("/");
+    tui.type_text("sister");
+    tui.send(ENTER);
+    tui.send(ENTER);
+    let page = tui.wait_for("side by side");
+    assert!(page.to_lowercase().contains("sister"), "{page}");
+    tui.send("q");
+    assert!(matches!(tui.wait_exit(), WaitStatus::Exited(_, 0)));
+    assert!(files_below(&home).is_empty(), "{:?}", files_below(&home));
+    assert!(files_below(&tmp).is_empty(), "{:?}", files_below(&tmp));
+}
+
+#[test]
+fn the_command_line_exports_with_filters_as_markdown_and_html() {
+    let d = dirs();
+    let library = tandem::content::Library::load(None);
+    tandem::demo::generate(&library, 70, tandem::demo::DEMO_SEED)
+        .write(&d.data)
+        .expect("demo journal");
+
+    let (code, markdown, _) = run(
+        &d.data,
+        &d.config,
+        &[
+            "export",
+            "--exercise",
+            "weekly-check-in",
+            "--since",
+            "2025-06-01",
+            "--until",
+            "2025-06-30",
+        ],
+    );
+    assert_eq!(code, 0);
+    let pages = markdown.matches("# Weekly check-in — ").count();
+    assert!(
+        (3..=6).contains(&pages),
+        "{pages} check-ins in June:\n{markdown}"
+    );
+    assert!(!markdown.contains("Needs inventory"));
+    assert!(markdown.contains(" Jun 2025"));
+    assert!(!markdown.contains(" May 2025 "));
+    assert!(markdown.contains("| Maya | Jonas |"));
+
+    let out = d.data.join("journal.html");
+    let (code, _, _) = run(
+        &d.data,
+        &d.config,
+        &["export", "--all", "-o", out.to_str().expect("utf-8 path")],
+    );
+    assert_eq!(code, 0);
+    let html = std::fs::read_to_string(&out).expect("html written");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<article>").count(), 70);
+    assert!(html.contains("<th>Maya</th><th>Jonas</th>"));
+    assert!(html.contains("The answers are private until both partners have finished."));
+    assert!(!html.contains("<script"));
+    let mode = std::fs::metadata(&out).expect("file").permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}

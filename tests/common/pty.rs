@@ -31,9 +31,13 @@ impl Tui {
             .arg("--data-dir")
             .arg(data)
             .arg("--config-dir")
-            .arg(config)
-            .env("TERM", "xterm-256color")
-            .env_remove("NO_COLOR");
+            .arg(config);
+        Tui::spawn_command(command, width, height)
+    }
+
+    /// Runs `command` (the tandem binary with its arguments) in a terminal.
+    pub fn spawn_command(mut command: Command, width: u16, height: u16) -> Tui {
+        command.env("TERM", "xterm-256color").env_remove("NO_COLOR");
         let mut session = OsSession::spawn(command).expect("spawn tandem in a pty");
         session
             .get_process_mut()
