@@ -141,6 +141,22 @@ fn write_section(
                 })
                 .collect();
             w.table(out, &[&label, names[0], names[1]], &table);
+            let marks: Vec<&str> = [
+                (
+                    rows.iter().any(|r| r.urgent),
+                    "(!) important to one of you and poorly met",
+                ),
+                (
+                    rows.iter().any(|r| !r.urgent && r.gap > 0),
+                    "(≠) you answered differently",
+                ),
+            ]
+            .into_iter()
+            .filter_map(|(shown, text)| shown.then_some(text))
+            .collect();
+            if !marks.is_empty() {
+                w.paragraph(out, &marks.join(" · "), true);
+            }
         }
         Body::One { partner, lines } => {
             w.table(out, &[names[partner.index()]], &[vec![answer(lines)]]);
