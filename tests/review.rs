@@ -300,3 +300,41 @@ fn exporting_from_the_journal_writes_private_markdown_and_html() {
     assert!(html.contains("<th>Maya</th><th>Jonas</th>"));
     assert!(h.screen(100, 30).contains("Exported"));
 }
+
+/// Every review screen draws at any size without panicking, from a window
+/// too small to use to a very large one.
+#[test]
+fn every_review_screen_draws_at_any_size() {
+    let mut h = demo(30);
+    let sizes = [
+        (20, 5),
+        (39, 11),
+        (40, 12),
+        (57, 18),
+        (80, 24),
+        (133, 41),
+        (400, 120),
+    ];
+    let mut draw_all = |h: &Harness| {
+        for (w, hgt) in sizes {
+            h.screen(w, hgt);
+        }
+    };
+    draw_all(&h);
+    h.press(KeyCode::Char('b'));
+    draw_all(&h);
+    h.press(KeyCode::Char('/'));
+    h.type_text("the");
+    draw_all(&h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    draw_all(&h);
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('t'));
+    for _ in 0..6 {
+        draw_all(&h);
+        h.press_n(KeyCode::Down, 7);
+    }
+    h.press(KeyCode::Char('a'));
+    draw_all(&h);
+}
