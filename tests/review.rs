@@ -315,7 +315,7 @@ fn every_review_screen_draws_at_any_size() {
         (133, 41),
         (400, 120),
     ];
-    let mut draw_all = |h: &Harness| {
+    let draw_all = |h: &Harness| {
         for (w, hgt) in sizes {
             h.screen(w, hgt);
         }
