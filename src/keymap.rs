@@ -183,6 +183,7 @@ pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
                     hint("↑↓ j k", "scroll", true),
                     hint("PgUp PgDn", "page", false),
                     hint("a", "add a later note", true),
+                    hint("x", "export this page (Markdown and HTML)", false),
                     hint("Esc", "back", true),
                 ]
             }

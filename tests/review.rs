@@ -338,3 +338,25 @@ fn every_review_screen_draws_at_any_size() {
     h.press(KeyCode::Char('a'));
     draw_all(&h);
 }
+
+#[test]
+fn unreadable_files_are_listed_on_the_journal_screen() {
+    let h = demo(10);
+    std::fs::write(
+        h.data_dir()
+            .join("journal/2025-06-01-120000-boundary-map.ron"),
+        "(version: 1, id: ",
+    )
+    .expect("write a damaged page");
+    let mut h = h.reopen();
+    h.press(KeyCode::Char('b'));
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("Could not be read (left untouched):"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("journal/2025-06-01-120000-boundary-map.ron:1:"),
+        "{screen}"
+    );
+}

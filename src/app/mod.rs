@@ -976,6 +976,12 @@ impl App {
             KeyCode::Char('a') if status == Some(PageStatus::Discussed) && writable => {
                 view.note = Some(editor::text_area("", "A later thought, dated today …"));
             }
+            KeyCode::Char('x') => {
+                if let Some(open) = &self.open {
+                    self.effects
+                        .push(Effect::Export(vec![open.page.id.clone()]));
+                }
+            }
             KeyCode::Esc | KeyCode::Backspace => self.go_back(),
             _ => {}
         }

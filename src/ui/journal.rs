@@ -85,7 +85,9 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
     let height = usize::from(list.height);
     if view.matches.is_empty() {
-        let message = if app.journal.pages.is_empty() && !app.journal.is_loading() {
+        let message = if !app.journal.unreadable.is_empty() && app.journal.pages.is_empty() {
+            "No page could be read; the files are listed on the home screen and by `tandem check`."
+        } else if app.journal.pages.is_empty() && !app.journal.is_loading() {
             "No pages yet. Start an exercise from home (n)."
         } else {
             "No page matches. Change the filters, or press r to clear them."
@@ -93,9 +95,28 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(Line::styled(message, theme.dim())), list);
         return;
     }
+    // Files that could not be read are listed under the pages, as they are.
+    let unreadable: Vec<Line> = if app.journal.unreadable.is_empty() {
+        Vec::new()
+    } else {
+        std::iter::once(Line::styled(
+            "Could not be read (left untouched):",
+            theme.warning(),
+        ))
+        .chain(app.journal.unreadable.iter().map(|u| {
+            Line::styled(
+                text::fit(&format!("  {}", u.problem.in_folder("journal")), width),
+                theme.dim(),
+            )
+        }))
+        .collect()
+    };
+    let height = height
+        .saturating_sub(unreadable.len().min(height / 3))
+        .max(1);
     let selected = view.selected.min(view.matches.len() - 1);
     let first = (selected + 1).saturating_sub(height);
-    let lines: Vec<Line> = view
+    let mut lines: Vec<Line> = view
         .matches
         .iter()
         .enumerate()
@@ -113,7 +134,9 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let query = view.filter.query.trim();
-    frame.render_widget(Paragraph::new(highlight(lines, query, theme.key())), list);
+    lines = highlight(lines, query, theme.key());
+    lines.extend(unreadable);
+    frame.render_widget(Paragraph::new(lines), list);
 }
 
 fn filter_text(app: &App, filter: &Filter) -> String {

@@ -27,6 +27,7 @@ pub struct Harness {
     pub store: Store,
     pub flow: Flow,
     pub last_effects: Vec<Effect>,
+    clock: fn() -> Timestamp,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -62,6 +63,7 @@ impl Harness {
             store,
             flow: Flow::Continue,
             last_effects: Vec::new(),
+            clock: now,
             _dir: None,
         };
         while read_pending(&mut harness.app, &harness.store, 100) > 0 {}
@@ -85,7 +87,7 @@ impl Harness {
         let dir = self._dir;
         drop(self.app);
         drop(self.store);
-        let mut next = Harness::open(&data, None);
+        let mut next = Harness::open_at(&data, None, self.clock);
         next._dir = dir;
         next
     }
