@@ -1,10 +1,11 @@
 //! The interactive workbook: terminal set-up and restore, the event loop,
 //! autosave, signals and crashes.
 
-use std::io::stdout;
+use std::io::{Write, stdout};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow};
@@ -75,7 +76,12 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
         event_loop(&mut app, &store, &mut terminal, theme, &stop)
     }));
     let _ = execute!(stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    // A terminal that has gone away cannot be restored; that is no reason
+    // to fail. The terminal value is not dropped: its drop reports a failure
+    // to show the cursor on standard error, which is that same dead terminal.
+    let _ = terminal.show_cursor();
+    std::mem::forget(terminal);
+    let _ = ratatui::try_restore();
     match outcome {
         Ok(result) => result,
         Err(_) => {
@@ -110,16 +116,53 @@ fn install_panic_message() {
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("tandem: internal error at {location}");
+        // Never panic here, even when the terminal is gone.
+        let _ = writeln!(std::io::stderr(), "tandem: internal error at {location}");
     }));
 }
 
+/// Reads the terminal's events on a thread of its own, so that the loop
+/// stays free to notice signals, autosave and read the journal. When the
+/// terminal goes away the reading can stop returning (it spins on a closed
+/// terminal); the loop then learns of it from the hang-up signal and exits,
+/// which ends this thread with the process.
+fn spawn_input() -> Receiver<std::io::Result<event::Event>> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let read = event::read();
+            let failed = read.is_err();
+            if sender.send(read).is_err() || failed {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
+/// Runs the loop, then saves what is open however the loop ended: a quit,
+/// a signal, a closed terminal or an error.
 fn event_loop(
     app: &mut App,
     store: &Store,
     terminal: &mut DefaultTerminal,
     theme: Theme,
     stop: &AtomicBool,
+) -> Result<()> {
+    let input = spawn_input();
+    let result = run_loop(app, store, terminal, theme, stop, &input);
+    let effects = app.shutdown();
+    carry_out(app, store, effects);
+    result
+}
+
+fn run_loop(
+    app: &mut App,
+    store: &Store,
+    terminal: &mut DefaultTerminal,
+    theme: Theme,
+    stop: &AtomicBool,
+    input: &Receiver<std::io::Result<event::Event>>,
 ) -> Result<()> {
     let mut dirty_since: Option<Instant> = None;
     if let Ok(size) = terminal.size() {
@@ -134,8 +177,6 @@ fn event_loop(
             redraw = false;
         }
         if stop.load(Ordering::Relaxed) {
-            let effects = app.shutdown();
-            carry_out(app, store, effects);
             return Ok(());
         }
         let wait = if app.journal.is_loading() {
@@ -143,8 +184,15 @@ fn event_loop(
         } else {
             IDLE_POLL
         };
-        if event::poll(wait).context("cannot read the keyboard")? {
-            let event = match event::read().context("cannot read the keyboard")? {
+        let received = match input.recv_timeout(wait) {
+            Ok(received) => Some(received.context("cannot read the keyboard")?),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(anyhow!("the keyboard is no longer readable"));
+            }
+        };
+        if let Some(received) = received {
+            let event = match received {
                 event::Event::Key(key) => Some(Event::Key(key)),
                 event::Event::Paste(text) => Some(Event::Paste(text)),
                 event::Event::Resize(width, height) => {
