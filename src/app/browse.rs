@@ -141,6 +141,8 @@ pub struct JournalView {
     pub matches: Vec<usize>,
     /// A page marked to be compared with another.
     pub marked: Option<String>,
+    /// The filter and journal generation `matches` was worked out for.
+    matched: Option<(Filter, u64)>,
 }
 
 impl JournalView {
@@ -150,13 +152,31 @@ impl JournalView {
             .get(self.selected)
             .and_then(|&i| journal.pages.get(i))
             .map(|p| p.id.clone());
-        self.matches = journal
-            .pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| self.filter.matches(p, now))
-            .map(|(i, _)| i)
-            .collect();
+        // Typing more of a search only narrows the list: look again only at
+        // the pages that matched the shorter search.
+        let narrowing = self.matched.as_ref().is_some_and(|(before, generation)| {
+            *generation == journal.generation()
+                && self.filter.query.starts_with(&before.query)
+                && Filter {
+                    query: self.filter.query.clone(),
+                    ..before.clone()
+                } == self.filter
+        });
+        self.matches = if narrowing {
+            std::mem::take(&mut self.matches)
+                .into_iter()
+                .filter(|&i| self.filter.matches(&journal.pages[i], now))
+                .collect()
+        } else {
+            journal
+                .pages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| self.filter.matches(p, now))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        self.matched = Some((self.filter.clone(), journal.generation()));
         // Stay on the same page when it is still listed.
         self.selected = selected_id
             .and_then(|id| self.matches.iter().position(|&i| journal.pages[i].id == id))

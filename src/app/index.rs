@@ -159,6 +159,9 @@ pub struct JournalIndex {
     pub unreadable: Vec<Unreadable>,
     /// Pages listed on disk but not read yet, newest first.
     pending: VecDeque<String>,
+    /// Goes up whenever a page is added or changed, so that views know when
+    /// what they worked out from the pages is out of date.
+    generation: u64,
 }
 
 impl JournalIndex {
@@ -168,6 +171,7 @@ impl JournalIndex {
             pages: Vec::new(),
             unreadable: Vec::new(),
             pending: ids.into(),
+            generation: 0,
         }
     }
 
@@ -191,6 +195,7 @@ impl JournalIndex {
         match loaded {
             Ok(loaded) => self.upsert(PageSummary::of(&loaded.page, &loaded.access)),
             Err(problem) => {
+                self.generation += 1;
                 self.unreadable.retain(|u| u.id != id);
                 self.unreadable.push(Unreadable {
                     id: id.to_string(),
@@ -200,7 +205,12 @@ impl JournalIndex {
         }
     }
 
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     pub fn upsert(&mut self, summary: PageSummary) {
+        self.generation += 1;
         self.pending.retain(|p| *p != summary.id);
         match self
             .pages
