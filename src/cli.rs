@@ -11,7 +11,7 @@ use jiff::tz::TimeZone;
 
 use crate::content::{Library, Source};
 use crate::export::{Format, document, status_text};
-use crate::journal::{Store, parse_couple, write_private};
+use crate::journal::{Disk, FileSystem, Store, parse_couple, plain_reason};
 use crate::model::{Category, PageStatus};
 use crate::ui::Theme;
 use crate::ui::side_by_side::section_lines;
@@ -298,8 +298,9 @@ fn export(
     let text = document(&pages, library, &TimeZone::system(), format);
     match output {
         Some(path) => {
-            write_private(path, text.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            FileSystem.write(path, text.as_bytes()).map_err(|e| {
+                anyhow::anyhow!("cannot write {}: {}", path.display(), plain_reason(&e))
+            })?;
             eprintln!("Wrote {} page(s) to {}", pages.len(), path.display());
         }
         None => {

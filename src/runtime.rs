@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::app::{App, Effect, ReviewDecision};
 use crate::export::{Format, document};
-use crate::journal::{Access, Store, create_private_dir, write_private};
+use crate::journal::{Access, Store};
 use crate::model::AgreementReview;
 
 /// What to do after carrying out effects.
@@ -103,7 +103,6 @@ fn export_pages(app: &App, store: &Store, ids: &[String]) -> Result<Vec<PathBuf>
         pages.push(store.load_page(id).map_err(|p| p.to_string())?.page);
     }
     let folder = store.root().join("exports");
-    create_private_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
     let stamp = app
         .now()
         .to_zoned(app.tz.clone())
@@ -112,7 +111,9 @@ fn export_pages(app: &App, store: &Store, ids: &[String]) -> Result<Vec<PathBuf>
     for format in [Format::Markdown, Format::Html] {
         let path = folder.join(format!("tandem-{stamp}.{}", format.extension()));
         let text = document(&pages, &app.library, &app.tz, format);
-        write_private(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        store
+            .write_file(&path, text.as_bytes())
+            .map_err(|e| e.to_string())?;
         written.push(path);
     }
     Ok(written)

@@ -37,7 +37,12 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
                 dir.display()
             ));
         }
-        Err(e) => return Err(anyhow!("cannot open the journal: {e}")),
+        Err(e) => {
+            return Err(anyhow!(
+                "cannot open the journal in {}: {e}\nNothing was changed. tandem needs to write there to keep your answers: fix the folder, or choose another with --data-dir. `tandem list`, `show` and `export` can still read it.",
+                dirs.data.display()
+            ));
+        }
     };
     let couple = store.load_couple().map_err(|e| {
         anyhow!("{e}\nThe file is left as it is. Fix it in a text editor, or move it away to start again with new names.")

@@ -8,6 +8,7 @@ mod fsio;
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
@@ -15,7 +16,7 @@ use crate::model::{Couple, Page};
 use crate::problem::Problem;
 
 pub use codec::{Access, LoadedPage, parse_couple, parse_page, to_ron};
-pub use fsio::{create_private_dir, write_private};
+pub use fsio::{Disk, FileSystem, plain_reason};
 
 const COUPLE_FILE: &str = "couple.ron";
 const JOURNAL_DIR: &str = "journal";
@@ -27,7 +28,7 @@ pub enum StoreError {
         "another tandem is already open on the journal in {0}.\nClose it first (only one copy may write to a journal at a time)."
     )]
     Locked(PathBuf),
-    #[error("{path}: {source}")]
+    #[error("{}: {}", .path.display(), plain_reason(.source))]
     Io { path: PathBuf, source: io::Error },
     #[error("{0}")]
     Unreadable(Problem),
@@ -49,6 +50,7 @@ impl StoreError {
 pub struct Store {
     root: PathBuf,
     journal: PathBuf,
+    disk: Arc<dyn Disk>,
     /// Held for as long as the store lives; the OS lets it go if we crash.
     _lock: Option<File>,
 }
@@ -57,11 +59,19 @@ impl Store {
     /// Opens the journal in `root` for writing: creates the folders (0700) and
     /// takes the lock, refusing when another copy of the app holds it.
     pub fn open(root: &Path) -> Result<Store, StoreError> {
-        create_private_dir(root).map_err(|e| StoreError::io(root, e))?;
+        Store::open_on(root, Arc::new(FileSystem))
+    }
+
+    /// As [`Store::open`], with every write going through `disk`.
+    pub fn open_on(root: &Path, disk: Arc<dyn Disk>) -> Result<Store, StoreError> {
+        disk.create_dir(root).map_err(|e| StoreError::io(root, e))?;
         let journal = root.join(JOURNAL_DIR);
-        create_private_dir(&journal).map_err(|e| StoreError::io(&journal, e))?;
+        disk.create_dir(&journal)
+            .map_err(|e| StoreError::io(&journal, e))?;
         let lock_path = root.join(LOCK_FILE);
-        let lock = fsio::open_lock_file(&lock_path).map_err(|e| StoreError::io(&lock_path, e))?;
+        let lock = disk
+            .open_lock(&lock_path)
+            .map_err(|e| StoreError::io(&lock_path, e))?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -69,9 +79,14 @@ impl Store {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(StoreError::io(&lock_path, e)),
         }
+        // With the lock held, no save is in progress: any temporary file
+        // left is from a copy of the app that was killed mid-save.
+        remove_unfinished_saves(root);
+        remove_unfinished_saves(&journal);
         Ok(Store {
             root: root.to_path_buf(),
             journal,
+            disk,
             _lock: Some(lock),
         })
     }
@@ -82,6 +97,7 @@ impl Store {
         Store {
             root: root.to_path_buf(),
             journal: root.join(JOURNAL_DIR),
+            disk: Arc::new(FileSystem),
             _lock: None,
         }
     }
@@ -170,9 +186,40 @@ impl Store {
         id
     }
 
+    /// Writes a file beside the journal (an export), private to the couple,
+    /// creating its folder first.
+    pub fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+            self.disk
+                .create_dir(folder)
+                .map_err(|e| StoreError::io(folder, e))?;
+        }
+        self.disk
+            .write(path, bytes)
+            .map_err(|e| StoreError::io(path, e))
+    }
+
     fn write_ron<T: serde::Serialize>(&self, path: &Path, value: &T) -> Result<(), StoreError> {
         let text = to_ron(value).map_err(|e| StoreError::io(path, io::Error::other(e)))?;
-        write_private(path, text.as_bytes()).map_err(|e| StoreError::io(path, e))
+        self.disk
+            .write(path, text.as_bytes())
+            .map_err(|e| StoreError::io(path, e))
+    }
+}
+
+/// Best effort: a temporary file that cannot be removed is hidden anyway.
+fn remove_unfinished_saves(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry
+            .file_name()
+            .to_str()
+            .is_some_and(fsio::is_unfinished_save)
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

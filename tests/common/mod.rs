@@ -5,6 +5,7 @@
 pub mod pty;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -13,7 +14,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tandem::app::{App, Effect, Event, JournalIndex};
 use tandem::content::Library;
-use tandem::journal::Store;
+use tandem::journal::{Disk, Store};
 use tandem::runtime::{Flow, carry_out, read_pending};
 use tandem::ui::{self, Theme};
 
@@ -49,6 +50,16 @@ impl Harness {
     /// The app on the journal in `data`, with the clock at `now`.
     pub fn open_at(data: &Path, exercises: Option<&Path>, now: fn() -> Timestamp) -> Harness {
         let store = Store::open(data).expect("open store");
+        Harness::on_store(store, exercises, now)
+    }
+
+    /// The app on a journal whose writes all go through `disk`.
+    pub fn open_on(data: &Path, disk: Arc<dyn Disk>) -> Harness {
+        let store = Store::open_on(data, disk).expect("open store");
+        Harness::on_store(store, None, fixed_now)
+    }
+
+    fn on_store(store: Store, exercises: Option<&Path>, now: fn() -> Timestamp) -> Harness {
         let couple = store.load_couple().expect("couple readable");
         let ids = store.page_ids().expect("list pages");
         let app = App::new(
@@ -73,10 +84,7 @@ impl Harness {
     /// A couple named Alex and Sam, at home.
     pub fn with_couple() -> Harness {
         let mut h = Harness::new();
-        h.type_text("Alex");
-        h.press(KeyCode::Tab);
-        h.type_text("Sam");
-        h.press(KeyCode::Enter);
+        name_couple(&mut h);
         h
     }
 
@@ -167,6 +175,14 @@ impl Harness {
         }
         out
     }
+}
+
+/// Names the couple Alex and Sam on the first-run screen.
+pub fn name_couple(h: &mut Harness) {
+    h.type_text("Alex");
+    h.press(KeyCode::Tab);
+    h.type_text("Sam");
+    h.press(KeyCode::Enter);
 }
 
 /// Answers the boundary map's steps as one partner, ending on the finish card.

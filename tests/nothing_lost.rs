@@ -1,0 +1,418 @@
+//! Whatever happens to the disk or the files, nothing the couple wrote is
+//! lost or overwritten: a full disk, a read-only folder, damaged files, files
+//! from a newer version, and two copies of a journal merged by copying files.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use common::pty::run;
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use tandem::app::{Overlay, Screen};
+use tandem::journal::{Disk, FileSystem, Store, StoreError};
+use tandem::model::{Answer, Partner};
+
+/// The real file system, until `fail_with` says otherwise.
+#[derive(Debug)]
+struct FlakyDisk {
+    broken: AtomicBool,
+    kind: io::ErrorKind,
+}
+
+impl FlakyDisk {
+    fn new(kind: io::ErrorKind) -> Arc<FlakyDisk> {
+        Arc::new(FlakyDisk {
+            broken: AtomicBool::new(false),
+            kind,
+        })
+    }
+
+    fn set_broken(&self, broken: bool) {
+        self.broken.store(broken, Ordering::SeqCst);
+    }
+
+    fn check(&self) -> io::Result<()> {
+        if self.broken.load(Ordering::SeqCst) {
+            Err(io::Error::from(self.kind))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl Disk for FlakyDisk {
+    fn create_dir(&self, path: &Path) -> io::Result<()> {
+        self.check()?;
+        FileSystem.create_dir(path)
+    }
+
+    fn write(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        self.check()?;
+        FileSystem.write(path, bytes)
+    }
+
+    fn open_lock(&self, path: &Path) -> io::Result<File> {
+        self.check()?;
+        FileSystem.open_lock(path)
+    }
+}
+
+fn selected_id(h: &Harness) -> Option<String> {
+    h.app
+        .journal_view
+        .selected_page(&h.app.journal)
+        .map(|p| p.id.clone())
+}
+
+fn first_answer(h: &Harness) -> Option<Answer> {
+    newest_page(h)
+        .entry(Partner::First)
+        .answers
+        .get("area")
+        .cloned()
+}
+
+/// Every file under `root` with its bytes, the lock file aside.
+fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("read folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if entry.file_name() != ".lock" {
+                let bytes = std::fs::read(&path).expect("read file");
+                files.insert(
+                    path.strip_prefix(root).expect("inside").to_path_buf(),
+                    bytes,
+                );
+            }
+        }
+    }
+    files
+}
+
+/// A journal with names and one page Alex has started.
+fn started_page() -> (Harness, PathBuf) {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.type_text("first words");
+    h.ctrl('s');
+    let id = h.store.page_ids().expect("list")[0].clone();
+    let path = h.store.page_path(&id);
+    (h, path)
+}
+
+#[test]
+fn a_full_disk_keeps_the_old_file_and_the_typed_text_and_saves_once_there_is_room() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let disk = FlakyDisk::new(io::ErrorKind::StorageFull);
+    let mut h = Harness::open_on(&dir.path().join("data"), disk.clone());
+    name_couple(&mut h);
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.type_text("first words");
+    h.ctrl('s');
+    let path = h.store.page_path(&h.store.page_ids().expect("list")[0]);
+    let before = std::fs::read(&path).expect("saved once");
+
+    disk.set_broken(true);
+    h.type_text(", and more");
+    h.ctrl('s');
+    let message = h.screen(80, 24);
+    assert!(message.contains("Could not save"), "{message}");
+    assert!(message.contains("disk is full"), "{message}");
+    assert_eq!(std::fs::read(&path).expect("still there"), before);
+    // The autosave meets the same full disk and changes nothing either.
+    h.autosave();
+    assert_eq!(std::fs::read(&path).expect("still there"), before);
+    h.press(KeyCode::Esc);
+    assert!(h.screen(80, 24).contains("first words, and more"));
+    let journal = h.data_dir().join("journal");
+    let names: Vec<_> = std::fs::read_dir(&journal)
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary files left: {names:?}");
+
+    disk.set_broken(false);
+    h.ctrl('s');
+    assert!(h.app.overlay.is_none());
+    assert_eq!(
+        first_answer(&h),
+        Some(Answer::Text("first words, and more".into()))
+    );
+}
+
+#[test]
+fn a_folder_that_turns_read_only_is_named_and_the_text_stays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let disk = FlakyDisk::new(io::ErrorKind::ReadOnlyFilesystem);
+    let mut h = Harness::open_on(&dir.path().join("data"), disk.clone());
+    name_couple(&mut h);
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    disk.set_broken(true);
+    h.type_text("kept on screen");
+    h.ctrl('s');
+    let message = h.screen(80, 24);
+    assert!(message.contains("read-only disk"), "{message}");
+    h.press(KeyCode::Esc);
+    // Quitting is held back once so that the text is not lost unawares.
+    h.ctrl('c');
+    assert!(matches!(h.app.overlay, Some(Overlay::Message { .. })));
+    h.press(KeyCode::Esc);
+    assert!(h.screen(80, 24).contains("kept on screen"));
+}
+
+#[test]
+fn a_read_only_data_folder_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(data.join("journal")).expect("folders");
+    let disk = FlakyDisk::new(io::ErrorKind::ReadOnlyFilesystem);
+    disk.set_broken(true);
+    let error = Store::open_on(&data, disk).expect_err("cannot open for writing");
+    assert!(matches!(error, StoreError::Io { .. }));
+    let message = error.to_string();
+    assert!(message.contains("read-only disk"), "{message}");
+    assert!(message.contains(&*data.to_string_lossy()), "{message}");
+    // Reading still works.
+    let store = Store::open_read_only(&data);
+    assert!(store.page_ids().expect("list").is_empty());
+}
+
+#[test]
+fn a_journal_folder_that_is_a_file_stops_the_app_and_is_left_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).expect("data");
+    std::fs::write(data.join("journal"), "my own notes").expect("a file");
+    let (code, _, stderr) = run(&data, &dir.path().join("config"), &[]);
+    assert_ne!(code, 0);
+    assert!(stderr.contains("cannot open the journal"), "{stderr}");
+    assert!(stderr.contains("journal"), "{stderr}");
+    assert!(stderr.contains("Nothing was changed"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(data.join("journal")).expect("still a file"),
+        "my own notes"
+    );
+}
+
+#[test]
+fn a_damaged_or_newer_couple_file_stops_the_app_and_is_left_alone() {
+    let h = Harness::with_couple();
+    let real = std::fs::read_to_string(h.store.couple_path()).expect("couple.ron");
+    assert!(real.contains("\"Sam\""), "{real}");
+    let cases = [
+        (real[..real.len() / 2].to_string(), "couple.ron:"),
+        (real.replace("\"Sam\"", "7"), "xpected string"),
+        (real.replace("version: 1", "version: 5"), "newer tandem"),
+        (
+            real.replace("\"Sam\"", "\"  \""),
+            "both partners need a name",
+        ),
+        ("\u{0}\u{ff}\u{fe}".to_string(), "couple.ron:1:1"),
+        (String::new(), "couple.ron:1:1"),
+    ];
+    for (text, expected) in cases {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = dir.path().join("data");
+        std::fs::create_dir_all(&data).expect("data");
+        let couple = data.join("couple.ron");
+        std::fs::write(&couple, &text).expect("write");
+        let (code, _, stderr) = run(&data, &dir.path().join("config"), &[]);
+        assert_ne!(code, 0, "{text:?}");
+        assert!(stderr.contains("couple.ron"), "{text:?}: {stderr}");
+        assert!(stderr.contains(expected), "{text:?}: {stderr}");
+        assert!(stderr.contains("left as it is"), "{text:?}: {stderr}");
+        assert_eq!(std::fs::read(&couple).expect("kept"), text.as_bytes());
+    }
+}
+
+#[test]
+fn a_missing_couple_file_asks_for_names_and_keeps_every_page() {
+    let (h, path) = started_page();
+    let page = std::fs::read(&path).expect("page");
+    std::fs::remove_file(h.store.couple_path()).expect("remove couple.ron");
+    let mut h = h.reopen();
+    assert!(matches!(h.app.screen, Screen::Onboarding(_)));
+    name_couple(&mut h);
+    assert_eq!(h.app.journal.pages.len(), 1);
+    assert_eq!(std::fs::read(&path).expect("page kept"), page);
+}
+
+#[test]
+fn damaged_and_newer_pages_are_shown_and_never_rewritten() {
+    let (h, good) = started_page();
+    let journal = good.parent().expect("journal").to_path_buf();
+    let text = std::fs::read_to_string(&good).expect("page");
+    let newer = text
+        .replacen("version: 1,", "version: 3,\n    mood: \"sunny\",", 1)
+        .replace("first words", "words from the future");
+    let files = [
+        (
+            "2026-01-01-090000-boundary-map",
+            text[..text.len() / 2].to_string(),
+        ),
+        (
+            "2026-01-02-090000-boundary-map",
+            text.replacen("version: 1,", "version: \"one\",", 1),
+        ),
+        (
+            "2026-01-03-090000-boundary-map",
+            text.replacen("status: Draft", "status: 42", 1),
+        ),
+        ("2026-01-04-090000-boundary-map", String::new()),
+        ("2026-01-05-090000-boundary-map", newer),
+    ];
+    for (id, body) in &files {
+        std::fs::write(journal.join(format!("{id}.ron")), body).expect("write");
+    }
+    std::fs::write(
+        journal.join("2026-01-06-090000-boundary-map.ron"),
+        [0xff, 0xfe, 0],
+    )
+    .expect("write");
+    let before = snapshot(h.data_dir());
+
+    let mut h = h.reopen();
+    assert_eq!(h.app.journal.unreadable.len(), 5);
+    h.press(KeyCode::Char('b'));
+    let screen = h.screen(120, 40);
+    assert!(
+        screen.contains("2026-01-01-090000-boundary-map.ron:"),
+        "{screen}"
+    );
+    assert!(screen.contains("not valid UTF-8"), "{screen}");
+
+    // The newer page opens read-only: typing changes nothing on disk.
+    let newer = h
+        .app
+        .journal
+        .pages
+        .iter()
+        .find(|p| p.id == "2026-01-05-090000-boundary-map")
+        .expect("the newer page is listed");
+    assert!(newer.read_only);
+    while selected_id(&h).as_deref() != Some("2026-01-05-090000-boundary-map") {
+        h.press(KeyCode::Down);
+    }
+    h.press(KeyCode::Enter);
+    // It is unfinished, so it would be continued; not by this build.
+    let message = h.screen(100, 30);
+    assert!(message.contains("newer tandem"), "{message}");
+    assert!(message.contains("kept as it is"), "{message}");
+    h.press(KeyCode::Esc);
+    h.type_text("a note");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('q'));
+    assert_eq!(snapshot(h.data_dir()), before);
+}
+
+/// Copies what changed on one side since `base` to the other, file by file,
+/// as a sync tool does; returns the files both sides changed.
+fn sync(base: &Path, a: &Path, b: &Path) -> Vec<PathBuf> {
+    let (base, left, right) = (snapshot(base), snapshot(a), snapshot(b));
+    let mut conflicts = Vec::new();
+    let names: std::collections::BTreeSet<_> = left.keys().chain(right.keys()).collect();
+    for name in names {
+        let was = base.get(name);
+        let (l, r) = (left.get(name), right.get(name));
+        let write = |to: &Path, bytes: &[u8]| {
+            let path = to.join(name);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("folder");
+            std::fs::write(path, bytes).expect("copy");
+        };
+        match (l, r) {
+            (Some(l), Some(r)) if l == r => {}
+            (Some(l), Some(r)) if Some(r) == was => write(b, l),
+            (Some(l), Some(r)) if Some(l) == was => write(a, r),
+            (Some(_), Some(_)) => conflicts.push(name.clone()),
+            (Some(l), None) => write(b, l),
+            (None, Some(r)) => write(a, r),
+            (None, None) => {}
+        }
+    }
+    conflicts
+}
+
+fn copy_journal(from: &Path, to: &Path) {
+    for (name, bytes) in snapshot(from) {
+        let path = to.join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("folder");
+        std::fs::write(path, bytes).expect("copy");
+    }
+}
+
+#[test]
+fn two_laptops_merged_by_copying_files_lose_nothing() {
+    let mut home = demo(12);
+    let root = home.data_dir().to_path_buf();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (base, laptop) = (dir.path().join("base"), dir.path().join("laptop"));
+    copy_journal(&root, &base);
+    copy_journal(&root, &laptop);
+
+    // At home: a later note on the newest discussed page and a new page.
+    home.press(KeyCode::Char('b'));
+    home.press_n(KeyCode::Char('s'), 4);
+    let noted = selected_id(&home).expect("a page");
+    home.press(KeyCode::Enter);
+    home.press(KeyCode::Char('a'));
+    home.type_text("Said at home.");
+    home.press(KeyCode::Esc);
+    home.press(KeyCode::Esc);
+    home.press(KeyCode::Esc);
+    start_exercise(&mut home, "weekly-check-in");
+    home.press(KeyCode::Enter);
+    answer_turn(&mut home, 0, "home");
+    home.press(KeyCode::Esc);
+
+    // On the laptop, the same day: another exercise started.
+    let mut away = Harness::open_at(&laptop, None, demo_now);
+    start_exercise(&mut away, "saying-no");
+    away.press(KeyCode::Enter);
+    answer_turn(&mut away, 1, "laptop");
+    away.press(KeyCode::Esc);
+    drop(away);
+
+    let conflicts = sync(&base, &root, &laptop);
+    assert!(conflicts.is_empty(), "{conflicts:?}");
+    assert_eq!(snapshot(&root), snapshot(&laptop));
+
+    let merged = Harness::open_at(&laptop, None, demo_now);
+    assert!(merged.app.journal.unreadable.is_empty());
+    assert_eq!(merged.app.journal.pages.len(), 14);
+    let noted = merged.store.load_page(&noted).expect("noted page").page;
+    assert!(
+        noted
+            .shared
+            .later_notes
+            .iter()
+            .any(|n| n.text == "Said at home.")
+    );
+    for exercise in ["weekly-check-in", "saying-no"] {
+        assert!(
+            merged
+                .app
+                .journal
+                .pages
+                .iter()
+                .any(|p| p.exercise == exercise && p.started == demo_now()),
+            "{exercise}"
+        );
+    }
+}
