@@ -96,6 +96,18 @@ impl Tui {
         std::thread::sleep(Duration::from_millis(30));
     }
 
+    /// Changes the window size, as dragging a terminal's corner does.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.pump();
+        self.session
+            .get_process_mut()
+            .set_window_size(width, height)
+            .expect("set the window size");
+        self.parser
+            .screen_mut()
+            .set_size(nonzero(height), nonzero(width));
+    }
+
     /// Whether the app has switched the terminal back to its normal screen.
     pub fn left_alternate_screen(&mut self) -> bool {
         self.pump();

@@ -1,0 +1,285 @@
+//! Odd input: a megabyte pasted at once, text in every script, and windows
+//! from tiny to huge. Nothing panics, nothing is lost, and what the app
+//! draws lands where a terminal would put it.
+
+mod common;
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use common::*;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use tandem::app::Screen;
+use tandem::model::{Answer, Partner};
+use tandem::ui::{self, Theme};
+use unicode_width::UnicodeWidthStr;
+
+const SIZES: [(u16, u16); 8] = [
+    (20, 5),
+    (30, 8),
+    (40, 12),
+    (57, 18),
+    (80, 24),
+    (100, 30),
+    (133, 41),
+    (400, 120),
+];
+
+fn draw_everywhere(h: &Harness) {
+    for (width, height) in SIZES {
+        h.screen(width, height);
+    }
+}
+
+/// Text from many scripts and the characters that trip up terminals.
+const SCRIPTS: &[&str] = &[
+    "Zoë Ångström",
+    "Łucja Żółć",
+    "Ἀφροδίτη",
+    "Дарья",
+    "יעל",
+    "مريم",
+    "देवी",
+    "ทองดี",
+    "美咲",
+    "지우",
+    "ｶﾀｶﾅ ＦＵＬＬ",
+    "e\u{301}e\u{301} (combining)",
+    "😀 🏳️‍🌈 👍🏽 🇳🇿",
+    "zero\u{200b}width",
+    "\u{202e}reversed\u{202c}",
+    "tab\there",
+    "bell\u{7}escape\u{1b}[31m",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+];
+
+/// What the app writes to its terminal, kept to be replayed.
+#[derive(Clone, Default)]
+struct Bytes(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Bytes {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Draws the app into a byte stream as the real terminal would receive it,
+/// replays that through a terminal emulator, and checks every cell is where
+/// the app meant it to be.
+fn assert_lands_where_drawn(h: &Harness, width: u16, height: u16) {
+    let expected = h.render(width, height).backend().buffer().clone();
+    let area = Rect::new(0, 0, width, height);
+    let bytes = Bytes::default();
+    let mut terminal = Terminal::with_options(
+        CrosstermBackend::new(bytes.clone()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(area),
+        },
+    )
+    .expect("terminal");
+    terminal
+        .draw(|frame| ui::render(&h.app, Theme::COLOR, frame))
+        .expect("draw");
+    let nonzero = |n: u16| std::num::NonZeroU16::new(n).expect("a real size");
+    let mut emulator = vt100::Parser::new(nonzero(height), nonzero(width), 0);
+    emulator.process(&bytes.0.borrow());
+    let screen = emulator.screen();
+    let width_of_row = width;
+    for y in 0..height {
+        let mut x = 0;
+        while x < width {
+            let symbol = expected[(x, y)].symbol();
+            let width = symbol.width().max(1) as u16;
+            // A terminal may split a cluster the app draws as one (a
+            // consonant and its vowel sign), or draw an emoji sequence wider
+            // than the app thinks, in which case the app moves the cursor
+            // past it and the tail is drawn over. Either way the cluster
+            // must start where the app put it, or everything after shifts.
+            let shown: String = (x..(x + width).min(width_of_row))
+                .filter_map(|column| screen.cell(y, column))
+                .map(|c| c.contents().to_string())
+                .collect();
+            let blank = |s: &str| s.chars().all(char::is_whitespace);
+            assert!(
+                (!shown.is_empty() && symbol.starts_with(&shown))
+                    || (blank(&shown) && blank(symbol)),
+                "row {y}, column {x}: drawn {symbol:?}, the terminal shows {shown:?}\n{}",
+                screen.contents()
+            );
+            x += width;
+        }
+    }
+}
+
+#[test]
+fn a_megabyte_paste_is_kept_whole_and_draws() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    let line = "Some of this is the same sentence again and again, with ünïcödé 美咲 too. ";
+    let mut big = String::new();
+    while big.len() < 1 << 20 {
+        big.push_str(line);
+        if big.len().is_multiple_of(7) {
+            big.push('\n');
+        }
+    }
+    h.paste(&big);
+    draw_everywhere(&h);
+    h.type_text(" The end.");
+    h.autosave();
+    let expected = format!("{big} The end.");
+    assert_eq!(
+        newest_page(&h).entry(Partner::First).answers.get("area"),
+        Some(&Answer::Text(expected.clone()))
+    );
+    assert!(h.screen(80, 24).contains("The end."));
+
+    // One line a megabyte long, with no breaks at all.
+    h.press(KeyCode::Tab);
+    h.paste(&"x".repeat(1 << 20));
+    draw_everywhere(&h);
+    h.autosave();
+    let page = newest_page(&h);
+    assert_eq!(
+        page.entry(Partner::First).answers.get("feeling"),
+        Some(&Answer::Text("x".repeat(1 << 20)))
+    );
+}
+
+#[test]
+fn every_screen_of_an_exercise_draws_at_any_size() {
+    let mut h = Harness::new();
+    draw_everywhere(&h);
+    name_couple(&mut h);
+    draw_everywhere(&h);
+    h.press(KeyCode::Char('?'));
+    draw_everywhere(&h);
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('n'));
+    draw_everywhere(&h);
+    h.press(KeyCode::Enter);
+    draw_everywhere(&h);
+    h.press(KeyCode::Enter);
+    for partner in 0..2 {
+        let Screen::Turn(_) = &h.app.screen else {
+            panic!("not in a turn");
+        };
+        for step in 0..10 {
+            draw_everywhere(&h);
+            let Screen::Turn(turn) = &h.app.screen else {
+                break;
+            };
+            if turn.editor.is_none() {
+                break;
+            }
+            h.type_text(&format!("{} {step} ", SCRIPTS[step % SCRIPTS.len()]));
+            h.press(KeyCode::Char('2'));
+            h.press(KeyCode::Right);
+            h.press(KeyCode::Tab);
+        }
+        draw_everywhere(&h);
+        h.press(KeyCode::Enter);
+        draw_everywhere(&h);
+        if partner == 0 {
+            h.press(KeyCode::Enter);
+        }
+    }
+    assert!(matches!(h.app.screen, Screen::SideBySide(_)));
+    for _ in 0..12 {
+        draw_everywhere(&h);
+        h.press(KeyCode::PageDown);
+    }
+}
+
+#[test]
+fn names_and_answers_in_every_script_land_where_they_are_drawn() {
+    for (i, text) in SCRIPTS.iter().enumerate() {
+        let mut h = Harness::new();
+        h.paste(text);
+        h.press(KeyCode::Tab);
+        h.paste(SCRIPTS[(i + 5) % SCRIPTS.len()]);
+        h.press(KeyCode::Enter);
+        assert!(
+            matches!(h.app.screen, Screen::Home(_)),
+            "{text:?} is a usable name"
+        );
+        assert_lands_where_drawn(&h, 80, 24);
+        start_boundary_map(&mut h);
+        h.press(KeyCode::Enter);
+        h.press(KeyCode::Tab);
+        for _ in 0..3 {
+            h.paste(text);
+            h.press(KeyCode::Enter);
+        }
+        for (width, height) in [(80, 24), (33, 12)] {
+            assert_lands_where_drawn(&h, width, height);
+        }
+    }
+}
+
+#[test]
+fn a_storm_of_resizes_while_typing_ends_on_a_whole_screen_and_loses_nothing() {
+    use common::pty::*;
+    let root = tempfile::tempdir().expect("temp dir");
+    let (data, config) = (root.path().join("data"), root.path().join("config"));
+    let mut tui = Tui::spawn(&data, &config, 100, 30);
+    tui.wait_for("Welcome to tandem");
+    tui.type_text("Alex");
+    tui.send(TAB);
+    tui.type_text("Sam");
+    tui.send(ENTER);
+    tui.wait_for("Hello, Alex and Sam.");
+    tui.send("n");
+    tui.wait_for("A boundary is simply");
+    tui.send(ENTER);
+    tui.wait_for("Who goes first?");
+    tui.send(ENTER);
+    tui.wait_for("step 1 of 6");
+    tui.send(TAB);
+    tui.wait_for("step 2 of 6");
+
+    // A fixed sequence of sizes, from a sliver to a wall of a window.
+    let mut state: u32 = 12_345;
+    let mut next = |most: u32| {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (state >> 16) % most
+    };
+    let mut typed = String::new();
+    for i in 0..300 {
+        let width = 1 + next(400) as u16;
+        let height = 1 + next(120) as u16;
+        tui.resize(width, height);
+        if i % 10 == 0 {
+            let word = ["storm ", "calm ", "wind ", "rain "][i / 10 % 4];
+            tui.type_text(word);
+            typed.push_str(word);
+        }
+    }
+    tui.resize(80, 24);
+    let screen = tui.wait_for("Alex's turn · step 2 of 6");
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows[0].contains("tandem · Boundary map"), "{screen}");
+    assert!(rows[0].trim_end().ends_with("Alex & Sam"), "{screen}");
+    assert!(screen.contains("storm calm wind rain storm"), "{screen}");
+    tui.send(CTRL_C);
+    tui.wait_exit();
+
+    let store = tandem::journal::Store::open_read_only(&data);
+    let id = store.page_ids().expect("list").remove(0);
+    let page = store.load_page(&id).expect("page").page;
+    assert_eq!(
+        page.entry(Partner::First).answers.get("area"),
+        Some(&Answer::Text(typed))
+    );
+}
