@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Terminal;
@@ -43,27 +43,46 @@ fn press(app: &mut App, store: &Store, code: KeyCode) {
     carry_out(app, store, effects);
 }
 
-fn benches(c: &mut Criterion) {
-    for size in SIZES {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let (mut app, store) = journal(dir.path(), size);
+/// Draws the app as the terminal loop does after every key.
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|frame| ui::render(app, Theme::COLOR, frame))
+        .expect("draw");
+}
 
-        c.bench_function(&format!("open the journal screen, {size} pages"), |b| {
+fn benches(c: &mut Criterion) {
+    let mut open = c.benchmark_group("open the journal screen");
+    let mut journals: Vec<_> = SIZES
+        .iter()
+        .map(|&size| {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let (app, store) = journal(dir.path(), size);
+            (size, dir, app, store)
+        })
+        .collect();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    for (size, _, app, store) in &mut journals {
+        open.bench_function(BenchmarkId::from_parameter(*size), |b| {
             b.iter(|| {
-                press(&mut app, &store, KeyCode::Char('b'));
-                black_box(app.journal_view.matches.len());
-                press(&mut app, &store, KeyCode::Esc);
+                press(app, store, KeyCode::Char('b'));
+                draw(&mut terminal, app);
+                press(app, store, KeyCode::Esc);
             });
         });
+    }
+    open.finish();
 
-        press(&mut app, &store, KeyCode::Char('b'));
-        press(&mut app, &store, KeyCode::Char('/'));
+    let mut search = c.benchmark_group("search, one keystroke");
+    for (size, _, app, store) in &mut journals {
+        press(app, store, KeyCode::Char('b'));
+        press(app, store, KeyCode::Char('/'));
         for c in "wal".chars() {
-            press(&mut app, &store, KeyCode::Char(c));
+            press(app, store, KeyCode::Char(c));
         }
-        // One keystroke each time: a letter, then taking it back.
+        // One keystroke each time: a letter, then taking it back; the list
+        // is drawn after each, as on screen.
         let mut typed = false;
-        c.bench_function(&format!("search, one keystroke, {size} pages"), |b| {
+        search.bench_function(BenchmarkId::from_parameter(*size), |b| {
             b.iter(|| {
                 let key = if typed {
                     KeyCode::Backspace
@@ -71,41 +90,45 @@ fn benches(c: &mut Criterion) {
                     KeyCode::Char('k')
                 };
                 typed = !typed;
-                press(&mut app, &store, key);
+                press(app, store, key);
+                draw(&mut terminal, app);
                 black_box(app.journal_view.matches.len());
             });
         });
-        press(&mut app, &store, KeyCode::Enter);
-        press(&mut app, &store, KeyCode::Esc);
-        press(&mut app, &store, KeyCode::Esc);
+        press(app, store, KeyCode::Enter);
+        press(app, store, KeyCode::Esc);
+        press(app, store, KeyCode::Esc);
     }
+    search.finish();
 
     // The side-by-side view of the largest page there is, a needs inventory.
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (mut app, store) = journal(dir.path(), 100);
-    press(&mut app, &store, KeyCode::Char('b'));
-    while app.journal_view.filter.exercise.as_deref() != Some("needs-inventory") {
-        press(&mut app, &store, KeyCode::Char('e'));
-    }
-    press(&mut app, &store, KeyCode::Enter);
-    assert!(matches!(app.screen, Screen::SideBySide(_)));
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
-    c.bench_function("draw the side-by-side view, 200x60", |b| {
-        b.iter(|| {
-            terminal
-                .draw(|frame| ui::render(&app, Theme::COLOR, frame))
-                .expect("draw");
+    let mut side = c.benchmark_group("draw the side-by-side view, 200x60");
+    let mut wide = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    for (size, _, app, store) in &mut journals {
+        press(app, store, KeyCode::Char('b'));
+        while app.journal_view.filter.exercise.as_deref() != Some("needs-inventory") {
+            press(app, store, KeyCode::Char('e'));
+        }
+        press(app, store, KeyCode::Enter);
+        assert!(matches!(app.screen, Screen::SideBySide(_)));
+        side.bench_function(BenchmarkId::from_parameter(*size), |b| {
+            b.iter(|| draw(&mut wide, app));
         });
-    });
+    }
+    side.finish();
 
-    let page = app.open.as_ref().expect("open page").page.clone();
-    c.bench_function("save a page (atomic, fsynced)", |b| {
-        b.iter_batched(
-            || page.clone(),
-            |page| store.save_page(&page).expect("save"),
-            BatchSize::SmallInput,
-        );
-    });
+    let mut save = c.benchmark_group("save a page");
+    for (size, _, app, store) in &journals {
+        let page = app.open.as_ref().expect("open page").page.clone();
+        save.bench_function(BenchmarkId::from_parameter(*size), |b| {
+            b.iter_batched(
+                || page.clone(),
+                |page| store.save_page(&page).expect("save"),
+                BatchSize::SmallInput,
+            );
+        });
+    }
+    save.finish();
 }
 
 criterion_group! {

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand};
-use jiff::tz::TimeZone;
 
 use crate::content::{Library, Source};
 use crate::export::{Format, document, status_text};
@@ -164,7 +163,7 @@ pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
 }
 
 fn date(ts: jiff::Timestamp) -> String {
-    ts.to_zoned(TimeZone::system())
+    ts.to_zoned(crate::zone::local())
         .strftime("%-d %b %Y")
         .to_string()
 }
@@ -236,7 +235,7 @@ fn show(store: &Store, library: &Library, id: &str) -> Result<ExitCode> {
         status == PageStatus::Discussed,
     );
     let mut out = std::io::stdout().lock();
-    for line in section_lines(&sections, &names, width, Theme::MONO, &TimeZone::system()) {
+    for line in section_lines(&sections, &names, width, Theme::MONO, &crate::zone::local()) {
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         if writeln!(out, "{}", text.trim_end()).is_err() {
             break;
@@ -260,7 +259,7 @@ impl ExportChoice<'_> {
     }
 
     fn keeps(&self, page: &crate::model::Page) -> bool {
-        let day = page.started.to_zoned(TimeZone::system()).date();
+        let day = page.started.to_zoned(crate::zone::local()).date();
         self.exercise.is_none_or(|e| e == page.exercise)
             && self.since.is_none_or(|since| day >= since)
             && self.until.is_none_or(|until| day <= until)
@@ -295,7 +294,7 @@ fn export(
     let html =
         html || output.is_some_and(|p| p.extension().is_some_and(|e| e == "html" || e == "htm"));
     let format = if html { Format::Html } else { Format::Markdown };
-    let text = document(&pages, library, &TimeZone::system(), format);
+    let text = document(&pages, library, &crate::zone::local(), format);
     match output {
         Some(path) => {
             FileSystem.write(path, text.as_bytes()).map_err(|e| {

@@ -17,3 +17,4 @@ pub mod problem;
 pub mod runtime;
 pub mod terminal;
 pub mod ui;
+pub mod zone;

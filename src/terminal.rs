@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow};
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
@@ -55,7 +54,7 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
         library,
         JournalIndex::new(ids),
         now_to_the_second,
-        TimeZone::system(),
+        crate::zone::local(),
     );
     if problems > 0 {
         app.overlay = Some(Overlay::Message {

@@ -186,7 +186,9 @@ fn random_kills_lose_no_saved_page_and_at_most_a_few_seconds_of_typing() {
 
     // The next start clears any temporary file a killed save left; the app
     // never lists one in any case.
-    drop(Store::open(&data).expect("open after the kills"));
+    let store = Store::open(&data).expect("open after the kills");
+    store.page_ids().expect("list the pages");
+    drop(store);
     for folder in [data.clone(), data.join("journal")] {
         for entry in std::fs::read_dir(&folder).expect("list").flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();

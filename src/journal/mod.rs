@@ -79,10 +79,10 @@ impl Store {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(StoreError::io(&lock_path, e)),
         }
-        // With the lock held, no save is in progress: any temporary file
-        // left is from a copy of the app that was killed mid-save.
+        // With the lock held, no save is in progress: a temporary file left
+        // is from a copy of the app killed mid-save. Those among the pages
+        // go when the pages are listed, which reads that folder anyway.
         remove_unfinished_saves(root);
-        remove_unfinished_saves(&journal);
         Ok(Store {
             root: root.to_path_buf(),
             journal,
@@ -133,7 +133,8 @@ impl Store {
     }
 
     /// Page ids (file names without `.ron`), newest first. Names start with
-    /// the date, so this needs no file to be opened.
+    /// the date, so this needs no file to be opened. With the lock held, the
+    /// temporary files of saves that were cut short are removed on the way.
     pub fn page_ids(&self) -> Result<Vec<String>, StoreError> {
         let read = match std::fs::read_dir(&self.journal) {
             Ok(read) => read,
@@ -146,6 +147,9 @@ impl Store {
                 let name = entry.file_name().into_string().ok()?;
                 // Dot files are temporary files of a save in progress.
                 if name.starts_with('.') {
+                    if self._lock.is_some() && fsio::is_unfinished_save(&name) {
+                        let _ = std::fs::remove_file(entry.path());
+                    }
                     return None;
                 }
                 name.strip_suffix(".ron").map(str::to_string)

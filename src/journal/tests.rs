@@ -129,3 +129,28 @@ fn new_page_ids_never_collide() {
     assert_ne!(again, page.id);
     assert!(again.starts_with(&page.id));
 }
+
+#[test]
+fn temporary_files_of_killed_saves_are_cleared_only_by_the_lock_holder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("open");
+    let page = sample_page(&store);
+    store.save_page(&page).expect("save");
+    let journal = dir.path().join("journal");
+    let leftover = journal.join(format!(".{}.ron.Xy12Ab", page.id));
+    let couple_leftover = dir.path().join(".couple.ron.Qw34Er");
+    let notes = journal.join(".notes");
+    for path in [&leftover, &couple_leftover, &notes] {
+        std::fs::write(path, "half").expect("write");
+    }
+
+    Store::open_read_only(dir.path()).page_ids().expect("list");
+    assert!(leftover.exists(), "a reader leaves them alone");
+    drop(store);
+
+    let store = Store::open(dir.path()).expect("open again");
+    assert!(!couple_leftover.exists());
+    assert_eq!(store.page_ids().expect("list"), vec![page.id]);
+    assert!(!leftover.exists());
+    assert!(notes.exists(), "other dot files are not ours");
+}
