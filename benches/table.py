@@ -49,7 +49,7 @@ def main():
     def by_size(value):
         return " | ".join(value(size) for size in SIZES)
 
-    print("| measure | 100 pages | 1,000 pages | 10,000 pages | target at 10,000 | tui-journal |")
+    print("| measure | 100 pages | 1,000 pages | 10,000 pages | target at 10,000 | tui-journal (figures given with the targets) |")
     print("| --- | --- | --- | --- | --- | --- |")
     print(
         "| start-up to first frame (real binary, pty, median) | "

@@ -416,3 +416,69 @@ fn two_laptops_merged_by_copying_files_lose_nothing() {
         );
     }
 }
+
+/// Adds a later note to the newest discussed page, as the couple would.
+fn add_later_note(h: &mut Harness, text: &str) -> String {
+    h.press(KeyCode::Char('b'));
+    h.press_n(KeyCode::Char('s'), 4);
+    let id = selected_id(h).expect("a discussed page");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('a'));
+    h.type_text(text);
+    h.press(KeyCode::Esc);
+    id
+}
+
+#[test]
+fn a_page_changed_on_both_laptops_keeps_both_versions() {
+    let mut home = demo(12);
+    let root = home.data_dir().to_path_buf();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (base, laptop) = (dir.path().join("base"), dir.path().join("laptop"));
+    copy_journal(&root, &base);
+    copy_journal(&root, &laptop);
+    let id = add_later_note(&mut home, "Written at home.");
+    let mut away = Harness::open_at(&laptop, None, demo_now);
+    assert_eq!(add_later_note(&mut away, "Written on the laptop."), id);
+    drop(away);
+
+    let conflicts = sync(&base, &root, &laptop);
+    let page = PathBuf::from(format!("journal/{id}.ron"));
+    assert_eq!(conflicts, std::slice::from_ref(&page));
+
+    // Syncthing keeps the other side's version under a conflict name.
+    let theirs = std::fs::read(laptop.join(&page)).expect("laptop's copy");
+    let conflict_id = format!("{id}.sync-conflict-20251201-093000-ABCDEFG");
+    std::fs::write(root.join(format!("journal/{conflict_id}.ron")), &theirs).expect("copy");
+    let h = home.reopen();
+    assert!(h.app.journal.unreadable.is_empty());
+    for (id, note) in [
+        (&id, "Written at home."),
+        (&conflict_id, "Written on the laptop."),
+    ] {
+        let page = h.store.load_page(id).expect("loads").page;
+        assert!(
+            page.shared.later_notes.iter().any(|n| n.text == note),
+            "{id}"
+        );
+        assert!(
+            h.app.journal.pages.iter().any(|p| &p.id == id),
+            "{id} listed"
+        );
+    }
+
+    // git leaves conflict markers in the file: listed, never rewritten.
+    let ours = std::fs::read_to_string(root.join(&page)).expect("ours");
+    let marked = format!(
+        "<<<<<<< HEAD\n{ours}=======\n{}>>>>>>> laptop\n",
+        String::from_utf8_lossy(&theirs)
+    );
+    std::fs::write(root.join(&page), &marked).expect("write");
+    let mut h = h.reopen();
+    assert!(h.app.journal.unreadable.iter().any(|u| u.id == id));
+    h.press(KeyCode::Char('q'));
+    assert_eq!(
+        std::fs::read_to_string(root.join(&page)).expect("kept"),
+        marked
+    );
+}
