@@ -133,11 +133,22 @@ fn a_full_disk_keeps_the_old_file_and_the_typed_text_and_saves_once_there_is_roo
     assert!(message.contains("Could not save"), "{message}");
     assert!(message.contains("disk is full"), "{message}");
     assert_eq!(std::fs::read(&path).expect("still there"), before);
-    // The autosave meets the same full disk and changes nothing either.
-    h.autosave();
-    assert_eq!(std::fs::read(&path).expect("still there"), before);
     h.press(KeyCode::Esc);
-    assert!(h.screen(80, 24).contains("first words, and more"));
+
+    // Autosave meets the same full disk while typing goes on: it changes
+    // nothing on disk, and says so in the footer rather than in a box that
+    // would swallow the next keys.
+    h.type_text(" still");
+    h.autosave();
+    assert!(h.app.overlay.is_none());
+    h.type_text(" typing");
+    assert_eq!(std::fs::read(&path).expect("still there"), before);
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("first words, and more still typing"),
+        "{screen}"
+    );
+    assert!(screen.contains("Not saved yet"), "{screen}");
     let journal = h.data_dir().join("journal");
     let names: Vec<_> = std::fs::read_dir(&journal)
         .expect("list")
@@ -151,8 +162,9 @@ fn a_full_disk_keeps_the_old_file_and_the_typed_text_and_saves_once_there_is_roo
     assert!(h.app.overlay.is_none());
     assert_eq!(
         first_answer(&h),
-        Some(Answer::Text("first words, and more".into()))
+        Some(Answer::Text("first words, and more still typing".into()))
     );
+    assert!(h.screen(80, 24).contains("Saved."));
 }
 
 #[test]

@@ -168,8 +168,15 @@ pub struct App {
     clock: Clock,
     /// A quit was held back because saving failed; the next one goes ahead.
     quit_refused: bool,
+    /// Saving the open page has failed and not yet worked since.
+    save_failing: bool,
+    /// The couple pressed Ctrl-S: a failure is worth a message box again.
+    save_asked: bool,
     effects: Vec<Effect>,
 }
+
+/// The footer while saving keeps failing; autosave retries quietly.
+const NOT_SAVED: &str = "Not saved yet: the last save failed. Ctrl-S tries again.";
 
 impl App {
     pub fn new(
@@ -205,6 +212,8 @@ impl App {
             tz,
             clock,
             quit_refused: false,
+            save_failing: false,
+            save_asked: false,
             effects: Vec::new(),
         }
     }
@@ -261,8 +270,13 @@ impl App {
     /// Reports how saving `page` went.
     pub fn page_saved(&mut self, page: &Page, result: Result<(), String>) {
         let is_open = |o: &OpenPage| o.page.id == page.id;
+        let asked = std::mem::take(&mut self.save_asked);
         match result {
             Ok(()) => {
+                if self.save_failing {
+                    self.save_failing = false;
+                    self.notice = Some("Saved.".into());
+                }
                 if let Some(open) = self.open.as_mut().filter(|o| is_open(o)) {
                     open.on_disk = true;
                     // Typing may have gone on since the copy was taken.
@@ -278,7 +292,14 @@ impl App {
                 if let Some(open) = self.open.as_mut().filter(|o| is_open(o)) {
                     open.dirty = true;
                 }
-                self.notice = Some("Not saved yet — see the message.".into());
+                self.notice = Some(NOT_SAVED.into());
+                self.save_failing = true;
+                // Autosave runs while someone types: a box popping up then
+                // would swallow their keys. The footer says it instead, and
+                // autosave keeps trying; Ctrl-S shows the reason.
+                if !asked {
+                    return;
+                }
                 self.overlay = Some(Overlay::Message {
                     title: "Could not save".into(),
                     body: format!(
@@ -510,6 +531,7 @@ impl App {
         }
         if ctrl && key.code == KeyCode::Char('s') {
             self.store_editor();
+            self.save_asked = true;
             self.save_if_dirty();
             return;
         }
@@ -517,7 +539,7 @@ impl App {
             self.quit();
             return;
         }
-        self.notice = None;
+        self.notice = self.save_failing.then(|| NOT_SAVED.to_string());
         match &self.screen {
             Screen::Onboarding(_) => self.onboarding_key(key),
             Screen::Home(_) => self.home_key(key),
