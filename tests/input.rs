@@ -267,11 +267,23 @@ fn a_storm_of_resizes_while_typing_ends_on_a_whole_screen_and_loses_nothing() {
         }
     }
     tui.resize(80, 24);
-    let screen = tui.wait_for("Alex's turn · step 2 of 6");
-    let rows: Vec<&str> = screen.lines().collect();
-    assert!(rows[0].contains("tandem · Boundary map"), "{screen}");
-    assert!(rows[0].trim_end().ends_with("Alex & Sam"), "{screen}");
-    assert!(screen.contains("storm calm wind rain storm"), "{screen}");
+    // The app may still be working through the storm: wait for the frame
+    // drawn for the last size.
+    let whole = |screen: &str| {
+        let top = screen.lines().next().unwrap_or_default().trim_end();
+        top.starts_with(" tandem · Boundary map")
+            && top.ends_with("Alex & Sam")
+            && screen.contains(&format!(" └{}┘", "─".repeat(76)))
+            && screen.contains("Alex's turn · step 2 of 6")
+            && screen.contains("storm calm wind rain storm")
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut screen = tui.screen();
+    while !whole(&screen) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        screen = tui.screen();
+    }
+    assert!(whole(&screen), "{screen}");
     tui.send(CTRL_C);
     tui.wait_exit();
 
