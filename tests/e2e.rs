@@ -26,22 +26,6 @@ fn dirs() -> Dirs {
     }
 }
 
-fn onboard(tui: &mut Tui) {
-    tui.wait_for("Welcome to tandem");
-    tui.type_text("Alex");
-    tui.send(TAB);
-    tui.type_text("Sam");
-    tui.send(ENTER);
-    tui.wait_for("Hello, Alex and Sam.");
-}
-
-fn start_boundary_map(tui: &mut Tui) {
-    tui.send("n");
-    tui.wait_for("A boundary is simply");
-    tui.send(ENTER);
-    tui.wait_for("Who goes first?");
-}
-
 fn answer_as(tui: &mut Tui, name: &str, words: [&str; 4]) {
     tui.wait_for(&format!("{name}'s turn · step 1 of 6"));
     tui.send("1");

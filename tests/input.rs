@@ -234,20 +234,8 @@ fn a_storm_of_resizes_while_typing_ends_on_a_whole_screen_and_loses_nothing() {
     let root = tempfile::tempdir().expect("temp dir");
     let (data, config) = (root.path().join("data"), root.path().join("config"));
     let mut tui = Tui::spawn(&data, &config, 100, 30);
-    tui.wait_for("Welcome to tandem");
-    tui.type_text("Alex");
-    tui.send(TAB);
-    tui.type_text("Sam");
-    tui.send(ENTER);
-    tui.wait_for("Hello, Alex and Sam.");
-    tui.send("n");
-    tui.wait_for("A boundary is simply");
-    tui.send(ENTER);
-    tui.wait_for("Who goes first?");
-    tui.send(ENTER);
-    tui.wait_for("step 1 of 6");
-    tui.send(TAB);
-    tui.wait_for("step 2 of 6");
+    onboard(&mut tui);
+    start_writing(&mut tui);
 
     // A fixed sequence of sizes, from a sliver to a wall of a window.
     let mut state: u32 = 12_345;

@@ -112,15 +112,22 @@ fn started_page() -> (Harness, PathBuf) {
     (h, path)
 }
 
-#[test]
-fn a_full_disk_keeps_the_old_file_and_the_typed_text_and_saves_once_there_is_room() {
+/// Alex on the first written answer, in a journal on a disk that fails
+/// with `kind` when told to. The folder lives as long as the `TempDir`.
+fn writing_on_flaky_disk(kind: io::ErrorKind) -> (Harness, Arc<FlakyDisk>, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let disk = FlakyDisk::new(io::ErrorKind::StorageFull);
+    let disk = FlakyDisk::new(kind);
     let mut h = Harness::open_on(&dir.path().join("data"), disk.clone());
     name_couple(&mut h);
     start_boundary_map(&mut h);
     h.press(KeyCode::Enter);
     h.press(KeyCode::Tab);
+    (h, disk, dir)
+}
+
+#[test]
+fn a_full_disk_keeps_the_old_file_and_the_typed_text_and_saves_once_there_is_room() {
+    let (mut h, disk, _dir) = writing_on_flaky_disk(io::ErrorKind::StorageFull);
     h.type_text("first words");
     h.ctrl('s');
     let path = h.store.page_path(&h.store.page_ids().expect("list")[0]);
@@ -169,13 +176,7 @@ fn a_full_disk_keeps_the_old_file_and_the_typed_text_and_saves_once_there_is_roo
 
 #[test]
 fn a_folder_that_turns_read_only_is_named_and_the_text_stays() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let disk = FlakyDisk::new(io::ErrorKind::ReadOnlyFilesystem);
-    let mut h = Harness::open_on(&dir.path().join("data"), disk.clone());
-    name_couple(&mut h);
-    start_boundary_map(&mut h);
-    h.press(KeyCode::Enter);
-    h.press(KeyCode::Tab);
+    let (mut h, disk, _dir) = writing_on_flaky_disk(io::ErrorKind::ReadOnlyFilesystem);
     disk.set_broken(true);
     h.type_text("kept on screen");
     h.ctrl('s');

@@ -137,6 +137,34 @@ impl Tui {
     }
 }
 
+/// Names the couple Alex and Sam on the first-run screen.
+pub fn onboard(tui: &mut Tui) {
+    tui.wait_for("Welcome to tandem");
+    tui.type_text("Alex");
+    tui.send(TAB);
+    tui.type_text("Sam");
+    tui.send(ENTER);
+    tui.wait_for("Hello, Alex and Sam.");
+}
+
+/// From home to the boundary map's "who goes first?".
+pub fn start_boundary_map(tui: &mut Tui) {
+    tui.send("n");
+    tui.wait_for("A boundary is simply");
+    tui.send(ENTER);
+    tui.wait_for("Who goes first?");
+}
+
+/// From home to Alex's first written answer in the boundary map.
+pub fn start_writing(tui: &mut Tui) {
+    tui.wait_for("Hello, Alex and Sam.");
+    start_boundary_map(tui);
+    tui.send(ENTER);
+    tui.wait_for("step 1 of 6");
+    tui.send(TAB);
+    tui.wait_for("step 2 of 6");
+}
+
 fn nonzero(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN)
 }
