@@ -370,23 +370,44 @@ fn copy_journal(from: &Path, to: &Path) {
     }
 }
 
-#[test]
-fn two_laptops_merged_by_copying_files_lose_nothing() {
-    let mut home = demo(12);
+/// A journal at home, copied to a laptop; the copy as both began is kept
+/// in `base` (what a sync tool remembers).
+struct TwoLaptops {
+    home: Harness,
+    root: PathBuf,
+    base: PathBuf,
+    laptop: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn two_laptops() -> TwoLaptops {
+    let home = demo(12);
     let root = home.data_dir().to_path_buf();
     let dir = tempfile::tempdir().expect("temp dir");
     let (base, laptop) = (dir.path().join("base"), dir.path().join("laptop"));
     copy_journal(&root, &base);
     copy_journal(&root, &laptop);
+    TwoLaptops {
+        home,
+        root,
+        base,
+        laptop,
+        _dir: dir,
+    }
+}
+
+#[test]
+fn two_laptops_merged_by_copying_files_lose_nothing() {
+    let TwoLaptops {
+        mut home,
+        root,
+        base,
+        laptop,
+        _dir,
+    } = two_laptops();
 
     // At home: a later note on the newest discussed page and a new page.
-    home.press(KeyCode::Char('b'));
-    home.press_n(KeyCode::Char('s'), 4);
-    let noted = selected_id(&home).expect("a page");
-    home.press(KeyCode::Enter);
-    home.press(KeyCode::Char('a'));
-    home.type_text("Said at home.");
-    home.press(KeyCode::Esc);
+    let noted = add_later_note(&mut home, "Said at home.");
     home.press(KeyCode::Esc);
     home.press(KeyCode::Esc);
     start_exercise(&mut home, "weekly-check-in");
@@ -444,12 +465,13 @@ fn add_later_note(h: &mut Harness, text: &str) -> String {
 
 #[test]
 fn a_page_changed_on_both_laptops_keeps_both_versions() {
-    let mut home = demo(12);
-    let root = home.data_dir().to_path_buf();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (base, laptop) = (dir.path().join("base"), dir.path().join("laptop"));
-    copy_journal(&root, &base);
-    copy_journal(&root, &laptop);
+    let TwoLaptops {
+        mut home,
+        root,
+        base,
+        laptop,
+        _dir,
+    } = two_laptops();
     let id = add_later_note(&mut home, "Written at home.");
     let mut away = Harness::open_at(&laptop, None, demo_now);
     assert_eq!(add_later_note(&mut away, "Written on the laptop."), id);
