@@ -283,3 +283,45 @@ fn a_storm_of_resizes_while_typing_ends_on_a_whole_screen_and_loses_nothing() {
         Some(&Answer::Text(typed))
     );
 }
+
+#[test]
+fn answers_in_every_script_line_up_side_by_side() {
+    for (i, text) in SCRIPTS.iter().enumerate() {
+        let mut h = Harness::with_couple();
+        start_exercise(&mut h, "needs-inventory");
+        h.press(KeyCode::Enter);
+        answer_turn_pasting(&mut h, text);
+        h.press(KeyCode::Enter);
+        h.press(KeyCode::Enter);
+        answer_turn_pasting(&mut h, SCRIPTS[(i + 7) % SCRIPTS.len()]);
+        h.press(KeyCode::Enter);
+        assert!(matches!(h.app.screen, Screen::SideBySide(_)), "{text:?}");
+        for (width, height) in [(120, 40), (80, 24), (57, 30), (40, 12)] {
+            assert_lands_where_drawn(&h, width, height);
+        }
+        h.press(KeyCode::Char('b'));
+        assert_lands_where_drawn(&h, 100, 30);
+    }
+}
+
+/// Answers every step of the turn on screen, pasting `text` into the
+/// written ones.
+fn answer_turn_pasting(h: &mut Harness, text: &str) {
+    use tandem::app::FieldEditor;
+    for _ in 0..100 {
+        let Screen::Turn(turn) = &h.app.screen else {
+            panic!("not in a turn");
+        };
+        match &turn.editor {
+            None => return,
+            Some(FieldEditor::Text(_) | FieldEditor::List(_)) => h.paste(&format!("{text} {text}")),
+            Some(_) => {
+                h.press(KeyCode::Char('2'));
+                h.press(KeyCode::Char('1'));
+                h.press(KeyCode::Right);
+            }
+        }
+        h.press(KeyCode::Tab);
+    }
+    panic!("the turn never ended");
+}
