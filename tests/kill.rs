@@ -1,6 +1,6 @@
 //! The real binary killed with SIGKILL at random moments (seeded, so a
 //! failure can be replayed): while it starts and reads the journal, while
-//! someone types, and just after they ask to save. After every kill, each
+//! someone types or pastes a long text, and just after they ask to save. After every kill, each
 //! page saved before it loads unchanged, the page being typed keeps all but
 //! its last few seconds, and no temporary file is left where the app looks.
 
@@ -98,8 +98,14 @@ fn one_round(rng: &mut Rng, data: &Path, config: &Path) -> Vec<(Instant, String)
         let start = Instant::now();
         let mut text = String::new();
         while start.elapsed() < typing_for {
-            let piece = format!("{} ", rng.word());
-            tui.type_text(&piece);
+            let mut piece = format!("{} ", rng.word());
+            if rng.below(10) == 0 {
+                // A long paste makes the next save long enough to be cut.
+                piece = piece.repeat(40_000);
+                tui.send(&format!("\x1b[200~{piece}\x1b[201~"));
+            } else {
+                tui.type_text(&piece);
+            }
             text.push_str(&piece);
             typed.push((Instant::now(), text.clone()));
             if rng.below(8) == 0 {
