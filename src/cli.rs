@@ -297,9 +297,9 @@ fn export(
     let text = document(&pages, library, &crate::zone::local(), format);
     match output {
         Some(path) => {
-            FileSystem.write(path, text.as_bytes()).map_err(|e| {
-                anyhow::anyhow!("cannot write {}: {}", path.display(), plain_reason(&e))
-            })?;
+            FileSystem
+                .write(path, text.as_bytes())
+                .map_err(|e| anyhow!("cannot write {}: {}", path.display(), plain_reason(&e)))?;
             eprintln!("Wrote {} page(s) to {}", pages.len(), path.display());
         }
         None => {

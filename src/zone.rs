@@ -1,5 +1,7 @@
 //! The couple's local time zone, found without a slow start.
 
+use std::sync::OnceLock;
+
 use jiff::tz::TimeZone;
 
 const LOCALTIME: &str = "/etc/localtime";
@@ -7,14 +9,19 @@ const LOCALTIME: &str = "/etc/localtime";
 /// The system's time zone. The usual set-up (no `TZ`, `/etc/localtime` a
 /// link into the zone database) is read directly: asking jiff first lists
 /// the whole zone database, a few milliseconds that would delay the first
-/// frame. Anything else is left to jiff.
+/// frame. Anything else is left to jiff. Found once per run: exports ask
+/// for it once per page.
 pub fn local() -> TimeZone {
-    if std::env::var_os("TZ").is_none()
-        && let Some(zone) = from_localtime_link()
-    {
-        return zone;
-    }
-    TimeZone::system()
+    static LOCAL: OnceLock<TimeZone> = OnceLock::new();
+    LOCAL
+        .get_or_init(|| {
+            std::env::var_os("TZ")
+                .is_none()
+                .then(from_localtime_link)
+                .flatten()
+                .unwrap_or_else(TimeZone::system)
+        })
+        .clone()
 }
 
 fn from_localtime_link() -> Option<TimeZone> {

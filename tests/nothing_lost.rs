@@ -370,41 +370,42 @@ fn copy_journal(from: &Path, to: &Path) {
     }
 }
 
-/// A journal at home, copied to a laptop; the copy as both began is kept
-/// in `base` (what a sync tool remembers).
-struct TwoLaptops {
-    home: Harness,
+/// Where the journal lives at home (`root`), on the laptop, and as both
+/// began (`base`, what a sync tool remembers).
+struct Copies {
     root: PathBuf,
     base: PathBuf,
     laptop: PathBuf,
     _dir: tempfile::TempDir,
 }
 
-fn two_laptops() -> TwoLaptops {
+/// A journal open at home, copied to a laptop.
+fn two_laptops() -> (Harness, Copies) {
     let home = demo(12);
     let root = home.data_dir().to_path_buf();
     let dir = tempfile::tempdir().expect("temp dir");
     let (base, laptop) = (dir.path().join("base"), dir.path().join("laptop"));
     copy_journal(&root, &base);
     copy_journal(&root, &laptop);
-    TwoLaptops {
-        home,
+    let copies = Copies {
         root,
         base,
         laptop,
         _dir: dir,
+    };
+    (home, copies)
+}
+
+impl Copies {
+    /// Brings home and laptop in step; returns the files both changed.
+    fn sync(&self) -> Vec<PathBuf> {
+        sync(&self.base, &self.root, &self.laptop)
     }
 }
 
 #[test]
 fn two_laptops_merged_by_copying_files_lose_nothing() {
-    let TwoLaptops {
-        mut home,
-        root,
-        base,
-        laptop,
-        _dir,
-    } = two_laptops();
+    let (mut home, copies) = two_laptops();
 
     // At home: a later note on the newest discussed page and a new page.
     let noted = add_later_note(&mut home, "Said at home.");
@@ -416,18 +417,18 @@ fn two_laptops_merged_by_copying_files_lose_nothing() {
     home.press(KeyCode::Esc);
 
     // On the laptop, the same day: another exercise started.
-    let mut away = Harness::open_at(&laptop, None, demo_now);
+    let mut away = Harness::open_at(&copies.laptop, None, demo_now);
     start_exercise(&mut away, "saying-no");
     away.press(KeyCode::Enter);
     answer_turn(&mut away, 1, "laptop");
     away.press(KeyCode::Esc);
     drop(away);
 
-    let conflicts = sync(&base, &root, &laptop);
+    let conflicts = copies.sync();
     assert!(conflicts.is_empty(), "{conflicts:?}");
-    assert_eq!(snapshot(&root), snapshot(&laptop));
+    assert_eq!(snapshot(&copies.root), snapshot(&copies.laptop));
 
-    let merged = Harness::open_at(&laptop, None, demo_now);
+    let merged = Harness::open_at(&copies.laptop, None, demo_now);
     assert!(merged.app.journal.unreadable.is_empty());
     assert_eq!(merged.app.journal.pages.len(), 14);
     let noted = merged.store.load_page(&noted).expect("noted page").page;
@@ -465,26 +466,24 @@ fn add_later_note(h: &mut Harness, text: &str) -> String {
 
 #[test]
 fn a_page_changed_on_both_laptops_keeps_both_versions() {
-    let TwoLaptops {
-        mut home,
-        root,
-        base,
-        laptop,
-        _dir,
-    } = two_laptops();
+    let (mut home, copies) = two_laptops();
     let id = add_later_note(&mut home, "Written at home.");
-    let mut away = Harness::open_at(&laptop, None, demo_now);
+    let mut away = Harness::open_at(&copies.laptop, None, demo_now);
     assert_eq!(add_later_note(&mut away, "Written on the laptop."), id);
     drop(away);
 
-    let conflicts = sync(&base, &root, &laptop);
+    let conflicts = copies.sync();
     let page = PathBuf::from(format!("journal/{id}.ron"));
     assert_eq!(conflicts, std::slice::from_ref(&page));
 
     // Syncthing keeps the other side's version under a conflict name.
-    let theirs = std::fs::read(laptop.join(&page)).expect("laptop's copy");
+    let theirs = std::fs::read(copies.laptop.join(&page)).expect("laptop's copy");
     let conflict_id = format!("{id}.sync-conflict-20251201-093000-ABCDEFG");
-    std::fs::write(root.join(format!("journal/{conflict_id}.ron")), &theirs).expect("copy");
+    std::fs::write(
+        copies.root.join(format!("journal/{conflict_id}.ron")),
+        &theirs,
+    )
+    .expect("copy");
     let h = home.reopen();
     assert!(h.app.journal.unreadable.is_empty());
     for (id, note) in [
@@ -503,17 +502,17 @@ fn a_page_changed_on_both_laptops_keeps_both_versions() {
     }
 
     // git leaves conflict markers in the file: listed, never rewritten.
-    let ours = std::fs::read_to_string(root.join(&page)).expect("ours");
+    let ours = std::fs::read_to_string(copies.root.join(&page)).expect("ours");
     let marked = format!(
         "<<<<<<< HEAD\n{ours}=======\n{}>>>>>>> laptop\n",
         String::from_utf8_lossy(&theirs)
     );
-    std::fs::write(root.join(&page), &marked).expect("write");
+    std::fs::write(copies.root.join(&page), &marked).expect("write");
     let mut h = h.reopen();
     assert!(h.app.journal.unreadable.iter().any(|u| u.id == id));
     h.press(KeyCode::Char('q'));
     assert_eq!(
-        std::fs::read_to_string(root.join(&page)).expect("kept"),
+        std::fs::read_to_string(copies.root.join(&page)).expect("kept"),
         marked
     );
 }

@@ -170,7 +170,8 @@ pub struct App {
     quit_refused: bool,
     /// Saving the open page has failed and not yet worked since.
     save_failing: bool,
-    /// The couple pressed Ctrl-S: a failure is worth a message box again.
+    /// The save in flight was asked for with Ctrl-S: a failure is worth a
+    /// message box, where an autosave's is not.
     save_asked: bool,
     effects: Vec<Effect>,
 }
@@ -258,6 +259,13 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
+    /// What the footer says: a passing notice, or that saving keeps failing.
+    pub fn footer_notice(&self) -> Option<&str> {
+        self.notice
+            .as_deref()
+            .or(self.save_failing.then_some(NOT_SAVED))
+    }
+
     /// The page to autosave, when it has unsaved changes.
     pub fn autosave(&mut self) -> Option<Effect> {
         let open = self.open.as_mut()?;
@@ -292,7 +300,6 @@ impl App {
                 if let Some(open) = self.open.as_mut().filter(|o| is_open(o)) {
                     open.dirty = true;
                 }
-                self.notice = Some(NOT_SAVED.into());
                 self.save_failing = true;
                 // Autosave runs while someone types: a box popping up then
                 // would swallow their keys. The footer says it instead, and
@@ -531,15 +538,17 @@ impl App {
         }
         if ctrl && key.code == KeyCode::Char('s') {
             self.store_editor();
-            self.save_asked = true;
-            self.save_if_dirty();
+            if let Some(effect) = self.autosave() {
+                self.save_asked = true;
+                self.effects.push(effect);
+            }
             return;
         }
         if key.code == KeyCode::Char('q') && !ctrl && !self.typing() && self.browsing() {
             self.quit();
             return;
         }
-        self.notice = self.save_failing.then(|| NOT_SAVED.to_string());
+        self.notice = None;
         match &self.screen {
             Screen::Onboarding(_) => self.onboarding_key(key),
             Screen::Home(_) => self.home_key(key),

@@ -52,7 +52,8 @@ pub struct Store {
     journal: PathBuf,
     disk: Arc<dyn Disk>,
     /// Held for as long as the store lives; the OS lets it go if we crash.
-    _lock: Option<File>,
+    /// `None` for a store opened read-only.
+    lock: Option<File>,
 }
 
 impl Store {
@@ -87,7 +88,7 @@ impl Store {
             root: root.to_path_buf(),
             journal,
             disk,
-            _lock: Some(lock),
+            lock: Some(lock),
         })
     }
 
@@ -98,7 +99,7 @@ impl Store {
             root: root.to_path_buf(),
             journal: root.join(JOURNAL_DIR),
             disk: Arc::new(FileSystem),
-            _lock: None,
+            lock: None,
         }
     }
 
@@ -147,8 +148,8 @@ impl Store {
                 let name = entry.file_name().into_string().ok()?;
                 // Dot files are temporary files of a save in progress.
                 if name.starts_with('.') {
-                    if self._lock.is_some() && fsio::is_unfinished_save(&name) {
-                        let _ = std::fs::remove_file(entry.path());
+                    if self.lock.is_some() {
+                        remove_if_unfinished(&entry);
                     }
                     return None;
                 }
@@ -211,19 +212,22 @@ impl Store {
     }
 }
 
-/// Best effort: a temporary file that cannot be removed is hidden anyway.
 fn remove_unfinished_saves(folder: &Path) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if entry
-            .file_name()
-            .to_str()
-            .is_some_and(fsio::is_unfinished_save)
-        {
-            let _ = std::fs::remove_file(entry.path());
-        }
+    if let Ok(entries) = std::fs::read_dir(folder) {
+        entries
+            .flatten()
+            .for_each(|entry| remove_if_unfinished(&entry));
+    }
+}
+
+/// Best effort: a temporary file that cannot be removed is hidden anyway.
+fn remove_if_unfinished(entry: &std::fs::DirEntry) {
+    if entry
+        .file_name()
+        .to_str()
+        .is_some_and(fsio::is_unfinished_save)
+    {
+        let _ = std::fs::remove_file(entry.path());
     }
 }
 

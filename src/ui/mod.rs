@@ -124,7 +124,7 @@ fn render_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
 fn render_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
-    if let Some(notice) = &app.notice {
+    if let Some(notice) = app.footer_notice() {
         spans.push(Span::styled(format!(" {notice} "), theme.warning()));
     }
     // Hints that do not fit are left out, except the way to the full help.
