@@ -10,8 +10,12 @@ use clap::{Parser, Subcommand};
 
 use crate::content::{Library, Source};
 use crate::export::{Format, document, status_text};
-use crate::journal::{Disk, FileSystem, Store, parse_couple, plain_reason};
-use crate::model::{Category, PageStatus};
+use crate::journal::{
+    COUPLE_LIMIT, LoadedPage, ReadFailure, Store, kind_of, parse_couple, plain_reason,
+    read_regular, write_private, write_private_new,
+};
+use crate::model::{Category, PageStatus, visible};
+use crate::problem::Problem;
 use crate::ui::Theme;
 use crate::ui::side_by_side::section_lines;
 
@@ -47,7 +51,8 @@ pub enum Command {
     List,
     /// Print one page side by side.
     Show {
-        /// The page id, as `tandem list` prints it.
+        /// The page id as `tandem list` prints it, its file name, or the
+        /// start of an id that fits one page only.
         id: String,
     },
     /// Write pages as Markdown, to standard output or a file.
@@ -70,9 +75,13 @@ pub enum Command {
         /// (also chosen by an output file ending in .html).
         #[arg(long)]
         html: bool,
-        /// Write to this file (created private to you) instead of standard output.
+        /// Write to this new file (private to you) instead of standard
+        /// output; `-` is standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace FILE if it is already there (only ever a regular file).
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// List the exercises in the library.
     Exercises,
@@ -134,7 +143,7 @@ impl Dirs {
 pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
     let store = Store::open_read_only(&dirs.data);
     match command {
-        Command::List => list(&store),
+        Command::List => list(&store, &dirs.library()),
         Command::Show { id } => show(&store, &dirs.library(), id),
         Command::Export {
             id,
@@ -144,6 +153,7 @@ pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
             until,
             html,
             output,
+            force,
         } => export(
             &store,
             &dirs.library(),
@@ -156,10 +166,44 @@ pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
             },
             *html,
             output.as_deref(),
+            *force,
         ),
         Command::Exercises => exercises(&dirs.library()),
         Command::Check => check(&store, dirs),
     }
+}
+
+/// Standard output, where every line is made safe for a terminal first.
+/// A reader that went away (`tandem list | head`) ends the output quietly.
+struct Out {
+    out: std::io::StdoutLock<'static>,
+    open: bool,
+}
+
+impl Out {
+    fn new() -> Out {
+        Out {
+            out: std::io::stdout().lock(),
+            open: true,
+        }
+    }
+
+    fn line(&mut self, text: &str) {
+        if self.open && writeln!(self.out, "{}", visible(text)).is_err() {
+            self.open = false;
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.open && self.out.write_all(visible(text).as_bytes()).is_err() {
+            self.open = false;
+        }
+    }
+}
+
+/// A line for standard error, safe for a terminal.
+fn warn(text: &str) {
+    eprintln!("{}", visible(text));
 }
 
 fn date(ts: jiff::Timestamp) -> String {
@@ -168,78 +212,160 @@ fn date(ts: jiff::Timestamp) -> String {
         .to_string()
 }
 
-fn list(store: &Store) -> Result<ExitCode> {
-    let ids = store.page_ids()?;
-    if ids.is_empty() {
+/// "1 page", "3 pages".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn list(store: &Store, library: &Library) -> Result<ExitCode> {
+    let listing = store.listing()?;
+    if listing.ids.is_empty() && listing.unreadable.is_empty() {
         println!(
             "The journal in {} has no pages yet.",
-            store.root().display()
+            visible(&store.root().display().to_string())
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let mut out = std::io::stdout().lock();
-    for id in ids {
-        let line = match store.load_page(&id) {
-            Ok(loaded) => format!(
-                "{id}  {}  {}  ({})",
-                date(loaded.page.started),
-                loaded.page.title,
-                status_text(&loaded.page)
-            ),
-            Err(problem) => format!("{id}  unreadable: {problem}"),
-        };
-        if writeln!(out, "{line}").is_err() {
-            break; // the reader went away (`tandem list | head`)
-        }
+    let mut out = Out::new();
+    let mut rows: Vec<[String; 4]> = Vec::new();
+    let mut unreadable = 0;
+    for id in &listing.ids {
+        rows.push(match store.load_page(id, library) {
+            Ok(loaded) => {
+                let mut status = status_text(&loaded.page);
+                if loaded.access != crate::journal::Access::Writable {
+                    status.push_str(", read-only");
+                }
+                [
+                    id.clone(),
+                    date(loaded.page.started),
+                    loaded.page.title.clone(),
+                    format!("({status})"),
+                ]
+            }
+            Err(problem) => {
+                unreadable += 1;
+                [
+                    id.clone(),
+                    String::new(),
+                    "cannot be read:".to_string(),
+                    problem.message,
+                ]
+            }
+        });
+    }
+    for (id, problem) in &listing.unreadable {
+        unreadable += 1;
+        rows.push([
+            id.clone(),
+            String::new(),
+            "cannot be read:".to_string(),
+            problem.message.clone(),
+        ]);
+    }
+    let width = |n: usize| {
+        rows.iter()
+            .map(|r| crate::ui::text::width(&visible(&r[n])))
+            .max()
+            .unwrap_or(0)
+    };
+    let widths = [width(0), width(1), width(2)];
+    for row in &rows {
+        let cells: Vec<String> = (0..3)
+            .map(|n| crate::ui::text::pad(&visible(&row[n]), widths[n]))
+            .collect();
+        out.line(&format!(
+            "{}  {}  {}  {}",
+            cells[0], cells[1], cells[2], row[3]
+        ));
+    }
+    if unreadable > 0 {
+        out.line("");
+        out.line(&format!(
+            "{} of {} cannot be read; `tandem check` says where and why.",
+            unreadable,
+            count(rows.len(), "page", "pages")
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn load(store: &Store, id: &str) -> Result<crate::journal::LoadedPage> {
-    if !store.page_path(id).exists() {
-        bail!(
-            "no page {id:?} in {}; `tandem list` shows the pages",
-            store.root().display()
-        );
+/// The page `wanted` names: an id, a file name, or the start of one id.
+fn resolve(store: &Store, wanted: &str) -> Result<String> {
+    let ids = store.page_ids()?;
+    let wanted = wanted.trim();
+    let base = Path::new(wanted)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| wanted.to_string());
+    let base = base.strip_suffix(".ron").unwrap_or(&base);
+    if ids.iter().any(|id| id == base) {
+        return Ok(base.to_string());
     }
-    store.load_page(id).map_err(|p| anyhow!("{p}"))
+    let matching: Vec<&String> = ids.iter().filter(|id| id.starts_with(base)).collect();
+    match matching.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => bail!(
+            "there is no page {:?} in {}; `tandem list` shows the pages",
+            visible(wanted),
+            visible(&store.root().display().to_string())
+        ),
+        many => bail!(
+            "{} pages start with {:?}, for example {} and {}; give more of the id",
+            many.len(),
+            visible(wanted),
+            visible(many[0]),
+            visible(many[1])
+        ),
+    }
+}
+
+fn load(store: &Store, library: &Library, wanted: &str) -> Result<LoadedPage> {
+    let id = resolve(store, wanted)?;
+    store
+        .load_page(&id, library)
+        .map_err(|p| anyhow!("{}", visible(&p.to_string())))
 }
 
 fn show(store: &Store, library: &Library, id: &str) -> Result<ExitCode> {
-    let loaded = load(store, id)?;
+    let loaded = load(store, library, id)?;
     let page = &loaded.page;
     let width = crossterm::terminal::size()
         .map(|(w, _)| usize::from(w))
         .unwrap_or(100)
         .clamp(40, 160);
-    println!("{} — {}", page.title, date(page.started));
-    println!(
+    let mut out = Out::new();
+    out.line(&format!("{} — {}", page.title, date(page.started)));
+    out.line(&format!(
         "{} and {} · {}",
         page.entries[0].partner,
         page.entries[1].partner,
         status_text(page)
-    );
-    println!();
-    let status = page.status();
-    if matches!(status, PageStatus::InProgress | PageStatus::WaitingFor(_)) {
-        println!("The answers are private until both partners have finished.");
-        return Ok(ExitCode::SUCCESS);
+    ));
+    if let crate::journal::Access::ReadOnly(reason) = &loaded.access {
+        out.line(&format!("Read-only: {reason}."));
     }
+    out.line("");
+    let Some(revealed) = crate::reveal::reveal(page) else {
+        out.line("The answers are private until both partners have finished.");
+        return Ok(ExitCode::SUCCESS);
+    };
     let names = [
         page.entries[0].partner.clone(),
         page.entries[1].partner.clone(),
     ];
     let sections = crate::compare::sections(
-        page,
+        revealed,
         library.get(&page.exercise),
-        status == PageStatus::Discussed,
+        page.status() == PageStatus::Discussed,
     );
-    let mut out = std::io::stdout().lock();
     for line in section_lines(&sections, &names, width, Theme::MONO, &crate::zone::local()) {
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        if writeln!(out, "{}", text.trim_end()).is_err() {
-            break;
-        }
+        out.line(text.trim_end());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -272,14 +398,15 @@ fn export(
     choice: &ExportChoice,
     html: bool,
     output: Option<&Path>,
+    force: bool,
 ) -> Result<ExitCode> {
     let mut pages = Vec::new();
     let mut skipped = Vec::new();
     match choice.id {
-        Some(id) => pages.push(load(store, id)?.page),
+        Some(id) => pages.push(load(store, library, id)?.page),
         None if choice.all || choice.filtered() => {
             for id in store.page_ids()? {
-                match store.load_page(&id) {
+                match store.load_page(&id, library) {
                     Ok(loaded) if choice.keeps(&loaded.page) => pages.push(loaded.page),
                     Ok(_) => {}
                     Err(problem) => skipped.push(problem.to_string()),
@@ -290,6 +417,7 @@ fn export(
             "say which pages to export: an id from `tandem list`, --all, or filters such as --exercise, --since and --until"
         ),
     }
+    let output = output.filter(|p| p.as_os_str() != "-");
     // A file named .html gets HTML even without --html.
     let html =
         html || output.is_some_and(|p| p.extension().is_some_and(|e| e == "html" || e == "htm"));
@@ -297,17 +425,17 @@ fn export(
     let text = document(&pages, library, &crate::zone::local(), format);
     match output {
         Some(path) => {
-            FileSystem
-                .write(path, text.as_bytes())
-                .map_err(|e| anyhow!("cannot write {}: {}", path.display(), plain_reason(&e)))?;
-            eprintln!("Wrote {} page(s) to {}", pages.len(), path.display());
+            write_export(path, text.as_bytes(), force)?;
+            warn(&format!(
+                "Wrote {} to {}",
+                count(pages.len(), "page", "pages"),
+                path.display()
+            ));
         }
-        None => {
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-        }
+        None => Out::new().text(&text),
     }
     for problem in &skipped {
-        eprintln!("skipped (unreadable): {problem}");
+        warn(&format!("skipped, cannot be read: {problem}"));
     }
     Ok(if skipped.is_empty() {
         ExitCode::SUCCESS
@@ -316,68 +444,139 @@ fn export(
     })
 }
 
+/// Writes an export as a new file, atomically; an existing file is
+/// replaced only with `force`, and only when it is a regular file.
+fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    let shown = visible(&path.display().to_string()).into_owned();
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if !force {
+            bail!(
+                "{shown} is already there, and export never replaces a file without asking: choose another name, or add --force to replace it"
+            );
+        }
+        if !meta.file_type().is_file() {
+            bail!(
+                "{shown} is {}, not a regular file, so export will not replace it, even with --force; to send the export there, write to standard output with -o - and redirect it",
+                kind_of(meta.file_type())
+            );
+        }
+    }
+    let written = if force {
+        write_private(path, bytes)
+    } else {
+        write_private_new(path, bytes)
+    };
+    written.map_err(|e| anyhow!("cannot write {shown}: {}", plain_reason(&e)))
+}
+
 fn exercises(library: &Library) -> Result<ExitCode> {
+    let mut out = Out::new();
     for category in Category::ALL {
         let mut any = false;
         for exercise in library.in_category(category) {
             if !any {
-                println!("{}", category.label());
+                out.line(category.label());
                 any = true;
             }
-            println!(
-                "  {:<24} {} ({} steps, about {} min)",
+            out.line(&format!(
+                "  {:<24} {} ({}, about {} min)",
                 exercise.id,
                 exercise.title,
-                exercise.steps.len(),
+                count(exercise.steps.len(), "step", "steps"),
                 exercise.minutes
-            );
+            ));
         }
     }
     for entry in library.entries() {
         if let Source::Custom(path) = &entry.source {
-            println!("{} comes from {}", entry.exercise.id, path.display());
+            out.line(&format!(
+                "{} comes from {}",
+                entry.exercise.id,
+                path.display()
+            ));
         }
     }
+    drop(out);
     for problem in &library.problems {
-        eprintln!("{problem}");
+        warn(&problem.to_string());
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
-    let mut problems = dirs.library().problems;
+    let library = dirs.library();
+    let mut problems: Vec<Problem> = library.problems.clone();
     let mut checked = 0;
     let couple_path = store.couple_path();
-    match std::fs::read(&couple_path) {
+    match read_regular(&couple_path, COUPLE_LIMIT) {
         Ok(bytes) => {
             checked += 1;
             if let Err(problem) = parse_couple(&couple_path, &bytes) {
                 problems.push(problem);
             }
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => problems.push(crate::problem::Problem::whole_file(
-            &couple_path,
-            format!("cannot read file: {e}"),
-        )),
+        Err(ReadFailure::Missing) => {}
+        Err(failure) => problems.push(Problem::whole_file(&couple_path, failure.plain())),
     }
-    for id in store.page_ids()? {
+    let listing = store.listing()?;
+    problems.extend(listing.unreadable.iter().map(|(_, p)| p.clone()));
+    // Which file each id written inside a page belongs to, to find two
+    // files that claim the same page.
+    let mut claimed: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for id in &listing.ids {
         checked += 1;
-        if let Err(problem) = store.load_page(&id) {
-            problems.push(problem);
+        match store.load_page(id, &library) {
+            Ok(loaded) => {
+                problems.extend(loaded.findings);
+                claimed
+                    .entry(loaded.written_id)
+                    .or_default()
+                    .push(id.clone());
+            }
+            Err(problem) => problems.push(problem),
         }
     }
+    for (written, files) in &claimed {
+        let owner = listing.ids.iter().find(|id| *id == written);
+        let others: Vec<&String> = files.iter().filter(|f| Some(*f) != owner).collect();
+        if files.len() > 1 || (owner.is_some() && !others.is_empty()) {
+            for file in &others {
+                problems.push(Problem::whole_file(
+                    &store.page_path(file),
+                    format!(
+                        "this page says its id is \"{written}\", which is also the id of {}; give it the id \"{file}\" (its file name), or remove the copy",
+                        files
+                            .iter()
+                            .filter(|f| f != file)
+                            .map(|f| format!("{f}.ron"))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    ),
+                ));
+            }
+        }
+    }
+    problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    problems.dedup();
+    let mut out = Out::new();
     for problem in &problems {
-        println!("{problem}");
+        out.line(&problem.to_string());
     }
-    match problems.len() {
-        0 => {
-            println!("{checked} journal file(s) and the exercise library checked: all fine.");
-            Ok(ExitCode::SUCCESS)
-        }
-        n => {
-            eprintln!("{n} problem(s) found; the files are left as they are.");
-            Ok(ExitCode::from(1))
-        }
+    if problems.is_empty() {
+        out.line(&format!(
+            "All fine: {} and the exercise library checked.",
+            count(checked, "journal file", "journal files")
+        ));
+        Ok(ExitCode::SUCCESS)
+    } else {
+        let files: std::collections::BTreeSet<&PathBuf> =
+            problems.iter().map(|p| &p.path).collect();
+        out.line("");
+        out.line(&format!(
+            "{} in {}. Nothing was changed: tandem leaves these files as they are, and shows such pages read-only until they are fixed.",
+            count(problems.len(), "problem found", "problems found"),
+            count(files.len(), "file", "files")
+        ));
+        Ok(ExitCode::from(1))
     }
 }

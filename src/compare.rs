@@ -4,8 +4,9 @@
 
 use crate::model::{
     Agreement, Answer, ChoiceDef, ColumnKind, Exercise, Field, GridAnswerRow, GridDef, GridValue,
-    Page, Partner, Priority, ScaleDef, Step, StepMode,
+    Partner, Priority, ScaleDef, Step, StepMode,
 };
+use crate::reveal::Revealed;
 
 pub struct Section {
     pub heading: String,
@@ -64,11 +65,11 @@ impl ChangeLine {
 
 /// Two pages of one exercise, step by step: numbers as changes, everything
 /// else then and now.
-pub fn over_time(pages: &[Page; 2], exercise: &Exercise) -> Vec<Section> {
+pub fn over_time(pages: &[Revealed<'_>; 2], exercise: &Exercise) -> Vec<Section> {
     let mut out = Vec::new();
     for step in exercise.individual_steps() {
-        fn answer_of<'a>(page: &'a Page, p: Partner, step: &str) -> Option<&'a Answer> {
-            page.entry(p).answers.get(step)
+        fn answer_of<'a>(page: &Revealed<'a>, p: Partner, step: &str) -> Option<&'a Answer> {
+            page.answer(p, step)
         }
 
         let body = match &step.field {
@@ -89,17 +90,20 @@ pub fn over_time(pages: &[Page; 2], exercise: &Exercise) -> Vec<Section> {
                     .iter()
                     .any(|c| matches!(c.kind, ColumnKind::Scale(_))) =>
             {
-                let cell = |page: &Page, p: Partner, row: &str, column: &str| match answer_of(
-                    page, p, &step.id,
-                ) {
-                    Some(Answer::Grid(rows)) => rows.iter().find(|r| r.row == row).and_then(|r| {
-                        match r.values.get(column) {
-                            Some(GridValue::Scale(v)) => Some(*v),
-                            _ => None,
+                let cell =
+                    |page: &Revealed<'_>, p: Partner, row: &str, column: &str| match answer_of(
+                        page, p, &step.id,
+                    ) {
+                        Some(Answer::Grid(rows)) => {
+                            rows.iter().find(|r| r.row == row).and_then(|r| {
+                                match r.values.get(column) {
+                                    Some(GridValue::Scale(v)) => Some(*v),
+                                    _ => None,
+                                }
+                            })
                         }
-                    }),
-                    _ => None,
-                };
+                        _ => None,
+                    };
                 let mut lines: Vec<ChangeLine> = def
                     .rows
                     .iter()
@@ -157,10 +161,21 @@ pub struct GridLine {
 
 /// Sections of the individual steps (the reveal) and, when `discussion`,
 /// of what was written together afterwards.
-pub fn sections(page: &Page, exercise: Option<&Exercise>, discussion: bool) -> Vec<Section> {
+pub fn sections(page: Revealed<'_>, exercise: Option<&Exercise>, discussion: bool) -> Vec<Section> {
     let mut out = Vec::new();
     match exercise {
         Some(exercise) => {
+            // Answers to steps the exercise does not have (a hand edit, or
+            // an exercise changed since) are shown too: nothing is hidden.
+            let unknown = not_in_exercise(page, exercise);
+            if !unknown.is_empty() {
+                out.push(Section {
+                    heading: "Answers to steps this exercise does not have".to_string(),
+                    body: Body::Together(Some(
+                        "This page holds answers the exercise has no step for. They are shown at the end, as they were written.".to_string(),
+                    )),
+                });
+            }
             for step in &exercise.steps {
                 match &step.mode {
                     StepMode::Individual => {
@@ -175,15 +190,13 @@ pub fn sections(page: &Page, exercise: Option<&Exercise>, discussion: bool) -> V
                         body: Body::One {
                             partner: *by,
                             lines: page
-                                .entry(*by)
-                                .answers
-                                .get(&step.id)
+                                .answer(*by, &step.id)
                                 .map(|a| plain_answer(a, &step.field)),
                         },
                     }),
                     StepMode::Shared if discussion => out.push(Section {
                         heading: step.prompt.clone(),
-                        body: Body::Together(match page.shared.answers.get(&step.id) {
+                        body: Body::Together(match page.shared_answers().get(&step.id) {
                             Some(Answer::Text(t)) => Some(t.clone()),
                             Some(Answer::Grid(rows)) if step.field == Field::AgreementReview => {
                                 Some(review_lines(rows).join("\n"))
@@ -195,22 +208,43 @@ pub fn sections(page: &Page, exercise: Option<&Exercise>, discussion: bool) -> V
                     _ => {}
                 }
             }
+            out.extend(unknown);
         }
-        None => out.extend(unknown_exercise(page)),
+        None => out.extend(by_step_id(page, page_step_ids(page))),
     }
     if discussion {
         out.push(Section {
             heading: crate::app::AGREEMENTS_PROMPT.to_string(),
-            body: Body::Agreements(page.shared.agreements.clone()),
+            body: Body::Agreements(page.agreements().to_vec()),
         });
-        if !page.shared.later_notes.is_empty() {
+        let notes = &page.page().shared.later_notes;
+        if !notes.is_empty() {
             out.push(Section {
                 heading: "Later notes".to_string(),
-                body: Body::LaterNotes(page.shared.later_notes.clone()),
+                body: Body::LaterNotes(notes.clone()),
             });
         }
     }
     out
+}
+
+/// Sections for answers to steps `exercise` does not have.
+fn not_in_exercise(page: Revealed<'_>, exercise: &Exercise) -> Vec<Section> {
+    let ids: Vec<String> = page_step_ids(page)
+        .into_iter()
+        .filter(|id| exercise.step(id).is_none())
+        .collect();
+    by_step_id(page, ids)
+}
+
+fn page_step_ids(page: Revealed<'_>) -> Vec<String> {
+    let mut ids: Vec<String> = Partner::BOTH
+        .iter()
+        .flat_map(|p| page.answers(*p).keys().cloned())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// A check-in's decisions about earlier agreements, one line each.
@@ -228,7 +262,7 @@ fn review_lines(rows: &[GridAnswerRow]) -> Vec<String> {
 
 /// What a grid adds after itself: the rows both partners chose alike, and a
 /// gentle summary of patterns per partner.
-fn grid_summaries(page: &Page, step: &Step, def: &GridDef) -> Vec<Section> {
+fn grid_summaries(page: Revealed<'_>, step: &Step, def: &GridDef) -> Vec<Section> {
     let mut out = Vec::new();
     let rows = answers(page, step).map(|a| match a {
         Some(Answer::Grid(rows)) => rows.clone(),
@@ -296,13 +330,32 @@ fn grid_summaries(page: &Page, step: &Step, def: &GridDef) -> Vec<Section> {
     out
 }
 
-fn answers<'a>(page: &'a Page, step: &Step) -> [Option<&'a Answer>; 2] {
-    Partner::BOTH.map(|p| page.entry(p).answers.get(&step.id))
+fn answers<'a>(page: Revealed<'a>, step: &Step) -> [Option<&'a Answer>; 2] {
+    Partner::BOTH.map(|p| page.answer(p, &step.id))
 }
 
-fn individual(page: &Page, step: &Step) -> Section {
+/// Whether an answer is of the kind its step takes.
+fn fits(field: &Field, answer: &Answer) -> bool {
+    matches!(
+        (field, answer),
+        (Field::Text(_), Answer::Text(_))
+            | (Field::List(_), Answer::List(_))
+            | (Field::Scale(_), Answer::Scale(_))
+            | (Field::Choice(_), Answer::Choice(_))
+            | (Field::Checklist(_), Answer::Checklist(_))
+            | (Field::Grid(_) | Field::AgreementReview, Answer::Grid(_))
+    )
+}
+
+fn individual(page: Revealed<'_>, step: &Step) -> Section {
     let [a, b] = answers(page, step);
+    // An answer of another kind than the step's (a hand edit) is shown as
+    // it was written rather than as "no answer".
+    let misfit = [a, b].iter().flatten().any(|x| !fits(&step.field, x));
     let body = match &step.field {
+        _ if misfit => {
+            Body::Columns([a, b].map(|x| x.map(|answer| plain_answer(answer, &step.field))))
+        }
         Field::Scale(scale) => Body::Scale {
             values: [a, b].map(|x| match x {
                 Some(Answer::Scale(v)) => Some(*v),
@@ -320,7 +373,7 @@ fn individual(page: &Page, step: &Step) -> Section {
     }
 }
 
-fn reflected(page: &Page, step: &Step) -> Section {
+fn reflected(page: Revealed<'_>, step: &Step) -> Section {
     let [a, b] = answers(page, step);
     Section {
         heading: step.prompt.clone(),
@@ -383,11 +436,23 @@ fn checklist(def: &ChoiceDef, answers: [Option<&Answer>; 2]) -> Body {
     let has = |p: usize, id: &str| chosen[p].iter().any(|c| c == id);
     let mut both = Vec::new();
     let mut only = [Vec::new(), Vec::new()];
-    for option in &def.options {
-        match (has(0, &option.id), has(1, &option.id)) {
-            (true, true) => both.push(option.label.clone()),
-            (true, false) => only[0].push(option.label.clone()),
-            (false, true) => only[1].push(option.label.clone()),
+    // The exercise's options in its order, then any the page names that
+    // the exercise does not have, as they were written.
+    let mut listed: Vec<(String, String)> = def
+        .options
+        .iter()
+        .map(|o| (o.id.clone(), o.label.clone()))
+        .collect();
+    for id in chosen.iter().flatten() {
+        if def.position(id).is_none() && !listed.iter().any(|(known, _)| known == id) {
+            listed.push((id.clone(), format!("{id} (not an option of this exercise)")));
+        }
+    }
+    for (id, label) in listed {
+        match (has(0, &id), has(1, &id)) {
+            (true, true) => both.push(label),
+            (true, false) => only[0].push(label),
+            (false, true) => only[1].push(label),
             (false, false) => {}
         }
     }
@@ -397,7 +462,17 @@ fn checklist(def: &ChoiceDef, answers: [Option<&Answer>; 2]) -> Body {
 fn row_label(def: &GridDef, row: &GridAnswerRow) -> String {
     def.row_label(&row.row)
         .map(str::to_string)
-        .unwrap_or_else(|| format!("{} (own)", row.label))
+        .unwrap_or_else(|| own_row_label(row))
+}
+
+/// A row the exercise does not have: one a partner added, by its name, or
+/// one from a hand edit, by its id.
+fn own_row_label(row: &GridAnswerRow) -> String {
+    if row.label.trim().is_empty() {
+        format!("{} (not a row of this exercise)", row.row)
+    } else {
+        format!("{} (own)", row.label)
+    }
 }
 
 fn row_values(def: &GridDef, row: &GridAnswerRow) -> Vec<String> {
@@ -434,7 +509,7 @@ fn grid(def: &GridDef, answers: [Option<&Answer>; 2]) -> Body {
     for (p, rows) in both.iter().enumerate() {
         for row in rows {
             if def.row_label(&row.row).is_none() {
-                keys.push((Some(p), row.row.as_str(), format!("{} (own)", row.label)));
+                keys.push((Some(p), row.row.as_str(), own_row_label(row)));
             }
         }
     }
@@ -563,20 +638,16 @@ fn is_urgent(def: &GridDef, priority: &Priority, row: &GridAnswerRow) -> bool {
     )
 }
 
-/// A page whose exercise is gone: its answers by step id, as plain text.
-fn unknown_exercise(page: &Page) -> Vec<Section> {
-    let mut ids: Vec<&String> = page.entries.iter().flat_map(|e| e.answers.keys()).collect();
-    ids.sort();
-    ids.dedup();
+/// Answers by step id, as plain text: for a page whose exercise is gone,
+/// or steps its exercise does not have.
+fn by_step_id(page: Revealed<'_>, ids: Vec<String>) -> Vec<Section> {
     ids.into_iter()
         .map(|id| Section {
-            heading: id.clone(),
             body: Body::Columns(Partner::BOTH.map(|p| {
-                page.entry(p)
-                    .answers
-                    .get(id)
+                page.answer(p, &id)
                     .map(|a| plain_answer(a, &Field::Text(Default::default())))
             })),
+            heading: id,
         })
         .collect()
 }

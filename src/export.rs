@@ -58,22 +58,27 @@ pub fn document(pages: &[Page], library: &Library, tz: &TimeZone, format: Format
             &format!("{} — {}", page.title, date(page.started, tz)),
             &format!("{} and {} · {}", names[0], names[1], status_text(page)),
         );
-        let status = page.status();
-        if matches!(status, PageStatus::InProgress | PageStatus::WaitingFor(_)) {
+        let Some(revealed) = crate::reveal::reveal(page) else {
             writer.paragraph(
                 &mut out,
                 "The answers are private until both partners have finished.",
                 true,
             );
             continue;
-        }
+        };
         let exercise = library.get(&page.exercise);
-        for section in sections(page, exercise, status == PageStatus::Discussed) {
+        let discussed = page.status() == PageStatus::Discussed;
+        for section in sections(revealed, exercise, discussed) {
             write_section(writer.as_mut(), &mut out, &section, names, tz);
         }
     }
     writer.end(&mut out);
-    out
+    // A document may be read in a terminal (`tandem export | less`): no
+    // control character from a page reaches it.
+    match crate::model::visible(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(shown) => shown,
+    }
 }
 
 /// The shapes a document is made of, in either format.

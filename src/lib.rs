@@ -14,6 +14,8 @@ pub mod journal;
 pub mod keymap;
 pub mod model;
 pub mod problem;
+pub mod reveal;
+pub mod ron_text;
 pub mod runtime;
 pub mod terminal;
 pub mod ui;

@@ -29,14 +29,15 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
             }
             Effect::ReviewAgreements(decisions) => {
                 for decision in decisions {
-                    let (page, result) = record_review(store, &decision);
+                    let (page, result) = record_review(store, &app.library, &decision);
                     app.review_recorded(page.as_ref(), result);
                 }
             }
             Effect::LoadForCompare([a, b]) => {
+                let library = &app.library;
                 let loaded = store
-                    .load_page(&a)
-                    .and_then(|a| store.load_page(&b).map(|b| [a, b]));
+                    .load_page(&a, library)
+                    .and_then(|a| store.load_page(&b, library).map(|b| [a, b]));
                 app.compare_loaded(loaded);
             }
             Effect::Export(ids) => {
@@ -44,7 +45,7 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
                 app.exported(result);
             }
             Effect::LoadPage(id) => {
-                let loaded = store.load_page(&id);
+                let loaded = store.load_page(&id, &app.library);
                 app.page_loaded(&id, loaded);
             }
             Effect::Quit => {
@@ -60,10 +61,11 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
 /// Sets an agreement's status on its own page and notes the review there.
 fn record_review(
     store: &Store,
+    library: &crate::content::Library,
     decision: &ReviewDecision,
 ) -> (Option<crate::model::Page>, Result<(), String>) {
     let item = &decision.item;
-    let mut loaded = match store.load_page(&item.page) {
+    let mut loaded = match store.load_page(&item.page, library) {
         Ok(loaded) => loaded,
         Err(problem) => return (None, Err(problem.to_string())),
     };
@@ -100,9 +102,14 @@ fn record_review(
 fn export_pages(app: &App, store: &Store, ids: &[String]) -> Result<Vec<PathBuf>, String> {
     let mut pages = Vec::with_capacity(ids.len());
     for id in ids {
-        pages.push(store.load_page(id).map_err(|p| p.to_string())?.page);
+        pages.push(
+            store
+                .load_page(id, &app.library)
+                .map_err(|p| p.to_string())?
+                .page,
+        );
     }
-    let folder = store.root().join("exports");
+    let folder = store.exports_dir();
     let stamp = app
         .now()
         .to_zoned(app.tz.clone())
@@ -111,8 +118,8 @@ fn export_pages(app: &App, store: &Store, ids: &[String]) -> Result<Vec<PathBuf>
     for format in [Format::Markdown, Format::Html] {
         let path = folder.join(format!("tandem-{stamp}.{}", format.extension()));
         let text = document(&pages, &app.library, &app.tz, format);
-        store
-            .write_file(&path, text.as_bytes())
+        let path = store
+            .write_new_file(&path, text.as_bytes())
             .map_err(|e| e.to_string())?;
         written.push(path);
     }
@@ -125,10 +132,10 @@ fn export_pages(app: &App, store: &Store, ids: &[String]) -> Result<Vec<PathBuf>
 pub fn read_pending(app: &mut App, store: &Store, budget: usize) -> usize {
     let mut read = 0;
     while read < budget {
-        let Some(id) = app.journal.next_pending() else {
+        let Some(id) = app.journal.pending().next().cloned() else {
             break;
         };
-        let loaded = store.load_page(&id);
+        let loaded = store.load_page(&id, &app.library);
         app.journal.add_loaded(&id, loaded);
         read += 1;
     }

@@ -93,7 +93,8 @@ fn the_needs_reveal_puts_important_and_poorly_met_needs_first() {
 
     let page = h.app.open.as_ref().expect("open").page.clone();
     let exercise = h.app.library.get("needs-inventory").expect("built-in");
-    let all = sections(&page, Some(exercise), false);
+    let revealed = tandem::reveal::reveal(&page).expect("both finished");
+    let all = sections(revealed, Some(exercise), false);
     let Body::Grid { rows, .. } = &all[0].body else {
         panic!("the inventory compares as a grid");
     };
@@ -241,7 +242,11 @@ fn the_check_in_stores_ratings_as_numbers_and_reviews_agreements() {
             "{id} stored as a number"
         );
     }
-    let origin = h.store.load_page(&boundary_page).expect("load").page;
+    let origin = h
+        .store
+        .load_page(&boundary_page, &h.app.library)
+        .expect("load")
+        .page;
     let statuses: Vec<_> = origin
         .shared
         .agreements
@@ -284,7 +289,8 @@ fn the_reflection_summary_is_gentle_and_points_to_support_when_needed() {
 
     let page = h.app.open.as_ref().expect("open").page.clone();
     let exercise = h.app.library.get("reflection").expect("built-in");
-    let all = sections(&page, Some(exercise), false);
+    let revealed = tandem::reveal::reveal(&page).expect("both finished");
+    let all = sections(revealed, Some(exercise), false);
     let summary = all
         .iter()
         .find(|s| s.heading.contains("What shows up most"))

@@ -84,7 +84,11 @@ fn the_boundary_map_from_start_to_agreements() {
     // Read back from disk, as the next day would.
     let ids = h.store.page_ids().expect("list");
     assert_eq!(ids.len(), 1);
-    let page = h.store.load_page(&ids[0]).expect("load").page;
+    let page = h
+        .store
+        .load_page(&ids[0], &h.app.library)
+        .expect("load")
+        .page;
     assert_eq!(page.status(), PageStatus::Discussed);
     let alex = page.entry(Partner::First);
     let sam = page.entry(Partner::Second);

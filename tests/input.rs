@@ -277,7 +277,10 @@ fn a_storm_of_resizes_while_typing_ends_on_a_whole_screen_and_loses_nothing() {
 
     let store = tandem::journal::Store::open_read_only(&data);
     let id = store.page_ids().expect("list").remove(0);
-    let page = store.load_page(&id).expect("page").page;
+    let page = store
+        .load_page(&id, &tandem::content::Library::load(None))
+        .expect("page")
+        .page;
     assert_eq!(
         page.entry(Partner::First).answers.get("area"),
         Some(&Answer::Text(typed))

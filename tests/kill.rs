@@ -68,7 +68,7 @@ fn pages_on_disk(data: &Path) -> BTreeMap<String, Vec<u8>> {
 fn typed_answer(data: &Path, id: &str) -> String {
     let store = Store::open_read_only(data);
     let page = store
-        .load_page(id)
+        .load_page(id, &tandem::content::Library::load(None))
         .unwrap_or_else(|p| panic!("{id} does not load after a kill: {p}"));
     match page.page.entry(Partner::First).answers.get("area") {
         Some(Answer::Text(text)) => text.clone(),

@@ -157,12 +157,12 @@ fn a_later_note_is_added_with_its_date_and_the_answers_stay_as_they_were() {
     h.press(KeyCode::Char('b'));
     h.press_n(KeyCode::Char('s'), 4); // talked over
     let id = listed(&h)[0].id.clone();
-    let before = h.store.load_page(&id).expect("load").page;
+    let before = h.store.load_page(&id, &h.app.library).expect("load").page;
     h.press(KeyCode::Enter);
     h.press(KeyCode::Char('a'));
     h.type_text("Three months on, the walks stuck.");
     h.press(KeyCode::Esc);
-    let after = h.store.load_page(&id).expect("load").page;
+    let after = h.store.load_page(&id, &h.app.library).expect("load").page;
     assert_eq!(after.entries, before.entries);
     assert_eq!(after.shared.answers, before.shared.answers);
     assert_eq!(
@@ -231,7 +231,11 @@ fn changing_an_agreements_status_is_saved_on_its_page_with_history() {
     let first = agreement_lines(&h.app.journal)[0].clone();
     assert_eq!(first.agreement.status, AgreementStatus::Active);
     h.press(KeyCode::Char('2'));
-    let page = h.store.load_page(&first.page).expect("load").page;
+    let page = h
+        .store
+        .load_page(&first.page, &h.app.library)
+        .expect("load")
+        .page;
     let agreement = &page.shared.agreements[first.index];
     assert_eq!(agreement.status, AgreementStatus::Revisit);
     let last = agreement.reviews.last().expect("history");

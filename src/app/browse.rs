@@ -233,7 +233,7 @@ pub fn agreement_lines(journal: &JournalIndex) -> Vec<AgreementLine> {
     let mut lines: Vec<AgreementLine> = journal
         .pages
         .iter()
-        .filter(|p| !p.read_only)
+        .filter(|p| p.read_only.is_none())
         .flat_map(|p| {
             p.agreements
                 .iter()

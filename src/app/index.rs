@@ -6,7 +6,9 @@ use std::collections::VecDeque;
 use jiff::Timestamp;
 
 use crate::journal::{Access, LoadedPage};
-use crate::model::{Agreement, Answer, Category, EntryStatus, GridValue, Page, PageStatus};
+use crate::model::{
+    Agreement, Answer, Category, EntryStatus, GridValue, Page, PageStatus, Partner,
+};
 use crate::problem::Problem;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -20,16 +22,17 @@ pub struct PageSummary {
     pub status: PageStatus,
     pub names: [String; 2],
     pub entries: [EntryStatus; 2],
-    pub read_only: bool,
+    /// Why the page is shown but never rewritten, when it is.
+    pub read_only: Option<String>,
     pub agreements: Vec<Agreement>,
     /// What the pages says, for the journal screen. Empty until both
     /// partners have finished: answers stay private until then.
-    pub revealed: Option<Revealed>,
+    pub revealed: Option<RevealedText>,
 }
 
 /// The searchable and chartable part of a page both partners finished.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Revealed {
+pub struct RevealedText {
     /// A line from the page, to recognise it by.
     pub preview: String,
     /// Everything each partner wrote, lower-cased for search.
@@ -56,22 +59,25 @@ impl PageSummary {
                 page.entries[1].partner.clone(),
             ],
             entries: [page.entries[0].status, page.entries[1].status],
-            read_only: *access != Access::Writable,
-            agreements: page.shared.agreements.clone(),
-            revealed: matches!(page.status(), PageStatus::BothDone | PageStatus::Discussed)
-                .then(|| Revealed::of(page)),
+            read_only: match access {
+                Access::Writable => None,
+                Access::ReadOnly(reason) => Some(reason.clone()),
+            },
+            agreements: crate::reveal::agreements(page).to_vec(),
+            revealed: crate::reveal::reveal(page).map(RevealedText::of),
         }
     }
 }
 
-impl Revealed {
-    fn of(page: &Page) -> Revealed {
+impl RevealedText {
+    fn of(page: crate::reveal::Revealed<'_>) -> RevealedText {
         let mut words = [String::new(), String::new()];
         let mut ratings: std::collections::BTreeMap<String, [Option<i32>; 2]> =
             std::collections::BTreeMap::new();
         let mut preview = String::new();
-        for (p, entry) in page.entries.iter().enumerate() {
-            for (step, answer) in &entry.answers {
+        for partner in Partner::BOTH {
+            let p = partner.index();
+            for (step, answer) in page.answers(partner) {
                 add_words(&mut words[p], answer);
                 if preview.is_empty()
                     && let Answer::Text(t) = answer
@@ -95,16 +101,16 @@ impl Revealed {
             }
         }
         let mut shared_words = String::new();
-        for answer in page.shared.answers.values() {
+        for answer in page.shared_answers().values() {
             add_words(&mut shared_words, answer);
         }
-        for agreement in &page.shared.agreements {
+        for agreement in page.agreements() {
             push_words(&mut shared_words, &agreement.text);
         }
-        for note in &page.shared.later_notes {
+        for note in &page.page().shared.later_notes {
             push_words(&mut shared_words, &note.text);
         }
-        Revealed {
+        RevealedText {
             preview,
             words,
             shared_words,
@@ -175,8 +181,19 @@ impl JournalIndex {
         }
     }
 
-    pub fn next_pending(&mut self) -> Option<String> {
-        self.pending.pop_front()
+    /// An index of a listing: its pages to read, and files already known
+    /// to be unreadable.
+    pub fn of_listing(listing: crate::journal::Listing) -> JournalIndex {
+        let mut index = JournalIndex::new(listing.ids);
+        for (id, problem) in listing.unreadable {
+            index.add_read(&id, Err(problem));
+        }
+        index
+    }
+
+    /// The pages still to be read, newest first.
+    pub fn pending(&self) -> impl Iterator<Item = &String> {
+        self.pending.iter()
     }
 
     pub fn pending_count(&self) -> usize {
@@ -191,7 +208,21 @@ impl JournalIndex {
         self.pages.len() + self.unreadable.len() + self.pending.len()
     }
 
+    /// A page read in the background. A page no longer waiting to be read
+    /// was saved meanwhile; what the app saved is newer than this read.
     pub fn add_loaded(&mut self, id: &str, loaded: Result<LoadedPage, Problem>) {
+        if self.pending.front().is_some_and(|p| p == id) {
+            self.pending.pop_front();
+        } else if let Some(at) = self.pending.iter().position(|p| p == id) {
+            self.pending.remove(at);
+        } else {
+            return;
+        }
+        self.add_read(id, loaded);
+    }
+
+    /// A page read on request (opened), or one that was never pending.
+    pub fn add_read(&mut self, id: &str, loaded: Result<LoadedPage, Problem>) {
         match loaded {
             Ok(loaded) => self.upsert(PageSummary::of(&loaded.page, &loaded.access)),
             Err(problem) => {

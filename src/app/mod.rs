@@ -24,7 +24,7 @@ pub use browse::{
     StatusFilter, TrendsView, agreement_lines, measures, points,
 };
 pub use editor::FieldEditor;
-pub use index::{JournalIndex, PageSummary, Revealed, Unreadable};
+pub use index::{JournalIndex, PageSummary, RevealedText, Unreadable};
 pub use work::{
     AGREEMENTS_PROMPT, Handoff, REVIEW_COLUMN, ReviewItem, Slot, SlotKind, Turn, slot_answer,
 };
@@ -371,7 +371,7 @@ impl App {
                 self.open_page(loaded);
             }
             Err(problem) => {
-                self.journal.add_loaded(id, Err(problem.clone()));
+                self.journal.add_read(id, Err(problem.clone()));
                 self.show_problem(&problem);
             }
         }
@@ -444,7 +444,7 @@ impl App {
             .pages
             .iter()
             .rev()
-            .filter(|p| Some(p.id.as_str()) != open && !p.read_only)
+            .filter(|p| Some(p.id.as_str()) != open && p.read_only.is_none())
             .flat_map(|p| {
                 p.agreements
                     .iter()

@@ -189,6 +189,13 @@ impl App {
         let Some(page) = view.selected_page(&self.journal) else {
             return;
         };
+        if page.revealed.is_none() {
+            self.notice = Some(
+                "Only pages you have both finished can be compared: the answers on this one are still private."
+                    .into(),
+            );
+            return;
+        }
         let (id, exercise, title) = (page.id.clone(), page.exercise.clone(), page.title.clone());
         match view.marked.take() {
             Some(marked) if marked == id => {
@@ -222,6 +229,16 @@ impl App {
     /// Two pages read from disk for comparing.
     pub fn compare_loaded(&mut self, loaded: Result<[LoadedPage; 2], Problem>) {
         match loaded {
+            Ok([a, b])
+                if crate::reveal::reveal(&a.page).is_none()
+                    || crate::reveal::reveal(&b.page).is_none() =>
+            {
+                self.journal_view.marked = None;
+                self.notice = Some(
+                    "Only pages you have both finished can be compared: the answers are still private."
+                        .into(),
+                );
+            }
             Ok([a, b]) => {
                 let mut pages = [a.page, b.page];
                 pages.sort_by_key(|p| p.started);

@@ -228,8 +228,9 @@ impl Turn {
 /// The answer a slot holds on a page.
 pub fn slot_answer(page: &Page, slot: &Slot) -> Option<Answer> {
     match &slot.kind {
+        // A partner's own answers, for their own editor.
         SlotKind::Own(p) | SlotKind::Reflect(p, _) | SlotKind::Turn(p, _) => {
-            page.entry(*p).answers.get(&slot.step_id).cloned()
+            crate::reveal::own_answer(page, *p, &slot.step_id).cloned()
         }
         SlotKind::Shared | SlotKind::Review => page.shared.answers.get(&slot.step_id).cloned(),
         SlotKind::Agreements => {

@@ -12,6 +12,10 @@ use crate::problem::Problem;
 
 static BUILT_IN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
+/// The largest exercise file tandem reads; the longest built-in one is a
+/// few dozen KB.
+pub const EXERCISE_LIMIT: u64 = 4 << 20;
+
 /// Where an exercise came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -61,8 +65,13 @@ impl Library {
             Ok(read) => read,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
             Err(e) => {
-                self.problems
-                    .push(Problem::whole_file(dir, format!("cannot read folder: {e}")));
+                self.problems.push(Problem::whole_file(
+                    dir,
+                    format!(
+                        "cannot read this folder: {}",
+                        crate::journal::plain_reason(&e)
+                    ),
+                ));
                 return;
             }
         };
@@ -72,16 +81,14 @@ impl Library {
             .collect();
         paths.sort();
         for path in paths {
-            match std::fs::read(&path) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => self.add(&path, &text, Source::Custom(path.clone())),
-                    Err(_) => self
-                        .problems
-                        .push(Problem::whole_file(&path, "not valid UTF-8 text")),
+            match crate::journal::read_regular(&path, EXERCISE_LIMIT) {
+                Ok(bytes) => match crate::journal::as_text(&path, &bytes) {
+                    Ok(text) => self.add(&path, text, Source::Custom(path.clone())),
+                    Err(problem) => self.problems.push(problem),
                 },
-                Err(e) => self
+                Err(failure) => self
                     .problems
-                    .push(Problem::whole_file(&path, format!("cannot read file: {e}"))),
+                    .push(Problem::whole_file(&path, failure.plain())),
             }
         }
     }
@@ -137,7 +144,7 @@ pub fn parse_exercise(path: &Path, text: &str) -> Result<Exercise, Vec<Problem>>
         .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES);
     let exercise: Exercise = options
         .from_str(text)
-        .map_err(|e| vec![Problem::from_ron(path, &e)])?;
+        .map_err(|e| vec![Problem::from_ron(path, text, &e)])?;
     let problems = validate::validate(&exercise, path, text);
     if problems.is_empty() {
         Ok(exercise)

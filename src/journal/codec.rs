@@ -1,12 +1,18 @@
 //! Turning journal files into values and back, with version checks and the
 //! place to migrate older files.
+//!
+//! Lossless or hands off: `ron` skips keys it does not know, so reading
+//! alone cannot tell whether writing the page back would keep everything.
+//! Every key that was skipped, every comment and every map key written
+//! twice is a finding; a page with findings is shown but never rewritten.
 
 use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::model::{Couple, JOURNAL_VERSION, Page};
+use crate::model::{Couple, JOURNAL_VERSION, MAX_NAME_CHARS, Page};
 use crate::problem::Problem;
+use crate::ron_text::{self, Seg};
 
 /// Whether a loaded page may be written back.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +26,35 @@ pub enum Access {
 pub struct LoadedPage {
     pub page: Page,
     pub access: Access,
+    /// What in the file tandem does not understand, each at its line and
+    /// column: the reasons the page is read-only, for `tandem check`.
+    pub findings: Vec<Problem>,
+    /// The id written inside the file; the page itself is known by its
+    /// file name.
+    pub written_id: String,
+}
+
+impl LoadedPage {
+    /// Marks the page read-only for the first of `findings`, keeping them
+    /// all for `check`.
+    pub fn refuse(&mut self, findings: Vec<Problem>) {
+        if findings.is_empty() {
+            return;
+        }
+        if self.access == Access::Writable {
+            let first = &findings[0];
+            let more = match findings.len() {
+                1 => String::new(),
+                2 => " (and 1 more thing)".to_string(),
+                n => format!(" (and {} more things)", n - 1),
+            };
+            self.access = Access::ReadOnly(format!(
+                "line {}: {}{more}. Fix the file in a text editor; `tandem check` lists every place",
+                first.line, first.message
+            ));
+        }
+        self.findings.extend(findings);
+    }
 }
 
 #[derive(Deserialize)]
@@ -38,7 +73,7 @@ pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
     Ok(text)
 }
 
-fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
+pub fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
         let before = &bytes[..offset];
@@ -58,40 +93,161 @@ fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
 fn version_of(path: &Path, text: &str) -> Result<u32, Problem> {
     ron::from_str::<VersionProbe>(text)
         .map(|p| p.version)
-        .map_err(|e| Problem::from_ron(path, &e))
+        .map_err(|e| Problem::from_ron(path, text, &e))
+}
+
+/// Parses `text` as `T`, noting the path of every key that was skipped.
+fn parse_noting_skipped<'a, T: Deserialize<'a>>(
+    path: &Path,
+    text: &'a str,
+) -> Result<(T, Vec<Vec<Seg>>), Problem> {
+    let mut de =
+        ron::Deserializer::from_str(text).map_err(|e| Problem::from_ron(path, text, &e))?;
+    let mut skipped = Vec::new();
+    let value = serde_ignored::deserialize(&mut de, |p| skipped.push(segments(&p)))
+        .map_err(|code| Problem::from_ron(path, text, &de.span_error(code)))?;
+    de.end()
+        .map_err(|code| Problem::from_ron(path, text, &de.span_error(code)))?;
+    Ok((value, skipped))
+}
+
+fn segments(path: &serde_ignored::Path<'_>) -> Vec<Seg> {
+    use serde_ignored::Path as P;
+    let (parent, seg) = match path {
+        P::Root => return Vec::new(),
+        P::Seq { parent, index } => (parent, Seg::Index(*index)),
+        P::Map { parent, key } => (parent, Seg::Key(key.clone())),
+        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
+            (parent, Seg::Enter)
+        }
+    };
+    let mut out = segments(parent);
+    out.push(seg);
+    out
+}
+
+/// Every key a page file may hold, to suggest one for a typo.
+const PAGE_KEYS: &[&str] = &[
+    "version",
+    "id",
+    "exercise",
+    "exercise_revision",
+    "title",
+    "category",
+    "started",
+    "entries",
+    "shared",
+    "discussed",
+    "partner",
+    "status",
+    "updated",
+    "finished",
+    "answers",
+    "agreements",
+    "later_notes",
+    "text",
+    "made",
+    "reviews",
+    "when",
+    "page",
+    "row",
+    "label",
+    "values",
+];
+
+/// The known key closest to `typed`, when it is likely a typo of it.
+pub fn nearest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(typed, k), *k))
+        .filter(|(d, k)| *d <= 2 && *d < k.len())
+        .min()
+        .map(|(_, k)| k)
 }
 
 pub fn parse_page(path: &Path, bytes: &[u8]) -> Result<LoadedPage, Problem> {
     let text = as_text(path, bytes)?;
     let version = version_of(path, text)?;
-    let parse = |text| ron::from_str::<Page>(text).map_err(|e| Problem::from_ron(path, &e));
-    match version {
-        JOURNAL_VERSION => Ok(LoadedPage {
-            page: parse(text)?,
-            access: Access::Writable,
-        }),
-        // Older formats are migrated here, in memory, one version at a time;
-        // the file is rewritten in the current format only when the page is
-        // next saved. Format 1 is the first, so there is nothing older yet.
-        v if v > JOURNAL_VERSION => {
-            // Fields this build does not know are skipped when reading, so
-            // writing the page back would lose them.
-            let page = parse(text)?;
-            Ok(LoadedPage {
-                page,
-                access: Access::ReadOnly(format!(
-                    "written by a newer tandem (format {v}); shown read-only"
-                )),
-            })
-        }
-        v => Err(Problem::at_text(
+    if version == 0 {
+        return Err(Problem::at_text(
             path,
             text,
             None,
             "version",
-            format!("unknown journal format {v}"),
-        )),
+            "journal format 0 does not exist; the first format is 1",
+        ));
     }
+    // Older formats would be migrated here, in memory, one version at a
+    // time; the file is rewritten in the current format only when the page
+    // is next saved. Format 1 is the first, so there is nothing older yet.
+    let (page, skipped) = parse_noting_skipped::<Page>(path, text)?;
+    let mut loaded = LoadedPage {
+        written_id: page.id.clone(),
+        page,
+        access: Access::Writable,
+        findings: Vec::new(),
+    };
+    if version > JOURNAL_VERSION {
+        // Keys this build does not know are expected in a newer format;
+        // the page is shown as far as it is understood, never rewritten.
+        loaded.access = Access::ReadOnly(format!(
+            "written by a newer tandem (format {version}); shown read-only"
+        ));
+        return Ok(loaded);
+    }
+    loaded.refuse(hand_edits(path, text, &skipped));
+    Ok(loaded)
+}
+
+/// What writing the page back would lose: skipped keys, comments, map keys
+/// written twice.
+fn hand_edits(path: &Path, text: &str, skipped: &[Vec<Seg>]) -> Vec<Problem> {
+    let scan = ron_text::scan(text);
+    let mut findings = Vec::new();
+    for segs in skipped {
+        let offset = scan.locate(segs).unwrap_or(0);
+        let key = match segs.last() {
+            Some(Seg::Key(key)) => key.as_str(),
+            _ => "",
+        };
+        let shown = if key.chars().count() <= 40 && !key.chars().any(char::is_control) {
+            format!("`{key}`")
+        } else {
+            "this key".to_string()
+        };
+        let hint = nearest(key, PAGE_KEYS)
+            .map(|k| format!(" (did you mean `{k}`?)"))
+            .unwrap_or_default();
+        findings.push(Problem::at_offset(
+            path,
+            text,
+            offset,
+            format!(
+                "{shown} is not a key tandem knows here{hint}; saving would drop it, so the page is read-only"
+            ),
+        ));
+    }
+    for &offset in &scan.comments {
+        findings.push(Problem::at_offset(
+            path,
+            text,
+            offset,
+            "a comment here would be lost if tandem saved the page, so the page is read-only; move the words into a later note, or remove the comment",
+        ));
+    }
+    for (offset, key) in scan.repeated_map_keys() {
+        findings.push(Problem::at_offset(
+            path,
+            text,
+            offset,
+            format!(
+                "{} is written twice in the same list of answers; only one would be kept, so the page is read-only",
+                if key.chars().count() <= 40 { format!("\"{key}\"") } else { "a key".to_string() }
+            ),
+        ));
+    }
+    findings.sort_by_key(|p| (p.line, p.column));
+    findings
 }
 
 pub fn parse_couple(path: &Path, bytes: &[u8]) -> Result<Couple, Problem> {
@@ -108,15 +264,55 @@ pub fn parse_couple(path: &Path, bytes: &[u8]) -> Result<Couple, Problem> {
             ),
         ));
     }
-    let couple: Couple = ron::from_str(text).map_err(|e| Problem::from_ron(path, &e))?;
-    if couple.names.iter().any(|n| n.trim().is_empty()) {
-        return Err(Problem::at_text(
+    let (couple, skipped) = parse_noting_skipped::<Couple>(path, text)?;
+    let scan = ron_text::scan(text);
+    if let Some(segs) = skipped.first() {
+        let offset = scan.locate(segs).unwrap_or(0);
+        return Err(Problem::at_offset(
             path,
             text,
-            None,
-            "names",
-            "both partners need a name",
+            offset,
+            "this is not a key of the couple file (it holds `version`, `names` and `created`); remove it or correct its spelling",
         ));
     }
+    for (i, name) in couple.names.iter().enumerate() {
+        let at = scan
+            .locate(&[Seg::Key("names".into()), Seg::Index(i)])
+            .unwrap_or(0);
+        let which = ["first", "second"][i];
+        if let Some(problem) = name_problem(name) {
+            return Err(Problem::at_offset(
+                path,
+                text,
+                at,
+                format!("the {which} partner's name {problem}; fix it in a text editor"),
+            ));
+        }
+    }
     Ok(couple)
+}
+
+/// What is wrong with a partner's name, if anything: empty, too long, or
+/// holding characters that could change the terminal.
+pub fn name_problem(name: &str) -> Option<String> {
+    if name.trim().is_empty() {
+        return Some("is empty: both partners need a name".to_string());
+    }
+    if name.chars().any(char::is_control) {
+        return Some(format!(
+            "holds a control character ({}), which could change the terminal it is shown in",
+            crate::model::visible(name)
+                .chars()
+                .filter(|c| ('\u{2400}'..='\u{2421}').contains(c) || *c == '\u{fffd}')
+                .take(3)
+                .collect::<String>()
+        ));
+    }
+    let count = name.chars().count();
+    if count > MAX_NAME_CHARS {
+        return Some(format!(
+            "is {count} characters long; names can be at most {MAX_NAME_CHARS}"
+        ));
+    }
+    None
 }

@@ -3,6 +3,7 @@
 //! app never race on the same files.
 
 mod codec;
+mod fidelity;
 mod fsio;
 
 use std::fs::File;
@@ -12,15 +13,29 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
+use crate::content::Library;
 use crate::model::{Couple, Page};
 use crate::problem::Problem;
 
-pub use codec::{Access, LoadedPage, parse_couple, parse_page, to_ron};
-pub use fsio::{Disk, FileSystem, plain_reason};
+pub use codec::{
+    Access, LoadedPage, as_text, name_problem, nearest, parse_couple, parse_page, to_ron,
+};
+pub use fsio::{
+    Disk, FileSystem, ReadFailure, create_private_dir, kind_of, plain_reason, read_regular,
+    short_reason, size_words, write_private, write_private_new,
+};
+
+/// The largest page file tandem reads: far beyond any page a couple
+/// writes (an answer holds at most 8 MB), small enough that a stray file
+/// cannot flood the memory.
+pub const PAGE_LIMIT: u64 = 64 << 20;
+/// The largest `couple.ron` tandem reads.
+pub const COUPLE_LIMIT: u64 = 64 << 10;
 
 const COUPLE_FILE: &str = "couple.ron";
 const JOURNAL_DIR: &str = "journal";
 const LOCK_FILE: &str = ".lock";
+const EXPORTS_DIR: &str = "exports";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -54,6 +69,17 @@ pub struct Store {
     /// Held for as long as the store lives; the OS lets it go if we crash.
     /// `None` for a store opened read-only.
     lock: Option<File>,
+    /// Folders that others could read, made private when the store opened.
+    pub tightened: Vec<PathBuf>,
+}
+
+/// The journal folder's page files: ids, and files that cannot be pages.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Page ids (file names without `.ron`), newest first.
+    pub ids: Vec<String>,
+    /// Files that look like pages but whose names cannot be read.
+    pub unreadable: Vec<(String, Problem)>,
 }
 
 impl Store {
@@ -84,11 +110,18 @@ impl Store {
         // is from a copy of the app killed mid-save. Those among the pages
         // go when the pages are listed, which reads that folder anyway.
         remove_unfinished_saves(root);
+        // Folders made by an older tandem, or by hand, may be open to others.
+        let tightened = [root, journal.as_path(), root.join(EXPORTS_DIR).as_path()]
+            .into_iter()
+            .filter(|folder| fsio::tighten_dir(folder).unwrap_or(false))
+            .map(Path::to_path_buf)
+            .collect();
         Ok(Store {
             root: root.to_path_buf(),
             journal,
             disk,
             lock: Some(lock),
+            tightened,
         })
     }
 
@@ -100,6 +133,7 @@ impl Store {
             journal: root.join(JOURNAL_DIR),
             disk: Arc::new(FileSystem),
             lock: None,
+            tightened: Vec::new(),
         }
     }
 
@@ -119,12 +153,17 @@ impl Store {
     /// error, so that it is never replaced by a fresh one.
     pub fn load_couple(&self) -> Result<Option<Couple>, StoreError> {
         let path = self.couple_path();
-        let text = match std::fs::read(&path) {
+        let bytes = match read_regular(&path, COUPLE_LIMIT) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(StoreError::io(&path, e)),
+            Err(ReadFailure::Missing) => return Ok(None),
+            Err(failure) => {
+                return Err(StoreError::Unreadable(Problem::whole_file(
+                    &path,
+                    failure.plain(),
+                )));
+            }
         };
-        parse_couple(&path, &text)
+        parse_couple(&path, &bytes)
             .map(Some)
             .map_err(StoreError::Unreadable)
     }
@@ -133,41 +172,81 @@ impl Store {
         self.write_ron(&self.couple_path(), couple)
     }
 
-    /// Page ids (file names without `.ron`), newest first. Names start with
-    /// the date, so this needs no file to be opened. With the lock held, the
-    /// temporary files of saves that were cut short are removed on the way.
+    /// Page ids (file names without `.ron`), newest first.
     pub fn page_ids(&self) -> Result<Vec<String>, StoreError> {
-        let read = match std::fs::read_dir(&self.journal) {
-            Ok(read) => read,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(StoreError::io(&self.journal, e)),
-        };
-        let mut ids: Vec<String> = read
-            .filter_map(|entry| entry.ok())
-            .filter_map(|entry| {
-                let name = entry.file_name().into_string().ok()?;
-                // Dot files are temporary files of a save in progress.
-                if name.starts_with('.') {
-                    if self.lock.is_some() {
-                        remove_if_unfinished(&entry);
-                    }
-                    return None;
-                }
-                name.strip_suffix(".ron").map(str::to_string)
-            })
-            .collect();
-        ids.sort_unstable_by(|a, b| b.cmp(a));
-        Ok(ids)
+        Ok(self.listing()?.ids)
     }
 
-    /// Reads one page. Whatever goes wrong is a [`Problem`] naming the file.
-    pub fn load_page(&self, id: &str) -> Result<LoadedPage, Problem> {
+    /// The page files, newest first. Names start with the date, so this
+    /// needs no file to be opened. With the lock held, the temporary files
+    /// of saves that were cut short are removed on the way.
+    pub fn listing(&self) -> Result<Listing, StoreError> {
+        let read = match std::fs::read_dir(&self.journal) {
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Listing::default()),
+            Err(e) => return Err(StoreError::io(&self.journal, e)),
+        };
+        let mut listing = Listing::default();
+        for entry in read.filter_map(|entry| entry.ok()) {
+            let raw = entry.file_name();
+            let Some(name) = raw.to_str() else {
+                let lossy = raw.to_string_lossy();
+                if lossy.ends_with(".ron") && !lossy.starts_with('.') {
+                    let id = lossy.trim_end_matches(".ron").to_string();
+                    listing.unreadable.push((
+                        id,
+                        Problem::whole_file(
+                            &entry.path(),
+                            "the file's name is not valid text (UTF-8), so tandem cannot show it as a page; rename it",
+                        ),
+                    ));
+                }
+                continue;
+            };
+            // Dot files are not pages; some are tandem's unfinished saves.
+            if name.starts_with('.') {
+                if self.lock.is_some() {
+                    remove_if_unfinished(&entry);
+                }
+                continue;
+            }
+            if let Some(id) = name.strip_suffix(".ron") {
+                listing.ids.push(id.to_string());
+            }
+        }
+        listing.ids.sort_unstable_by(|a, b| b.cmp(a));
+        Ok(listing)
+    }
+
+    /// Reads one page and checks it against its exercise. Whatever goes
+    /// wrong is a [`Problem`] naming the file; whatever tandem does not
+    /// understand makes the page read-only, with findings for `check`.
+    pub fn load_page(&self, id: &str, library: &Library) -> Result<LoadedPage, Problem> {
         let path = self.page_path(id);
-        let bytes = std::fs::read(&path)
-            .map_err(|e| Problem::whole_file(&path, format!("cannot read file: {e}")))?;
+        let bytes = read_regular(&path, PAGE_LIMIT)
+            .map_err(|failure| Problem::whole_file(&path, failure.plain()))?;
         let mut loaded = parse_page(&path, &bytes)?;
-        // The file name is what identifies a page on disk.
+        if loaded.access == Access::Writable {
+            let text = as_text(&path, &bytes)?;
+            let findings = fidelity::audit(
+                &loaded.page,
+                library.get(&loaded.page.exercise),
+                id,
+                &path,
+                text,
+            );
+            loaded.refuse(findings);
+        }
+        // The file name is what identifies a page on disk; a page whose
+        // inner id differs is read-only (above) and known by its file.
         loaded.page.id = id.to_string();
+        if loaded.access == Access::Writable
+            && std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+        {
+            loaded.access = Access::ReadOnly(
+                "the page is a link to a file elsewhere, and tandem changes only files kept in the journal folder itself".to_string(),
+            );
+        }
         Ok(loaded)
     }
 
@@ -184,24 +263,47 @@ impl Store {
         let base = format!("{stamp}-{exercise}");
         let mut id = base.clone();
         let mut n = 2;
-        while self.page_path(&id).exists() {
+        while std::fs::symlink_metadata(self.page_path(&id)).is_ok() {
             id = format!("{base}-{n}");
             n += 1;
         }
         id
     }
 
-    /// Writes a file beside the journal (an export), private to the couple,
-    /// creating its folder first.
-    pub fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    /// The folder in-app exports go to.
+    pub fn exports_dir(&self) -> PathBuf {
+        self.root.join(EXPORTS_DIR)
+    }
+
+    /// Writes a new file beside the journal (an export), private to the
+    /// couple, creating its folder first. Never replaces a file: when the
+    /// name is taken, `-2`, `-3`… is added before the extension. Returns
+    /// the path written.
+    pub fn write_new_file(&self, path: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
         if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
             self.disk
                 .create_dir(folder)
                 .map_err(|e| StoreError::io(folder, e))?;
         }
-        self.disk
-            .write(path, bytes)
-            .map_err(|e| StoreError::io(path, e))
+        let mut candidate = path.to_path_buf();
+        for n in 2.. {
+            match self.disk.write_new(&candidate, bytes) {
+                Ok(()) => return Ok(candidate),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => {
+                    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                    let name = match path.extension() {
+                        Some(ext) => format!("{stem}-{n}.{}", ext.to_string_lossy()),
+                        None => format!("{stem}-{n}"),
+                    };
+                    candidate = path.with_file_name(name);
+                }
+                Err(e) => return Err(StoreError::io(&candidate, e)),
+            }
+        }
+        Err(StoreError::io(
+            path,
+            io::Error::from(io::ErrorKind::AlreadyExists),
+        ))
     }
 
     fn write_ron<T: serde::Serialize>(&self, path: &Path, value: &T) -> Result<(), StoreError> {
@@ -222,10 +324,12 @@ fn remove_unfinished_saves(folder: &Path) {
 
 /// Best effort: a temporary file that cannot be removed is hidden anyway.
 fn remove_if_unfinished(entry: &std::fs::DirEntry) {
-    if entry
-        .file_name()
-        .to_str()
-        .is_some_and(fsio::is_unfinished_save)
+    let regular = entry.file_type().is_ok_and(|t| t.is_file());
+    if regular
+        && entry
+            .file_name()
+            .to_str()
+            .is_some_and(fsio::is_unfinished_save)
     {
         let _ = std::fs::remove_file(entry.path());
     }

@@ -35,7 +35,9 @@ fn a_saved_page_loads_back_unchanged_and_private() {
     let store = Store::open(&root).expect("open");
     let page = sample_page(&store);
     store.save_page(&page).expect("save");
-    let loaded = store.load_page(&page.id).expect("load");
+    let loaded = store
+        .load_page(&page.id, &Library::load(None))
+        .expect("load");
     assert_eq!(loaded.page, page);
     assert_eq!(loaded.access, Access::Writable);
     assert_eq!(mode(&store.page_path(&page.id)), 0o600);
@@ -72,7 +74,7 @@ fn a_damaged_page_reports_line_and_column() {
     let path = store.page_path("2026-01-01-000000-broken");
     std::fs::write(&path, "(\n  version: 1,\n  id: oops\n)").expect("write");
     let problem = store
-        .load_page("2026-01-01-000000-broken")
+        .load_page("2026-01-01-000000-broken", &Library::load(None))
         .expect_err("must fail");
     assert_eq!(problem.path, path);
     assert_eq!(problem.line, 3);
@@ -86,7 +88,9 @@ fn a_page_from_a_newer_version_is_read_only() {
     let mut page = sample_page(&store);
     page.version = 99;
     store.save_page(&page).expect("save");
-    let loaded = store.load_page(&page.id).expect("load");
+    let loaded = store
+        .load_page(&page.id, &Library::load(None))
+        .expect("load");
     assert!(matches!(loaded.access, Access::ReadOnly(_)));
 }
 
@@ -137,10 +141,19 @@ fn temporary_files_of_killed_saves_are_cleared_only_by_the_lock_holder() {
     let page = sample_page(&store);
     store.save_page(&page).expect("save");
     let journal = dir.path().join("journal");
-    let leftover = journal.join(format!(".{}.ron.Xy12Ab", page.id));
-    let couple_leftover = dir.path().join(".couple.ron.Qw34Er");
+    let leftover = journal.join(".tandem-saving-Xy12Ab.tmp");
+    let couple_leftover = dir.path().join(".tandem-saving-Qw34Er.tmp");
     let notes = journal.join(".notes");
-    for path in [&leftover, &couple_leftover, &notes] {
+    // Named like a temporary file of some other program: never ours.
+    let foreign = [
+        journal.join(".important.ron.backup"),
+        journal.join(format!(".{}.ron.123456", page.id)),
+        dir.path().join(".couple.ron.Qw34Er"),
+    ];
+    for path in [&leftover, &couple_leftover, &notes]
+        .into_iter()
+        .chain(&foreign)
+    {
         std::fs::write(path, "half").expect("write");
     }
 
@@ -153,4 +166,7 @@ fn temporary_files_of_killed_saves_are_cleared_only_by_the_lock_holder() {
     assert_eq!(store.page_ids().expect("list"), vec![page.id]);
     assert!(!leftover.exists());
     assert!(notes.exists(), "other dot files are not ours");
+    for path in &foreign {
+        assert!(path.exists(), "{} is not tandem's", path.display());
+    }
 }

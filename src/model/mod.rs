@@ -17,7 +17,9 @@ pub use page::{
     Agreement, AgreementReview, AgreementStatus, Entry, EntryStatus, LaterNote, Page, PageStatus,
     Partner, Shared,
 };
-pub use text::{normalize_line, normalize_text};
+pub use text::{
+    MAX_ANSWER_BYTES, MAX_NAME_CHARS, normalize_line, normalize_text, visible, visible_line,
+};
 
 /// The version written into every journal file (`couple.ron` and pages).
 pub const JOURNAL_VERSION: u32 = 1;

@@ -35,6 +35,52 @@ pub fn normalize_line(input: &str) -> String {
     joined.trim().to_string()
 }
 
+/// The longest partner name tandem accepts, in characters.
+pub const MAX_NAME_CHARS: usize = 60;
+
+/// The most text one answer may hold. A paste that would go beyond it is
+/// refused whole, with a message, so that no page grows past what tandem
+/// reads back.
+pub const MAX_ANSWER_BYTES: usize = 8 << 20;
+
+/// `text` made safe for a terminal: every control character other than
+/// newline and tab is replaced by a visible stand-in (`␛` for escape, `␇`
+/// for the bell, `�` for the C1 controls), so text from a file can never
+/// change a window's title, clear the screen or write the clipboard.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\n' | '\t' => c,
+                '\u{7f}' => '\u{2421}',
+                c if u32::from(c) < 0x20 => {
+                    char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}')
+                }
+                c if c.is_control() => '\u{fffd}',
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// As [`visible`], for a single line: line breaks and tabs are shown too.
+pub fn visible_line(text: &str) -> String {
+    visible(text)
+        .chars()
+        .map(|c| match c {
+            '\n' => '\u{2424}',
+            '\t' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,6 +93,14 @@ mod tests {
     #[test]
     fn control_characters_are_dropped_but_tabs_kept() {
         assert_eq!(normalize_text("a\u{0}b\u{1b}[31m\tc"), "ab[31m\tc");
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a\u{241b}]0;x\u{2407}b");
+        assert_eq!(visible("c\u{9b}2J\u{7f}"), "c\u{fffd}2J\u{2421}");
+        assert_eq!(visible("line\n\tnext"), "line\n\tnext");
+        assert_eq!(visible_line("a\nb"), "a\u{2424}b");
     }
 
     #[test]

@@ -70,8 +70,17 @@ fn compare_lines(app: &App, view: &CompareView, width: usize, theme: Theme) -> V
         newer.entries[0].partner.clone(),
         newer.entries[1].partner.clone(),
     ];
+    let (Some(older), Some(newer)) = (
+        crate::reveal::reveal(&view.pages[0]),
+        crate::reveal::reveal(&view.pages[1]),
+    ) else {
+        lines.push(Line::raw(
+            "The answers are private until both partners have finished both pages.",
+        ));
+        return lines;
+    };
     lines.extend(section_lines(
-        &over_time(&view.pages, exercise),
+        &over_time(&[older, newer], exercise),
         &names,
         width,
         theme,

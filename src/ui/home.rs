@@ -104,7 +104,11 @@ fn page_row(app: &App, page: &PageSummary) -> String {
             }
         }
     };
-    let read_only = if page.read_only { " · read-only" } else { "" };
+    let read_only = if page.read_only.is_some() {
+        " · read-only"
+    } else {
+        ""
+    };
     format!(
         "{} · {} · {}{}",
         page.title,

@@ -106,7 +106,13 @@ fn page_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
         page.entries[0].partner.clone(),
         page.entries[1].partner.clone(),
     ];
-    let sections = sections(page, app.open_exercise(), discussed);
+    let Some(revealed) = crate::reveal::reveal(page) else {
+        lines.push(Line::raw(
+            "The answers are private until both partners have finished.",
+        ));
+        return lines;
+    };
+    let sections = sections(revealed, app.open_exercise(), discussed);
     lines.extend(section_lines(&sections, &names, width, theme, &app.tz));
     if discussed && open.access == crate::journal::Access::Writable {
         lines.push(Line::styled(

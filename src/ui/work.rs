@@ -139,10 +139,10 @@ pub fn render_turn(app: &App, turn: &Turn, theme: Theme, frame: &mut Frame, area
                         ));
                         last_writer = Some(writer);
                     }
-                    let answer = page
-                        .entry(writer)
-                        .answers
-                        .get(id)
+                    // Earlier answers are on screen only once both
+                    // partners have finished: the reveal rule decides.
+                    let answer = crate::reveal::reveal(page)
+                        .and_then(|r| r.answer(writer, id))
                         .map(|a| plain_answer(a, &step.field).join("\n"))
                         .unwrap_or_else(|| "(no answer)".into());
                     for (n, line) in text::wrap(&answer, width.saturating_sub(4))

@@ -261,7 +261,10 @@ pub fn write_steps(h: &mut Harness, texts: &[&str]) {
 pub fn newest_page(h: &Harness) -> tandem::model::Page {
     let ids = h.store.page_ids().expect("list pages");
     let id = ids.first().expect("a page was saved");
-    h.store.load_page(id).expect("page loads").page
+    h.store
+        .load_page(id, &h.app.library)
+        .expect("page loads")
+        .page
 }
 
 /// Answers every step of the turn on screen, varying the answers by `seed`

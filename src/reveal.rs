@@ -1,0 +1,65 @@
+//! The reveal rule, in one place: what of a page may be shown, and to whom.
+//!
+//! Until both partners have finished their part, neither sees a word of the
+//! other's entry, on any screen or in any command. A partner working their
+//! own turn sees their own answers (the turn's editors read them through
+//! [`own_answer`]); everything that shows both partners' answers takes a
+//! [`Revealed`] page, which only [`reveal`] can make. Home, the journal's
+//! preview and search, trends, agreements, opening and comparing pages,
+//! `show` and `export` all go through here.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Agreement, Answer, EntryStatus, Page, Partner};
+
+/// A page whose answers may be shown to both partners: both have finished.
+#[derive(Clone, Copy, Debug)]
+pub struct Revealed<'a> {
+    page: &'a Page,
+}
+
+/// The page as both partners may see it, or `None` while either has not
+/// finished.
+pub fn reveal(page: &Page) -> Option<Revealed<'_>> {
+    Partner::BOTH
+        .iter()
+        .all(|p| page.entry(*p).status == EntryStatus::Done)
+        .then_some(Revealed { page })
+}
+
+/// What a partner wrote on a page, for that partner's own turn only.
+pub fn own_answer<'a>(page: &'a Page, author: Partner, step: &str) -> Option<&'a Answer> {
+    page.entry(author).answers.get(step)
+}
+
+impl<'a> Revealed<'a> {
+    pub fn page(&self) -> &'a Page {
+        self.page
+    }
+
+    /// One partner's answer to one step.
+    pub fn answer(&self, partner: Partner, step: &str) -> Option<&'a Answer> {
+        self.page.entry(partner).answers.get(step)
+    }
+
+    /// Every answer of one partner, by step id.
+    pub fn answers(&self, partner: Partner) -> &'a BTreeMap<String, Answer> {
+        &self.page.entry(partner).answers
+    }
+
+    /// What the couple wrote together after the reveal.
+    pub fn shared_answers(&self) -> &'a BTreeMap<String, Answer> {
+        &self.page.shared.answers
+    }
+
+    pub fn agreements(&self) -> &'a [Agreement] {
+        &self.page.shared.agreements
+    }
+}
+
+/// The agreements of a page that may be shown: agreements are written
+/// together after the reveal, so a page not revealed shows none, even if
+/// its file holds some.
+pub fn agreements(page: &Page) -> &[Agreement] {
+    reveal(page).map_or(&[], |r| r.agreements())
+}

@@ -1,0 +1,460 @@
+//! A light reading of RON text for pointing at things: tokens with their
+//! byte offsets, comments, and the place a path of keys and positions
+//! leads to. It does not decide what a file means (`ron` and serde do
+//! that); it finds where a problem they report sits, so that a message can
+//! name the line and column of the key that is wrong.
+
+/// One step into a value: a struct field or map key, a position in a list
+/// or tuple, or into the parentheses of `Some(…)` or a variant such as
+/// `Text(…)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+    Enter,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Tok {
+    Ident(String),
+    /// A string, decoded.
+    Str(String),
+    Char,
+    Number,
+    Punct(char),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    pub tok: Tok,
+    pub start: usize,
+}
+
+/// The tokens of `text`, and where its comments start. Reading stops at the
+/// first thing that is not RON; what came before is kept.
+#[derive(Clone, Debug, Default)]
+pub struct Scan {
+    pub tokens: Vec<Token>,
+    pub comments: Vec<usize>,
+}
+
+pub fn scan(text: &str) -> Scan {
+    let bytes = text.as_bytes();
+    let mut out = Scan::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let start = i;
+        match c {
+            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                out.comments.push(start);
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                out.comments.push(start);
+                i = skip_block_comment(bytes, i);
+            }
+            b'"' => {
+                let (value, end) = quoted(text, i + 1);
+                out.tokens.push(Token {
+                    tok: Tok::Str(value),
+                    start,
+                });
+                i = end;
+            }
+            b'r' | b'b' if raw_string_start(bytes, i).is_some() => {
+                let (hashes, open) = raw_string_start(bytes, i).unwrap_or((0, i));
+                let body = open + 1;
+                let close = format!("\"{}", "#".repeat(hashes));
+                let end = text[body..].find(&close).map_or(bytes.len(), |n| body + n);
+                out.tokens.push(Token {
+                    tok: Tok::Str(text[body..end].to_string()),
+                    start,
+                });
+                i = (end + close.len()).min(bytes.len());
+            }
+            b'b' if bytes.get(i + 1) == Some(&b'"') => {
+                let (value, end) = quoted(text, i + 2);
+                out.tokens.push(Token {
+                    tok: Tok::Str(value),
+                    start,
+                });
+                i = end;
+            }
+            b'\'' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'\'' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i = (i + 1).min(bytes.len());
+                out.tokens.push(Token {
+                    tok: Tok::Char,
+                    start,
+                });
+            }
+            b'0'..=b'9' | b'-' | b'+' | b'.' => {
+                i += 1;
+                while i < bytes.len() {
+                    let d = bytes[i];
+                    let exponent_sign =
+                        matches!(d, b'+' | b'-') && matches!(bytes[i - 1], b'e' | b'E');
+                    if d.is_ascii_alphanumeric() || d == b'_' || d == b'.' || exponent_sign {
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                out.tokens.push(Token {
+                    tok: Tok::Number,
+                    start,
+                });
+            }
+            _ if c == b'_' || c.is_ascii_alphabetic() => {
+                let from = if c == b'r' && bytes.get(i + 1) == Some(&b'#') {
+                    i + 2
+                } else {
+                    i
+                };
+                i = from;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                out.tokens.push(Token {
+                    tok: Tok::Ident(text[from..i].to_string()),
+                    start,
+                });
+            }
+            b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' | b'#' | b'!' => {
+                out.tokens.push(Token {
+                    tok: Tok::Punct(char::from(c)),
+                    start,
+                });
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+fn skip_block_comment(bytes: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    while i + 1 < bytes.len() {
+        match (bytes[i], bytes[i + 1]) {
+            (b'/', b'*') => {
+                depth += 1;
+                i += 2;
+            }
+            (b'*', b'/') => {
+                depth -= 1;
+                i += 2;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// `r"…"`, `r#"…"#`, `br"…"`: how many `#` and where the opening quote is.
+fn raw_string_start(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    if bytes.get(j) == Some(&b'b') {
+        j += 1;
+    }
+    if bytes.get(j) != Some(&b'r') {
+        return None;
+    }
+    j += 1;
+    let hashes = bytes[j..].iter().take_while(|&&b| b == b'#').count();
+    (bytes.get(j + hashes) == Some(&b'"')).then_some((hashes, j + hashes))
+}
+
+/// A quoted string from just after its opening quote: its value, and the
+/// offset after its closing quote.
+fn quoted(text: &str, from: usize) -> (String, usize) {
+    let mut value = String::new();
+    let mut chars = text[from..].char_indices();
+    while let Some((n, c)) = chars.next() {
+        match c {
+            '"' => return (value, from + n + 1),
+            '\\' => match chars.next() {
+                Some((_, 'n')) => value.push('\n'),
+                Some((_, 't')) => value.push('\t'),
+                Some((_, 'r')) => value.push('\r'),
+                Some((_, '0')) => value.push('\0'),
+                Some((_, 'u')) => {
+                    let rest = &text[from + n + 2..];
+                    let digits: String = rest
+                        .trim_start_matches('{')
+                        .chars()
+                        .take_while(char::is_ascii_hexdigit)
+                        .collect();
+                    if let Some(c) = u32::from_str_radix(&digits, 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                    {
+                        value.push(c);
+                    }
+                    let skip = digits.len() + usize::from(rest.starts_with('{')) * 2;
+                    for _ in 0..skip {
+                        chars.next();
+                    }
+                }
+                Some((_, other)) => value.push(other),
+                None => break,
+            },
+            c => value.push(c),
+        }
+    }
+    (value, text.len())
+}
+
+impl Scan {
+    fn punct(&self, i: usize, c: char) -> bool {
+        matches!(self.tokens.get(i), Some(Token { tok: Tok::Punct(p), .. }) if *p == c)
+    }
+
+    /// The token index just after the value starting at `i`.
+    fn skip_value(&self, mut i: usize) -> usize {
+        // A name before parentheses: a variant or a named struct.
+        if matches!(
+            self.tokens.get(i),
+            Some(Token {
+                tok: Tok::Ident(_),
+                ..
+            })
+        ) && self.punct(i + 1, '(')
+        {
+            i += 1;
+        }
+        match self.tokens.get(i).map(|t| &t.tok) {
+            Some(Tok::Punct('(' | '[' | '{')) => {
+                let mut depth = 0usize;
+                while let Some(token) = self.tokens.get(i) {
+                    match token.tok {
+                        Tok::Punct('(' | '[' | '{') => depth += 1,
+                        Tok::Punct(')' | ']' | '}') => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                return i + 1;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i
+            }
+            Some(_) => i + 1,
+            None => i,
+        }
+    }
+
+    /// The items between the brackets of the value at `i`: for each, the
+    /// index of its key (if it has one) and of its value.
+    fn items(&self, i: usize) -> Vec<(Option<usize>, usize)> {
+        let mut open = i;
+        if matches!(
+            self.tokens.get(open),
+            Some(Token {
+                tok: Tok::Ident(_),
+                ..
+            })
+        ) && self.punct(open + 1, '(')
+        {
+            open += 1;
+        }
+        if !matches!(
+            self.tokens.get(open).map(|t| &t.tok),
+            Some(Tok::Punct('(' | '[' | '{'))
+        ) {
+            return Vec::new();
+        }
+        let end = self.skip_value(open).saturating_sub(1);
+        let mut items = Vec::new();
+        let mut j = open + 1;
+        while j < end {
+            let keyed = self.punct(j + 1, ':')
+                && matches!(
+                    self.tokens.get(j).map(|t| &t.tok),
+                    Some(Tok::Ident(_) | Tok::Str(_) | Tok::Number | Tok::Char)
+                );
+            let (key, value) = if keyed { (Some(j), j + 2) } else { (None, j) };
+            items.push((key, value));
+            j = self.skip_value(value);
+            if self.punct(j, ',') {
+                j += 1;
+            } else if j < end && j == value {
+                break; // not RON we understand: stop rather than loop
+            }
+        }
+        items
+    }
+
+    fn key_name(&self, i: usize) -> Option<&str> {
+        match &self.tokens.get(i)?.tok {
+            Tok::Ident(name) | Tok::Str(name) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The token a path leads to: the key itself for a last `Key` step,
+    /// otherwise the value.
+    pub fn locate(&self, path: &[Seg]) -> Option<usize> {
+        let mut at = 0usize;
+        let mut landed = 0usize;
+        for seg in path {
+            match seg {
+                Seg::Key(name) => {
+                    let (key, value) = self
+                        .items(at)
+                        .into_iter()
+                        .find(|(key, _)| key.and_then(|k| self.key_name(k)) == Some(name))?;
+                    landed = key.unwrap_or(value);
+                    at = value;
+                }
+                Seg::Index(n) => {
+                    let (_, value) = *self.items(at).get(*n)?;
+                    landed = value;
+                    at = value;
+                }
+                Seg::Enter => {
+                    if matches!(
+                        self.tokens.get(at),
+                        Some(Token {
+                            tok: Tok::Ident(_),
+                            ..
+                        })
+                    ) && self.punct(at + 1, '(')
+                    {
+                        at += 2;
+                        landed = at;
+                    }
+                }
+            }
+        }
+        Some(self.tokens.get(landed)?.start)
+    }
+
+    /// Keys that appear twice in one `{…}` map, as the offset of the
+    /// second one and the key.
+    pub fn repeated_map_keys(&self) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for (i, token) in self.tokens.iter().enumerate() {
+            if token.tok != Tok::Punct('{') {
+                continue;
+            }
+            let mut seen = std::collections::HashSet::new();
+            for (key, _) in self.items(i) {
+                let Some(k) = key else { continue };
+                if let Some(name) = self.key_name(k)
+                    && !seen.insert(name.to_string())
+                {
+                    out.push((self.tokens[k].start, name.to_string()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The opening bracket (or the name before it) of the innermost item
+    /// that contains `offset`, for a problem the parser reports at an
+    /// item's end.
+    pub fn item_start(&self, offset: usize) -> Option<usize> {
+        let mut stack: Vec<usize> = Vec::new();
+        for (i, token) in self.tokens.iter().enumerate() {
+            if token.start >= offset {
+                // A closing bracket at the offset belongs to the item.
+                if matches!(token.tok, Tok::Punct(')' | ']' | '}')) && token.start == offset {
+                    break;
+                }
+                if token.start > offset {
+                    break;
+                }
+            }
+            match token.tok {
+                Tok::Punct('(' | '[' | '{') => stack.push(i),
+                Tok::Punct(')' | ']' | '}') => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+        }
+        let open = *stack.last()?;
+        let named = open > 0 && matches!(self.tokens[open - 1].tok, Tok::Ident(_));
+        let first = if named { open - 1 } else { open };
+        Some(self.tokens[first].start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r##"(
+    version: 1, // a note
+    entries: ((
+        partner: "A",
+        answers: {
+            "area": Text(r#"one "quoted" line"#),
+            "list": Checklist(["a", "b\"c"]),
+        },
+    ), (
+        partner: "B",
+        answers: {"area": Text("x"), "area": Text("y")},
+    )),
+)"##;
+
+    fn at(path: &[Seg]) -> &'static str {
+        let scan = scan(PAGE);
+        let offset = scan.locate(path).expect("found");
+        &PAGE[offset..offset + PAGE[offset..].find(['\n', ',']).unwrap_or(4)]
+    }
+
+    #[test]
+    fn paths_lead_to_keys_and_values() {
+        let key = |k: &str| Seg::Key(k.to_string());
+        assert_eq!(at(&[key("version")]), "version: 1");
+        assert_eq!(
+            at(&[key("entries"), Seg::Index(1), key("partner")]),
+            "partner: \"B\""
+        );
+        assert_eq!(
+            at(&[key("entries"), Seg::Index(0), key("answers"), key("list")]),
+            "\"list\": Checklist([\"a\""
+        );
+        assert_eq!(
+            at(&[
+                key("entries"),
+                Seg::Index(0),
+                key("answers"),
+                key("list"),
+                Seg::Enter,
+                Seg::Index(1)
+            ]),
+            "\"b\\\"c\"])"
+        );
+    }
+
+    #[test]
+    fn comments_and_repeated_keys_are_found() {
+        let scan = scan(PAGE);
+        assert_eq!(scan.comments.len(), 1);
+        let repeated = scan.repeated_map_keys();
+        assert_eq!(repeated.len(), 1);
+        assert_eq!(repeated[0].1, "area");
+    }
+
+    #[test]
+    fn an_items_end_leads_back_to_its_start() {
+        let text = "(\n  id: \"x\",\n  steps: [(id: \"a\", prompt: \"p\")],\n)";
+        let scan = scan(text);
+        let close = text.find(")]").expect("close");
+        let start = scan.item_start(close).expect("start");
+        assert_eq!(&text[start..start + 4], "(id:");
+    }
+}
