@@ -94,6 +94,10 @@ pub enum Command {
 pub struct Dirs {
     pub data: PathBuf,
     pub exercises: Option<PathBuf>,
+    /// Where what could not be saved at exit is kept until the next start:
+    /// the platform's state folder (or its cache folder), never the
+    /// journal's own folder, which is what failed.
+    pub recovery: PathBuf,
 }
 
 impl Dirs {
@@ -109,10 +113,12 @@ impl Dirs {
         crate::demo::generate(&library, crate::demo::DEMO_PAGES, crate::demo::DEMO_SEED)
             .write(&data)
             .context("cannot write the demo journal")?;
+        let recovery = folder.path().join("recovery");
         Ok((
             Dirs {
                 data,
                 exercises: None,
+                recovery,
             },
             folder,
         ))
@@ -132,7 +138,19 @@ impl Dirs {
             (None, Some(p)) => Some(p.config_dir().join("exercises")),
             (None, None) => None,
         };
-        Ok(Dirs { data, exercises })
+        let recovery = project
+            .as_ref()
+            .map(|p| {
+                p.state_dir()
+                    .unwrap_or_else(|| p.cache_dir())
+                    .join("recovery")
+            })
+            .unwrap_or_else(|| std::env::temp_dir().join("tandem-recovery"));
+        Ok(Dirs {
+            data,
+            exercises,
+            recovery,
+        })
     }
 
     pub fn library(&self) -> Library {

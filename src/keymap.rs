@@ -24,6 +24,8 @@ pub enum KeyContext {
     Agreements,
     Trends,
     Message,
+    /// Answers kept from a save that failed, offered back.
+    Recovery,
 }
 
 pub struct KeyHint {
@@ -251,6 +253,14 @@ pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
             }
         }
         KeyContext::Message => const { &[hint("Enter / Esc", "close", true)] },
+        KeyContext::Recovery => {
+            const {
+                &[
+                    hint("Enter", "put them back in the journal", true),
+                    hint("Esc", "not now (asked again next time)", true),
+                ]
+            }
+        }
     };
     let shared: &[KeyHint] = match context {
         KeyContext::WriteText

@@ -14,6 +14,7 @@ pub mod journal;
 pub mod keymap;
 pub mod model;
 pub mod problem;
+pub mod recovery;
 pub mod reveal;
 pub mod ron_text;
 pub mod runtime;

@@ -32,15 +32,20 @@ impl Problem {
     /// that does not look like one of tandem's is repeated.
     pub fn from_ron(path: &Path, text: &str, error: &ron::error::SpannedError) -> Self {
         let scan = crate::ron_text::scan(text);
-        let first = scan.tokens.first().map(|t| &t.tok);
+        use crate::ron_text::Tok;
         if text.trim().is_empty() {
             return Problem::new(path, 1, 1, "the file is empty");
         }
-        if !matches!(
-            first,
-            Some(crate::ron_text::Tok::Punct('(' | '#')) | Some(crate::ron_text::Tok::Ident(_))
-        ) || (scan.tokens.len() < 2 && !scan.comments.is_empty())
-        {
+        // A tandem file starts with `(`, `Name(` or a `#![enable(…)]` line.
+        let looks_like_ours = match (
+            scan.tokens.first().map(|t| &t.tok),
+            scan.tokens.get(1).map(|t| &t.tok),
+        ) {
+            (Some(Tok::Punct('(' | '#')), _) => true,
+            (Some(Tok::Ident(_)), Some(Tok::Punct('('))) => true,
+            _ => false,
+        };
+        if !looks_like_ours {
             return Problem::new(
                 path,
                 1,

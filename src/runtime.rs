@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::{App, Effect, ReviewDecision};
+use crate::app::{App, Effect, ReviewDecision, SaveFailure};
 use crate::export::{Format, document};
 use crate::journal::{Access, Store};
 use crate::model::AgreementReview;
@@ -20,13 +20,14 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
     for effect in effects {
         match effect {
             Effect::SaveCouple(couple) => {
-                let result = store.save_couple(&couple).map_err(|e| e.to_string());
+                let result = store.save_couple(&couple).map_err(|e| failure(&e));
                 app.couple_saved(result);
             }
             Effect::SavePage(page) => {
-                let result = store.save_page(&page).map_err(|e| e.to_string());
+                let result = store.save_page(&page).map_err(|e| failure(&e));
                 app.page_saved(&page, result);
             }
+            Effect::Restore(found) => restore(app, store, found),
             Effect::ReviewAgreements(decisions) => {
                 for decision in decisions {
                     let (page, result) = record_review(store, &app.library, &decision);
@@ -56,6 +57,62 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
         }
     }
     flow
+}
+
+fn failure(error: &crate::journal::StoreError) -> SaveFailure {
+    SaveFailure {
+        short: error.short(),
+        full: error.to_string(),
+    }
+}
+
+/// Puts back what a failed save at exit kept aside. A page changed on disk
+/// since (by the other laptop, say) is not overwritten: the kept one comes
+/// back beside it as a page of its own. A recovery file goes only once
+/// everything in it is back in the journal.
+fn restore(app: &mut App, store: &Store, found: Vec<crate::recovery::Found>) {
+    let mut couple = None;
+    let mut pages = Vec::new();
+    let mut failed = Vec::new();
+    for item in found {
+        let mut whole = true;
+        if let Some(kept) = &item.recovery.couple
+            && app.couple.is_none()
+            && couple.is_none()
+        {
+            match store.save_couple(kept) {
+                Ok(()) => couple = Some(kept.clone()),
+                Err(e) => {
+                    whole = false;
+                    failed.push(format!("• your names: {}", e.short()));
+                }
+            }
+        }
+        if let Some(kept) = &item.recovery.page {
+            let mut page = kept.clone();
+            let newer_on_disk = match store.load_page(&page.id, &app.library) {
+                Ok(on_disk) => {
+                    on_disk.access != Access::Writable
+                        || on_disk.page.last_activity() > item.recovery.saved
+                }
+                Err(_) => std::fs::symlink_metadata(store.page_path(&page.id)).is_ok(),
+            };
+            if newer_on_disk {
+                page.id = store.new_page_id(&page.exercise, page.started);
+            }
+            match store.save_page(&page) {
+                Ok(()) => pages.push(page),
+                Err(e) => {
+                    whole = false;
+                    failed.push(format!("• \"{}\": {}", page.title, e.short()));
+                }
+            }
+        }
+        if whole {
+            let _ = std::fs::remove_file(&item.path);
+        }
+    }
+    app.restored(couple, pages, failed);
 }
 
 /// Sets an agreement's status on its own page and notes the review there.

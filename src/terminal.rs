@@ -3,9 +3,10 @@
 
 use std::io::{Write, stdout};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow};
@@ -16,16 +17,19 @@ use ratatui::crossterm::execute;
 
 use crate::app::{App, Event, JournalIndex, Overlay};
 use crate::cli::Dirs;
-use crate::journal::{Store, StoreError};
-use crate::runtime::{Flow, carry_out, read_pending};
+use crate::content::Library;
+use crate::journal::{Store, StoreError, plain_reason};
+use crate::runtime::{Flow, carry_out};
 use crate::ui::{self, Theme};
 
 /// Typing is saved this long after the last unsaved change began.
 const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
 /// How long to wait for a key before looking at signals and autosave.
 const IDLE_POLL: Duration = Duration::from_millis(200);
-/// Pages read per pass while the journal loads in the background.
-const PAGES_PER_PASS: usize = 64;
+/// Pages sent to the screen at once while the journal loads, or after
+/// this long, whichever comes first.
+const PAGES_PER_BATCH: usize = 256;
+const BATCH_TIME: Duration = Duration::from_millis(30);
 
 pub fn run_workbook(dirs: &Dirs) -> Result<()> {
     let store = match Store::open(&dirs.data) {
@@ -44,26 +48,48 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
         }
     };
     let couple = store.load_couple().map_err(|e| {
-        anyhow!("{e}\nThe file is left as it is. Fix it in a text editor, or move it away to start again with new names.")
+        anyhow!(
+            "{}\nThe file is left as it is. Fix it in a text editor, or move it away to start again with new names.",
+            crate::model::visible(&e.to_string())
+        )
     })?;
     let library = dirs.library();
-    let ids = store.page_ids().context("cannot list the journal")?;
+    let listing = store.listing().context("cannot list the journal")?;
+    let pending = listing.ids.clone();
     let problems = library.problems.len();
     let mut app = App::new(
         couple,
         library,
-        JournalIndex::new(ids),
+        JournalIndex::of_listing(listing),
         now_to_the_second,
         crate::zone::local(),
     );
+    let mut notes = Vec::new();
+    if !store.tightened.is_empty() {
+        notes.push(format!(
+            "Your journal's folders could be read by other people using this computer. tandem has made them private, so only you can open them:\n{}",
+            store
+                .tightened
+                .iter()
+                .map(|p| format!("  {}", p.display()))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ));
+    }
     if problems > 0 {
+        notes.push(format!(
+            "{} in your exercise files; those exercises are left out for now. Run `tandem check` to see each one with its line and column.",
+            crate::cli::count(problems, "problem was found", "problems were found")
+        ));
+    }
+    if !notes.is_empty() {
         app.overlay = Some(Overlay::Message {
-            title: "Some of your exercise files have problems".into(),
-            body: format!(
-                "{problems} problem(s) found; those exercises are left out for now. Run `tandem check` to see each one with its line and column."
-            ),
+            title: "Before you start".into(),
+            body: crate::model::visible(&notes.join("\n\n")).into_owned(),
         });
     }
+    // Offered after any message above is closed: the offer needs a choice.
+    let recovered = crate::recovery::pending(&dirs.recovery, &dirs.data);
 
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -77,7 +103,14 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
     let _ = execute!(stdout(), EnableBracketedPaste);
     let theme = Theme::from_env();
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut app, &store, &mut terminal, theme, &stop)
+        event_loop(
+            &mut app,
+            &store,
+            &mut terminal,
+            theme,
+            &stop,
+            Startup { pending, recovered },
+        )
     }));
     let _ = execute!(stdout(), DisableBracketedPaste);
     // A terminal that has gone away cannot be restored; that is no reason
@@ -86,24 +119,64 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
     let _ = terminal.show_cursor();
     std::mem::forget(terminal);
     let _ = ratatui::try_restore();
-    match outcome {
+    let ended = match outcome {
         Ok(result) => result,
-        Err(_) => {
-            // Whatever state the app is in, the page's answers are plain data:
-            // keep them.
-            let saved = match app.shutdown().into_iter().next() {
-                Some(crate::app::Effect::SavePage(page)) => store.save_page(&page).is_ok(),
-                _ => true,
-            };
-            Err(anyhow!(
-                "tandem stopped because of an internal error. {}",
-                if saved {
-                    "Your answers were saved first."
-                } else {
-                    "Saving the open page failed; the last autosave is on disk."
-                }
-            ))
+        Err(_) => Err(anyhow!("tandem stopped because of an internal error.")),
+    };
+    // Whatever state the app is in, what is open is plain data: keep it,
+    // in the journal or, when that fails, aside for the next start.
+    let kept = final_save(&mut app, &store, dirs);
+    match (ended, kept) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(e), Ok(())) => Err(anyhow!("{e:#}\nEverything you wrote was saved first.")),
+        (ended, Err(unsaved)) => {
+            let why = ended.err().map(|e| format!("{e:#}\n")).unwrap_or_default();
+            Err(anyhow!("{why}{unsaved}"))
         }
+    }
+}
+
+/// Saves what is open as tandem closes. When the journal cannot take it,
+/// writes it to a recovery file instead and says where; the error names
+/// what happened in words to act on.
+fn final_save(app: &mut App, store: &Store, dirs: &Dirs) -> Result<(), String> {
+    let mut recovery: Option<crate::recovery::Recovery> = None;
+    let now = app.now();
+    for effect in app.shutdown() {
+        let (couple, page, result) = match effect {
+            crate::app::Effect::SavePage(page) => {
+                let result = store.save_page(&page);
+                (None, Some(*page), result)
+            }
+            crate::app::Effect::SaveCouple(couple) => {
+                let result = store.save_couple(&couple);
+                (Some(couple), None, result)
+            }
+            _ => continue,
+        };
+        if let Err(e) = result {
+            let kept = recovery
+                .get_or_insert_with(|| crate::recovery::Recovery::new(&dirs.data, now, e.short()));
+            kept.couple = kept.couple.take().or(couple);
+            kept.page = kept.page.take().or(page);
+        }
+    }
+    let Some(recovery) = recovery else {
+        return Ok(());
+    };
+    let what = recovery.describe();
+    match crate::recovery::write(&dirs.recovery, &recovery) {
+        Ok(path) => Err(format!(
+            "Your last changes ({what}) could not be saved in the journal: {}.\nThey are kept in {}\n(readable by you only); tandem offers them back the next time it starts.",
+            recovery.reason,
+            path.display()
+        )),
+        Err(e) => Err(format!(
+            "Your last changes ({what}) could not be saved in the journal ({}), nor kept aside in {} ({}).\nWhat was saved before is still in the journal.",
+            recovery.reason,
+            dirs.recovery.display(),
+            plain_reason(&e)
+        )),
     }
 }
 
@@ -125,26 +198,74 @@ fn install_panic_message() {
     }));
 }
 
+/// What the loop hears: the terminal's events, and pages read in the
+/// background.
+enum Incoming {
+    Input(std::io::Result<event::Event>),
+    Pages(
+        Vec<(
+            String,
+            Result<crate::journal::LoadedPage, crate::problem::Problem>,
+        )>,
+    ),
+}
+
+/// What the loop starts with besides the app.
+struct Startup {
+    /// Pages to read in the background, newest first.
+    pending: Vec<String>,
+    /// Answers kept aside by a save that failed at the last exit.
+    recovered: Vec<crate::recovery::Found>,
+}
+
 /// Reads the terminal's events on a thread of its own, so that the loop
-/// stays free to notice signals, autosave and read the journal. When the
+/// stays free to notice signals, autosave and take in pages. When the
 /// terminal goes away the reading can stop returning (it spins on a closed
 /// terminal); the loop then learns of it from the hang-up signal and exits,
 /// which ends this thread with the process.
-fn spawn_input() -> Receiver<std::io::Result<event::Event>> {
-    let (sender, receiver) = std::sync::mpsc::channel();
+fn spawn_input(sender: Sender<Incoming>) {
     std::thread::spawn(move || {
         loop {
             let read = event::read();
             let failed = read.is_err();
-            if sender.send(read).is_err() || failed {
+            if sender.send(Incoming::Input(read)).is_err() || failed {
                 break;
             }
         }
     });
-    receiver
 }
 
-/// Runs the loop, then saves what is open however the loop ended: a quit,
+/// Reads the journal's pages on a thread of its own, newest first, and
+/// sends them in batches: the screen never waits on a file, and whatever
+/// sits in the folder, the loop keeps answering keys and can quit at once.
+fn spawn_reader(sender: Sender<Incoming>, root: PathBuf, library: Library, ids: Vec<String>) {
+    if ids.is_empty() {
+        return;
+    }
+    std::thread::spawn(move || {
+        let store = Store::open_read_only(&root);
+        let mut batch = Vec::new();
+        let mut since = Instant::now();
+        for id in ids {
+            let loaded = store.load_page(&id, &library);
+            batch.push((id, loaded));
+            if batch.len() >= PAGES_PER_BATCH || since.elapsed() >= BATCH_TIME {
+                if sender
+                    .send(Incoming::Pages(std::mem::take(&mut batch)))
+                    .is_err()
+                {
+                    return;
+                }
+                since = Instant::now();
+            }
+        }
+        if !batch.is_empty() {
+            let _ = sender.send(Incoming::Pages(batch));
+        }
+    });
+}
+
+/// Runs the loop; the caller saves what is open however it ended: a quit,
 /// a signal, a closed terminal or an error.
 fn event_loop(
     app: &mut App,
@@ -152,12 +273,25 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     theme: Theme,
     stop: &AtomicBool,
+    startup: Startup,
 ) -> Result<()> {
-    let input = spawn_input();
-    let result = run_loop(app, store, terminal, theme, stop, &input);
-    let effects = app.shutdown();
-    carry_out(app, store, effects);
-    result
+    let (sender, incoming) = std::sync::mpsc::channel();
+    spawn_input(sender.clone());
+    spawn_reader(
+        sender,
+        store.root().to_path_buf(),
+        app.library.clone(),
+        startup.pending,
+    );
+    run_loop(
+        app,
+        store,
+        terminal,
+        theme,
+        stop,
+        &incoming,
+        startup.recovered,
+    )
 }
 
 fn run_loop(
@@ -166,7 +300,8 @@ fn run_loop(
     terminal: &mut DefaultTerminal,
     theme: Theme,
     stop: &AtomicBool,
-    input: &Receiver<std::io::Result<event::Event>>,
+    incoming: &Receiver<Incoming>,
+    mut recovered: Vec<crate::recovery::Found>,
 ) -> Result<()> {
     let mut dirty_since: Option<Instant> = None;
     if let Ok(size) = terminal.size() {
@@ -174,6 +309,10 @@ fn run_loop(
     }
     let mut redraw = true;
     loop {
+        if app.overlay.is_none() && !recovered.is_empty() {
+            app.offer_recovery(std::mem::take(&mut recovered));
+            redraw = true;
+        }
         if redraw {
             terminal
                 .draw(|frame| ui::render(app, theme, frame))
@@ -183,38 +322,36 @@ fn run_loop(
         if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        let wait = if app.journal.is_loading() {
-            Duration::ZERO
-        } else {
-            IDLE_POLL
-        };
-        let received = match input.recv_timeout(wait) {
-            Ok(received) => Some(received.context("cannot read the keyboard")?),
-            Err(RecvTimeoutError::Timeout) => None,
+        match incoming.recv_timeout(IDLE_POLL) {
+            Ok(Incoming::Input(received)) => {
+                let event = match received.context("cannot read the keyboard")? {
+                    event::Event::Key(key) => Some(Event::Key(key)),
+                    event::Event::Paste(text) => Some(Event::Paste(text)),
+                    event::Event::Resize(width, height) => {
+                        app.viewport = (width, height);
+                        None
+                    }
+                    _ => None,
+                };
+                redraw = true;
+                if let Some(event) = event {
+                    let effects = app.update(event);
+                    if carry_out(app, store, effects) == Flow::Quit {
+                        return Ok(());
+                    }
+                }
+            }
+            Ok(Incoming::Pages(pages)) => {
+                for (id, loaded) in pages {
+                    app.journal.add_loaded(&id, loaded);
+                }
+                app.pages_read();
+                redraw = true;
+            }
+            Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {
                 return Err(anyhow!("the keyboard is no longer readable"));
             }
-        };
-        if let Some(received) = received {
-            let event = match received {
-                event::Event::Key(key) => Some(Event::Key(key)),
-                event::Event::Paste(text) => Some(Event::Paste(text)),
-                event::Event::Resize(width, height) => {
-                    app.viewport = (width, height);
-                    None
-                }
-                _ => continue,
-            };
-            redraw = true;
-            if let Some(event) = event {
-                let effects = app.update(event);
-                if carry_out(app, store, effects) == Flow::Quit {
-                    return Ok(());
-                }
-            }
-        } else if app.journal.is_loading() {
-            read_pending(app, store, PAGES_PER_PASS);
-            redraw = true;
         }
 
         let dirty = app.open.as_ref().is_some_and(|o| o.dirty);

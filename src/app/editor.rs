@@ -149,6 +149,22 @@ impl FieldEditor {
         }
     }
 
+    /// How much text the editor holds, in bytes: what a paste adds to.
+    pub fn text_len(&self) -> usize {
+        match self {
+            FieldEditor::Text(area) => area.lines().iter().map(|l| l.len() + 1).sum(),
+            FieldEditor::List(list) => {
+                list.items.iter().map(String::len).sum::<usize>()
+                    + list.line.lines().iter().map(String::len).sum::<usize>()
+            }
+            FieldEditor::Grid(grid) => grid
+                .adding
+                .as_ref()
+                .map_or(0, |a| a.lines().iter().map(String::len).sum()),
+            _ => 0,
+        }
+    }
+
     pub fn paste(&mut self, text: &str) -> bool {
         match self {
             FieldEditor::Text(area) => area.insert_str(normalize_text(text)),

@@ -16,7 +16,10 @@ use ratatui_textarea::TextArea;
 use crate::content::Library;
 use crate::journal::{Access, LoadedPage};
 use crate::keymap::KeyContext;
-use crate::model::{Couple, EntryStatus, Exercise, Page, PageStatus, Partner, normalize_line};
+use crate::model::{
+    Couple, EntryStatus, Exercise, MAX_ANSWER_BYTES, MAX_NAME_CHARS, Page, PageStatus, Partner,
+    normalize_line,
+};
 use crate::problem::Problem;
 
 pub use browse::{
@@ -58,6 +61,8 @@ pub enum Effect {
     ReviewAgreements(Vec<ReviewDecision>),
     /// Write these pages to the exports folder as Markdown and HTML.
     Export(Vec<String>),
+    /// Put back what a save that failed at exit kept aside.
+    Restore(Vec<crate::recovery::Found>),
     Quit,
 }
 
@@ -78,6 +83,20 @@ pub struct ReviewDecision {
     pub when: Timestamp,
     /// The check-in page; none for a change made on the agreements screen.
     pub from: Option<String>,
+}
+
+fn name_too_long() -> String {
+    format!("Names can be at most {MAX_NAME_CHARS} characters long; please shorten this one.")
+}
+
+/// The notice for a paste that would make an answer larger than tandem
+/// keeps: nothing of it is added.
+pub(crate) fn paste_too_long(bytes: usize) -> String {
+    format!(
+        "That paste is {}; an answer holds at most {}, so nothing was added.",
+        crate::journal::size_words(bytes as u64),
+        crate::journal::size_words(MAX_ANSWER_BYTES as u64)
+    )
 }
 
 /// Where "now" comes from, so that tests can fix it.
@@ -132,7 +151,19 @@ pub enum Screen {
 
 pub enum Overlay {
     Help(KeyContext),
-    Message { title: String, body: String },
+    Message {
+        title: String,
+        body: String,
+    },
+    /// What a failed save at the last exit kept aside, offered back.
+    Recovery(Vec<crate::recovery::Found>),
+}
+
+/// Why a save failed: a few words for the footer, and the whole reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaveFailure {
+    pub short: String,
+    pub full: String,
 }
 
 /// A row of the home screen.
@@ -168,16 +199,15 @@ pub struct App {
     clock: Clock,
     /// A quit was held back because saving failed; the next one goes ahead.
     quit_refused: bool,
-    /// Saving the open page has failed and not yet worked since.
-    save_failing: bool,
+    /// Saving the open page has failed and not yet worked since: why.
+    save_failing: Option<String>,
+    /// Saving the couple's names failed; tried again on Ctrl-S and at exit.
+    couple_unsaved: bool,
     /// The save in flight was asked for with Ctrl-S: a failure is worth a
     /// message box, where an autosave's is not.
     save_asked: bool,
     effects: Vec<Effect>,
 }
-
-/// The footer while saving keeps failing; autosave retries quietly.
-const NOT_SAVED: &str = "Not saved yet: the last save failed. Ctrl-S tries again.";
 
 impl App {
     pub fn new(
@@ -213,7 +243,8 @@ impl App {
             tz,
             clock,
             quit_refused: false,
-            save_failing: false,
+            save_failing: None,
+            couple_unsaved: false,
             save_asked: false,
             effects: Vec::new(),
         }
@@ -254,16 +285,74 @@ impl App {
     /// A request to stop from outside (a signal): save what is open, then quit.
     pub fn shutdown(&mut self) -> Vec<Effect> {
         self.store_editor();
+        self.save_couple_if_unsaved();
         self.save_if_dirty();
         self.effects.push(Effect::Quit);
         std::mem::take(&mut self.effects)
     }
 
-    /// What the footer says: a passing notice, or that saving keeps failing.
-    pub fn footer_notice(&self) -> Option<&str> {
-        self.notice
-            .as_deref()
-            .or(self.save_failing.then_some(NOT_SAVED))
+    fn save_couple_if_unsaved(&mut self) {
+        if self.couple_unsaved
+            && let Some(couple) = &self.couple
+        {
+            self.effects.push(Effect::SaveCouple(couple.clone()));
+        }
+    }
+
+    /// What the footer says: a passing notice, or that saving keeps failing
+    /// and why (autosave retries quietly).
+    pub fn footer_notice(&self) -> Option<String> {
+        self.notice.clone().or_else(|| {
+            self.save_failing
+                .as_ref()
+                .map(|why| format!("Not saved yet: {why}. Ctrl-S tries again."))
+        })
+    }
+
+    /// Offers back what a failed save at the last exit kept aside.
+    pub fn offer_recovery(&mut self, found: Vec<crate::recovery::Found>) {
+        if !found.is_empty() {
+            self.overlay = Some(Overlay::Recovery(found));
+        }
+    }
+
+    /// How putting back kept answers went.
+    pub fn restored(&mut self, couple: Option<Couple>, pages: Vec<Page>, failed: Vec<String>) {
+        let mut put_back = Vec::new();
+        if let Some(couple) = couple
+            && self.couple.is_none()
+        {
+            self.couple = Some(couple);
+            if matches!(self.screen, Screen::Onboarding(_)) {
+                self.screen = Screen::Home(Home::default());
+            }
+            put_back.push("your names".to_string());
+        }
+        for page in pages {
+            put_back.push(format!("\"{}\"", page.title));
+            self.journal
+                .upsert(PageSummary::of(&page, &Access::Writable));
+        }
+        let mut body = String::new();
+        if !put_back.is_empty() {
+            body.push_str(&format!(
+                "Put back into the journal: {}.",
+                put_back.join(", ")
+            ));
+        }
+        if !failed.is_empty() {
+            if !body.is_empty() {
+                body.push_str("\n\n");
+            }
+            body.push_str(&format!(
+                "Not put back yet, and still kept aside:\n{}\n\ntandem will offer it again next time.",
+                failed.join("\n")
+            ));
+        }
+        self.overlay = Some(Overlay::Message {
+            title: "Kept from last time".into(),
+            body,
+        });
     }
 
     /// The page to autosave, when it has unsaved changes.
@@ -276,13 +365,12 @@ impl App {
     }
 
     /// Reports how saving `page` went.
-    pub fn page_saved(&mut self, page: &Page, result: Result<(), String>) {
+    pub fn page_saved(&mut self, page: &Page, result: Result<(), SaveFailure>) {
         let is_open = |o: &OpenPage| o.page.id == page.id;
         let asked = std::mem::take(&mut self.save_asked);
         match result {
             Ok(()) => {
-                if self.save_failing {
-                    self.save_failing = false;
+                if self.save_failing.take().is_some() {
                     self.notice = Some("Saved.".into());
                 }
                 if let Some(open) = self.open.as_mut().filter(|o| is_open(o)) {
@@ -296,11 +384,12 @@ impl App {
                     .upsert(PageSummary::of(page, &Access::Writable));
                 self.quit_refused = false;
             }
-            Err(message) => {
+            Err(failure) => {
                 if let Some(open) = self.open.as_mut().filter(|o| is_open(o)) {
                     open.dirty = true;
                 }
-                self.save_failing = true;
+                self.save_failing = Some(failure.short);
+                let message = failure.full;
                 // Autosave runs while someone types: a box popping up then
                 // would swallow their keys. The footer says it instead, and
                 // autosave keeps trying; Ctrl-S shows the reason.
@@ -317,12 +406,22 @@ impl App {
         }
     }
 
-    pub fn couple_saved(&mut self, result: Result<(), String>) {
-        if let Err(message) = result {
-            self.overlay = Some(Overlay::Message {
-                title: "Could not save your names".into(),
-                body: format!("{message}\n\nYou can go on; tandem will try again when you quit."),
-            });
+    pub fn couple_saved(&mut self, result: Result<(), SaveFailure>) {
+        match result {
+            Ok(()) => self.couple_unsaved = false,
+            Err(failure) => {
+                let first = !self.couple_unsaved;
+                self.couple_unsaved = true;
+                if first {
+                    self.overlay = Some(Overlay::Message {
+                        title: "Could not save your names".into(),
+                        body: format!(
+                            "{}\n\nYou can go on; tandem tries again on Ctrl-S and when you quit, and if it still cannot, it keeps them aside and offers them back next time.",
+                            failure.full
+                        ),
+                    });
+                }
+            }
         }
     }
 
@@ -389,8 +488,10 @@ impl App {
 
     /// The keys that apply right now, for the footer and the help.
     pub fn key_context(&self) -> KeyContext {
-        if let Some(Overlay::Message { .. }) = self.overlay {
-            return KeyContext::Message;
+        match self.overlay {
+            Some(Overlay::Message { .. }) => return KeyContext::Message,
+            Some(Overlay::Recovery(_)) => return KeyContext::Recovery,
+            _ => {}
         }
         match &self.screen {
             Screen::Onboarding(_) => KeyContext::Onboarding,
@@ -538,6 +639,7 @@ impl App {
         }
         if ctrl && key.code == KeyCode::Char('s') {
             self.store_editor();
+            self.save_couple_if_unsaved();
             if let Some(effect) = self.autosave() {
                 self.save_asked = true;
                 self.effects.push(effect);
@@ -577,6 +679,17 @@ impl App {
     }
 
     fn on_overlay_key(&mut self, key: KeyEvent) {
+        if let Some(Overlay::Recovery(found)) = &self.overlay {
+            match key.code {
+                KeyCode::Enter => {
+                    self.effects.push(Effect::Restore(found.clone()));
+                    self.overlay = None;
+                }
+                KeyCode::Esc => self.overlay = None,
+                _ => {}
+            }
+            return;
+        }
         let closes = match self.overlay {
             Some(Overlay::Help(_)) => matches!(
                 key.code,
@@ -594,14 +707,14 @@ impl App {
             return;
         }
         match &mut self.screen {
-            Screen::Onboarding(o) => {
-                editor::line_paste(&mut o.names[o.focus], text);
-            }
+            Screen::Onboarding(_) => self.onboarding_paste(text),
             Screen::Turn(turn) => {
-                if let Some(editor) = turn.editor.as_mut()
-                    && editor.paste(text)
-                {
-                    self.answer_changed();
+                if let Some(editor) = turn.editor.as_mut() {
+                    if editor.text_len() + text.len() > MAX_ANSWER_BYTES {
+                        self.notice = Some(paste_too_long(text.len()));
+                    } else if editor.paste(text) {
+                        self.answer_changed();
+                    }
                 }
             }
             Screen::Journal => self.journal_paste(text),
@@ -651,9 +764,15 @@ impl App {
             KeyCode::Enter if o.focus == 0 => o.focus = 1,
             KeyCode::Enter => {
                 let names = [0, 1].map(|i| normalize_line(&editor::text_of(&o.names[i])));
+                let too_long = names
+                    .iter()
+                    .position(|n| n.chars().count() > MAX_NAME_CHARS);
                 if names.iter().any(String::is_empty) {
                     o.error = Some("Please write both names.".into());
                     o.focus = if names[0].is_empty() { 0 } else { 1 };
+                } else if let Some(i) = too_long {
+                    o.error = Some(name_too_long());
+                    o.focus = i;
                 } else if names[0] == names[1] {
                     o.error = Some(
                         "Please use two different names, so your answers can be told apart.".into(),
@@ -668,11 +787,44 @@ impl App {
             }
             _ => {
                 let focus = o.focus;
-                if editor::line_input(&mut o.names[focus], key) {
+                let full = editor::text_of(&o.names[focus]).chars().count() >= MAX_NAME_CHARS;
+                let typed = matches!(key.code, KeyCode::Char(_))
+                    && !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+                if full && typed {
+                    o.error = Some(name_too_long());
+                } else if editor::line_input(&mut o.names[focus], key) {
                     o.error = None;
                 }
             }
         }
+    }
+
+    /// A name pasted at onboarding: refused whole, with a message, when it
+    /// holds control characters or would make the name too long.
+    fn onboarding_paste(&mut self, text: &str) {
+        let Screen::Onboarding(o) = &mut self.screen else {
+            return;
+        };
+        let area = &mut o.names[o.focus];
+        if text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            o.error = Some(
+                "That paste holds control characters, which a name cannot: please type the name instead."
+                    .into(),
+            );
+            return;
+        }
+        let pasted = normalize_line(text).chars().count();
+        if editor::text_of(area).chars().count() + pasted > MAX_NAME_CHARS {
+            o.error = Some(name_too_long());
+            return;
+        }
+        editor::line_paste(area, text);
+        o.error = None;
     }
 
     // --- home -------------------------------------------------------------

@@ -419,7 +419,12 @@ impl App {
         if let Screen::SideBySide(view) = &mut self.screen
             && let Some(area) = view.note.as_mut()
         {
-            area.insert_str(normalize_text(text));
+            let held: usize = area.lines().iter().map(|l| l.len() + 1).sum();
+            if held + text.len() > crate::model::MAX_ANSWER_BYTES {
+                self.notice = Some(super::paste_too_long(text.len()));
+            } else {
+                area.insert_str(normalize_text(text));
+            }
         }
     }
 

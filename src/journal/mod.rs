@@ -52,6 +52,18 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The reason in a few words, for a footer.
+    pub fn short(&self) -> String {
+        match self {
+            StoreError::Io { source, .. } => short_reason(source)
+                .unwrap_or("the file could not be written")
+                .to_string(),
+            StoreError::Locked(_) => "another tandem has the journal open".to_string(),
+            StoreError::Unreadable(_) => "a file could not be read".to_string(),
+            StoreError::BadPageId(_) => "the page's name is not one tandem can use".to_string(),
+        }
+    }
+
     fn io(path: &Path, source: io::Error) -> Self {
         StoreError::Io {
             path: path.to_path_buf(),
@@ -226,7 +238,9 @@ impl Store {
         let bytes = read_regular(&path, PAGE_LIMIT)
             .map_err(|failure| Problem::whole_file(&path, failure.plain()))?;
         let mut loaded = parse_page(&path, &bytes)?;
-        if loaded.access == Access::Writable {
+        // A page from a newer tandem is read-only already, and may well
+        // use steps and options this build does not know.
+        if loaded.access == Access::Writable || !loaded.findings.is_empty() {
             let text = as_text(&path, &bytes)?;
             let findings = fidelity::audit(
                 &loaded.page,

@@ -34,6 +34,26 @@ pub fn render(overlay: &Overlay, theme: Theme, frame: &mut Frame, area: Rect) {
             lines.push(Line::styled("Enter or Esc to close", theme.dim()));
             (title.as_str(), lines)
         }
+        Overlay::Recovery(found) => {
+            let mut lines = vec![Line::raw(
+                "Last time, some of what you wrote could not be saved in the journal, so tandem kept it aside:",
+            )];
+            lines.push(Line::raw(""));
+            for item in found {
+                lines.push(Line::raw(format!(
+                    "• {} ({}), because {}",
+                    item.recovery.describe(),
+                    item.recovery.saved.strftime("%-d %b %Y %H:%M"),
+                    item.recovery.reason
+                )));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Enter puts it back into the journal · Esc leaves it for now",
+                theme.dim(),
+            ));
+            ("Kept from last time", lines)
+        }
     };
     let width = area.width.saturating_sub(4).min(72);
     let inner_width = usize::from(width.saturating_sub(4)).max(1);
