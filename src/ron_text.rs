@@ -28,6 +28,8 @@ pub enum Tok {
 pub struct Token {
     pub tok: Tok,
     pub start: usize,
+    /// Just after the token.
+    pub end: usize,
 }
 
 /// The tokens of `text`, and where its comments start. Reading stops at the
@@ -60,6 +62,7 @@ pub fn scan(text: &str) -> Scan {
                 out.tokens.push(Token {
                     tok: Tok::Str(value),
                     start,
+                    end,
                 });
                 i = end;
             }
@@ -68,17 +71,19 @@ pub fn scan(text: &str) -> Scan {
                 let body = open + 1;
                 let close = format!("\"{}", "#".repeat(hashes));
                 let end = text[body..].find(&close).map_or(bytes.len(), |n| body + n);
+                i = (end + close.len()).min(bytes.len());
                 out.tokens.push(Token {
                     tok: Tok::Str(text[body..end].to_string()),
                     start,
+                    end: i,
                 });
-                i = (end + close.len()).min(bytes.len());
             }
             b'b' if bytes.get(i + 1) == Some(&b'"') => {
                 let (value, end) = quoted(text, i + 2);
                 out.tokens.push(Token {
                     tok: Tok::Str(value),
                     start,
+                    end,
                 });
                 i = end;
             }
@@ -91,6 +96,7 @@ pub fn scan(text: &str) -> Scan {
                 out.tokens.push(Token {
                     tok: Tok::Char,
                     start,
+                    end: i,
                 });
             }
             b'0'..=b'9' | b'-' | b'+' | b'.' => {
@@ -108,6 +114,7 @@ pub fn scan(text: &str) -> Scan {
                 out.tokens.push(Token {
                     tok: Tok::Number,
                     start,
+                    end: i,
                 });
             }
             _ if c == b'_' || c.is_ascii_alphabetic() => {
@@ -123,14 +130,16 @@ pub fn scan(text: &str) -> Scan {
                 out.tokens.push(Token {
                     tok: Tok::Ident(text[from..i].to_string()),
                     start,
+                    end: i,
                 });
             }
             b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b':' | b'#' | b'!' => {
+                i += 1;
                 out.tokens.push(Token {
                     tok: Tok::Punct(char::from(c)),
                     start,
+                    end: i,
                 });
-                i += 1;
             }
             _ => break,
         }

@@ -84,7 +84,12 @@ pub fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
                 .rposition(|&b| b == b'\n')
                 .map_or(0, |i| i + 1)
             + 1;
-        Problem::new(path, line, column, "not valid UTF-8 text")
+        Problem::new(
+            path,
+            line,
+            column,
+            "this is not UTF-8 text; save the file as UTF-8 in a text editor",
+        )
     })?;
     // Some editors add a byte-order mark; RON does not expect one.
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))

@@ -186,3 +186,52 @@ pub fn run(data: &Path, config: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
 }
+
+/// As [`run`], but fails the test when the command takes longer than
+/// `limit`: a file in the journal must never make a command hang.
+pub fn run_within(
+    data: &Path,
+    config: &Path,
+    args: &[&str],
+    limit: Duration,
+) -> (i32, String, String) {
+    use std::io::Read;
+    let mut child = Command::new(BIN)
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--config-dir")
+        .arg(config)
+        .args(args)
+        .env("XDG_STATE_HOME", data.with_extension("state"))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run tandem");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            // What is read before the command is killed is what it printed.
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().expect("stdout")));
+    let err = drain(Box::new(child.stderr.take().expect("stderr")));
+    let deadline = Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`tandem {}` took longer than {limit:?}", args.join(" "));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let text = |h: std::thread::JoinHandle<Vec<u8>>| {
+        String::from_utf8_lossy(&h.join().expect("reader")).into_owned()
+    };
+    (status.code().unwrap_or(-1), text(out), text(err))
+}
