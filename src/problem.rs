@@ -37,14 +37,13 @@ impl Problem {
             return Problem::new(path, 1, 1, "the file is empty");
         }
         // A tandem file starts with `(`, `Name(` or a `#![enable(…)]` line.
-        let looks_like_ours = match (
-            scan.tokens.first().map(|t| &t.tok),
-            scan.tokens.get(1).map(|t| &t.tok),
-        ) {
-            (Some(Tok::Punct('(' | '#')), _) => true,
-            (Some(Tok::Ident(_)), Some(Tok::Punct('('))) => true,
-            _ => false,
-        };
+        let looks_like_ours = matches!(
+            (
+                scan.tokens.first().map(|t| &t.tok),
+                scan.tokens.get(1).map(|t| &t.tok),
+            ),
+            (Some(Tok::Punct('(' | '#')), _) | (Some(Tok::Ident(_)), Some(Tok::Punct('(')))
+        );
         if !looks_like_ours {
             return Problem::new(
                 path,
