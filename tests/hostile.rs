@@ -92,6 +92,9 @@ fn page_of(journal: &Path, exercise: &str) -> (String, String) {
     (id, text)
 }
 
+/// A change to a page's text, as a person editing it by hand might make.
+type Edit = dyn Fn(&str) -> String;
+
 fn corpus() -> Corpus {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
@@ -108,7 +111,7 @@ fn corpus() -> Corpus {
     let write = |name: &str, text: String| {
         std::fs::write(journal.join(format!("{name}.ron")), text).expect("write");
     };
-    let edits: [(&str, &dyn Fn(&str) -> String); 11] = [
+    let edits: [(&str, &Edit); 11] = [
         (HAND_EDITS[0].0, &|t| t.replacen("answers:", "answrs:", 1)),
         (HAND_EDITS[1].0, &|t| {
             t.replacen("version: 1,", "version: 1,\n    mood: \"sunny\",", 1)
