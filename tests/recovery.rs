@@ -1,0 +1,161 @@
+//! A full disk at the worst moment: the couple is typing, saves start to
+//! fail, and tandem is told to stop. What could not be saved goes to a
+//! recovery file elsewhere, and the next start puts back every word.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use common::pty::{BIN, CTRL_C, ENTER, ESC, Tui, onboard, start_writing};
+use expectrl::process::unix::{Signal, WaitStatus};
+
+/// A small disk of its own for the journal, so that it can really fill up.
+/// Where mounting is not allowed, the journal's folder is swapped for a
+/// file instead, which makes every save fail just the same.
+struct SmallDisk {
+    mount: Option<PathBuf>,
+}
+
+impl SmallDisk {
+    fn at(path: &Path) -> SmallDisk {
+        std::fs::create_dir_all(path).expect("mount point");
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs"])
+            .arg(path)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        SmallDisk {
+            mount: mounted.then(|| path.to_path_buf()),
+        }
+    }
+
+    /// Makes every save in `data` fail from now on.
+    fn fail(&self, data: &Path) -> &'static str {
+        match &self.mount {
+            Some(mount) => {
+                let mut filler = std::fs::File::create(mount.join("filler")).expect("filler");
+                let chunk = vec![0u8; 4096];
+                while filler
+                    .write_all(&chunk)
+                    .and_then(|()| filler.sync_all())
+                    .is_ok()
+                {}
+                "the disk is full"
+            }
+            None => {
+                std::fs::rename(data.join("journal"), data.join("journal.away")).expect("move");
+                std::fs::write(data.join("journal"), "").expect("a file in its place");
+                "part of the path is a file"
+            }
+        }
+    }
+
+    /// Lets saves work again.
+    fn mend(&self, data: &Path) {
+        match &self.mount {
+            Some(mount) => std::fs::remove_file(mount.join("filler")).expect("room again"),
+            None => {
+                std::fs::remove_file(data.join("journal")).expect("the file");
+                std::fs::rename(data.join("journal.away"), data.join("journal")).expect("back");
+            }
+        }
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        if let Some(mount) = &self.mount {
+            let _ = Command::new("umount").arg("-l").arg(mount).status();
+        }
+    }
+}
+
+fn spawn(data: &Path, config: &Path, state: &Path) -> Tui {
+    let mut command = Command::new(BIN);
+    command
+        .arg("--data-dir")
+        .arg(data)
+        .arg("--config-dir")
+        .arg(config)
+        .env("XDG_STATE_HOME", state);
+    Tui::spawn_command(command, 100, 30)
+}
+
+fn recovery_files(state: &Path) -> Vec<PathBuf> {
+    match std::fs::read_dir(state.join("tandem").join("recovery")) {
+        Ok(read) => read.flatten().map(|e| e.path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn a_save_that_fails_at_exit_is_kept_aside_and_put_back_next_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let disk = SmallDisk::at(&dir.path().join("disk"));
+    let data = dir.path().join("disk").join("data");
+    let config = dir.path().join("config");
+    let state = dir.path().join("state");
+
+    let mut tui = spawn(&data, &config, &state);
+    onboard(&mut tui);
+    start_writing(&mut tui);
+    tui.type_text("When plans are made ");
+    // Autosave writes the page once while there is room.
+    std::thread::sleep(Duration::from_millis(2500));
+    tui.pump();
+    let reason = disk.fail(&data);
+    tui.type_text("without asking me first, I feel left out.");
+    // Autosave keeps trying, and the footer says why it cannot.
+    let screen = tui.wait_for("Not saved yet:");
+    assert!(screen.contains(reason), "{screen}");
+
+    tui.kill(Signal::SIGTERM);
+    let status = tui.wait_exit();
+    assert!(
+        matches!(status, WaitStatus::Exited(_, code) if code != 0),
+        "a lost save is not a success: {status:?}"
+    );
+    assert!(tui.left_alternate_screen());
+    let said = tui.screen();
+    assert!(said.contains("could not be saved in the journal"), "{said}");
+    assert!(said.contains("offers them back"), "{said}");
+
+    let kept = recovery_files(&state);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let text = std::fs::read_to_string(&kept[0]).expect("recovery file");
+    assert!(
+        text.contains("When plans are made without asking me first, I feel left out."),
+        "{text}"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&kept[0])
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+
+    disk.mend(&data);
+    let mut tui = spawn(&data, &config, &state);
+    tui.wait_for("Kept from last time");
+    tui.send(ENTER);
+    tui.wait_for("Put back into the journal");
+    tui.send(ESC);
+    tui.send(CTRL_C);
+    tui.wait_exit();
+    let journal: Vec<String> = std::fs::read_dir(data.join("journal"))
+        .expect("journal")
+        .flatten()
+        .map(|e| std::fs::read_to_string(e.path()).expect("page"))
+        .collect();
+    assert!(
+        journal
+            .iter()
+            .any(|p| p.contains("When plans are made without asking me first, I feel left out.")),
+        "{journal:?}"
+    );
+    assert!(recovery_files(&state).is_empty(), "put back, then removed");
+}
