@@ -591,7 +591,7 @@ fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
             problems.iter().map(|p| &p.path).collect();
         out.line("");
         out.line(&format!(
-            "{} in {}. Nothing was changed: tandem leaves these files as they are, and shows such pages read-only until they are fixed.",
+            "{} in {}. Nothing was changed: tandem leaves these files exactly as they are until you fix them.",
             count(problems.len(), "problem found", "problems found"),
             count(files.len(), "file", "files")
         ));

@@ -501,3 +501,72 @@ fn a_hand_edited_page_opens_read_only_and_is_never_rewritten() {
     h.ctrl('c');
     assert_eq!(fingerprint(&c.data), before, "a read-only page was written");
 }
+
+/// An exercise file as a couple might write one, with one mistake.
+fn exercise_with(field: &str, extra: &str) -> String {
+    format!(
+        "(\n    version: 1,\n    id: \"ours\",\n    title: \"Our own\",\n    category: Needs,\n    intro: \"Why.\",\n{extra}    steps: [\n        (\n            id: \"one\",\n            prompt: \"What?\",\n            field: {field},\n        ),\n    ],\n)\n"
+    )
+}
+
+#[test]
+fn check_words_every_kind_of_mistake_plainly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let config = dir.path().join("config");
+    let exercises = config.join("exercises");
+    std::fs::create_dir_all(&exercises).expect("exercises");
+    std::fs::create_dir_all(data.join("journal")).expect("journal");
+    let text = "Text(placeholder: \"\")";
+    let files = [
+        (
+            "a-missing-title",
+            exercise_with(text, "").replace("    title: \"Our own\",\n", ""),
+        ),
+        ("b-slider", exercise_with("Slider(min: 1, max: 5)", "")),
+        (
+            "c-category",
+            exercise_with(text, "").replace("Needs", "Feelings"),
+        ),
+        ("d-minutes", exercise_with(text, "    minutes: \"ten\",\n")),
+        ("e-twice", exercise_with(text, "    title: \"Again\",\n")),
+        (
+            "f-unclosed",
+            exercise_with(text, "").replace("\"Why.\"", "\"Why."),
+        ),
+        ("g-trailing", format!("{} )", exercise_with(text, ""))),
+        (
+            "h-comma",
+            exercise_with(text, "").replace("\"Why.\",", "\"Why.\""),
+        ),
+        ("i-empty", String::new()),
+        (
+            "j-scale",
+            exercise_with("Scale(min: 5, max: 1, low: \"a\", high: \"b\")", ""),
+        ),
+    ];
+    for (name, text) in &files {
+        std::fs::write(exercises.join(format!("{name}.ron")), text).expect("write");
+    }
+    let outside = dir.path().join("shadow");
+    std::fs::write(&outside, format!("{ELSEWHERE}\n")).expect("outside");
+    std::os::unix::fs::symlink(&outside, exercises.join("k-link.ron")).expect("link");
+    std::fs::write(data.join("couple.ron"), "").expect("empty couple");
+    let (code, out, err) = run_within(&data, &config, &["check"], LIMIT);
+    assert_eq!(code, 1, "{err}");
+    assert_terminal_safe(&out, "check");
+    for word in [
+        "Unexpected",
+        "`Exercise`",
+        "`Field`",
+        "VersionProbe",
+        "struct",
+        "enum ",
+    ] {
+        assert!(!out.contains(word), "programmer words ({word}): {out}");
+    }
+    let shown = out
+        .replace(&config.display().to_string(), "<config>")
+        .replace(&data.display().to_string(), "<data>");
+    insta::assert_snapshot!("check_plain_words", shown);
+}

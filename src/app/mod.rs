@@ -436,7 +436,7 @@ impl App {
             self.quit_refused = true;
             self.overlay = Some(Overlay::Message {
                 title: "Not saved".into(),
-                body: "The open page could not be saved, so tandem is still open and your answers are still here.\n\nPress Ctrl-S to try saving again, or Ctrl-C once more to quit without saving.".into(),
+                body: "The open page could not be saved, so tandem is still open and your answers are still here.\n\nPress Ctrl-S to try saving again, or Ctrl-C once more to quit: what could not be saved is then kept aside, outside the journal, and offered back the next time tandem starts.".into(),
             });
             return false;
         }
