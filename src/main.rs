@@ -10,7 +10,9 @@ struct Failure(anyhow::Error);
 
 impl fmt::Debug for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:#}", self.0)
+        // Paths and file names in an error may hold anything; none of it
+        // may change the terminal the message is printed to.
+        write!(f, "{}", tandem::model::visible(&format!("{:#}", self.0)))
     }
 }
 

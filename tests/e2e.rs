@@ -83,11 +83,7 @@ fn a_first_evening_with_the_boundary_map_then_list_and_export() {
             "I will ask for it",
         ],
     );
-    let reveal = tui.wait_for("side by side");
-    assert!(
-        reveal.contains("Left out") && reveal.contains("Crowded"),
-        "{reveal}"
-    );
+    tui.wait_for_all(&["side by side", "Left out", "Crowded"]);
     tui.send(ENTER);
     tui.wait_for("Together · step 1 of 4");
     tui.type_text("You want to be asked first");

@@ -570,3 +570,30 @@ fn check_words_every_kind_of_mistake_plainly() {
         .replace(&data.display().to_string(), "<data>");
     insta::assert_snapshot!("check_plain_words", shown);
 }
+
+#[test]
+fn the_workbook_shows_control_characters_as_visible_marks() {
+    let c = corpus();
+    let journal = c.data.join("journal");
+    for (name, _) in NOT_PAGES {
+        let path = journal.join(format!("{name}.ron"));
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+            std::fs::remove_dir(&path).expect("folder");
+        } else {
+            std::fs::remove_file(&path).expect("file");
+        }
+    }
+    let mut h = common::Harness::open(&c.data, None);
+    h.press(ratatui::crossterm::event::KeyCode::Char('b'));
+    while h
+        .app
+        .journal_view
+        .selected_page(&h.app.journal)
+        .is_some_and(|p| p.id != c.escaped)
+    {
+        h.press(ratatui::crossterm::event::KeyCode::Down);
+    }
+    h.press(ratatui::crossterm::event::KeyCode::Enter);
+    let screen = h.screen(120, 40);
+    assert!(screen.contains("Maya␛]0;owned␇�2J"), "{screen}");
+}

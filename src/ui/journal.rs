@@ -179,9 +179,11 @@ fn row_text(app: &App, page: &PageSummary, width: usize, marked: bool) -> String
         row.push_str(&text::pad(page.category.label(), 14));
     }
     row.push_str(&text::pad(&status_word(page), 16));
-    let preview = match &page.revealed {
-        Some(r) => format!("“{}”", r.preview),
-        None => "(private until both have finished)".into(),
+    let preview = match (&page.read_only, &page.revealed) {
+        // What is wrong with a hand-edited page comes before its words.
+        (Some(why), _) => format!("read-only: {why}"),
+        (None, Some(r)) => format!("“{}”", r.preview),
+        (None, None) => "(private until both have finished)".into(),
     };
     row.push_str(&preview);
     text::pad(&row, width)

@@ -10,7 +10,9 @@ pub fn width(s: &str) -> usize {
 }
 
 /// Wraps text to `width` columns, keeping blank lines between paragraphs.
+/// Control characters are shown as visible stand-ins (`␛`), never sent.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let text = crate::model::visible(text);
     let width = width.max(1);
     let mut out = Vec::new();
     for paragraph in text.split('\n') {
@@ -33,8 +35,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
-/// Cuts `s` to at most `width` columns, ending in `…` when cut.
+/// Cuts `s` to at most `width` columns, ending in `…` when cut; a line
+/// break or control character shows as a visible stand-in.
 pub fn fit(s: &str, width: usize) -> String {
+    let shown = crate::model::visible_line(s);
+    let s = shown.as_str();
     if self::width(s) <= width {
         return s.to_string();
     }

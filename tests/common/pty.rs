@@ -81,6 +81,22 @@ impl Tui {
         }
     }
 
+    /// Waits until every one of `texts` is on screen at once: a frame may
+    /// reach the terminal in more than one piece.
+    pub fn wait_for_all(&mut self, texts: &[&str]) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("{texts:?} were never all on screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn send(&mut self, keys: &str) {
         self.session.write_all(keys.as_bytes()).expect("send keys");
         self.session.flush().expect("flush keys");
