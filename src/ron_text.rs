@@ -227,17 +227,22 @@ impl Scan {
         matches!(self.tokens.get(i), Some(Token { tok: Tok::Punct(p), .. }) if *p == c)
     }
 
-    /// The token index just after the value starting at `i`.
-    fn skip_value(&self, mut i: usize) -> usize {
-        // A name before parentheses: a variant or a named struct.
-        if matches!(
+    /// Whether a name followed by `(` starts at `i`: a variant such as
+    /// `Text(…)`, `Some(…)` or a named struct.
+    fn named_paren(&self, i: usize) -> bool {
+        matches!(
             self.tokens.get(i),
             Some(Token {
                 tok: Tok::Ident(_),
                 ..
             })
         ) && self.punct(i + 1, '(')
-        {
+    }
+
+    /// The token index just after the value starting at `i`.
+    fn skip_value(&self, mut i: usize) -> usize {
+        // A name before parentheses: a variant or a named struct.
+        if self.named_paren(i) {
             i += 1;
         }
         match self.tokens.get(i).map(|t| &t.tok) {
@@ -267,14 +272,7 @@ impl Scan {
     /// index of its key (if it has one) and of its value.
     fn items(&self, i: usize) -> Vec<(Option<usize>, usize)> {
         let mut open = i;
-        if matches!(
-            self.tokens.get(open),
-            Some(Token {
-                tok: Tok::Ident(_),
-                ..
-            })
-        ) && self.punct(open + 1, '(')
-        {
+        if self.named_paren(open) {
             open += 1;
         }
         if !matches!(
@@ -332,14 +330,7 @@ impl Scan {
                     at = value;
                 }
                 Seg::Enter => {
-                    if matches!(
-                        self.tokens.get(at),
-                        Some(Token {
-                            tok: Tok::Ident(_),
-                            ..
-                        })
-                    ) && self.punct(at + 1, '(')
-                    {
+                    if self.named_paren(at) {
                         at += 2;
                         landed = at;
                     }

@@ -277,12 +277,6 @@ fn event_loop(
 ) -> Result<()> {
     let (sender, incoming) = std::sync::mpsc::channel();
     spawn_input(sender.clone());
-    spawn_reader(
-        sender,
-        store.root().to_path_buf(),
-        app.library.clone(),
-        startup.pending,
-    );
     run_loop(
         app,
         store,
@@ -290,7 +284,7 @@ fn event_loop(
         theme,
         stop,
         &incoming,
-        startup.recovered,
+        (startup, sender),
     )
 }
 
@@ -301,8 +295,15 @@ fn run_loop(
     theme: Theme,
     stop: &AtomicBool,
     incoming: &Receiver<Incoming>,
-    mut recovered: Vec<crate::recovery::Found>,
+    (startup, sender): (Startup, Sender<Incoming>),
 ) -> Result<()> {
+    let Startup {
+        pending,
+        mut recovered,
+    } = startup;
+    // The pages are read once the first frame is on screen, so that reading
+    // never delays it.
+    let mut reader = Some((sender, pending));
     let mut dirty_since: Option<Instant> = None;
     if let Ok(size) = terminal.size() {
         app.viewport = (size.width, size.height);
@@ -318,6 +319,14 @@ fn run_loop(
                 .draw(|frame| ui::render(app, theme, frame))
                 .context("cannot draw")?;
             redraw = false;
+        }
+        if let Some((sender, pending)) = reader.take() {
+            spawn_reader(
+                sender,
+                store.root().to_path_buf(),
+                app.library.clone(),
+                pending,
+            );
         }
         if stop.load(Ordering::Relaxed) {
             return Ok(());
