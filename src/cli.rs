@@ -14,7 +14,7 @@ use crate::journal::{
     COUPLE_LIMIT, LoadedPage, ReadFailure, Store, kind_of, parse_couple, plain_reason,
     read_regular, write_private, write_private_new,
 };
-use crate::model::{Category, PageStatus, visible};
+use crate::model::{Category, PageStatus, count, visible};
 use crate::problem::Problem;
 use crate::ui::Theme;
 use crate::ui::side_by_side::section_lines;
@@ -228,15 +228,6 @@ fn date(ts: jiff::Timestamp) -> String {
     ts.to_zoned(crate::zone::local())
         .strftime("%-d %b %Y")
         .to_string()
-}
-
-/// "1 page", "3 pages".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 fn list(store: &Store, library: &Library) -> Result<ExitCode> {

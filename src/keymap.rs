@@ -256,7 +256,7 @@ pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
         KeyContext::Recovery => {
             const {
                 &[
-                    hint("Enter", "put them back in the journal", true),
+                    hint("Enter", "put it back in the journal", true),
                     hint("Esc", "not now (asked again next time)", true),
                 ]
             }

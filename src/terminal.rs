@@ -79,7 +79,7 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
     if problems > 0 {
         notes.push(format!(
             "{} in your exercise files; those exercises are left out for now. Run `tandem check` to see each one with its line and column.",
-            crate::cli::count(problems, "problem was found", "problems were found")
+            crate::model::count(problems, "problem was found", "problems were found")
         ));
     }
     if !notes.is_empty() {

@@ -18,7 +18,7 @@ pub use page::{
     Partner, Shared,
 };
 pub use text::{
-    MAX_ANSWER_BYTES, MAX_NAME_CHARS, normalize_line, normalize_text, visible, visible_line,
+    MAX_ANSWER_BYTES, MAX_NAME_CHARS, count, normalize_line, normalize_text, visible, visible_line,
 };
 
 /// The version written into every journal file (`couple.ron` and pages).

@@ -81,6 +81,15 @@ pub fn visible_line(text: &str) -> String {
         .collect()
 }
 
+/// "1 page", "3 pages".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,8 +63,8 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     }
     if !app.journal.unreadable.is_empty() {
         counted.push_str(&format!(
-            " · {} file(s) could not be read: see home or `tandem check`",
-            app.journal.unreadable.len()
+            " · {} could not be read: see home or `tandem check`",
+            crate::model::count(app.journal.unreadable.len(), "file", "files")
         ));
     }
     if let Some(marked) = view

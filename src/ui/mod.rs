@@ -56,7 +56,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
     }
     render_footer(app, theme, frame, footer);
     if let Some(overlay) = &app.overlay {
-        overlay::render(overlay, theme, frame, body);
+        overlay::render(overlay, &app.tz, theme, frame, body);
     }
 }
 

@@ -7,7 +7,13 @@ use super::{Theme, text};
 use crate::app::Overlay;
 use crate::keymap;
 
-pub fn render(overlay: &Overlay, theme: Theme, frame: &mut Frame, area: Rect) {
+pub fn render(
+    overlay: &Overlay,
+    tz: &jiff::tz::TimeZone,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let (title, lines) = match overlay {
         Overlay::Help(context) => {
             let hints = keymap::hints(*context);
@@ -43,7 +49,10 @@ pub fn render(overlay: &Overlay, theme: Theme, frame: &mut Frame, area: Rect) {
                 lines.push(Line::raw(format!(
                     "• {} ({}), because {}",
                     item.recovery.describe(),
-                    item.recovery.saved.strftime("%-d %b %Y %H:%M"),
+                    item.recovery
+                        .saved
+                        .to_zoned(tz.clone())
+                        .strftime("%-d %b %Y %H:%M"),
                     item.recovery.reason
                 )));
             }
