@@ -225,9 +225,7 @@ fn warn(text: &str) {
 }
 
 fn date(ts: jiff::Timestamp) -> String {
-    ts.to_zoned(crate::zone::local())
-        .strftime("%-d %b %Y")
-        .to_string()
+    crate::zone::day(ts, &crate::zone::local())
 }
 
 fn list(store: &Store, library: &Library) -> Result<ExitCode> {

@@ -63,6 +63,27 @@ impl ChangeLine {
     }
 }
 
+/// "4 → 6 (+2)", or what is missing.
+pub fn change_text(line: &ChangeLine, partner: usize) -> String {
+    match line.values[partner] {
+        [Some(then), Some(now)] => {
+            let delta = now - then;
+            let sign = match delta.signum() {
+                1 => "+",
+                _ => "",
+            };
+            if delta == 0 {
+                format!("{then} → {now} (same)")
+            } else {
+                format!("{then} → {now} ({sign}{delta})")
+            }
+        }
+        [None, Some(now)] => format!("– → {now}"),
+        [Some(then), None] => format!("{then} → –"),
+        [None, None] => "–".to_string(),
+    }
+}
+
 /// Two pages of one exercise, step by step: numbers as changes, everything
 /// else then and now.
 pub fn over_time(pages: &[Revealed<'_>; 2], exercise: &Exercise) -> Vec<Section> {
@@ -214,7 +235,7 @@ pub fn sections(page: Revealed<'_>, exercise: Option<&Exercise>, discussion: boo
     }
     if discussion {
         out.push(Section {
-            heading: crate::app::AGREEMENTS_PROMPT.to_string(),
+            heading: crate::model::AGREEMENTS_PROMPT.to_string(),
             body: Body::Agreements(page.agreements().to_vec()),
         });
         let notes = &page.page().shared.later_notes;
@@ -251,7 +272,7 @@ fn page_step_ids(page: Revealed<'_>) -> Vec<String> {
 fn review_lines(rows: &[GridAnswerRow]) -> Vec<String> {
     rows.iter()
         .filter_map(|row| {
-            let decision = match row.values.get(crate::app::REVIEW_COLUMN) {
+            let decision = match row.values.get(crate::model::REVIEW_COLUMN) {
                 Some(GridValue::Choice(c)) => c.as_str(),
                 _ => return None,
             };

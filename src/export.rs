@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::compare::{Body, ChangeLine, Section, gap_text, scale_text, sections};
+use crate::compare::{Body, Section, change_text, gap_text, scale_text, sections};
 use crate::content::Library;
 use crate::model::{Page, PageStatus};
 
@@ -23,8 +23,8 @@ impl Format {
     }
 }
 
-pub fn date(ts: Timestamp, tz: &TimeZone) -> String {
-    ts.to_zoned(tz.clone()).strftime("%-d %b %Y").to_string()
+fn date(ts: Timestamp, tz: &TimeZone) -> String {
+    crate::zone::day(ts, tz)
 }
 
 pub fn status_text(page: &Page) -> String {
@@ -208,27 +208,6 @@ fn write_section(
                 );
             }
         }
-    }
-}
-
-/// "4 → 6 (+2)", or what is missing.
-pub fn change_text(line: &ChangeLine, partner: usize) -> String {
-    match line.values[partner] {
-        [Some(then), Some(now)] => {
-            let delta = now - then;
-            let sign = match delta.signum() {
-                1 => "+",
-                _ => "",
-            };
-            if delta == 0 {
-                format!("{then} → {now} (same)")
-            } else {
-                format!("{then} → {now} ({sign}{delta})")
-            }
-        }
-        [None, Some(now)] => format!("– → {now}"),
-        [Some(then), None] => format!("{then} → –"),
-        [None, None] => "–".to_string(),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod compare;
 pub mod content;
 pub mod demo;
 pub mod export;
+pub mod files;
 pub mod journal;
 pub mod keymap;
 pub mod model;

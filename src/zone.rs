@@ -6,6 +6,11 @@ use jiff::tz::TimeZone;
 
 const LOCALTIME: &str = "/etc/localtime";
 
+/// A day as the couple reads it, in their zone: "23 Nov 2026".
+pub fn day(ts: jiff::Timestamp, tz: &TimeZone) -> String {
+    ts.to_zoned(tz.clone()).strftime("%-d %b %Y").to_string()
+}
+
 /// The system's time zone. The usual set-up (no `TZ`, `/etc/localtime` a
 /// link into the zone database) is read directly: asking jiff first lists
 /// the whole zone database, a few milliseconds that would delay the first

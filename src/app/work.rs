@@ -50,8 +50,7 @@ impl ReviewItem {
     }
 }
 
-/// The id of the review column, and its options.
-pub const REVIEW_COLUMN: &str = "decision";
+pub use crate::model::{AGREEMENTS_PROMPT, REVIEW_COLUMN};
 
 /// The grid a review step is answered in: one row per agreement.
 fn review_grid(items: &[ReviewItem]) -> Field {
@@ -97,7 +96,6 @@ pub struct Slot {
     pub field: Field,
 }
 
-pub const AGREEMENTS_PROMPT: &str = "What do you agree on?";
 const AGREEMENTS_HINT: &str = "Write each agreement as one sentence you both accept, such as a boundary you will both respect. Leave it empty if nothing needs agreeing today; that is fine too.";
 
 /// A run through some slots: one partner's private turn, or the steps worked

@@ -69,7 +69,7 @@ impl Library {
                     dir,
                     format!(
                         "cannot read this folder: {}",
-                        crate::journal::plain_reason(&e)
+                        crate::files::plain_reason(&e)
                     ),
                 ));
                 return;
@@ -81,8 +81,8 @@ impl Library {
             .collect();
         paths.sort();
         for path in paths {
-            match crate::journal::read_regular(&path, EXERCISE_LIMIT) {
-                Ok(bytes) => match crate::journal::as_text(&path, &bytes) {
+            match crate::files::read_regular(&path, EXERCISE_LIMIT) {
+                Ok(bytes) => match crate::files::as_text(&path, &bytes) {
                     Ok(text) => self.add(&path, text, Source::Custom(path.clone())),
                     Err(problem) => self.problems.push(problem),
                 },

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use jiff::{SignedDuration, Timestamp};
 
-use crate::app::REVIEW_COLUMN;
 use crate::content::Library;
+use crate::model::REVIEW_COLUMN;
 use crate::model::{
     Agreement, AgreementReview, AgreementStatus, Answer, ColumnKind, Couple, EntryStatus, Exercise,
     Field, GridAnswerRow, GridValue, Page, Partner, StepMode,

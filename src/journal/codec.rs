@@ -10,6 +10,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::files::as_text;
 use crate::model::{Couple, JOURNAL_VERSION, MAX_NAME_CHARS, Page};
 use crate::problem::Problem;
 use crate::ron_text::{self, Seg};
@@ -71,28 +72,6 @@ pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
     let mut text = ron::ser::to_string_pretty(value, config)?;
     text.push('\n');
     Ok(text)
-}
-
-pub fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let offset = e.valid_up_to();
-        let before = &bytes[..offset];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = offset
-            - before
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1)
-            + 1;
-        Problem::new(
-            path,
-            line,
-            column,
-            "this is not UTF-8 text; save the file as UTF-8 in a text editor",
-        )
-    })?;
-    // Some editors add a byte-order mark; RON does not expect one.
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 fn version_of(path: &Path, text: &str) -> Result<u32, Problem> {

@@ -4,7 +4,6 @@
 
 mod codec;
 mod fidelity;
-mod fsio;
 
 use std::fs::File;
 use std::io;
@@ -17,13 +16,12 @@ use crate::content::Library;
 use crate::model::{Couple, Page};
 use crate::problem::Problem;
 
-pub use codec::{
-    Access, LoadedPage, as_text, name_problem, nearest, parse_couple, parse_page, to_ron,
+use crate::files as fsio;
+pub use crate::files::{
+    Disk, FileSystem, ReadFailure, as_text, create_private_dir, kind_of, plain_reason,
+    read_regular, short_reason, size_words, write_private, write_private_new,
 };
-pub use fsio::{
-    Disk, FileSystem, ReadFailure, create_private_dir, kind_of, plain_reason, read_regular,
-    short_reason, size_words, write_private, write_private_new,
-};
+pub use codec::{Access, LoadedPage, name_problem, nearest, parse_couple, parse_page, to_ron};
 
 /// The largest page file tandem reads: far beyond any page a couple
 /// writes (an answer holds at most 8 MB), small enough that a stray file

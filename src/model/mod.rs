@@ -14,8 +14,8 @@ pub use exercise::{
     GridRowDef, ListDef, Patterns, Priority, ScaleDef, Step, StepMode, TextDef,
 };
 pub use page::{
-    Agreement, AgreementReview, AgreementStatus, Entry, EntryStatus, LaterNote, Page, PageStatus,
-    Partner, Shared,
+    AGREEMENTS_PROMPT, Agreement, AgreementReview, AgreementStatus, Entry, EntryStatus, LaterNote,
+    Page, PageStatus, Partner, REVIEW_COLUMN, Shared,
 };
 pub use text::{
     MAX_ANSWER_BYTES, MAX_NAME_CHARS, count, normalize_line, normalize_text, visible, visible_line,

@@ -205,6 +205,13 @@ pub struct LaterNote {
     pub text: String,
 }
 
+/// The id of the column a check-in's agreement review is answered in; its
+/// options are `keep`, `revisit` and `retire` ([`AgreementStatus::from_review`]).
+pub const REVIEW_COLUMN: &str = "decision";
+
+/// The heading of the step where a couple writes down what they agree on.
+pub const AGREEMENTS_PROMPT: &str = "What do you agree on?";
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AgreementStatus {
     Active,

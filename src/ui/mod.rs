@@ -152,7 +152,5 @@ fn render_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
 /// A date as the couple reads it, in their time zone.
 pub fn date(app: &App, ts: jiff::Timestamp) -> String {
-    ts.to_zoned(app.tz.clone())
-        .strftime("%-d %b %Y")
-        .to_string()
+    crate::zone::day(ts, &app.tz)
 }

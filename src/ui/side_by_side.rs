@@ -10,8 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::{Theme, text};
 use crate::app::{App, SideBySide};
-use crate::compare::{Body, Section, gap_text, scale_text, sections};
-use crate::export::change_text;
+use crate::compare::{Body, Section, change_text, gap_text, scale_text, sections};
 use crate::model::{PageStatus, Partner};
 
 /// Narrower than this, the two answers are shown one after the other.
@@ -191,7 +190,7 @@ pub fn section_lines(
             }
             Body::LaterNotes(notes) => {
                 for note in notes {
-                    let when = crate::export::date(note.when, tz);
+                    let when = crate::zone::day(note.when, tz);
                     lines.push(Line::styled(format!("{when}:"), theme.dim()));
                     for l in text::wrap(&note.text, width.saturating_sub(2)) {
                         lines.push(Line::raw(format!("  {l}")));

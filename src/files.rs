@@ -1,5 +1,6 @@
 //! Small file-system helpers that keep the couple's files private and whole,
-//! and the seam through which the store writes.
+//! and the seam through which the store writes. Below both the journal and
+//! the exercise library, which read files the same careful way.
 //!
 //! Reading opens regular files only, never blocks on open and stops at a
 //! size limit, so a named pipe, a device or a runaway file in the journal
@@ -11,6 +12,8 @@ use std::fs::{DirBuilder, File, FileType, OpenOptions, Permissions};
 use std::io::{self, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, FileTypeExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
+
+use crate::problem::Problem;
 
 /// Everything the store changes on disk goes through here, so that a full
 /// disk or a read-only folder can be staged in a test without one.
@@ -223,6 +226,29 @@ fn check_regular(kind: FileType, size: u64, limit: u64) -> Result<(), ReadFailur
         return Err(ReadFailure::TooLarge { size, limit });
     }
     Ok(())
+}
+
+/// The bytes of a file as text, or a problem at the first byte that is
+/// not UTF-8. A byte-order mark some editors add is dropped.
+pub fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let before = &bytes[..offset];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = offset
+            - before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1)
+            + 1;
+        Problem::new(
+            path,
+            line,
+            column,
+            "this is not UTF-8 text; save the file as UTF-8 in a text editor",
+        )
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// What a file system entry is, in words.
