@@ -22,8 +22,6 @@ use crate::journal::{Store, StoreError, plain_reason};
 use crate::runtime::{Flow, carry_out};
 use crate::ui::{self, Theme};
 
-/// Typing is saved this long after the last unsaved change began.
-const AUTOSAVE_AFTER: Duration = Duration::from_secs(2);
 /// How long to wait for a key before looking at signals and autosave.
 const IDLE_POLL: Duration = Duration::from_millis(200);
 /// Pages sent to the screen at once while the journal loads, or after
@@ -304,7 +302,6 @@ fn run_loop(
     // The pages are read once the first frame is on screen, so that reading
     // never delays it.
     let mut reader = Some((sender, pending));
-    let mut dirty_since: Option<Instant> = None;
     if let Ok(size) = terminal.size() {
         app.viewport = (size.width, size.height);
     }
@@ -363,18 +360,13 @@ fn run_loop(
             }
         }
 
-        let dirty = app.open.as_ref().is_some_and(|o| o.dirty);
-        match (dirty, dirty_since) {
-            (false, _) => dirty_since = None,
-            (true, None) => dirty_since = Some(Instant::now()),
-            (true, Some(since)) if since.elapsed() >= AUTOSAVE_AFTER => {
-                if let Some(effect) = app.autosave() {
-                    carry_out(app, store, vec![effect]);
-                    redraw = true;
-                }
-                dirty_since = None;
+        // Time passes for the app whether or not anything else happened.
+        let effects = app.update(Event::Tick(now_to_the_second()));
+        if !effects.is_empty() {
+            redraw = true;
+            if carry_out(app, store, effects) == Flow::Quit {
+                return Ok(());
             }
-            _ => {}
         }
     }
 }

@@ -563,3 +563,30 @@ fn names_that_could_not_be_saved_are_tried_again_and_kept_for_the_exit() {
         "saved once, not again"
     );
 }
+
+#[test]
+fn typing_is_saved_two_seconds_after_it_began_and_retried_while_saves_fail() {
+    let (mut h, disk, _dir) = writing_on_flaky_disk(io::ErrorKind::StorageFull);
+    h.type_text("a first thought");
+    h.tick_after(1);
+    assert!(h.store.page_ids().expect("list").is_empty(), "not yet");
+    h.tick_after(2);
+    assert_eq!(
+        first_answer(&h),
+        Some(Answer::Text("a first thought".into())),
+        "saved two seconds after the first change"
+    );
+    disk.set_broken(true);
+    h.type_text(" and more");
+    h.tick_after(2);
+    assert!(h.app.overlay.is_none(), "autosave never pops up a box");
+    assert!(h.screen(80, 24).contains("Not saved yet: the disk is full"));
+    disk.set_broken(false);
+    // The next try comes as long again after the failed one.
+    h.tick_after(2);
+    assert_eq!(
+        first_answer(&h),
+        Some(Answer::Text("a first thought and more".into()))
+    );
+    assert!(h.screen(80, 24).contains("Saved."));
+}

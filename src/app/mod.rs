@@ -37,6 +37,10 @@ pub use work::{
 pub enum Event {
     Key(KeyEvent),
     Paste(String),
+    /// Time passing: the loop sends the current time a few times a second,
+    /// so that whatever is timed (autosave) runs in `update`, and tests
+    /// move time forward without waiting.
+    Tick(Timestamp),
 }
 
 impl Event {
@@ -84,6 +88,9 @@ pub struct ReviewDecision {
     /// The check-in page; none for a change made on the agreements screen.
     pub from: Option<String>,
 }
+
+/// Typing is saved this long after the first change not yet saved.
+pub const AUTOSAVE_AFTER: jiff::SignedDuration = jiff::SignedDuration::from_secs(2);
 
 fn name_too_long() -> String {
     format!("Names can be at most {MAX_NAME_CHARS} characters long; please shorten this one.")
@@ -199,6 +206,8 @@ pub struct App {
     clock: Clock,
     /// A quit was held back because saving failed; the next one goes ahead.
     quit_refused: bool,
+    /// When the open page first held changes not yet saved.
+    unsaved_since: Option<Timestamp>,
     /// Saving the open page has failed and not yet worked since: why.
     save_failing: Option<String>,
     /// Saving the couple's names failed; tried again on Ctrl-S and at exit.
@@ -243,6 +252,7 @@ impl App {
             tz,
             clock,
             quit_refused: false,
+            unsaved_since: None,
             save_failing: None,
             couple_unsaved: false,
             save_asked: false,
@@ -278,8 +288,33 @@ impl App {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
             Event::Key(_) => {}
             Event::Paste(text) => self.on_paste(&text),
+            Event::Tick(now) => self.on_tick(now),
         }
+        self.note_unsaved_since();
         std::mem::take(&mut self.effects)
+    }
+
+    /// Saves what is open once it has held unsaved changes for
+    /// [`AUTOSAVE_AFTER`]; a save that fails is tried again as long again
+    /// later.
+    fn on_tick(&mut self, now: Timestamp) {
+        let due = self
+            .unsaved_since
+            .is_some_and(|since| now >= since + AUTOSAVE_AFTER);
+        if due {
+            self.unsaved_since = None;
+            self.save_if_dirty();
+        }
+    }
+
+    /// Notes when the open page first held changes not yet saved.
+    fn note_unsaved_since(&mut self) {
+        let dirty = self.open.as_ref().is_some_and(|o| o.dirty);
+        match (dirty, self.unsaved_since) {
+            (false, _) => self.unsaved_since = None,
+            (true, None) => self.unsaved_since = Some(self.now()),
+            (true, Some(_)) => {}
+        }
     }
 
     /// A request to stop from outside (a signal): save what is open, then quit.

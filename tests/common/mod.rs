@@ -143,6 +143,12 @@ impl Harness {
         self.send(Event::Paste(text.to_string()));
     }
 
+    /// Lets `seconds` pass on the app's clock: a tick at that time.
+    pub fn tick_after(&mut self, seconds: i64) {
+        let at = (self.clock)() + jiff::SignedDuration::from_secs(seconds);
+        self.send(Event::Tick(at));
+    }
+
     /// Saves what is open, as the autosave timer would.
     pub fn autosave(&mut self) {
         if let Some(effect) = self.app.autosave() {
