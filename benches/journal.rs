@@ -46,7 +46,9 @@ fn press(app: &mut App, store: &Store, code: KeyCode) {
 /// Draws the app as the terminal loop does after every key.
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal
-        .draw(|frame| ui::render(app, Theme::COLOR, frame))
+        .draw(|frame| {
+            ui::render(app, Theme::COLOR, frame);
+        })
         .expect("draw");
 }
 

@@ -15,7 +15,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 
-use crate::app::{App, Event, JournalIndex, Overlay};
+use crate::app::{App, Event, JournalIndex, Measured, Overlay};
 use crate::cli::Dirs;
 use crate::content::Library;
 use crate::journal::{Store, StoreError, plain_reason};
@@ -302,20 +302,19 @@ fn run_loop(
     // The pages are read once the first frame is on screen, so that reading
     // never delays it.
     let mut reader = Some((sender, pending));
-    if let Ok(size) = terminal.size() {
-        app.viewport = (size.width, size.height);
-    }
     let mut redraw = true;
     loop {
         if app.overlay.is_none() && !recovered.is_empty() {
             app.offer_recovery(std::mem::take(&mut recovered));
             redraw = true;
         }
-        if redraw {
+        while redraw {
+            let mut measured = Measured::default();
             terminal
-                .draw(|frame| ui::render(app, theme, frame))
+                .draw(|frame| measured = ui::render(app, theme, frame))
                 .context("cannot draw")?;
-            redraw = false;
+            // The view may move within what was just measured: draw again.
+            redraw = app.measured(measured);
         }
         if let Some((sender, pending)) = reader.take() {
             spawn_reader(
@@ -333,10 +332,7 @@ fn run_loop(
                 let event = match received.context("cannot read the keyboard")? {
                     event::Event::Key(key) => Some(Event::Key(key)),
                     event::Event::Paste(text) => Some(Event::Paste(text)),
-                    event::Event::Resize(width, height) => {
-                        app.viewport = (width, height);
-                        None
-                    }
+                    event::Event::Resize(..) => None,
                     _ => None,
                 };
                 redraw = true;

@@ -366,7 +366,9 @@ fn a_large_journal_is_read_after_the_first_frame() {
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
     let render = |app: &App, terminal: &mut ratatui::Terminal<ratatui::backend::TestBackend>| {
         terminal
-            .draw(|f| tandem::ui::render(app, tandem::ui::Theme::COLOR, f))
+            .draw(|f| {
+                tandem::ui::render(app, tandem::ui::Theme::COLOR, f);
+            })
             .expect("draw");
         format!("{:?}", terminal.backend())
     };
@@ -385,7 +387,7 @@ fn scrolling_stops_at_the_end_of_the_page() {
     use tandem::app::Screen;
     let mut h = Harness::with_couple();
     both_partners_answer(&mut h, "weekly-check-in");
-    h.app.viewport = (80, 24);
+    h.resize(80, 24);
     h.press_n(KeyCode::Down, 500);
     let Screen::SideBySide(view) = &h.app.screen else {
         panic!("side by side");

@@ -87,7 +87,9 @@ fn assert_lands_where_drawn(h: &Harness, width: u16, height: u16) {
     )
     .expect("terminal");
     terminal
-        .draw(|frame| ui::render(&h.app, Theme::COLOR, frame))
+        .draw(|frame| {
+            ui::render(&h.app, Theme::COLOR, frame);
+        })
         .expect("draw");
     let nonzero = |n: u16| std::num::NonZeroU16::new(n).expect("a real size");
     let mut emulator = vt100::Parser::new(nonzero(height), nonzero(width), 0);

@@ -144,7 +144,7 @@ fn side_by_side_after_talking_it_over() {
     h.press(KeyCode::Enter);
     // Scrolled to the end, at each size.
     for (width, height) in [(80, 24), (120, 36)] {
-        h.app.viewport = (width, height);
+        h.resize(width, height);
         h.press(KeyCode::End);
         let terminal = h.render(width, height);
         insta::assert_snapshot!(
@@ -265,7 +265,7 @@ fn reveal_saying_no() {
 /// without colour they read the same and use no colour at all.
 fn snap_review(name: &str, h: &mut Harness) {
     for (width, height) in [(80, 24), (120, 36)] {
-        h.app.viewport = (width, height);
+        h.resize(width, height);
         let color = h.render_with(width, height, Theme::COLOR);
         let mono = h.render_with(width, height, Theme::MONO);
         let words = |t: &ratatui::Terminal<ratatui::backend::TestBackend>| -> Vec<String> {

@@ -166,6 +166,27 @@ pub enum Overlay {
     Recovery(Vec<crate::recovery::Found>),
 }
 
+/// What the last drawing measured of the scrolled view on screen: how many
+/// rows it shows, how many lines it has, and where the search's first match
+/// is. The renderer reports it; the app keeps scrolling within it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Measured {
+    pub rows: usize,
+    pub lines: usize,
+    pub first_match: Option<usize>,
+}
+
+impl Measured {
+    /// How far the view can scroll: its last line at the bottom.
+    pub fn max_scroll(&self) -> usize {
+        self.lines.saturating_sub(self.rows)
+    }
+
+    pub(crate) fn max_scroll_u16(&self) -> u16 {
+        u16::try_from(self.max_scroll()).unwrap_or(u16::MAX)
+    }
+}
+
 /// Why a save failed: a few words for the footer, and the whole reason.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SaveFailure {
@@ -194,8 +215,10 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// A short line for the footer ("Saved.").
     pub notice: Option<String>,
-    /// The terminal's size, for keeping scrolled views within their content.
-    pub viewport: (u16, u16),
+    /// What the last drawing measured of the view on screen.
+    measured: Measured,
+    /// A page opened from a search scrolls to its first match once drawn.
+    seek_match: bool,
     /// The journal screen's filters and list, kept while a page is open.
     pub journal_view: JournalView,
     /// Where Esc leads from the open page.
@@ -245,7 +268,8 @@ impl App {
             screen,
             overlay: None,
             notice: None,
-            viewport: (80, 24),
+            measured: Measured::default(),
+            seek_match: false,
             journal_view: JournalView::default(),
             back: Back::Home,
             highlight: String::new(),
@@ -342,6 +366,30 @@ impl App {
                 .as_ref()
                 .map(|why| format!("Not saved yet: {why}. Ctrl-S tries again."))
         })
+    }
+
+    /// What the screen just drew; returns whether the view moved because of
+    /// it, so that it is drawn again.
+    pub fn measured(&mut self, measured: Measured) -> bool {
+        self.measured = measured;
+        let max = measured.max_scroll_u16();
+        let seek = std::mem::take(&mut self.seek_match);
+        let scroll = match &mut self.screen {
+            Screen::SideBySide(view) => &mut view.scroll,
+            Screen::Compare(view) => &mut view.scroll,
+            _ => return false,
+        };
+        let before = *scroll;
+        if seek && let Some(at) = measured.first_match {
+            // The match with a little of what leads up to it.
+            *scroll = u16::try_from(at.saturating_sub(2)).unwrap_or(u16::MAX);
+        }
+        *scroll = (*scroll).min(max);
+        *scroll != before
+    }
+
+    pub(crate) fn measured_max_scroll(&self) -> u16 {
+        self.measured.max_scroll_u16()
     }
 
     /// Offers back what a failed save at the last exit kept aside.
@@ -986,11 +1034,9 @@ impl App {
         match status {
             PageStatus::BothDone | PageStatus::Discussed => {
                 self.screen = Screen::SideBySide(Box::default());
-                // Opened from a search: start at the first match.
-                let scroll = crate::ui::side_by_side::first_match(self, self.viewport);
-                if let Screen::SideBySide(view) = &mut self.screen {
-                    view.scroll = scroll;
-                }
+                // Opened from a search: start at the first match, once the
+                // page is drawn and the match found.
+                self.seek_match = !self.highlight.is_empty();
                 if let Some(reason) = read_only {
                     self.notice = Some(format!("Read-only: {reason}."));
                 }
@@ -1175,7 +1221,7 @@ impl App {
             self.later_note_key(key);
             return;
         }
-        let max = crate::ui::side_by_side::max_scroll(self, self.viewport);
+        let max = self.measured.max_scroll_u16();
         let status = self.open.as_ref().map(|o| o.page.status());
         let writable = self
             .open

@@ -250,7 +250,7 @@ impl App {
     }
 
     pub(super) fn compare_key(&mut self, key: KeyEvent) {
-        let max = crate::ui::compare::max_scroll(self, self.viewport);
+        let max = self.measured_max_scroll();
         let Screen::Compare(view) = &mut self.screen else {
             return;
         };

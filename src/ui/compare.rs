@@ -7,37 +7,30 @@ use ratatui::widgets::Paragraph;
 
 use super::side_by_side::section_lines;
 use super::{Theme, date, text};
-use crate::app::{App, CompareView, Screen};
+use crate::app::{App, CompareView, Measured};
 use crate::compare::over_time;
 
-pub fn render(app: &App, view: &CompareView, theme: Theme, frame: &mut Frame, area: Rect) {
+/// Draws the comparison; reports its length and the rows that show.
+pub fn render(
+    app: &App,
+    view: &CompareView,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Measured {
     let area = area.inner(Margin::new(1, 0));
     let lines = compare_lines(app, view, usize::from(area.width), theme);
-    let max = lines.len().saturating_sub(usize::from(area.height));
-    let scroll = usize::from(view.scroll).min(max);
+    let measured = Measured {
+        rows: usize::from(area.height),
+        lines: lines.len(),
+        first_match: None,
+    };
+    let scroll = usize::from(view.scroll).min(measured.max_scroll());
     frame.render_widget(
         Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         area,
     );
-}
-
-/// How far the comparison can scroll in a terminal of `size`.
-pub fn max_scroll(app: &App, size: (u16, u16)) -> u16 {
-    let Screen::Compare(view) = &app.screen else {
-        return 0;
-    };
-    let lines = compare_lines(
-        app,
-        view,
-        usize::from(size.0.saturating_sub(2)),
-        Theme::MONO,
-    );
-    u16::try_from(
-        lines
-            .len()
-            .saturating_sub(usize::from(size.1.saturating_sub(2))),
-    )
-    .unwrap_or(u16::MAX)
+    measured
 }
 
 fn compare_lines(app: &App, view: &CompareView, width: usize, theme: Theme) -> Vec<Line<'static>> {

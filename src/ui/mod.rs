@@ -20,7 +20,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{App, Screen};
+use crate::app::{App, Measured, Screen};
 use crate::keymap;
 
 pub use theme::Theme;
@@ -29,11 +29,14 @@ pub use theme::Theme;
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
-pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
+/// Draws the app, and reports what the drawing measured (the rows a
+/// scrolled view shows, and its length) for the app to keep scrolling in
+/// bounds. Changes nothing.
+pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(theme, frame, area);
-        return;
+        return Measured::default();
     }
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -42,15 +45,16 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
     ])
     .areas(area);
     render_header(app, theme, frame, header);
+    let mut measured = Measured::default();
     match &app.screen {
         Screen::Onboarding(o) => onboarding::render(o, theme, frame, body),
         Screen::Home(h) => home::render(app, h, theme, frame, body),
         Screen::Library(l) => library::render(app, l, theme, frame, body),
         Screen::Handoff(h) => work::render_handoff(app, h, theme, frame, body),
         Screen::Turn(t) => work::render_turn(app, t, theme, frame, body),
-        Screen::SideBySide(s) => side_by_side::render(app, s, theme, frame, body),
+        Screen::SideBySide(s) => measured = side_by_side::render(app, s, theme, frame, body),
         Screen::Journal => journal::render(app, theme, frame, body),
-        Screen::Compare(c) => compare::render(app, c, theme, frame, body),
+        Screen::Compare(c) => measured = compare::render(app, c, theme, frame, body),
         Screen::Agreements(a) => agreements::render(app, a, theme, frame, body),
         Screen::Trends(t) => trends::render(app, t, theme, frame, body),
     }
@@ -58,6 +62,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
     if let Some(overlay) = &app.overlay {
         overlay::render(overlay, &app.tz, theme, frame, body);
     }
+    measured
 }
 
 fn too_small(theme: Theme, frame: &mut Frame, area: Rect) {

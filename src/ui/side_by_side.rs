@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{Theme, text};
-use crate::app::{App, SideBySide};
+use crate::app::{App, Measured, SideBySide};
 use crate::compare::{Body, Section, change_text, gap_text, scale_text, sections};
 use crate::model::{PageStatus, Partner};
 
@@ -17,7 +17,15 @@ use crate::model::{PageStatus, Partner};
 const TWO_COLUMNS_FROM: usize = 56;
 const GUTTER: &str = " │ ";
 
-pub fn render(app: &App, view: &SideBySide, theme: Theme, frame: &mut Frame, area: Rect) {
+/// Draws the open page; reports how many lines it has and how many show,
+/// so that the app keeps its scrolling within the page.
+pub fn render(
+    app: &App,
+    view: &SideBySide,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Measured {
     let area = area.inner(Margin::new(1, 0));
     let area = match &view.note {
         Some(note) => {
@@ -33,42 +41,27 @@ pub fn render(app: &App, view: &SideBySide, theme: Theme, frame: &mut Frame, are
         }
         None => area,
     };
-    let lines = highlight(
-        page_lines(app, usize::from(area.width), theme),
-        &app.highlight,
-        theme.selected(),
-    );
-    let height = usize::from(area.height);
-    let max_scroll = lines.len().saturating_sub(height);
-    let scroll = usize::from(view.scroll).min(max_scroll);
+    let lines = page_lines(app, usize::from(area.width), theme);
+    let first_match = (!app.highlight.is_empty())
+        .then(|| {
+            lines.iter().position(|line| {
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                text.to_lowercase().contains(&app.highlight)
+            })
+        })
+        .flatten();
+    let lines = highlight(lines, &app.highlight, theme.selected());
+    let measured = Measured {
+        rows: usize::from(area.height),
+        lines: lines.len(),
+        first_match,
+    };
+    let scroll = usize::from(view.scroll).min(measured.max_scroll());
     frame.render_widget(
         Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         area,
     );
-}
-
-/// How far the open page can scroll in a terminal of `size` (width,
-/// height): the body is the screen less the header, footer and margins.
-pub fn max_scroll(app: &App, size: (u16, u16)) -> u16 {
-    let width = usize::from(size.0.saturating_sub(2));
-    let height = usize::from(size.1.saturating_sub(2));
-    let lines = page_lines(app, width, Theme::MONO).len();
-    u16::try_from(lines.saturating_sub(height)).unwrap_or(u16::MAX)
-}
-
-/// Where the first match of the search is on the open page, as a scroll
-/// position that shows it with a little context above.
-pub fn first_match(app: &App, size: (u16, u16)) -> u16 {
-    if app.highlight.is_empty() {
-        return 0;
-    }
-    let lines = page_lines(app, usize::from(size.0.saturating_sub(2)), Theme::MONO);
-    let at = lines.iter().position(|line| {
-        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-        text.to_lowercase().contains(&app.highlight)
-    });
-    let scroll = u16::try_from(at.unwrap_or(0).saturating_sub(2)).unwrap_or(0);
-    scroll.min(max_scroll(app, size))
+    measured
 }
 
 fn page_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {

@@ -25,6 +25,8 @@ pub fn fixed_now() -> Timestamp {
 
 pub struct Harness {
     pub app: App,
+    /// The terminal's size, (80, 24) unless changed with `resize`.
+    pub size: (u16, u16),
     pub store: Store,
     pub flow: Flow,
     pub last_effects: Vec<Effect>,
@@ -71,6 +73,7 @@ impl Harness {
         );
         let mut harness = Harness {
             app,
+            size: (80, 24),
             store,
             flow: Flow::Continue,
             last_effects: Vec::new(),
@@ -108,6 +111,29 @@ impl Harness {
         let effects = self.app.update(event);
         self.last_effects = effects.clone();
         self.flow = carry_out(&mut self.app, &self.store, effects);
+        self.measure();
+    }
+
+    /// Draws the app at the harness's size and tells it what was measured,
+    /// as the terminal loop does after every event.
+    pub fn measure(&mut self) {
+        let (width, height) = self.size;
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        for _ in 0..3 {
+            let mut measured = tandem::app::Measured::default();
+            terminal
+                .draw(|frame| measured = ui::render(&self.app, Theme::MONO, frame))
+                .expect("draw");
+            if !self.app.measured(measured) {
+                break;
+            }
+        }
+    }
+
+    /// Changes the terminal's size, as dragging its corner does.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.measure();
     }
 
     pub fn press(&mut self, code: KeyCode) {
@@ -163,7 +189,9 @@ impl Harness {
     pub fn render_with(&self, width: u16, height: u16, theme: Theme) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         terminal
-            .draw(|frame| ui::render(&self.app, theme, frame))
+            .draw(|frame| {
+                ui::render(&self.app, theme, frame);
+            })
             .expect("draw");
         terminal
     }
