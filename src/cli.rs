@@ -9,7 +9,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand};
 
 use crate::content::{Library, Source};
-use crate::export::{Format, document, status_text};
+use crate::export::{ExportPage, Format, document, status_text};
 use crate::journal::{
     COUPLE_LIMIT, LoadedPage, ReadFailure, Store, kind_of, parse_couple, plain_reason,
     read_regular, write_private, write_private_new,
@@ -259,8 +259,8 @@ fn list(store: &Store, library: &Library) -> Result<ExitCode> {
                 [
                     id.clone(),
                     String::new(),
-                    "cannot be read:".to_string(),
-                    problem.message,
+                    String::new(),
+                    format!("cannot be read: {}", problem.message),
                 ]
             }
         });
@@ -270,8 +270,8 @@ fn list(store: &Store, library: &Library) -> Result<ExitCode> {
         rows.push([
             id.clone(),
             String::new(),
-            "cannot be read:".to_string(),
-            problem.message.clone(),
+            String::new(),
+            format!("cannot be read: {}", problem.message),
         ]);
     }
     let width = |n: usize| {
@@ -282,13 +282,16 @@ fn list(store: &Store, library: &Library) -> Result<ExitCode> {
     };
     let widths = [width(0), width(1), width(2)];
     for row in &rows {
-        let cells: Vec<String> = (0..3)
-            .map(|n| crate::ui::text::pad(&visible(&row[n]), widths[n]))
-            .collect();
-        out.line(&format!(
-            "{}  {}  {}  {}",
-            cells[0], cells[1], cells[2], row[3]
-        ));
+        let line = if row[1].is_empty() {
+            // Nothing read: the reason follows the id.
+            format!("{}  {}", crate::ui::text::pad(&row[0], widths[0]), row[3])
+        } else {
+            let cells: Vec<String> = (0..3)
+                .map(|n| crate::ui::text::pad(&row[n], widths[n]))
+                .collect();
+            format!("{}  {}  {}  {}", cells[0], cells[1], cells[2], row[3])
+        };
+        out.line(&line);
     }
     if unreadable > 0 {
         out.line("");
@@ -407,14 +410,14 @@ fn export(
     output: Option<&Path>,
     force: bool,
 ) -> Result<ExitCode> {
-    let mut pages = Vec::new();
+    let mut pages: Vec<ExportPage> = Vec::new();
     let mut skipped = Vec::new();
     match choice.id {
-        Some(id) => pages.push(load(store, library, id)?.page),
+        Some(id) => pages.push(load(store, library, id)?.into()),
         None if choice.all || choice.filtered() => {
             for id in store.page_ids()? {
                 match store.load_page(&id, library) {
-                    Ok(loaded) if choice.keeps(&loaded.page) => pages.push(loaded.page),
+                    Ok(loaded) if choice.keeps(&loaded.page) => pages.push(loaded.into()),
                     Ok(_) => {}
                     Err(problem) => skipped.push(problem.to_string()),
                 }
@@ -441,6 +444,11 @@ fn export(
         }
         None => Out::new().text(&text),
     }
+    for page in &pages {
+        if let Some(why) = &page.read_only {
+            warn(&format!("read-only page {}: {why}.", page.page.id));
+        }
+    }
     for problem in &skipped {
         warn(&format!("skipped, cannot be read: {problem}"));
     }
@@ -456,15 +464,22 @@ fn export(
 fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
     let shown = visible(&path.display().to_string()).into_owned();
     if let Ok(meta) = std::fs::symlink_metadata(path) {
+        let kind = meta.file_type();
+        if kind.is_dir() {
+            bail!(
+                "{shown} is a folder: give the name of a file inside it, for example {}",
+                visible(&path.join("tandem.md").display().to_string())
+            );
+        }
+        if !kind.is_file() {
+            bail!(
+                "{shown} is {}, not a regular file, and export writes only regular files; to send the export there, use -o - and redirect standard output",
+                kind_of(kind)
+            );
+        }
         if !force {
             bail!(
                 "{shown} is already there, and export never replaces a file without asking: choose another name, or add --force to replace it"
-            );
-        }
-        if !meta.file_type().is_file() {
-            bail!(
-                "{shown} is {}, not a regular file, so export will not replace it, even with --force; to send the export there, write to standard output with -o - and redirect it",
-                kind_of(meta.file_type())
             );
         }
     }

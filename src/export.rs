@@ -36,16 +36,35 @@ pub fn status_text(page: &Page) -> String {
     }
 }
 
+/// A page to export, with why it is read-only when it is: what its file
+/// holds beyond what tandem understands is then not all shown.
+pub struct ExportPage {
+    pub page: Page,
+    pub read_only: Option<String>,
+}
+
+impl From<crate::journal::LoadedPage> for ExportPage {
+    fn from(loaded: crate::journal::LoadedPage) -> Self {
+        ExportPage {
+            read_only: match loaded.access {
+                crate::journal::Access::Writable => None,
+                crate::journal::Access::ReadOnly(why) => Some(why),
+            },
+            page: loaded.page,
+        }
+    }
+}
+
 /// Pages as one document. An unfinished page shows its status only:
 /// answers stay private until both partners have finished.
-pub fn document(pages: &[Page], library: &Library, tz: &TimeZone, format: Format) -> String {
+pub fn document(pages: &[ExportPage], library: &Library, tz: &TimeZone, format: Format) -> String {
     let mut out = String::new();
     let mut writer: Box<dyn Writer> = match format {
         Format::Markdown => Box::new(Markdown),
         Format::Html => Box::new(Html),
     };
     writer.begin(&mut out, pages.len());
-    for (n, page) in pages.iter().enumerate() {
+    for (n, ExportPage { page, read_only }) in pages.iter().enumerate() {
         if n > 0 {
             writer.separator(&mut out);
         }
@@ -58,6 +77,9 @@ pub fn document(pages: &[Page], library: &Library, tz: &TimeZone, format: Format
             &format!("{} — {}", page.title, date(page.started, tz)),
             &format!("{} and {} · {}", names[0], names[1], status_text(page)),
         );
+        if let Some(why) = read_only {
+            writer.paragraph(&mut out, &format!("Read-only: {why}."), true);
+        }
         let Some(revealed) = crate::reveal::reveal(page) else {
             writer.paragraph(
                 &mut out,

@@ -17,6 +17,8 @@ pub enum KeyContext {
     Finish,
     SideBySide,
     ReadPage,
+    /// A page tandem shows but will not change until its file is fixed.
+    ReadOnlyPage,
     LaterNote,
     Journal,
     Search,
@@ -190,6 +192,16 @@ pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
                 ]
             }
         }
+        KeyContext::ReadOnlyPage => {
+            const {
+                &[
+                    hint("↑↓ j k", "scroll", true),
+                    hint("PgUp PgDn", "page", false),
+                    hint("x", "export this page (Markdown and HTML)", false),
+                    hint("Esc", "back", true),
+                ]
+            }
+        }
         KeyContext::LaterNote => {
             const {
                 &[
@@ -272,6 +284,7 @@ pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
         | KeyContext::Library
         | KeyContext::SideBySide
         | KeyContext::ReadPage
+        | KeyContext::ReadOnlyPage
         | KeyContext::Journal
         | KeyContext::Compare
         | KeyContext::Agreements

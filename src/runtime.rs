@@ -101,7 +101,7 @@ fn restore(app: &mut App, store: &Store, found: Vec<crate::recovery::Found>) {
                 page.id = store.new_page_id(&page.exercise, page.started);
             }
             match store.save_page(&page) {
-                Ok(()) => pages.push(page),
+                Ok(()) => pages.push((page, newer_on_disk)),
                 Err(e) => {
                     whole = false;
                     failed.push(format!("• \"{}\": {}", page.title, e.short()));
@@ -163,7 +163,7 @@ fn export_pages(app: &App, store: &Store, ids: &[String]) -> Result<Vec<PathBuf>
             store
                 .load_page(id, &app.library)
                 .map_err(|p| p.to_string())?
-                .page,
+                .into(),
         );
     }
     let folder = store.exports_dir();

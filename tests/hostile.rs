@@ -22,7 +22,10 @@ const LIMIT: Duration = Duration::from_secs(20);
 /// of what `check` must say about each.
 const HAND_EDITS: &[(&str, &str)] = &[
     ("2030-01-01-000001-misspelt", "did you mean `answers`?"),
-    ("2030-01-01-000002-unknown-field", "`mood` is not a key"),
+    (
+        "2030-01-01-000002-unknown-field",
+        "`mood` is not a name tandem knows",
+    ),
     ("2030-01-01-000003-unknown-step", "is not a step of"),
     ("2030-01-01-000004-wrong-kind", "the step takes a number"),
     (
@@ -288,7 +291,10 @@ fn check_reports_every_hostile_file_in_plain_words_and_changes_nothing() {
         assert!(!out.contains(word), "programmer words ({word}): {out}");
     }
     assert!(!out.contains("bom.ron"), "a byte-order mark is fine: {out}");
-    assert!(!out.contains("escaped.ron"), "a name is not audited: {out}");
+    assert!(
+        out.contains("escaped.ron:10:9: this name holds a control character"),
+        "{out}"
+    );
     for name in FOREIGN {
         assert!(!out.contains(name), "{name} is not a page: {out}");
     }
@@ -407,6 +413,20 @@ fn export_writes_new_files_only_and_never_replaces_anything_but_a_file() {
     let (code, _, err) = run(args(Path::new("/dev/full"), true));
     assert_ne!(code, 0);
     assert!(err.contains("a device"), "{err}");
+    // Without --force, the advice is what will work, not --force.
+    let (code, _, err) = run(args(Path::new("/dev/null"), false));
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("use -o -") && !err.contains("--force"),
+        "{err}"
+    );
+    let folder = c.data.parent().expect("parent").to_path_buf();
+    let (code, _, err) = run(args(&folder, true));
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("is a folder: give the name of a file inside it"),
+        "{err}"
+    );
 
     // `-o -` is standard output.
     let (code, doc, _) = run(args(Path::new("-"), false));
@@ -465,7 +485,10 @@ fn a_hand_edited_page_opens_read_only_and_is_never_rewritten() {
             .find(|p| p.id == *name)
             .unwrap_or_else(|| panic!("{name} is listed"));
         let reason = summary.read_only.clone().expect("read-only");
-        assert!(reason.contains("line "), "{name}: {reason}");
+        assert!(
+            reason.contains(&format!("journal/{name}.ron:")),
+            "{name}: {reason}"
+        );
         h.app.highlight.clear();
         h.send(tandem::app::Event::key(
             ratatui::crossterm::event::KeyCode::Esc,
@@ -483,7 +506,12 @@ fn a_hand_edited_page_opens_read_only_and_is_never_rewritten() {
     }
     h.press(ratatui::crossterm::event::KeyCode::Enter);
     let screen = h.screen(100, 30);
-    assert!(screen.contains("Read-only: line"), "{screen}");
+    assert!(
+        screen.contains("Read-only: tandem does not understand"),
+        "{screen}"
+    );
+    let footer = screen.lines().last().unwrap_or_default();
+    assert!(!footer.contains("later note"), "{footer}");
     h.press(ratatui::crossterm::event::KeyCode::Char('a'));
     h.type_text("a later thought");
     h.press(ratatui::crossterm::event::KeyCode::Esc);

@@ -400,7 +400,14 @@ impl App {
     }
 
     /// How putting back kept answers went.
-    pub fn restored(&mut self, couple: Option<Couple>, pages: Vec<Page>, failed: Vec<String>) {
+    /// `pages` are those put back, each with whether it went beside a page
+    /// changed on disk since, rather than in its place.
+    pub fn restored(
+        &mut self,
+        couple: Option<Couple>,
+        pages: Vec<(Page, bool)>,
+        failed: Vec<String>,
+    ) {
         let mut put_back = Vec::new();
         if let Some(couple) = couple
             && self.couple.is_none()
@@ -411,8 +418,15 @@ impl App {
             }
             put_back.push("your names".to_string());
         }
-        for page in pages {
-            put_back.push(format!("\"{}\"", page.title));
+        for (page, beside) in pages {
+            put_back.push(if beside {
+                format!(
+                    "\"{}\", as a page of its own beside the one that changed since",
+                    page.title
+                )
+            } else {
+                format!("\"{}\"", page.title)
+            });
             self.journal
                 .upsert(PageSummary::of(&page, &Access::Writable));
         }
@@ -582,6 +596,14 @@ impl App {
             Screen::Library(_) => KeyContext::Library,
             Screen::Handoff(_) => KeyContext::Handoff,
             Screen::SideBySide(view) if view.note.is_some() => KeyContext::LaterNote,
+            Screen::SideBySide(_)
+                if self
+                    .open
+                    .as_ref()
+                    .is_some_and(|o| o.access != Access::Writable) =>
+            {
+                KeyContext::ReadOnlyPage
+            }
             Screen::SideBySide(_)
                 if self
                     .open
@@ -768,7 +790,12 @@ impl App {
                     self.effects.push(Effect::Restore(found.clone()));
                     self.overlay = None;
                 }
-                KeyCode::Esc => self.overlay = None,
+                KeyCode::Esc => {
+                    self.overlay = None;
+                    self.notice = Some(
+                        "Kept aside for now: tandem offers it again next time it starts.".into(),
+                    );
+                }
                 _ => {}
             }
             return;
@@ -1037,19 +1064,18 @@ impl App {
                 // Opened from a search: start at the first match, once the
                 // page is drawn and the match found.
                 self.seek_match = !self.highlight.is_empty();
-                if let Some(reason) = read_only {
-                    self.notice = Some(format!("Read-only: {reason}."));
-                }
             }
             _ if read_only.is_some() || missing_exercise => {
-                let why = read_only
-                    .unwrap_or_else(|| "its exercise is no longer in the library".to_string());
+                let body = match read_only {
+                    Some(why) => format!(
+                        "It is unfinished, and {why}.\n\nOnce the file is fixed, you can go on where you left off."
+                    ),
+                    None => "It is unfinished, and its exercise is no longer in the library. It is kept as it is; a tandem that has the exercise can continue it.".to_string(),
+                };
                 self.go_home();
                 self.overlay = Some(Overlay::Message {
                     title: "This page cannot be continued here".into(),
-                    body: format!(
-                        "It is unfinished, and {why}. It is kept as it is; a tandem that has the exercise (or is newer) can continue it."
-                    ),
+                    body,
                 });
             }
             PageStatus::WaitingFor(partner) => {
@@ -1239,6 +1265,12 @@ impl App {
             KeyCode::Enter if status == Some(PageStatus::BothDone) => self.begin_discussion(),
             KeyCode::Char('a') if status == Some(PageStatus::Discussed) && writable => {
                 view.note = Some(editor::text_area("", "A later thought, dated today …"));
+            }
+            KeyCode::Char('a') | KeyCode::Enter if !writable => {
+                self.notice = Some(
+                    "This page is read-only until its file is fixed: see the top of the page."
+                        .into(),
+                );
             }
             KeyCode::Char('x') => {
                 if let Some(open) = &self.open {

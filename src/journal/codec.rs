@@ -46,12 +46,12 @@ impl LoadedPage {
             let first = &findings[0];
             let more = match findings.len() {
                 1 => String::new(),
-                2 => " (and 1 more thing)".to_string(),
-                n => format!(" (and {} more things)", n - 1),
+                2 => " (and 1 more place)".to_string(),
+                n => format!(" (and {} more places)", n - 1),
             };
             self.access = Access::ReadOnly(format!(
-                "line {}: {}{more}. Fix the file in a text editor; `tandem check` lists every place",
-                first.line, first.message
+                "tandem does not understand all of this page's file, so it leaves it as it is: {}{more}. Fix it in a text editor; `tandem check` lists every place",
+                first.in_folder("journal")
             ));
         }
         self.findings.extend(findings);
@@ -207,7 +207,7 @@ fn hand_edits(path: &Path, text: &str, skipped: &[Vec<Seg>]) -> Vec<Problem> {
             text,
             offset,
             format!(
-                "{shown} is not a key tandem knows here{hint}; saving would drop it, so the page is read-only"
+                "{shown} is not a name tandem knows here{hint}; saving would lose what it holds"
             ),
         ));
     }
@@ -216,7 +216,7 @@ fn hand_edits(path: &Path, text: &str, skipped: &[Vec<Seg>]) -> Vec<Problem> {
             path,
             text,
             offset,
-            "a comment here would be lost if tandem saved the page, so the page is read-only; move the words into a later note, or remove the comment",
+            "a comment here would be lost if tandem saved the page; remove it, or copy its words into an answer",
         ));
     }
     for (offset, key) in scan.repeated_map_keys() {
@@ -225,8 +225,12 @@ fn hand_edits(path: &Path, text: &str, skipped: &[Vec<Seg>]) -> Vec<Problem> {
             text,
             offset,
             format!(
-                "{} is written twice in the same list of answers; only one would be kept, so the page is read-only",
-                if key.chars().count() <= 40 { format!("\"{key}\"") } else { "a key".to_string() }
+                "{} is written twice in the same list; saving would keep only one",
+                if key.chars().count() <= 40 {
+                    format!("\"{key}\"")
+                } else {
+                    "a key".to_string()
+                }
             ),
         ));
     }

@@ -38,6 +38,14 @@ pub fn audit(
             ),
         );
     }
+    for partner in Partner::BOTH {
+        if page.entry(partner).partner.chars().any(char::is_control) {
+            audit.report(
+                &[key("entries"), Seg::Index(partner.index()), key("partner")],
+                "this name holds a control character, which could change the terminal it is shown in; tandem shows it as a mark such as ␛".to_string(),
+            );
+        }
+    }
     if let Some(exercise) = exercise {
         for partner in Partner::BOTH {
             for (step_id, answer) in &page.entry(partner).answers {
@@ -108,11 +116,7 @@ impl Audit<'_> {
     fn unknown_step(&mut self, exercise: &Exercise, step_id: &str, at: &[Seg]) {
         self.report(
             at,
-            format!(
-                "\"{}\" is not a step of {}; its answer is kept as it is, and the page is read-only",
-                shown(step_id),
-                exercise.title
-            ),
+            format!("\"{}\" is not a step of {}", shown(step_id), exercise.title),
         );
     }
 
@@ -137,7 +141,7 @@ impl Audit<'_> {
             self.report(
                 at,
                 format!(
-                    "step \"{}\" is not answered by this partner; the answer is kept as it is, and the page is read-only",
+                    "step \"{}\" is not one this partner answers",
                     shown(step_id)
                 ),
             );
@@ -158,7 +162,7 @@ impl Audit<'_> {
                 if normalize_text(text) != *text {
                     self.report(
                         at,
-                        "this answer holds control characters or carriage returns, which tandem would change on saving; the page is read-only".to_string(),
+                        "this answer holds control characters or carriage returns, which saving would change".to_string(),
                     );
                 }
             }
@@ -167,7 +171,7 @@ impl Audit<'_> {
                     if normalize_line(item) != *item {
                         self.report(
                             &inside(n),
-                            "this item has spaces at its ends, a line break or control characters, which tandem would change on saving; the page is read-only".to_string(),
+                            "this item has spaces at its ends, a line break or control characters, which saving would change".to_string(),
                         );
                     }
                 }
@@ -195,7 +199,7 @@ impl Audit<'_> {
                 if listed.windows(2).any(|w| w[0] > w[1]) || listed.len() != count {
                     self.report(
                         at,
-                        "the options here are repeated or out of the exercise's order, which tandem would change on saving; the page is read-only".to_string(),
+                        "the options here are repeated or out of the exercise's order, which saving would change".to_string(),
                     );
                 }
             }
@@ -207,7 +211,7 @@ impl Audit<'_> {
             (field, answer) => self.report(
                 at,
                 format!(
-                    "this answer is {}, but the step takes {}; the page is read-only",
+                    "this answer is {}, but the step takes {}",
                     kind_words(answer),
                     field_words(field)
                 ),
@@ -223,10 +227,7 @@ impl Audit<'_> {
             p.push(key("row"));
             self.report(
                 &p,
-                format!(
-                    "\"{}\" is not a row of this grid; the page is read-only",
-                    shown(&row.row)
-                ),
+                format!("\"{}\" is not a row of this grid", shown(&row.row)),
             );
         }
         if added && normalize_line(&row.label) != row.label {
@@ -234,7 +235,7 @@ impl Audit<'_> {
             p.push(key("label"));
             self.report(
                 &p,
-                "this row's name has spaces at its ends or control characters, which tandem would change on saving; the page is read-only".to_string(),
+                "this row's name has spaces at its ends or control characters, which saving would change".to_string(),
             );
         }
         for (column_id, value) in &row.values {
@@ -244,10 +245,7 @@ impl Audit<'_> {
             let Some(column) = grid.columns.iter().find(|c| c.id == *column_id) else {
                 self.report(
                     &p,
-                    format!(
-                        "\"{}\" is not a column of this grid; the page is read-only",
-                        shown(column_id)
-                    ),
+                    format!("\"{}\" is not a column of this grid", shown(column_id)),
                 );
                 continue;
             };
@@ -257,12 +255,12 @@ impl Audit<'_> {
                     .position(id)
                     .is_none()
                     .then(|| not_an_option(choice, id)),
-                (ColumnKind::Scale(_), GridValue::Choice(_)) => Some(
-                    "this column takes a number, not a choice; the page is read-only".to_string(),
-                ),
-                (ColumnKind::Choice(_), GridValue::Scale(_)) => Some(
-                    "this column takes a choice, not a number; the page is read-only".to_string(),
-                ),
+                (ColumnKind::Scale(_), GridValue::Choice(_)) => {
+                    Some("this column takes a number, not a choice".to_string())
+                }
+                (ColumnKind::Choice(_), GridValue::Scale(_)) => {
+                    Some("this column takes a choice, not a number".to_string())
+                }
             };
             if let Some(message) = message {
                 self.report(&p, message);
@@ -274,7 +272,7 @@ impl Audit<'_> {
 fn out_of_scale(scale: &ScaleDef, value: i32) -> Option<String> {
     (value < scale.min || value > scale.max).then(|| {
         format!(
-            "{value} is outside this scale ({} to {}); the page is read-only",
+            "{value} is outside this scale ({} to {})",
             scale.min, scale.max
         )
     })
@@ -283,7 +281,7 @@ fn out_of_scale(scale: &ScaleDef, value: i32) -> Option<String> {
 fn not_an_option(choice: &ChoiceDef, id: &str) -> String {
     let ids: Vec<&str> = choice.options.iter().map(|o| o.id.as_str()).collect();
     format!(
-        "\"{}\" is not one of this step's options ({}); the page is read-only",
+        "\"{}\" is not one of this step's options ({})",
         shown(id),
         ids.join(", ")
     )

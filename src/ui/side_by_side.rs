@@ -93,6 +93,13 @@ fn page_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
             .into_iter()
             .map(|l| Line::styled(l, theme.dim())),
     );
+    if let crate::journal::Access::ReadOnly(why) = &open.access {
+        lines.extend(
+            text::wrap(&format!("Read-only: {why}."), width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.warning())),
+        );
+    }
     lines.push(Line::raw(""));
     let names = [
         page.entries[0].partner.clone(),
