@@ -1048,6 +1048,7 @@ impl App {
     fn open_page(&mut self, loaded: LoadedPage) {
         let status = loaded.page.status();
         let missing_exercise = self.library.get(&loaded.page.exercise).is_none();
+        let newer = loaded.page.version > crate::model::JOURNAL_VERSION;
         let read_only = match &loaded.access {
             Access::ReadOnly(reason) => Some(reason.clone()),
             Access::Writable => None,
@@ -1067,6 +1068,9 @@ impl App {
             }
             _ if read_only.is_some() || missing_exercise => {
                 let body = match read_only {
+                    Some(why) if newer => format!(
+                        "It is unfinished, and {why}. It is kept as it is; a newer tandem can continue it."
+                    ),
                     Some(why) => format!(
                         "It is unfinished, and {why}.\n\nOnce the file is fixed, you can go on where you left off."
                     ),
