@@ -400,3 +400,32 @@ fn scrolling_stops_at_the_end_of_the_page() {
     };
     assert_eq!(view.scroll, bottom - 1, "one key up moves the view up");
 }
+
+#[test]
+fn tab_while_naming_a_row_of_ones_own_keeps_the_name() {
+    use tandem::app::{FieldEditor, Screen};
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('a'));
+    h.type_text("Our garden");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::BackTab);
+    let Screen::Turn(turn) = &h.app.screen else {
+        panic!("in the turn");
+    };
+    assert_eq!(turn.index, 0, "still on the grid");
+    let Some(FieldEditor::Grid(grid)) = &turn.editor else {
+        panic!("the grid");
+    };
+    let naming = grid.adding.as_ref().expect("still naming the row");
+    assert_eq!(naming.lines()[0], "Our garden");
+    h.press(KeyCode::Enter);
+    let Screen::Turn(turn) = &h.app.screen else {
+        panic!("in the turn");
+    };
+    let Some(FieldEditor::Grid(grid)) = &turn.editor else {
+        panic!("the grid");
+    };
+    assert!(grid.rows.iter().any(|r| r.own && r.label == "Our garden"));
+}

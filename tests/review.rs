@@ -364,3 +364,24 @@ fn unreadable_files_are_listed_on_the_journal_screen() {
         "{screen}"
     );
 }
+
+#[test]
+fn ctrl_s_in_the_later_note_box_adds_the_note_as_the_help_says() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    h.press_n(KeyCode::Char('s'), 4); // talked over
+    let id = listed(&h)[0].id.clone();
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('a'));
+    h.type_text("Saved with Ctrl-S.");
+    h.ctrl('s');
+    let Screen::SideBySide(view) = &h.app.screen else {
+        panic!("still on the page");
+    };
+    assert!(view.note.is_none(), "the box closes");
+    let after = h.store.load_page(&id, &h.app.library).expect("load").page;
+    assert_eq!(
+        after.shared.later_notes.last().map(|n| n.text.as_str()),
+        Some("Saved with Ctrl-S.")
+    );
+}

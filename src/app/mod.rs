@@ -742,7 +742,9 @@ impl App {
             self.overlay = Some(Overlay::Help(self.key_context()));
             return;
         }
-        if ctrl && key.code == KeyCode::Char('s') {
+        // The later-note box takes Ctrl-S itself: it adds the note.
+        let writing_note = matches!(&self.screen, Screen::SideBySide(v) if v.note.is_some());
+        if ctrl && key.code == KeyCode::Char('s') && !writing_note {
             self.store_editor();
             self.save_couple_if_unsaved();
             if let Some(effect) = self.autosave() {
@@ -1180,9 +1182,16 @@ impl App {
         };
         let adding_row = matches!(&turn.editor, Some(FieldEditor::Grid(g)) if g.adding.is_some());
         match key.code {
+            // While a row of one's own is being named, only Enter and Esc
+            // leave the name: moving on would lose it.
             KeyCode::Esc if !adding_row => self.leave_page(),
-            KeyCode::Tab if !turn.on_finish_card() => turn.go_to(turn.index + 1, &open.page),
-            KeyCode::BackTab => turn.go_to(turn.index.saturating_sub(1), &open.page),
+            KeyCode::Tab if !turn.on_finish_card() && !adding_row => {
+                turn.go_to(turn.index + 1, &open.page);
+            }
+            KeyCode::BackTab if !adding_row => {
+                turn.go_to(turn.index.saturating_sub(1), &open.page);
+            }
+            KeyCode::Tab | KeyCode::BackTab if adding_row => {}
             KeyCode::Enter if turn.on_finish_card() => self.finish_turn(),
             _ => {
                 let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {
