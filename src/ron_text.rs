@@ -4,6 +4,8 @@
 //! that); it finds where a problem they report sits, so that a message can
 //! name the line and column of the key that is wrong.
 
+use std::borrow::Cow;
+
 /// One step into a value: a struct field or map key, a position in a list
 /// or tuple, or into the parentheses of `Some(…)` or a variant such as
 /// `Text(…)`.
@@ -15,18 +17,18 @@ pub enum Seg {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Tok {
-    Ident(String),
-    /// A string, decoded.
-    Str(String),
+pub enum Tok<'a> {
+    Ident(&'a str),
+    /// A string, decoded; borrowed from the text unless it has escapes.
+    Str(Cow<'a, str>),
     Char,
     Number,
     Punct(char),
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Token {
-    pub tok: Tok,
+pub struct Token<'a> {
+    pub tok: Tok<'a>,
     pub start: usize,
     /// Just after the token.
     pub end: usize,
@@ -35,12 +37,12 @@ pub struct Token {
 /// The tokens of `text`, and where its comments start. Reading stops at the
 /// first thing that is not RON; what came before is kept.
 #[derive(Clone, Debug, Default)]
-pub struct Scan {
-    pub tokens: Vec<Token>,
+pub struct Scan<'a> {
+    pub tokens: Vec<Token<'a>>,
     pub comments: Vec<usize>,
 }
 
-pub fn scan(text: &str) -> Scan {
+pub fn scan(text: &str) -> Scan<'_> {
     let bytes = text.as_bytes();
     let mut out = Scan::default();
     let mut i = 0;
@@ -73,7 +75,7 @@ pub fn scan(text: &str) -> Scan {
                 let end = text[body..].find(&close).map_or(bytes.len(), |n| body + n);
                 i = (end + close.len()).min(bytes.len());
                 out.tokens.push(Token {
-                    tok: Tok::Str(text[body..end].to_string()),
+                    tok: Tok::Str(Cow::Borrowed(&text[body..end])),
                     start,
                     end: i,
                 });
@@ -128,7 +130,7 @@ pub fn scan(text: &str) -> Scan {
                     i += 1;
                 }
                 out.tokens.push(Token {
-                    tok: Tok::Ident(text[from..i].to_string()),
+                    tok: Tok::Ident(&text[from..i]),
                     start,
                     end: i,
                 });
@@ -183,13 +185,21 @@ fn raw_string_start(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
 }
 
 /// A quoted string from just after its opening quote: its value, and the
-/// offset after its closing quote.
-fn quoted(text: &str, from: usize) -> (String, usize) {
+/// offset after its closing quote. Borrowed when it holds no escape.
+fn quoted(text: &str, from: usize) -> (Cow<'_, str>, usize) {
+    let rest = &text.as_bytes()[from..];
+    match rest.iter().position(|&b| b == b'"' || b == b'\\') {
+        Some(n) if rest[n] == b'"' => {
+            return (Cow::Borrowed(&text[from..from + n]), from + n + 1);
+        }
+        None => return (Cow::Borrowed(&text[from..]), text.len()),
+        Some(_) => {}
+    }
     let mut value = String::new();
     let mut chars = text[from..].char_indices();
     while let Some((n, c)) = chars.next() {
         match c {
-            '"' => return (value, from + n + 1),
+            '"' => return (Cow::Owned(value), from + n + 1),
             '\\' => match chars.next() {
                 Some((_, 'n')) => value.push('\n'),
                 Some((_, 't')) => value.push('\t'),
@@ -219,10 +229,10 @@ fn quoted(text: &str, from: usize) -> (String, usize) {
             c => value.push(c),
         }
     }
-    (value, text.len())
+    (Cow::Owned(value), text.len())
 }
 
-impl Scan {
+impl<'a> Scan<'a> {
     fn punct(&self, i: usize, c: char) -> bool {
         matches!(self.tokens.get(i), Some(Token { tok: Tok::Punct(p), .. }) if *p == c)
     }
@@ -304,7 +314,8 @@ impl Scan {
 
     fn key_name(&self, i: usize) -> Option<&str> {
         match &self.tokens.get(i)?.tok {
-            Tok::Ident(name) | Tok::Str(name) => Some(name),
+            Tok::Ident(name) => Some(name),
+            Tok::Str(name) => Some(name),
             _ => None,
         }
     }

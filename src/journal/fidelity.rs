@@ -22,11 +22,10 @@ pub fn audit(
     path: &Path,
     text: &str,
 ) -> Vec<Problem> {
-    let scan = crate::ron_text::scan(text);
     let mut audit = Audit {
         path,
         text,
-        scan: &scan,
+        scan: std::cell::OnceCell::new(),
         findings: Vec::new(),
     };
     if page.id != file_id {
@@ -98,16 +97,19 @@ fn shown(id: &str) -> String {
 struct Audit<'a> {
     path: &'a Path,
     text: &'a str,
-    scan: &'a Scan,
+    /// The text's tokens, read only when there is something to point at.
+    scan: std::cell::OnceCell<Scan<'a>>,
     findings: Vec<Problem>,
 }
 
 impl Audit<'_> {
     fn report(&mut self, at: &[Seg], message: String) {
         // Point at the deepest part of the path that can be found.
+        let text = self.text;
+        let scan = self.scan.get_or_init(|| crate::ron_text::scan(text));
         let offset = (1..=at.len())
             .rev()
-            .find_map(|n| self.scan.locate(&at[..n]))
+            .find_map(|n| scan.locate(&at[..n]))
             .unwrap_or(0);
         self.findings
             .push(Problem::at_offset(self.path, self.text, offset, message));
