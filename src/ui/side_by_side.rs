@@ -55,6 +55,7 @@ pub fn render(
         rows: usize::from(area.height),
         lines: lines.len(),
         first_match,
+        too_small: false,
     };
     let scroll = usize::from(view.scroll).min(measured.max_scroll());
     frame.render_widget(
