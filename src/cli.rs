@@ -445,8 +445,11 @@ fn export(
         None => Out::new().text(&text),
     }
     for page in &pages {
-        if let Some(why) = &page.read_only {
-            warn(&format!("read-only page {}: {why}.", page.page.id));
+        if page.read_only.is_some() {
+            warn(&format!(
+                "{}: read-only, and what tandem does not understand of it is not shown; `tandem check` says where",
+                page.page.id
+            ));
         }
     }
     for problem in &skipped {
@@ -473,7 +476,7 @@ fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
         }
         if !kind.is_file() {
             bail!(
-                "{shown} is {}, not a regular file, and export writes only regular files; to send the export there, use -o - and redirect standard output",
+                "{shown} is {}, not a regular file, and export writes only regular files. To send the export there anyway, print it and pass it on yourself: tandem export … -o - > {shown}",
                 kind_of(kind)
             );
         }

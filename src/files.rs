@@ -174,7 +174,7 @@ impl ReadFailure {
         match self {
             ReadFailure::Missing => "the file is not there".to_string(),
             ReadFailure::NotRegular(kind) => format!(
-                "this is {kind}, not a regular file; tandem only reads regular files, so it was not opened"
+                "this is {kind}, not a regular file; tandem only reads regular files, so it was not opened (move it out of this folder if it does not belong there)"
             ),
             ReadFailure::TooLarge { size, limit } => format!(
                 "the file is {}, more than the {} tandem reads; it was not read. Move it out of the folder if it is not a tandem file",

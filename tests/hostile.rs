@@ -417,7 +417,7 @@ fn export_writes_new_files_only_and_never_replaces_anything_but_a_file() {
     let (code, _, err) = run(args(Path::new("/dev/null"), false));
     assert_ne!(code, 0);
     assert!(
-        err.contains("use -o -") && !err.contains("--force"),
+        err.contains("-o - > /dev/null") && !err.contains("--force"),
         "{err}"
     );
     let folder = c.data.parent().expect("parent").to_path_buf();

@@ -51,7 +51,7 @@ impl LoadedPage {
             };
             self.access = Access::ReadOnly(format!(
                 "tandem does not understand all of this page's file, so it leaves it as it is: {}{more}. Fix it in a text editor; `tandem check` lists every place",
-                first.in_folder("journal")
+                first
             ));
         }
         self.findings.extend(findings);

@@ -41,6 +41,30 @@ pub fn render(
         }
         None => area,
     };
+    // Why a page is read-only stays in sight above it while it scrolls:
+    // without it, answers tandem could not read look merely missing.
+    let area = match app.open.as_ref().map(|o| &o.access) {
+        Some(crate::journal::Access::ReadOnly(why)) => {
+            let mut warning = text::wrap(&format!("Read-only: {why}."), usize::from(area.width));
+            let most = usize::from(area.height / 3).max(1);
+            if warning.len() > most {
+                warning.truncate(most);
+                if let Some(last) = warning.last_mut() {
+                    *last = text::fit(&format!("{last} …"), usize::from(area.width));
+                }
+            }
+            let rows = u16::try_from(warning.len()).unwrap_or(u16::MAX);
+            let [top, page] =
+                Layout::vertical([Constraint::Length(rows + 1), Constraint::Min(1)]).areas(area);
+            let lines: Vec<Line> = warning
+                .into_iter()
+                .map(|l| Line::styled(l, theme.warning()))
+                .collect();
+            frame.render_widget(Paragraph::new(lines), top);
+            page
+        }
+        _ => area,
+    };
     let lines = page_lines(app, usize::from(area.width), theme);
     let first_match = (!app.highlight.is_empty())
         .then(|| {
@@ -94,13 +118,6 @@ fn page_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
             .into_iter()
             .map(|l| Line::styled(l, theme.dim())),
     );
-    if let crate::journal::Access::ReadOnly(why) = &open.access {
-        lines.extend(
-            text::wrap(&format!("Read-only: {why}."), width)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.warning())),
-        );
-    }
     lines.push(Line::raw(""));
     let names = [
         page.entries[0].partner.clone(),
