@@ -260,11 +260,27 @@ fn is_id(id: &str) -> bool {
 
 /// Whether `id` names a concept of the concept map.
 pub fn is_concept(id: &str) -> bool {
-    let (prefix, number) = id.split_at(id.len().min(1));
+    // The first character, whatever its width in bytes: an id may start
+    // with anything a person typed.
+    let cut = id.chars().next().map_or(0, char::len_utf8);
+    let (prefix, number) = id.split_at(cut);
     let max = match prefix {
         "C" | "I" => 12,
         "S" => 7,
         _ => return false,
     };
     number.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_concept;
+
+    #[test]
+    fn concept_ids_starting_with_any_character_are_checked_without_a_panic() {
+        assert!(is_concept("C12") && is_concept("S7") && is_concept("I1"));
+        assert!(!is_concept("C13") && !is_concept("") && !is_concept("X1"));
+        assert!(!is_concept("👩‍❤️‍👨I4"));
+        assert!(!is_concept("ÉC1"));
+    }
 }
