@@ -11,8 +11,7 @@ use clap::{Parser, Subcommand};
 use crate::content::{Library, Source};
 use crate::export::{ExportPage, Format, document, status_text};
 use crate::journal::{
-    COUPLE_LIMIT, LoadedPage, ReadFailure, Store, kind_of, parse_couple, plain_reason,
-    read_regular, write_private, write_private_new,
+    LoadedPage, Store, StoreError, kind_of, plain_reason, write_private, write_private_new,
 };
 use crate::model::{Category, PageStatus, count, visible};
 use crate::problem::Problem;
@@ -532,16 +531,11 @@ fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
     let library = dirs.library();
     let mut problems: Vec<Problem> = library.problems.clone();
     let mut checked = 0;
-    let couple_path = store.couple_path();
-    match read_regular(&couple_path, COUPLE_LIMIT) {
-        Ok(bytes) => {
-            checked += 1;
-            if let Err(problem) = parse_couple(&couple_path, &bytes) {
-                problems.push(problem);
-            }
-        }
-        Err(ReadFailure::Missing) => {}
-        Err(failure) => problems.push(Problem::whole_file(&couple_path, failure.plain())),
+    match store.load_couple() {
+        Ok(Some(_)) => checked += 1,
+        Ok(None) => {}
+        Err(StoreError::Unreadable(problem)) => problems.push(problem),
+        Err(e) => problems.push(Problem::whole_file(&store.couple_path(), e.to_string())),
     }
     let listing = store.listing()?;
     problems.extend(listing.unreadable.iter().map(|(_, p)| p.clone()));

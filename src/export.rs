@@ -46,10 +46,7 @@ pub struct ExportPage {
 impl From<crate::journal::LoadedPage> for ExportPage {
     fn from(loaded: crate::journal::LoadedPage) -> Self {
         ExportPage {
-            read_only: match loaded.access {
-                crate::journal::Access::Writable => None,
-                crate::journal::Access::ReadOnly(why) => Some(why),
-            },
+            read_only: loaded.access.reason().map(str::to_string),
             page: loaded.page,
         }
     }

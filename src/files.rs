@@ -11,7 +11,7 @@
 use std::fs::{DirBuilder, File, FileType, OpenOptions, Permissions};
 use std::io::{self, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, FileTypeExt, OpenOptionsExt, PermissionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::problem::Problem;
 
@@ -121,6 +121,31 @@ fn write_atomic(path: &Path, bytes: &[u8], new_only: bool) -> io::Result<()> {
         temp.persist(path).map_err(|e| e.error)?;
     }
     File::open(folder)?.sync_all()
+}
+
+/// Writes `bytes` as a new file with `write_new` at `path`, or, when that
+/// name is taken, at the first free one of `name-2.ext`, `name-3.ext`…;
+/// returns the path written. Nothing already there is ever replaced.
+pub fn write_first_free(
+    path: &Path,
+    bytes: &[u8],
+    write_new: impl Fn(&Path, &[u8]) -> io::Result<()>,
+) -> io::Result<PathBuf> {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let mut candidate = path.to_path_buf();
+    for n in 2..1000 {
+        match write_new(&candidate, bytes) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                let name = match path.extension() {
+                    Some(ext) => format!("{stem}-{n}.{}", ext.to_string_lossy()),
+                    None => format!("{stem}-{n}"),
+                };
+                candidate = path.with_file_name(name);
+            }
+            written => return written.map(|()| candidate),
+        }
+    }
+    Err(io::Error::from(io::ErrorKind::AlreadyExists))
 }
 
 /// The lock file is never replaced, so a lock on it means something. It is

@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::journal::{create_private_dir, read_regular, to_ron, write_private_new};
+use crate::files::{create_private_dir, read_regular, write_first_free, write_private_new};
+use crate::journal::to_ron;
 use crate::model::{Couple, Page};
 
 const RECOVERY_VERSION: u32 = 1;
@@ -79,20 +80,11 @@ pub fn write(dir: &Path, recovery: &Recovery) -> std::io::Result<PathBuf> {
         .page
         .as_ref()
         .map_or_else(|| "names".to_string(), |p| p.id.clone());
-    for n in 1..100 {
-        let suffix = if n == 1 {
-            String::new()
-        } else {
-            format!("-{n}")
-        };
-        let path = dir.join(format!("{stamp}-{what}{suffix}.ron"));
-        match write_private_new(&path, text.as_bytes()) {
-            Ok(()) => return Ok(path),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists))
+    write_first_free(
+        &dir.join(format!("{stamp}-{what}.ron")),
+        text.as_bytes(),
+        write_private_new,
+    )
 }
 
 /// The recovery files in `dir` that belong to the journal in `journal`,

@@ -49,6 +49,24 @@ pub fn scan(text: &str) -> Scan<'_> {
     while i < bytes.len() {
         let c = bytes[i];
         let start = i;
+        if let Some((body, raw)) = string_start(bytes, i) {
+            let (value, end) = match raw {
+                None => quoted(text, body),
+                Some(hashes) => {
+                    let close = format!("\"{}", "#".repeat(hashes));
+                    let stop = text[body..].find(&close).map_or(bytes.len(), |n| body + n);
+                    let end = (stop + close.len()).min(bytes.len());
+                    (Cow::Borrowed(&text[body..stop]), end)
+                }
+            };
+            out.tokens.push(Token {
+                tok: Tok::Str(value),
+                start,
+                end,
+            });
+            i = end;
+            continue;
+        }
         match c {
             b' ' | b'\t' | b'\n' | b'\r' => i += 1,
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
@@ -58,36 +76,6 @@ pub fn scan(text: &str) -> Scan<'_> {
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
                 out.comments.push(start);
                 i = skip_block_comment(bytes, i);
-            }
-            b'"' => {
-                let (value, end) = quoted(text, i + 1);
-                out.tokens.push(Token {
-                    tok: Tok::Str(value),
-                    start,
-                    end,
-                });
-                i = end;
-            }
-            b'r' | b'b' if raw_string_start(bytes, i).is_some() => {
-                let (hashes, open) = raw_string_start(bytes, i).unwrap_or((0, i));
-                let body = open + 1;
-                let close = format!("\"{}", "#".repeat(hashes));
-                let end = text[body..].find(&close).map_or(bytes.len(), |n| body + n);
-                i = (end + close.len()).min(bytes.len());
-                out.tokens.push(Token {
-                    tok: Tok::Str(Cow::Borrowed(&text[body..end])),
-                    start,
-                    end: i,
-                });
-            }
-            b'b' if bytes.get(i + 1) == Some(&b'"') => {
-                let (value, end) = quoted(text, i + 2);
-                out.tokens.push(Token {
-                    tok: Tok::Str(value),
-                    start,
-                    end,
-                });
-                i = end;
             }
             b'\'' => {
                 i += 1;
@@ -170,18 +158,22 @@ fn skip_block_comment(bytes: &[u8], mut i: usize) -> usize {
     bytes.len()
 }
 
-/// `r"…"`, `r#"…"#`, `br"…"`: how many `#` and where the opening quote is.
-fn raw_string_start(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
+/// Whether a string starts at `i` (`"…"`, `b"…"`, `r#"…"#`, `br"…"`): where
+/// its text begins, and for a raw string how many `#` close it.
+fn string_start(bytes: &[u8], i: usize) -> Option<(usize, Option<usize>)> {
     let mut j = i;
     if bytes.get(j) == Some(&b'b') {
         j += 1;
     }
-    if bytes.get(j) != Some(&b'r') {
-        return None;
+    match bytes.get(j)? {
+        b'"' => Some((j + 1, None)),
+        b'r' => {
+            let hashes = bytes[j + 1..].iter().take_while(|&&b| b == b'#').count();
+            let quote = j + 1 + hashes;
+            (bytes.get(quote) == Some(&b'"')).then_some((quote + 1, Some(hashes)))
+        }
+        _ => None,
     }
-    j += 1;
-    let hashes = bytes[j..].iter().take_while(|&&b| b == b'#').count();
-    (bytes.get(j + hashes) == Some(&b'"')).then_some((hashes, j + hashes))
 }
 
 /// A quoted string from just after its opening quote: its value, and the

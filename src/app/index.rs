@@ -59,10 +59,7 @@ impl PageSummary {
                 page.entries[1].partner.clone(),
             ],
             entries: [page.entries[0].status, page.entries[1].status],
-            read_only: match access {
-                Access::Writable => None,
-                Access::ReadOnly(reason) => Some(reason.clone()),
-            },
+            read_only: access.reason().map(str::to_string),
             agreements: crate::reveal::agreements(page).to_vec(),
             revealed: crate::reveal::reveal(page).map(RevealedText::of),
         }

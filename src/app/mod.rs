@@ -185,7 +185,7 @@ impl Measured {
         self.lines.saturating_sub(self.rows)
     }
 
-    pub(crate) fn max_scroll_u16(&self) -> u16 {
+    fn max_scroll_u16(&self) -> u16 {
         u16::try_from(self.max_scroll()).unwrap_or(u16::MAX)
     }
 }
@@ -391,8 +391,9 @@ impl App {
         *scroll != before
     }
 
-    pub(crate) fn measured_max_scroll(&self) -> u16 {
-        self.measured.max_scroll_u16()
+    /// Whether the next drawing should find the search's first match.
+    pub fn seeking_match(&self) -> bool {
+        self.seek_match
     }
 
     /// Offers back what a failed save at the last exit kept aside.
@@ -1058,10 +1059,7 @@ impl App {
         let status = loaded.page.status();
         let missing_exercise = self.library.get(&loaded.page.exercise).is_none();
         let newer = loaded.page.version > crate::model::JOURNAL_VERSION;
-        let read_only = match &loaded.access {
-            Access::ReadOnly(reason) => Some(reason.clone()),
-            Access::Writable => None,
-        };
+        let read_only = loaded.access.reason().map(str::to_string);
         self.open = Some(OpenPage {
             page: loaded.page,
             access: loaded.access,

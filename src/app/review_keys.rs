@@ -250,7 +250,7 @@ impl App {
     }
 
     pub(super) fn compare_key(&mut self, key: KeyEvent) {
-        let max = self.measured_max_scroll();
+        let max = self.measured.max_scroll_u16();
         let Screen::Compare(view) = &mut self.screen else {
             return;
         };

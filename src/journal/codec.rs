@@ -23,6 +23,16 @@ pub enum Access {
     ReadOnly(String),
 }
 
+impl Access {
+    /// Why the page is read-only, when it is.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Access::Writable => None,
+            Access::ReadOnly(why) => Some(why),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct LoadedPage {
     pub page: Page,
@@ -140,7 +150,7 @@ const PAGE_KEYS: &[&str] = &[
 ];
 
 /// The known key closest to `typed`, when it is likely a typo of it.
-pub fn nearest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
+fn nearest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (strsim::damerau_levenshtein(typed, k), *k))
@@ -150,7 +160,11 @@ pub fn nearest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
 }
 
 pub fn parse_page(path: &Path, bytes: &[u8]) -> Result<LoadedPage, Problem> {
-    let text = as_text(path, bytes)?;
+    parse_page_text(path, as_text(path, bytes)?)
+}
+
+/// As [`parse_page`], for the file's text.
+pub fn parse_page_text(path: &Path, text: &str) -> Result<LoadedPage, Problem> {
     let version = version_of(path, text)?;
     if version == 0 {
         return Err(Problem::at_text(
@@ -282,7 +296,7 @@ pub fn parse_couple(path: &Path, bytes: &[u8]) -> Result<Couple, Problem> {
 
 /// What is wrong with a partner's name, if anything: empty, too long, or
 /// holding characters that could change the terminal.
-pub fn name_problem(name: &str) -> Option<String> {
+fn name_problem(name: &str) -> Option<String> {
     if name.trim().is_empty() {
         return Some("is empty: both partners need a name".to_string());
     }

@@ -21,7 +21,7 @@ pub use crate::files::{
     Disk, FileSystem, ReadFailure, as_text, create_private_dir, kind_of, plain_reason,
     read_regular, short_reason, size_words, write_private, write_private_new,
 };
-pub use codec::{Access, LoadedPage, name_problem, nearest, parse_couple, parse_page, to_ron};
+pub use codec::{Access, LoadedPage, parse_couple, parse_page, to_ron};
 
 /// The largest page file tandem reads: far beyond any page a couple
 /// writes (an answer holds at most 8 MB), small enough that a stray file
@@ -235,11 +235,11 @@ impl Store {
         let path = self.page_path(id);
         let bytes = read_regular(&path, PAGE_LIMIT)
             .map_err(|failure| Problem::whole_file(&path, failure.plain()))?;
-        let mut loaded = parse_page(&path, &bytes)?;
+        let text = as_text(&path, &bytes)?;
+        let mut loaded = codec::parse_page_text(&path, text)?;
         // A page from a newer tandem is read-only already, and may well
         // use steps and options this build does not know.
         if loaded.access == Access::Writable || !loaded.findings.is_empty() {
-            let text = as_text(&path, &bytes)?;
             let findings = fidelity::audit(
                 &loaded.page,
                 library.get(&loaded.page.exercise),
@@ -297,25 +297,8 @@ impl Store {
                 .create_dir(folder)
                 .map_err(|e| StoreError::io(folder, e))?;
         }
-        let mut candidate = path.to_path_buf();
-        for n in 2.. {
-            match self.disk.write_new(&candidate, bytes) {
-                Ok(()) => return Ok(candidate),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => {
-                    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-                    let name = match path.extension() {
-                        Some(ext) => format!("{stem}-{n}.{}", ext.to_string_lossy()),
-                        None => format!("{stem}-{n}"),
-                    };
-                    candidate = path.with_file_name(name);
-                }
-                Err(e) => return Err(StoreError::io(&candidate, e)),
-            }
-        }
-        Err(StoreError::io(
-            path,
-            io::Error::from(io::ErrorKind::AlreadyExists),
-        ))
+        fsio::write_first_free(path, bytes, |at, bytes| self.disk.write_new(at, bytes))
+            .map_err(|e| StoreError::io(path, e))
     }
 
     fn write_ron<T: serde::Serialize>(&self, path: &Path, value: &T) -> Result<(), StoreError> {

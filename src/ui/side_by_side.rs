@@ -66,7 +66,8 @@ pub fn render(
         _ => area,
     };
     let lines = page_lines(app, usize::from(area.width), theme);
-    let first_match = (!app.highlight.is_empty())
+    // Looked for once, when a page is opened from a search, not every frame.
+    let first_match = (app.seeking_match() && !app.highlight.is_empty())
         .then(|| {
             lines.iter().position(|line| {
                 let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
