@@ -1,21 +1,34 @@
-//! The keys of each screen, in one table that feeds both the footer hints and
-//! the `?` help, so the two never disagree with each other.
+//! What every key does, screen by screen, in one table. A key pressed is
+//! resolved through the table of the context it is pressed in, and the
+//! footer hints and the `?` help are generated from the same entries, so a
+//! key cannot mean one thing in the help and another in the code.
 
-/// Where the keys are being pressed.
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::model::AgreementStatus;
+
+/// Where the keys are being pressed: a screen, the editor in focus on it, or
+/// a box over it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyContext {
     Onboarding,
     Home,
     Library,
+    /// Neither partner has started: either may go first.
+    HandoffChoosing,
     Handoff,
     WriteText,
     WriteList,
-    Pick,
+    Choice,
+    Checklist,
     Scale,
     Grid,
+    /// The name of a grid row of one's own being typed.
     GridAdding,
     Finish,
+    /// Both answers shown, not yet talked over.
     SideBySide,
+    /// A page talked over: read, and added to with later notes.
     ReadPage,
     /// A page tandem shows but will not change until its file is fixed.
     ReadOnlyPage,
@@ -25,282 +38,1008 @@ pub enum KeyContext {
     Compare,
     Agreements,
     Trends,
+    Help,
     Message,
     /// Answers kept from a save that failed, offered back.
     Recovery,
 }
 
-pub struct KeyHint {
-    pub keys: &'static str,
-    pub action: &'static str,
-    /// Shown in the footer as well as in the help.
-    pub footer: bool,
-}
+impl KeyContext {
+    pub const ALL: [KeyContext; 25] = [
+        KeyContext::Onboarding,
+        KeyContext::Home,
+        KeyContext::Library,
+        KeyContext::HandoffChoosing,
+        KeyContext::Handoff,
+        KeyContext::WriteText,
+        KeyContext::WriteList,
+        KeyContext::Choice,
+        KeyContext::Checklist,
+        KeyContext::Scale,
+        KeyContext::Grid,
+        KeyContext::GridAdding,
+        KeyContext::Finish,
+        KeyContext::SideBySide,
+        KeyContext::ReadPage,
+        KeyContext::ReadOnlyPage,
+        KeyContext::LaterNote,
+        KeyContext::Journal,
+        KeyContext::Search,
+        KeyContext::Compare,
+        KeyContext::Agreements,
+        KeyContext::Trends,
+        KeyContext::Help,
+        KeyContext::Message,
+        KeyContext::Recovery,
+    ];
 
-const fn hint(keys: &'static str, action: &'static str, footer: bool) -> KeyHint {
-    KeyHint {
-        keys,
-        action,
-        footer,
+    /// Whether keys the table does not name are text typed into a box.
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            KeyContext::Onboarding
+                | KeyContext::WriteText
+                | KeyContext::WriteList
+                | KeyContext::GridAdding
+                | KeyContext::LaterNote
+                | KeyContext::Search
+        )
+    }
+
+    /// Where the README and the help name the context.
+    pub fn describe(self) -> &'static str {
+        match self {
+            KeyContext::Onboarding => "first start (your names)",
+            KeyContext::Home => "home",
+            KeyContext::Library => "the exercise library",
+            KeyContext::HandoffChoosing => "before a page is started (who goes first)",
+            KeyContext::Handoff => "handing over to a partner",
+            KeyContext::WriteText => "a step written in words",
+            KeyContext::WriteList => "a step answered as a list",
+            KeyContext::Choice => "a step with one choice",
+            KeyContext::Checklist => "a step with several choices",
+            KeyContext::Scale => "a step answered on a scale",
+            KeyContext::Grid => "a step answered in a grid",
+            KeyContext::GridAdding => "naming a grid row of your own",
+            KeyContext::Finish => "the end of a turn",
+            KeyContext::SideBySide => "both answers side by side",
+            KeyContext::ReadPage => "a page you have talked over",
+            KeyContext::ReadOnlyPage => "a page kept read-only",
+            KeyContext::LaterNote => "writing a later note",
+            KeyContext::Journal => "the journal",
+            KeyContext::Search => "typing a search",
+            KeyContext::Compare => "two pages compared",
+            KeyContext::Agreements => "agreements",
+            KeyContext::Trends => "trends",
+            KeyContext::Help => "this help",
+            KeyContext::Message => "a message",
+            KeyContext::Recovery => "answers kept from last time",
+        }
     }
 }
 
-const ALWAYS: &[KeyHint] = &[
-    hint("F1", "show the keys of this screen", false),
-    hint("Ctrl-C", "save everything and quit", false),
+/// Everything a key can ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    // Anywhere.
+    Help,
+    Quit,
+    Save,
+    // Moving in a list or a scrolled view.
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    /// Open, start or continue what is selected.
+    Open,
+    Back,
+    // Going places.
+    NewExercise,
+    ShowJournal,
+    ShowTrends,
+    ShowAgreements,
+    // First start.
+    OtherName,
+    // Hand-off.
+    OtherPartner,
+    Partner(crate::model::Partner),
+    // A turn.
+    NextStep,
+    PreviousStep,
+    Pause,
+    Finish,
+    // The editors of a step.
+    Choose,
+    /// A number typed; the table names the range, the key gives the digit.
+    Number(u8),
+    Increase,
+    Decrease,
+    Lowest,
+    Highest,
+    Clear,
+    AddItem,
+    MoveItemUp,
+    MoveItemDown,
+    RemoveItem,
+    AddRow,
+    RemoveRow,
+    ConfirmRow,
+    CancelRow,
+    /// The key goes to the text being written (a new line, a word left).
+    Type,
+    // A page.
+    TalkOver,
+    WriteLaterNote,
+    WhyReadOnly,
+    Export,
+    AddNote,
+    // The journal.
+    Search,
+    EndSearch,
+    FilterCategory,
+    FilterExercise,
+    FilterPartner,
+    FilterPeriod,
+    FilterStatus,
+    ClearFilters,
+    Mark,
+    // Agreements.
+    NextStatus,
+    SetStatus(AgreementStatus),
+    // Boxes over the screen.
+    Close,
+    Restore,
+    NotNow,
+}
+
+/// A key as the tables name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    /// The key without Ctrl or Alt (Shift is part of the character).
+    Plain(KeyCode),
+    Ctrl(KeyCode),
+    Alt(KeyCode),
+    /// Any digit from the first to the second.
+    Digits(u8, u8),
+}
+
+impl Key {
+    fn matches(self, key: KeyEvent) -> Option<u8> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let same = |code: KeyCode| match (code, key.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) if ctrl || alt => a.eq_ignore_ascii_case(&b),
+            (a, b) => a == b,
+        };
+        match self {
+            Key::Plain(code) if !ctrl && !alt && same(code) => Some(0),
+            Key::Ctrl(code) if ctrl && !alt && same(code) => Some(0),
+            Key::Alt(code) if alt && !ctrl && same(code) => Some(0),
+            Key::Digits(low, high) if !ctrl && !alt => match key.code {
+                KeyCode::Char(c @ '0'..='9') => {
+                    let digit = c as u8 - b'0';
+                    (low..=high).contains(&digit).then_some(digit)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// An event that presses this key (the lowest digit of a range).
+    pub fn event(self) -> KeyEvent {
+        match self {
+            Key::Plain(KeyCode::BackTab) => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+            Key::Plain(code) => KeyEvent::new(code, KeyModifiers::NONE),
+            Key::Ctrl(code) => KeyEvent::new(code, KeyModifiers::CONTROL),
+            Key::Alt(code) => KeyEvent::new(code, KeyModifiers::ALT),
+            Key::Digits(low, _) => KeyEvent::new(
+                KeyCode::Char(char::from(b'0' + low.min(9))),
+                KeyModifiers::NONE,
+            ),
+        }
+    }
+
+    fn name(self) -> String {
+        match self {
+            Key::Plain(code) => code_name(code),
+            Key::Ctrl(code) => format!("Ctrl-{}", code_name(code).to_uppercase()),
+            Key::Alt(code) => format!("Alt-{}", code_name(code)),
+            Key::Digits(low, high) => format!("{low}–{high}"),
+        }
+    }
+}
+
+fn code_name(code: KeyCode) -> String {
+    match code {
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::Char(' ') => "Space".into(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => other.to_string(),
+    }
+}
+
+/// One line of a table: the keys, what each does, and what the help says.
+pub struct Binding {
+    pub keys: &'static [(Key, Action)],
+    pub help: &'static str,
+    /// How many of the keys the footer names (the help names them all);
+    /// none leaves the line to the help alone.
+    pub footer: usize,
+}
+
+impl Binding {
+    /// The keys as the help writes them: arrows run together ("↑↓ j k"),
+    /// the rest are spaced.
+    pub fn label(&self) -> String {
+        label(self.keys)
+    }
+
+    /// The keys as the footer writes them.
+    pub fn footer_label(&self) -> String {
+        label(&self.keys[..self.footer.min(self.keys.len())])
+    }
+
+    pub fn in_footer(&self) -> bool {
+        self.footer > 0
+    }
+
+    pub fn actions(&self) -> impl Iterator<Item = Action> + '_ {
+        self.keys.iter().map(|(_, action)| *action)
+    }
+}
+
+fn label(keys: &[(Key, Action)]) -> String {
+    let mut label = String::new();
+    let mut last_prefix: Option<String> = None;
+    for (key, _) in keys {
+        let name = key.name();
+        let arrow_at = name.rfind(['↑', '↓', '←', '→']);
+        let prefix = arrow_at.map(|i| name[..i].to_string());
+        match (&prefix, &last_prefix) {
+            (Some(p), Some(q)) if p == q => {
+                if let Some(i) = arrow_at {
+                    label.push_str(&name[i..]);
+                }
+            }
+            _ => {
+                if !label.is_empty() {
+                    label.push(' ');
+                }
+                label.push_str(&name);
+            }
+        }
+        last_prefix = prefix;
+    }
+    label
+}
+
+/// A line of the help, and of the footer when `footer`.
+const fn bind(keys: &'static [(Key, Action)], help: &'static str, footer: bool) -> Binding {
+    Binding {
+        keys,
+        help,
+        footer: if footer { usize::MAX } else { 0 },
+    }
+}
+
+/// A line of the help whose first `shown` keys are named in the footer.
+const fn bind_some(keys: &'static [(Key, Action)], shown: usize, help: &'static str) -> Binding {
+    Binding {
+        keys,
+        help,
+        footer: shown,
+    }
+}
+
+use Action as A;
+use Key::{Alt, Ctrl, Digits, Plain};
+use KeyCode as C;
+
+const UP_DOWN: &[(Key, Action)] = &[
+    (Plain(C::Up), A::Up),
+    (Plain(C::Down), A::Down),
+    (Plain(C::Char('j')), A::Down),
+    (Plain(C::Char('k')), A::Up),
+];
+const FIRST_LAST: &[(Key, Action)] = &[
+    (Plain(C::Home), A::First),
+    (Plain(C::End), A::Last),
+    (Plain(C::Char('g')), A::First),
+    (Plain(C::Char('G')), A::Last),
+];
+const PAGES: &[(Key, Action)] = &[
+    (Plain(C::PageUp), A::PageUp),
+    (Plain(C::PageDown), A::PageDown),
+];
+const SCROLL_PAGES: &[(Key, Action)] = &[
+    (Plain(C::PageUp), A::PageUp),
+    (Plain(C::PageDown), A::PageDown),
+    (Plain(C::Char(' ')), A::PageDown),
+];
+const ESC_BACK: &[(Key, Action)] = &[(Plain(C::Esc), A::Back)];
+const BACKSPACE_BACK: &[(Key, Action)] = &[(Plain(C::Backspace), A::Back)];
+
+/// Scrolling a page or a comparison.
+const SCROLLING: &[Binding] = &[
+    bind(UP_DOWN, "scroll", true),
+    bind(SCROLL_PAGES, "a screen up, down", false),
+    bind(FIRST_LAST, "top, bottom", false),
 ];
 
-const BROWSING: &[KeyHint] = &[
-    hint("?", "help", true),
-    hint("q", "quit (everything is saved)", true),
+/// Keys of every screen, listed after its own.
+const ALWAYS: &[Binding] = &[
+    bind(
+        &[(Plain(C::F(1)), A::Help)],
+        "show the keys of this screen",
+        false,
+    ),
+    bind(&[(Ctrl(C::Char('s')), A::Save)], "save now", false),
+    bind(
+        &[(Ctrl(C::Char('c')), A::Quit)],
+        "save everything and quit",
+        false,
+    ),
 ];
 
-const STEP_MOVES: &[KeyHint] = &[
-    hint("Tab", "next step", true),
-    hint("Shift-Tab", "previous step", true),
-    hint("Esc", "pause (answers are kept)", true),
-    hint("Ctrl-S", "save now", false),
-    hint("F1", "help", true),
+/// Keys of the screens where nothing is being typed.
+const BROWSING: &[Binding] = &[
+    bind(&[(Plain(C::Char('?')), A::Help)], "help", true),
+    bind(
+        &[(Plain(C::Char('q')), A::Quit)],
+        "quit (everything is saved)",
+        true,
+    ),
 ];
 
-pub fn hints(context: KeyContext) -> Vec<&'static KeyHint> {
-    let own: &[KeyHint] = match context {
+/// Moving through the steps of a turn.
+const STEPS: &[Binding] = &[
+    bind(&[(Plain(C::Tab), A::NextStep)], "next step", true),
+    bind(
+        &[(Plain(C::BackTab), A::PreviousStep)],
+        "previous step",
+        true,
+    ),
+    bind(
+        &[(Plain(C::Esc), A::Pause)],
+        "pause (answers are kept)",
+        true,
+    ),
+    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
+];
+
+/// Moving between the screens for looking back.
+const LOOKING_BACK: &[Binding] = &[
+    bind(
+        &[(Plain(C::Char('b')), A::ShowJournal)],
+        "the journal",
+        false,
+    ),
+    bind(
+        &[(Plain(C::Char('t')), A::ShowTrends)],
+        "trends over time",
+        false,
+    ),
+    bind(
+        &[(Plain(C::Char('a')), A::ShowAgreements)],
+        "agreements",
+        false,
+    ),
+];
+
+/// The entries of a context, in the order they are tried and listed. The
+/// screen's own come first, so they win over the shared ones.
+pub fn table(context: KeyContext) -> Vec<&'static Binding> {
+    let parts: &'static [&'static [Binding]] = match context {
         KeyContext::Onboarding => {
             const {
-                &[
-                    hint("Tab", "other name", true),
-                    hint("Enter", "continue", true),
-                    hint("F1", "help", true),
-                ]
+                &[&[
+                    bind_some(
+                        &[
+                            (Plain(C::Tab), A::OtherName),
+                            (Plain(C::BackTab), A::OtherName),
+                            (Plain(C::Up), A::OtherName),
+                            (Plain(C::Down), A::OtherName),
+                        ],
+                        1,
+                        "other name",
+                    ),
+                    bind(&[(Plain(C::Enter), A::Open)], "continue", true),
+                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
+                ]]
             }
         }
         KeyContext::Home => {
             const {
                 &[
-                    hint("↑↓ j k", "move", true),
-                    hint("Enter", "open or continue the page", true),
-                    hint("n", "new exercise from the library", true),
-                    hint("b", "browse the journal", true),
-                    hint("t", "trends over time", false),
-                    hint("a", "agreements", false),
+                    &[
+                        bind(UP_DOWN, "move", true),
+                        bind(FIRST_LAST, "first, last", false),
+                        bind(
+                            &[(Plain(C::Enter), A::Open)],
+                            "open or continue the page",
+                            true,
+                        ),
+                        bind(
+                            &[(Plain(C::Char('n')), A::NewExercise)],
+                            "new exercise from the library",
+                            true,
+                        ),
+                        bind(
+                            &[(Plain(C::Char('b')), A::ShowJournal)],
+                            "browse the journal",
+                            true,
+                        ),
+                        bind(
+                            &[(Plain(C::Char('t')), A::ShowTrends)],
+                            "trends over time",
+                            false,
+                        ),
+                        bind(
+                            &[(Plain(C::Char('a')), A::ShowAgreements)],
+                            "agreements",
+                            false,
+                        ),
+                    ],
+                    BROWSING,
                 ]
             }
         }
         KeyContext::Library => {
             const {
                 &[
-                    hint("↑↓ j k", "move", true),
-                    hint("Enter", "start this exercise", true),
-                    hint("PgUp PgDn", "scroll the introduction", true),
-                    hint("Esc", "back", true),
+                    &[
+                        bind(UP_DOWN, "move", true),
+                        bind(&[(Plain(C::Enter), A::Open)], "start this exercise", true),
+                        bind(PAGES, "scroll the introduction", true),
+                        bind(ESC_BACK, "back", true),
+                        bind(BACKSPACE_BACK, "back", false),
+                    ],
+                    BROWSING,
                 ]
+            }
+        }
+        KeyContext::HandoffChoosing => {
+            const {
+                &[&[
+                    bind(&[(Plain(C::Enter), A::Open)], "start", true),
+                    bind_some(
+                        &[
+                            (Plain(C::Left), A::OtherPartner),
+                            (Plain(C::Right), A::OtherPartner),
+                            (Plain(C::Tab), A::OtherPartner),
+                            (Plain(C::BackTab), A::OtherPartner),
+                        ],
+                        2,
+                        "choose who goes first",
+                    ),
+                    bind(
+                        &[
+                            (
+                                Plain(C::Char('1')),
+                                A::Partner(crate::model::Partner::First),
+                            ),
+                            (
+                                Plain(C::Char('2')),
+                                A::Partner(crate::model::Partner::Second),
+                            ),
+                        ],
+                        "the first or the second of you goes first",
+                        false,
+                    ),
+                    bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
+                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
+                ]]
             }
         }
         KeyContext::Handoff => {
             const {
-                &[
-                    hint("Enter", "start", true),
-                    hint("← →", "choose who goes first", true),
-                    hint("Esc", "later (the page waits)", true),
-                ]
+                &[&[
+                    bind(&[(Plain(C::Enter), A::Open)], "start", true),
+                    bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
+                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
+                ]]
             }
         }
         KeyContext::WriteText => {
             const {
                 &[
-                    hint("Enter", "new line", false),
-                    hint("Ctrl-← →", "move by word", false),
-                    hint("Ctrl-U / Ctrl-R", "undo / redo", false),
+                    &[
+                        bind(&[(Plain(C::Enter), A::Type)], "new line", false),
+                        bind(
+                            &[(Ctrl(C::Left), A::Type), (Ctrl(C::Right), A::Type)],
+                            "move by word",
+                            false,
+                        ),
+                        bind(
+                            &[(Ctrl(C::Char('u')), A::Type), (Ctrl(C::Char('r')), A::Type)],
+                            "undo, redo",
+                            false,
+                        ),
+                    ],
+                    STEPS,
                 ]
             }
         }
         KeyContext::WriteList => {
             const {
                 &[
-                    hint("Enter", "add an item", true),
-                    hint("↑↓", "move between items", false),
-                    hint("Alt-↑↓", "reorder", false),
-                    hint("Ctrl-D", "remove the item", false),
+                    &[
+                        bind(&[(Plain(C::Enter), A::AddItem)], "add an item", true),
+                        bind(
+                            &[(Plain(C::Up), A::Up), (Plain(C::Down), A::Down)],
+                            "move between items",
+                            false,
+                        ),
+                        bind(
+                            &[(Alt(C::Up), A::MoveItemUp), (Alt(C::Down), A::MoveItemDown)],
+                            "move the item up, down",
+                            false,
+                        ),
+                        bind(
+                            &[(Ctrl(C::Char('d')), A::RemoveItem)],
+                            "remove the item (Backspace does too, once it is empty)",
+                            false,
+                        ),
+                    ],
+                    STEPS,
                 ]
             }
         }
-        KeyContext::Pick => {
+        KeyContext::Choice => {
             const {
                 &[
-                    hint("↑↓", "move", true),
-                    hint("Space", "choose", true),
-                    hint("1–9", "choose by number", false),
+                    &[
+                        bind(UP_DOWN, "move", true),
+                        bind_some(
+                            &[
+                                (Plain(C::Char(' ')), A::Choose),
+                                (Plain(C::Enter), A::Choose),
+                            ],
+                            1,
+                            "choose",
+                        ),
+                        bind(&[(Digits(1, 9), A::Number(0))], "choose by number", false),
+                        bind(
+                            &[
+                                (Plain(C::Backspace), A::Clear),
+                                (Plain(C::Delete), A::Clear),
+                            ],
+                            "clear the choice",
+                            false,
+                        ),
+                    ],
+                    STEPS,
+                ]
+            }
+        }
+        KeyContext::Checklist => {
+            const {
+                &[
+                    &[
+                        bind(UP_DOWN, "move", true),
+                        bind_some(
+                            &[
+                                (Plain(C::Char(' ')), A::Choose),
+                                (Plain(C::Enter), A::Choose),
+                                (Plain(C::Char('x')), A::Choose),
+                            ],
+                            1,
+                            "tick or untick",
+                        ),
+                        bind(&[(Digits(1, 9), A::Number(0))], "tick by number", false),
+                    ],
+                    STEPS,
                 ]
             }
         }
         KeyContext::Scale => {
             const {
                 &[
-                    hint("← →", "change", true),
-                    hint("0–9", "type a number", false),
-                    hint("Backspace", "clear", false),
+                    &[
+                        bind(
+                            &[
+                                (Plain(C::Left), A::Decrease),
+                                (Plain(C::Right), A::Increase),
+                                (Plain(C::Char('h')), A::Decrease),
+                                (Plain(C::Char('l')), A::Increase),
+                                (Plain(C::Char('-')), A::Decrease),
+                                (Plain(C::Char('+')), A::Increase),
+                            ],
+                            "change",
+                            true,
+                        ),
+                        bind(&[(Digits(0, 9), A::Number(0))], "type a number", false),
+                        bind(
+                            &[(Plain(C::Home), A::Lowest), (Plain(C::End), A::Highest)],
+                            "lowest, highest",
+                            false,
+                        ),
+                        bind(
+                            &[
+                                (Plain(C::Backspace), A::Clear),
+                                (Plain(C::Delete), A::Clear),
+                            ],
+                            "clear",
+                            false,
+                        ),
+                    ],
+                    STEPS,
                 ]
             }
         }
         KeyContext::Grid => {
             const {
                 &[
-                    hint("↑↓", "row", true),
-                    hint("Space", "change", true),
-                    hint("← →", "column", false),
-                    hint("1–9", "pick by number", false),
-                    hint("a", "add a row of your own", false),
-                    hint("Ctrl-D", "remove a row you added", false),
+                    &[
+                        bind(UP_DOWN, "row", true),
+                        bind_some(
+                            &[
+                                (Plain(C::Char(' ')), A::Increase),
+                                (Plain(C::Enter), A::Increase),
+                                (Plain(C::Char('+')), A::Increase),
+                            ],
+                            1,
+                            "change the cell",
+                        ),
+                        bind(
+                            &[(Plain(C::Char('-')), A::Decrease)],
+                            "change it back",
+                            false,
+                        ),
+                        bind(
+                            &[
+                                (Plain(C::Left), A::Left),
+                                (Plain(C::Right), A::Right),
+                                (Plain(C::Char('h')), A::Left),
+                                (Plain(C::Char('l')), A::Right),
+                            ],
+                            "column",
+                            false,
+                        ),
+                        bind(
+                            &[(Digits(0, 9), A::Number(0))],
+                            "answer by number (the cursor moves on)",
+                            false,
+                        ),
+                        bind(PAGES, "ten rows up, down", false),
+                        bind(&[(Plain(C::Home), A::First)], "the first cell", false),
+                        bind(
+                            &[
+                                (Plain(C::Backspace), A::Clear),
+                                (Plain(C::Delete), A::Clear),
+                            ],
+                            "clear the cell",
+                            false,
+                        ),
+                        bind(
+                            &[(Plain(C::Char('a')), A::AddRow)],
+                            "add a row of your own",
+                            false,
+                        ),
+                        bind(
+                            &[(Ctrl(C::Char('d')), A::RemoveRow)],
+                            "remove a row you added",
+                            false,
+                        ),
+                    ],
+                    STEPS,
                 ]
             }
         }
         KeyContext::GridAdding => {
             const {
-                &[
-                    hint("Enter", "add the row", true),
-                    hint("Esc", "cancel", true),
-                ]
+                &[&[
+                    bind(&[(Plain(C::Enter), A::ConfirmRow)], "add the row", true),
+                    bind(&[(Plain(C::Esc), A::CancelRow)], "cancel", true),
+                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
+                ]]
             }
         }
         KeyContext::Finish => {
             const {
-                &[
-                    hint("Enter", "finish", true),
-                    hint("Shift-Tab", "back to the steps", true),
-                    hint("Esc", "pause (answers are kept)", true),
-                ]
+                &[&[
+                    bind(&[(Plain(C::Enter), A::Finish)], "finish", true),
+                    bind(
+                        &[(Plain(C::BackTab), A::PreviousStep)],
+                        "back to the steps",
+                        true,
+                    ),
+                    bind(
+                        &[(Plain(C::Esc), A::Pause)],
+                        "pause (answers are kept)",
+                        true,
+                    ),
+                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
+                ]]
             }
         }
         KeyContext::SideBySide => {
             const {
                 &[
-                    hint("↑↓ j k", "scroll", true),
-                    hint("PgUp PgDn", "page", false),
-                    hint("Enter", "go on together", true),
-                    hint("Esc", "back", true),
+                    SCROLLING,
+                    &[
+                        bind(&[(Plain(C::Enter), A::TalkOver)], "go on together", true),
+                        bind(
+                            &[(Plain(C::Char('x')), A::Export)],
+                            "export this page (Markdown and HTML)",
+                            false,
+                        ),
+                        bind(ESC_BACK, "back", true),
+                        bind(BACKSPACE_BACK, "back", false),
+                    ],
+                    BROWSING,
                 ]
             }
         }
         KeyContext::ReadPage => {
             const {
                 &[
-                    hint("↑↓ j k", "scroll", true),
-                    hint("PgUp PgDn", "page", false),
-                    hint("a", "add a later note", true),
-                    hint("x", "export this page (Markdown and HTML)", false),
-                    hint("Esc", "back", true),
+                    SCROLLING,
+                    &[
+                        bind(
+                            &[(Plain(C::Char('a')), A::WriteLaterNote)],
+                            "add a later note",
+                            true,
+                        ),
+                        bind(
+                            &[(Plain(C::Char('x')), A::Export)],
+                            "export this page (Markdown and HTML)",
+                            false,
+                        ),
+                        bind(ESC_BACK, "back", true),
+                        bind(BACKSPACE_BACK, "back", false),
+                    ],
+                    BROWSING,
                 ]
             }
         }
         KeyContext::ReadOnlyPage => {
             const {
                 &[
-                    hint("↑↓ j k", "scroll", true),
-                    hint("PgUp PgDn", "page", false),
-                    hint("x", "export this page (Markdown and HTML)", false),
-                    hint("Esc", "back", true),
+                    SCROLLING,
+                    &[
+                        bind(
+                            &[(Plain(C::Char('x')), A::Export)],
+                            "export this page (Markdown and HTML)",
+                            false,
+                        ),
+                        bind(
+                            &[
+                                (Plain(C::Char('a')), A::WhyReadOnly),
+                                (Plain(C::Enter), A::WhyReadOnly),
+                            ],
+                            "why this page cannot be added to",
+                            false,
+                        ),
+                        bind(ESC_BACK, "back", true),
+                        bind(BACKSPACE_BACK, "back", false),
+                    ],
+                    BROWSING,
                 ]
             }
         }
         KeyContext::LaterNote => {
             const {
-                &[
-                    hint("Esc", "done: add the note with today's date", true),
-                    hint("Ctrl-S", "add the note", false),
-                    hint("Enter", "new line", false),
-                ]
+                &[&[
+                    bind(
+                        &[(Plain(C::Esc), A::AddNote)],
+                        "done: add the note with today's date",
+                        true,
+                    ),
+                    bind(&[(Ctrl(C::Char('s')), A::AddNote)], "add the note", false),
+                    bind(&[(Plain(C::Enter), A::Type)], "new line", false),
+                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
+                ]]
             }
         }
         KeyContext::Journal => {
             const {
                 &[
-                    hint("↑↓ j k", "move", true),
-                    hint("Enter", "open", true),
-                    hint("/", "search", true),
-                    hint(
-                        "c e p d s",
-                        "filter by category, exercise, partner, date, status",
-                        true,
-                    ),
-                    hint("r", "clear the filters", false),
-                    hint(
-                        "m",
-                        "mark, then m on another page of the same exercise: compare",
-                        false,
-                    ),
-                    hint("x", "export the pages listed (Markdown and HTML)", false),
-                    hint("t a", "trends, agreements", false),
-                    hint("Esc", "clear the search, then back", false),
+                    &[
+                        bind(UP_DOWN, "move", true),
+                        bind(PAGES, "ten up, down", false),
+                        bind(FIRST_LAST, "first, last", false),
+                        bind(&[(Plain(C::Enter), A::Open)], "open", true),
+                        bind(&[(Plain(C::Char('/')), A::Search)], "search", true),
+                        bind(
+                            &[
+                                (Plain(C::Char('c')), A::FilterCategory),
+                                (Plain(C::Char('e')), A::FilterExercise),
+                                (Plain(C::Char('p')), A::FilterPartner),
+                                (Plain(C::Char('d')), A::FilterPeriod),
+                                (Plain(C::Char('s')), A::FilterStatus),
+                            ],
+                            "filter by category, exercise, partner, date, status",
+                            true,
+                        ),
+                        bind(
+                            &[(Plain(C::Char('r')), A::ClearFilters)],
+                            "clear the filters",
+                            false,
+                        ),
+                        bind(
+                            &[(Plain(C::Char('m')), A::Mark)],
+                            "mark, then m on another page of the same exercise: compare",
+                            false,
+                        ),
+                        bind(
+                            &[(Plain(C::Char('x')), A::Export)],
+                            "export the pages listed (Markdown and HTML)",
+                            false,
+                        ),
+                        bind(ESC_BACK, "clear the search, then back", false),
+                        bind(BACKSPACE_BACK, "back", false),
+                    ],
+                    LOOKING_BACK,
+                    BROWSING,
                 ]
             }
         }
-        KeyContext::Search => const { &[hint("Enter", "done", true), hint("Esc", "done", false)] },
+        KeyContext::Search => {
+            const {
+                &[&[
+                    bind_some(
+                        &[
+                            (Plain(C::Enter), A::EndSearch),
+                            (Plain(C::Esc), A::EndSearch),
+                            (Plain(C::Tab), A::EndSearch),
+                            (Plain(C::Down), A::EndSearch),
+                        ],
+                        1,
+                        "done: back to the list",
+                    ),
+                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
+                ]]
+            }
+        }
         KeyContext::Compare => {
             const {
                 &[
-                    hint("↑↓ j k", "scroll", true),
-                    hint("Esc", "back to the journal", true),
+                    SCROLLING,
+                    &[
+                        bind(ESC_BACK, "back to the journal", true),
+                        bind(BACKSPACE_BACK, "back to the journal", false),
+                    ],
+                    BROWSING,
                 ]
             }
         }
         KeyContext::Agreements => {
             const {
                 &[
-                    hint("↑↓ j k", "move", true),
-                    hint("Space", "change the status", true),
-                    hint("1 2 3", "active, revisit, retired", false),
-                    hint("Enter", "open the page it was made on", true),
-                    hint("b t", "journal, trends", false),
-                    hint("Esc", "back", false),
+                    &[
+                        bind(UP_DOWN, "move", true),
+                        bind_some(
+                            &[
+                                (Plain(C::Char(' ')), A::NextStatus),
+                                (Plain(C::Char('s')), A::NextStatus),
+                            ],
+                            1,
+                            "change the status",
+                        ),
+                        bind(
+                            &[
+                                (Plain(C::Char('1')), A::SetStatus(AgreementStatus::Active)),
+                                (Plain(C::Char('2')), A::SetStatus(AgreementStatus::Revisit)),
+                                (Plain(C::Char('3')), A::SetStatus(AgreementStatus::Retired)),
+                            ],
+                            "active, revisit, retired",
+                            false,
+                        ),
+                        bind(
+                            &[(Plain(C::Enter), A::Open)],
+                            "open the page it was made on",
+                            true,
+                        ),
+                        bind(ESC_BACK, "back", true),
+                        bind(BACKSPACE_BACK, "back", false),
+                    ],
+                    LOOKING_BACK,
+                    BROWSING,
                 ]
             }
         }
         KeyContext::Trends => {
             const {
                 &[
-                    hint("↑↓ j k", "choose what to show", true),
-                    hint("b a", "journal, agreements", false),
-                    hint("Esc", "back", true),
+                    &[
+                        bind_some(
+                            &[
+                                (Plain(C::Up), A::Up),
+                                (Plain(C::Down), A::Down),
+                                (Plain(C::Char('j')), A::Down),
+                                (Plain(C::Char('k')), A::Up),
+                                (Plain(C::Left), A::Up),
+                                (Plain(C::Right), A::Down),
+                                (Plain(C::Char('h')), A::Up),
+                                (Plain(C::Char('l')), A::Down),
+                            ],
+                            4,
+                            "choose what to show",
+                        ),
+                        bind(PAGES, "ten up, down", false),
+                        bind(ESC_BACK, "back", true),
+                        bind(BACKSPACE_BACK, "back", false),
+                    ],
+                    LOOKING_BACK,
+                    BROWSING,
                 ]
             }
         }
-        KeyContext::Message => const { &[hint("Enter / Esc", "close", true)] },
+        KeyContext::Help => {
+            const {
+                &[&[bind_some(
+                    &[
+                        (Plain(C::Esc), A::Close),
+                        (Plain(C::Enter), A::Close),
+                        (Plain(C::F(1)), A::Close),
+                        (Plain(C::Char('?')), A::Close),
+                        (Plain(C::Char('q')), A::Close),
+                    ],
+                    1,
+                    "close",
+                )]]
+            }
+        }
+        KeyContext::Message => {
+            const {
+                &[&[bind_some(
+                    &[(Plain(C::Enter), A::Close), (Plain(C::Esc), A::Close)],
+                    1,
+                    "close",
+                )]]
+            }
+        }
         KeyContext::Recovery => {
             const {
-                &[
-                    hint("Enter", "put it back in the journal", true),
-                    hint("Esc", "not now (asked again next time)", true),
-                ]
+                &[&[
+                    bind(
+                        &[(Plain(C::Enter), A::Restore)],
+                        "put it back in the journal",
+                        true,
+                    ),
+                    bind(
+                        &[(Plain(C::Esc), A::NotNow)],
+                        "not now (asked again next time)",
+                        true,
+                    ),
+                ]]
             }
         }
     };
-    let shared: &[KeyHint] = match context {
-        KeyContext::WriteText
-        | KeyContext::WriteList
-        | KeyContext::Pick
-        | KeyContext::Scale
-        | KeyContext::Grid => STEP_MOVES,
-        KeyContext::Home
-        | KeyContext::Library
-        | KeyContext::SideBySide
-        | KeyContext::ReadPage
-        | KeyContext::ReadOnlyPage
-        | KeyContext::Journal
-        | KeyContext::Compare
-        | KeyContext::Agreements
-        | KeyContext::Trends => BROWSING,
-        _ => &[],
-    };
-    let mut all: Vec<&'static KeyHint> = Vec::new();
-    for hint in own.iter().chain(shared).chain(ALWAYS) {
-        // A key listed by the screen is not listed again by the shared tables.
-        if all.iter().all(|h| h.keys != hint.keys) {
-            all.push(hint);
+    let mut all: Vec<&'static Binding> = Vec::new();
+    for binding in parts.iter().copied().flatten().chain(ALWAYS) {
+        // A key bound by an earlier part is not bound again by a later
+        // one: the screen's meaning wins, and the help lists it once.
+        let taken = |key: &Key| all.iter().any(|b| b.keys.iter().any(|(k, _)| k == key));
+        if !binding.keys.iter().all(|(k, _)| taken(k)) {
+            all.push(binding);
         }
     }
     all
 }
 
-pub fn footer(context: KeyContext) -> Vec<&'static KeyHint> {
-    hints(context).into_iter().filter(|h| h.footer).collect()
+/// What `key` does in `context`, if anything.
+pub fn resolve(context: KeyContext, key: KeyEvent) -> Option<Action> {
+    table(context).into_iter().find_map(|binding| {
+        binding.keys.iter().find_map(|(bound, action)| {
+            bound.matches(key).map(|digit| match action {
+                Action::Number(_) => Action::Number(digit),
+                other => *other,
+            })
+        })
+    })
 }

@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::keymap::Action;
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
@@ -38,9 +40,11 @@ pub fn text_of(area: &TextArea<'_>) -> String {
     area.lines().join("\n")
 }
 
-/// Feeds a key to a one-line area, keeping it to one line.
+/// Feeds a key to a one-line area, keeping it to one line: no line
+/// breaks, and no tab characters in a name or a list item.
 pub fn line_input(area: &mut TextArea<'static>, key: KeyEvent) -> bool {
-    if key.code == KeyCode::Enter || is_ctrl(key, 'm') || is_ctrl(key, 'j') {
+    let breaks = matches!(key.code, KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab);
+    if breaks || is_ctrl(key, 'm') || is_ctrl(key, 'j') || is_ctrl(key, 'i') {
         return false;
     }
     area.input(key)
@@ -135,16 +139,31 @@ impl FieldEditor {
         }
     }
 
-    /// Handles a key; returns whether the answer changed. Keys it does not
-    /// use are ignored.
-    pub fn handle_key(&mut self, field: &Field, key: KeyEvent) -> bool {
+    /// Carries out an action of the step's key table; returns whether the
+    /// answer changed. Actions the editor has no use for change nothing.
+    pub fn act(&mut self, field: &Field, action: Action) -> bool {
         match (self, field) {
-            (FieldEditor::Text(area), _) => area.input(key),
-            (FieldEditor::List(list), _) => list.handle_key(key),
-            (FieldEditor::Scale(scale), Field::Scale(def)) => scale.handle_key(def, key),
-            (FieldEditor::Choice(choice), Field::Choice(def)) => choice.handle_key(def, key),
-            (FieldEditor::Checklist(list), Field::Checklist(def)) => list.handle_key(def, key),
-            (FieldEditor::Grid(grid), Field::Grid(def)) => grid.handle_key(def, key),
+            (FieldEditor::List(list), _) => list.act(action),
+            (FieldEditor::Scale(scale), Field::Scale(def)) => scale.act(def, action),
+            (FieldEditor::Choice(choice), Field::Choice(def)) => choice.act(def, action),
+            (FieldEditor::Checklist(list), Field::Checklist(def)) => list.act(def, action),
+            (FieldEditor::Grid(grid), Field::Grid(def)) => grid.act(def, action),
+            _ => false,
+        }
+    }
+
+    /// A key that is text for the editor (the table names no action for
+    /// it); returns whether the answer changed.
+    pub fn type_key(&mut self, key: KeyEvent) -> bool {
+        match self {
+            FieldEditor::Text(area) => area.input(key),
+            FieldEditor::List(list) => list.type_key(key),
+            FieldEditor::Grid(grid) => {
+                if let Some(area) = &mut grid.adding {
+                    line_input(area, key);
+                }
+                false
+            }
             _ => false,
         }
     }
@@ -241,34 +260,31 @@ impl ListEditor {
         self.items[self.selected].trim().is_empty()
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
-        let moving = key
-            .modifiers
-            .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Enter => {
+    pub fn act(&mut self, action: Action) -> bool {
+        match action {
+            Action::AddItem => {
                 if !self.current_is_empty() {
                     self.items.insert(self.selected + 1, String::new());
                     self.select(self.selected + 1);
                 }
                 false
             }
-            KeyCode::Up if moving && self.selected > 0 => {
+            Action::MoveItemUp if self.selected > 0 => {
                 self.items.swap(self.selected, self.selected - 1);
                 self.select(self.selected - 1);
                 true
             }
-            KeyCode::Down if moving && self.selected + 1 < self.items.len() => {
+            Action::MoveItemDown if self.selected + 1 < self.items.len() => {
                 self.items.swap(self.selected, self.selected + 1);
                 self.select(self.selected + 1);
                 true
             }
-            KeyCode::Up => {
+            Action::Up => {
                 self.leave_empty_item();
                 self.select(self.selected.saturating_sub(1));
                 false
             }
-            KeyCode::Down => {
+            Action::Down => {
                 if self.selected + 1 < self.items.len() {
                     let next = self.selected + 1;
                     if self.leave_empty_item() {
@@ -279,12 +295,7 @@ impl ListEditor {
                 }
                 false
             }
-            KeyCode::Backspace if self.current_is_empty() && self.items.len() > 1 => {
-                self.items.remove(self.selected);
-                self.select(self.selected.saturating_sub(1));
-                true
-            }
-            KeyCode::Char('d') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Action::RemoveItem => {
                 self.items.remove(self.selected);
                 if self.items.is_empty() {
                     self.items.push(String::new());
@@ -292,14 +303,22 @@ impl ListEditor {
                 self.select(self.selected);
                 true
             }
-            _ => {
-                let changed = line_input(&mut self.line, key);
-                if changed {
-                    self.items[self.selected] = text_of(&self.line);
-                }
-                changed
-            }
+            _ => false,
         }
+    }
+
+    /// A key typed into the item: Backspace on an empty item removes it.
+    pub fn type_key(&mut self, key: KeyEvent) -> bool {
+        if key.code == KeyCode::Backspace && self.current_is_empty() && self.items.len() > 1 {
+            self.items.remove(self.selected);
+            self.select(self.selected.saturating_sub(1));
+            return true;
+        }
+        let changed = line_input(&mut self.line, key);
+        if changed {
+            self.items[self.selected] = text_of(&self.line);
+        }
+        changed
     }
 
     /// Drops the selected item when it is empty and others remain; returns
@@ -340,33 +359,33 @@ pub struct ScaleEditor {
 }
 
 impl ScaleEditor {
-    pub fn handle_key(&mut self, def: &ScaleDef, key: KeyEvent) -> bool {
+    pub fn act(&mut self, def: &ScaleDef, action: Action) -> bool {
         let before = self.value;
         let middle = def.min + (def.max - def.min) / 2;
-        match key.code {
-            KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('-') => {
+        match action {
+            Action::Decrease => {
                 self.typed.clear();
                 self.value = Some(self.value.map_or(middle, |v| def.clamp(v - 1)));
             }
-            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char('+') => {
+            Action::Increase => {
                 self.typed.clear();
                 self.value = Some(self.value.map_or(middle, |v| def.clamp(v + 1)));
             }
-            KeyCode::Home => self.value = Some(def.min),
-            KeyCode::End => self.value = Some(def.max),
-            KeyCode::Backspace | KeyCode::Delete => {
+            Action::Lowest => self.value = Some(def.min),
+            Action::Highest => self.value = Some(def.max),
+            Action::Clear => {
                 self.typed.clear();
                 self.value = None;
             }
-            KeyCode::Char(c) if c.is_ascii_digit() => {
-                self.typed.push(c);
+            Action::Number(digit) => {
+                self.typed.push(char::from(b'0' + digit.min(9)));
                 let parsed = self.typed.parse::<i32>().ok();
                 match parsed {
                     Some(v) if (def.min..=def.max).contains(&v) => self.value = Some(v),
                     _ => {
                         // Start again from this digit.
-                        self.typed = c.to_string();
-                        let v = i32::from(c as u8 - b'0');
+                        self.typed = digit.to_string();
+                        let v = i32::from(digit);
                         if (def.min..=def.max).contains(&v) {
                             self.value = Some(v);
                         }
@@ -386,23 +405,21 @@ pub struct ChoiceEditor {
 }
 
 impl ChoiceEditor {
-    pub fn handle_key(&mut self, def: &ChoiceDef, key: KeyEvent) -> bool {
+    pub fn act(&mut self, def: &ChoiceDef, action: Action) -> bool {
         let before = self.chosen.clone();
         let last = def.options.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.cursor = (self.cursor + 1).min(last),
-            KeyCode::Char(' ') | KeyCode::Enter => {
-                self.chosen = def.options.get(self.cursor).map(|o| o.id.clone());
-            }
-            KeyCode::Char(c @ '1'..='9') => {
-                let index = usize::from(c as u8 - b'1');
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(last),
+            Action::Choose => self.chosen = def.options.get(self.cursor).map(|o| o.id.clone()),
+            Action::Number(n) => {
+                let index = usize::from(n).wrapping_sub(1);
                 if let Some(option) = def.options.get(index) {
                     self.cursor = index;
                     self.chosen = Some(option.id.clone());
                 }
             }
-            KeyCode::Backspace | KeyCode::Delete => self.chosen = None,
+            Action::Clear => self.chosen = None,
             _ => {}
         }
         self.chosen != before
@@ -428,30 +445,28 @@ impl ChecklistEditor {
         }
     }
 
-    pub fn handle_key(&mut self, def: &ChoiceDef, key: KeyEvent) -> bool {
+    pub fn act(&mut self, def: &ChoiceDef, action: Action) -> bool {
         let last = def.options.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.cursor = (self.cursor + 1).min(last),
-            KeyCode::Char(' ') | KeyCode::Enter | KeyCode::Char('x') => {
-                if let Some(option) = def.options.get(self.cursor) {
-                    let id = option.id.clone();
-                    self.toggle(&id);
-                    return true;
-                }
+        let index = match action {
+            Action::Up => {
+                self.cursor = self.cursor.saturating_sub(1);
+                return false;
             }
-            KeyCode::Char(c @ '1'..='9') => {
-                let index = usize::from(c as u8 - b'1');
-                if let Some(option) = def.options.get(index) {
-                    self.cursor = index;
-                    let id = option.id.clone();
-                    self.toggle(&id);
-                    return true;
-                }
+            Action::Down => {
+                self.cursor = (self.cursor + 1).min(last);
+                return false;
             }
-            _ => {}
-        }
-        false
+            Action::Choose => self.cursor,
+            Action::Number(n) => usize::from(n).wrapping_sub(1),
+            _ => return false,
+        };
+        let Some(option) = def.options.get(index) else {
+            return false;
+        };
+        self.cursor = index;
+        let id = option.id.clone();
+        self.toggle(&id);
+        true
     }
 }
 
@@ -535,36 +550,40 @@ impl GridEditor {
             .collect()
     }
 
-    pub fn handle_key(&mut self, def: &GridDef, key: KeyEvent) -> bool {
-        if let Some(area) = &mut self.adding {
-            return match key.code {
-                KeyCode::Enter => {
-                    let label = normalize_line(&text_of(area));
-                    self.adding = None;
-                    if label.is_empty() {
-                        return false;
-                    }
-                    let id = self.next_own_id();
-                    self.rows.push(GridRow {
-                        id,
-                        label,
-                        group: String::new(),
-                        own: true,
-                        values: BTreeMap::new(),
-                    });
-                    self.row = self.rows.len() - 1;
-                    self.column = 0;
-                    true
+    /// Whether `action` can do anything in this grid now.
+    pub fn can(&self, def: &GridDef, action: Action) -> bool {
+        match action {
+            Action::Left | Action::Right => def.columns.len() > 1,
+            Action::AddRow => def.add_rows,
+            Action::RemoveRow => self.rows.get(self.row).is_some_and(|r| r.own),
+            _ => true,
+        }
+    }
+
+    pub fn act(&mut self, def: &GridDef, action: Action) -> bool {
+        if let Some(area) = &self.adding {
+            if action == Action::ConfirmRow {
+                let label = normalize_line(&text_of(area));
+                self.adding = None;
+                if label.is_empty() {
+                    return false;
                 }
-                KeyCode::Esc => {
-                    self.adding = None;
-                    false
-                }
-                _ => {
-                    line_input(area, key);
-                    false
-                }
-            };
+                let id = self.next_own_id();
+                self.rows.push(GridRow {
+                    id,
+                    label,
+                    group: String::new(),
+                    own: true,
+                    values: BTreeMap::new(),
+                });
+                self.row = self.rows.len() - 1;
+                self.column = 0;
+                return true;
+            }
+            if action == Action::CancelRow {
+                self.adding = None;
+            }
+            return false;
         }
         let last_row = self.rows.len().saturating_sub(1);
         let last_column = def.columns.len().saturating_sub(1);
@@ -573,50 +592,48 @@ impl GridEditor {
         };
         let before = self.current_value(&column.id).cloned();
         let row_before = self.row;
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
+        match action {
+            Action::Up => {
                 self.row = self.row.saturating_sub(1);
                 self.typed.clear();
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            Action::Down => {
                 self.row = (self.row + 1).min(last_row);
                 self.typed.clear();
             }
-            KeyCode::PageUp => self.row = self.row.saturating_sub(10),
-            KeyCode::PageDown => self.row = (self.row + 10).min(last_row),
-            KeyCode::Left | KeyCode::Char('h') if last_column > 0 => {
+            Action::PageUp => self.row = self.row.saturating_sub(10),
+            Action::PageDown => self.row = (self.row + 10).min(last_row),
+            Action::Left => {
                 self.column = self.column.saturating_sub(1);
                 self.typed.clear();
             }
-            KeyCode::Right | KeyCode::Char('l') if last_column > 0 => {
+            Action::Right => {
                 self.column = (self.column + 1).min(last_column);
                 self.typed.clear();
             }
-            KeyCode::Char('a') if def.add_rows => {
+            Action::AddRow if def.add_rows => {
                 self.adding = Some(line_area("", "name of the row"));
             }
-            KeyCode::Char('d') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                if self.rows.get(self.row).is_some_and(|r| r.own) {
-                    self.rows.remove(self.row);
-                    self.row = self.row.min(self.rows.len().saturating_sub(1));
-                    return true;
-                }
+            Action::RemoveRow if self.rows.get(self.row).is_some_and(|r| r.own) => {
+                self.rows.remove(self.row);
+                self.row = self.row.min(self.rows.len().saturating_sub(1));
+                return true;
             }
-            KeyCode::Home => {
+            Action::First => {
                 self.row = 0;
                 self.column = 0;
             }
-            KeyCode::Backspace | KeyCode::Delete => {
+            Action::Clear => {
                 if let Some(row) = self.rows.get_mut(self.row) {
                     row.values.remove(&column.id);
                 }
                 self.typed.clear();
             }
-            _ => {
+            Action::Increase | Action::Decrease | Action::Number(_) => {
                 let next = match &column.kind {
-                    ColumnKind::Choice(choice) => choice_value(choice, before.as_ref(), key),
+                    ColumnKind::Choice(choice) => choice_value(choice, before.as_ref(), action),
                     ColumnKind::Scale(scale) => {
-                        scale_value(scale, before.as_ref(), &mut self.typed, key)
+                        scale_value(scale, before.as_ref(), &mut self.typed, action)
                     }
                 };
                 if let (Some(value), Some(row)) = (next, self.rows.get_mut(self.row)) {
@@ -627,7 +644,7 @@ impl GridEditor {
                         ColumnKind::Choice(_) => true,
                         ColumnKind::Scale(scale) => scale.max <= 9,
                     };
-                    if complete && matches!(key.code, KeyCode::Char('0'..='9')) {
+                    if complete && matches!(action, Action::Number(_)) {
                         self.typed.clear();
                         if self.column < last_column {
                             self.column += 1;
@@ -638,6 +655,7 @@ impl GridEditor {
                     }
                 }
             }
+            _ => {}
         }
         // Compare the cell that was current, even if the cursor moved on.
         let after = self
@@ -663,18 +681,16 @@ impl GridEditor {
     }
 }
 
-fn choice_value(def: &ChoiceDef, current: Option<&GridValue>, key: KeyEvent) -> Option<GridValue> {
+fn choice_value(def: &ChoiceDef, current: Option<&GridValue>, action: Action) -> Option<GridValue> {
     let position = match current {
         Some(GridValue::Choice(id)) => def.position(id),
         _ => None,
     };
     let count = def.options.len();
-    let index = match key.code {
-        KeyCode::Char(' ') | KeyCode::Enter | KeyCode::Char('+') => {
-            position.map_or(0, |p| (p + 1) % count)
-        }
-        KeyCode::Char('-') => position.map_or(count - 1, |p| (p + count - 1) % count),
-        KeyCode::Char(c @ '1'..='9') => usize::from(c as u8 - b'1'),
+    let index = match action {
+        Action::Increase => position.map_or(0, |p| (p + 1) % count),
+        Action::Decrease => position.map_or(count.checked_sub(1)?, |p| (p + count - 1) % count),
+        Action::Number(n) => usize::from(n).checked_sub(1)?,
         _ => return None,
     };
     def.options
@@ -686,7 +702,7 @@ fn scale_value(
     def: &ScaleDef,
     current: Option<&GridValue>,
     typed: &mut String,
-    key: KeyEvent,
+    action: Action,
 ) -> Option<GridValue> {
     let mut editor = ScaleEditor {
         value: match current {
@@ -695,13 +711,7 @@ fn scale_value(
         },
         typed: std::mem::take(typed),
     };
-    let key = match key.code {
-        // In a grid, arrows move between cells; space steps the value up.
-        KeyCode::Char(' ') | KeyCode::Enter => KeyEvent::new(KeyCode::Char('+'), key.modifiers),
-        KeyCode::Char('h') | KeyCode::Char('l') => return None,
-        _ => key,
-    };
-    let changed = editor.handle_key(def, key);
+    let changed = editor.act(def, action);
     *typed = editor.typed;
     if changed {
         editor.value.map(GridValue::Scale)

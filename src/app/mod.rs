@@ -5,6 +5,7 @@
 mod browse;
 pub mod editor;
 mod index;
+mod keys;
 mod review_keys;
 mod work;
 
@@ -587,64 +588,6 @@ impl App {
         });
     }
 
-    /// The keys that apply right now, for the footer and the help.
-    pub fn key_context(&self) -> KeyContext {
-        match self.overlay {
-            Some(Overlay::Message { .. }) => return KeyContext::Message,
-            Some(Overlay::Recovery(_)) => return KeyContext::Recovery,
-            _ => {}
-        }
-        match &self.screen {
-            Screen::Onboarding(_) => KeyContext::Onboarding,
-            Screen::Home(_) => KeyContext::Home,
-            Screen::Library(_) => KeyContext::Library,
-            Screen::Handoff(_) => KeyContext::Handoff,
-            Screen::SideBySide(view) if view.note.is_some() => KeyContext::LaterNote,
-            Screen::SideBySide(_)
-                if self
-                    .open
-                    .as_ref()
-                    .is_some_and(|o| o.access != Access::Writable) =>
-            {
-                KeyContext::ReadOnlyPage
-            }
-            Screen::SideBySide(_)
-                if self
-                    .open
-                    .as_ref()
-                    .is_some_and(|o| o.page.status() == PageStatus::Discussed) =>
-            {
-                KeyContext::ReadPage
-            }
-            Screen::SideBySide(_) => KeyContext::SideBySide,
-            Screen::Journal if self.journal_view.search.is_some() => KeyContext::Search,
-            Screen::Journal => KeyContext::Journal,
-            Screen::Compare(_) => KeyContext::Compare,
-            Screen::Agreements(_) => KeyContext::Agreements,
-            Screen::Trends(_) => KeyContext::Trends,
-            Screen::Turn(turn) => match &turn.editor {
-                None => KeyContext::Finish,
-                Some(FieldEditor::Text(_)) => KeyContext::WriteText,
-                Some(FieldEditor::List(_)) => KeyContext::WriteList,
-                Some(FieldEditor::Scale(_)) => KeyContext::Scale,
-                Some(FieldEditor::Choice(_) | FieldEditor::Checklist(_)) => KeyContext::Pick,
-                Some(FieldEditor::Grid(g)) if g.adding.is_some() => KeyContext::GridAdding,
-                Some(FieldEditor::Grid(_)) => KeyContext::Grid,
-            },
-        }
-    }
-
-    /// Whether printable keys are text right now.
-    fn typing(&self) -> bool {
-        match &self.screen {
-            Screen::Onboarding(_) => true,
-            Screen::Turn(turn) => turn.editor.as_ref().is_some_and(FieldEditor::takes_text),
-            Screen::SideBySide(view) => view.note.is_some(),
-            Screen::Journal => self.journal_view.search.is_some(),
-            _ => false,
-        }
-    }
-
     /// Agreements from other pages that are still in use (active or marked
     /// to revisit), oldest first.
     pub fn review_items(&self) -> Vec<ReviewItem> {
@@ -732,96 +675,6 @@ impl App {
             .collect()
     }
 
-    fn on_key(&mut self, key: KeyEvent) {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && key.code == KeyCode::Char('c') {
-            self.quit();
-            return;
-        }
-        if self.measured.too_small {
-            // Nothing typed blind goes into an answer or moves anything.
-            return;
-        }
-        if self.overlay.is_some() {
-            self.on_overlay_key(key);
-            return;
-        }
-        if key.code == KeyCode::F(1) || (key.code == KeyCode::Char('?') && !self.typing()) {
-            self.overlay = Some(Overlay::Help(self.key_context()));
-            return;
-        }
-        // The later-note box takes Ctrl-S itself: it adds the note.
-        let writing_note = matches!(&self.screen, Screen::SideBySide(v) if v.note.is_some());
-        if ctrl && key.code == KeyCode::Char('s') && !writing_note {
-            self.store_editor();
-            self.save_couple_if_unsaved();
-            if let Some(effect) = self.autosave() {
-                self.save_asked = true;
-                self.effects.push(effect);
-            }
-            return;
-        }
-        if key.code == KeyCode::Char('q') && !ctrl && !self.typing() && self.browsing() {
-            self.quit();
-            return;
-        }
-        self.notice = None;
-        match &self.screen {
-            Screen::Onboarding(_) => self.onboarding_key(key),
-            Screen::Home(_) => self.home_key(key),
-            Screen::Library(_) => self.library_key(key),
-            Screen::Handoff(_) => self.handoff_key(key),
-            Screen::Turn(_) => self.turn_key(key),
-            Screen::SideBySide(_) => self.side_by_side_key(key),
-            Screen::Journal => self.journal_key(key),
-            Screen::Compare(_) => self.compare_key(key),
-            Screen::Agreements(_) => self.agreements_key(key),
-            Screen::Trends(_) => self.trends_key(key),
-        }
-    }
-
-    fn browsing(&self) -> bool {
-        matches!(
-            self.screen,
-            Screen::Home(_)
-                | Screen::Library(_)
-                | Screen::SideBySide(_)
-                | Screen::Journal
-                | Screen::Compare(_)
-                | Screen::Agreements(_)
-                | Screen::Trends(_)
-        )
-    }
-
-    fn on_overlay_key(&mut self, key: KeyEvent) {
-        if let Some(Overlay::Recovery(found)) = &self.overlay {
-            match key.code {
-                KeyCode::Enter => {
-                    self.effects.push(Effect::Restore(found.clone()));
-                    self.overlay = None;
-                }
-                KeyCode::Esc => {
-                    self.overlay = None;
-                    self.notice = Some(
-                        "Kept aside for now: tandem offers it again next time it starts.".into(),
-                    );
-                }
-                _ => {}
-            }
-            return;
-        }
-        let closes = match self.overlay {
-            Some(Overlay::Help(_)) => matches!(
-                key.code,
-                KeyCode::Esc | KeyCode::Enter | KeyCode::F(1) | KeyCode::Char('?' | 'q')
-            ),
-            _ => matches!(key.code, KeyCode::Esc | KeyCode::Enter),
-        };
-        if closes {
-            self.overlay = None;
-        }
-    }
-
     fn on_paste(&mut self, text: &str) {
         if self.overlay.is_some() || self.measured.too_small {
             return;
@@ -871,56 +724,6 @@ impl App {
         }
     }
 
-    // --- onboarding -------------------------------------------------------
-
-    fn onboarding_key(&mut self, key: KeyEvent) {
-        let Screen::Onboarding(o) = &mut self.screen else {
-            return;
-        };
-        match key.code {
-            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
-                o.focus = 1 - o.focus;
-            }
-            KeyCode::Enter if o.focus == 0 => o.focus = 1,
-            KeyCode::Enter => {
-                let names = [0, 1].map(|i| normalize_line(&editor::text_of(&o.names[i])));
-                let too_long = names
-                    .iter()
-                    .position(|n| n.chars().count() > MAX_NAME_CHARS);
-                if names.iter().any(String::is_empty) {
-                    o.error = Some("Please write both names.".into());
-                    o.focus = if names[0].is_empty() { 0 } else { 1 };
-                } else if let Some(i) = too_long {
-                    o.error = Some(name_too_long());
-                    o.focus = i;
-                } else if names[0] == names[1] {
-                    o.error = Some(
-                        "Please use two different names, so your answers can be told apart.".into(),
-                    );
-                } else {
-                    let [first, second] = names;
-                    let couple = Couple::new(first, second, self.now());
-                    self.effects.push(Effect::SaveCouple(couple.clone()));
-                    self.couple = Some(couple);
-                    self.screen = Screen::Home(Home::default());
-                }
-            }
-            _ => {
-                let focus = o.focus;
-                let full = editor::text_of(&o.names[focus]).chars().count() >= MAX_NAME_CHARS;
-                let typed = matches!(key.code, KeyCode::Char(_))
-                    && !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-                if full && typed {
-                    o.error = Some(name_too_long());
-                } else if editor::line_input(&mut o.names[focus], key) {
-                    o.error = None;
-                }
-            }
-        }
-    }
-
     /// A name pasted at onboarding: refused whole, with a message, when it
     /// holds control characters or would make the name too long.
     fn onboarding_paste(&mut self, text: &str) {
@@ -947,38 +750,6 @@ impl App {
         o.error = None;
     }
 
-    // --- home -------------------------------------------------------------
-
-    fn home_key(&mut self, key: KeyEvent) {
-        let items = self.home_items();
-        let Screen::Home(home) = &mut self.screen else {
-            return;
-        };
-        let last = items.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => home.selected = home.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => home.selected = (home.selected + 1).min(last),
-            KeyCode::Home | KeyCode::Char('g') => home.selected = 0,
-            KeyCode::End | KeyCode::Char('G') => home.selected = last,
-            KeyCode::Char('n' | 'l') => self.screen = Screen::Library(LibraryView::default()),
-            KeyCode::Char('b') => self.show_journal(),
-            KeyCode::Char('t') => self.screen = Screen::Trends(TrendsView::default()),
-            KeyCode::Char('a') => self.screen = Screen::Agreements(AgreementsView::default()),
-            KeyCode::Enter => match items.get(home.selected.min(last)) {
-                Some(HomeItem::Page(i)) => {
-                    let id = self.journal.pages[*i].id.clone();
-                    self.effects.push(Effect::LoadPage(id));
-                }
-                Some(HomeItem::Unreadable(i)) => {
-                    let problem = self.journal.unreadable[*i].problem.clone();
-                    self.show_problem(&problem);
-                }
-                None => self.screen = Screen::Library(LibraryView::default()),
-            },
-            _ => {}
-        }
-    }
-
     fn go_home(&mut self) {
         self.open = None;
         self.back = Back::Home;
@@ -998,37 +769,6 @@ impl App {
                 self.open = None;
                 self.screen = Screen::Agreements(AgreementsView::default());
             }
-        }
-    }
-
-    // --- library ----------------------------------------------------------
-
-    fn library_key(&mut self, key: KeyEvent) {
-        let count = self.library.entries().len();
-        let Screen::Library(view) = &mut self.screen else {
-            return;
-        };
-        let last = count.saturating_sub(1);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
-                view.selected = view.selected.saturating_sub(1);
-                view.scroll = 0;
-            }
-            KeyCode::Down | KeyCode::Char('j') => {
-                view.selected = (view.selected + 1).min(last);
-                view.scroll = 0;
-            }
-            KeyCode::PageDown => view.scroll = view.scroll.saturating_add(5),
-            KeyCode::PageUp => view.scroll = view.scroll.saturating_sub(5),
-            KeyCode::Esc | KeyCode::Backspace => self.go_home(),
-            KeyCode::Enter => {
-                let selected = view.selected;
-                if let Some(entry) = self.library.entries().get(selected) {
-                    let exercise = entry.exercise.clone();
-                    self.start_page(&exercise);
-                }
-            }
-            _ => {}
         }
     }
 
@@ -1109,29 +849,6 @@ impl App {
         }
     }
 
-    // --- hand-off and turns -------------------------------------------------
-
-    fn handoff_key(&mut self, key: KeyEvent) {
-        let Screen::Handoff(handoff) = &mut self.screen else {
-            return;
-        };
-        match key.code {
-            KeyCode::Left | KeyCode::Right | KeyCode::Tab | KeyCode::BackTab
-                if handoff.choosing =>
-            {
-                handoff.partner = handoff.partner.other();
-            }
-            KeyCode::Char('1') if handoff.choosing => handoff.partner = Partner::First,
-            KeyCode::Char('2') if handoff.choosing => handoff.partner = Partner::Second,
-            KeyCode::Enter => {
-                let partner = handoff.partner;
-                self.begin_turn(partner);
-            }
-            KeyCode::Esc => self.leave_page(),
-            _ => {}
-        }
-    }
-
     fn begin_turn(&mut self, partner: Partner) {
         let now = self.now();
         let Some(exercise) = self.open_exercise().cloned() else {
@@ -1178,36 +895,6 @@ impl App {
             self.save_if_dirty();
         }
         self.go_home();
-    }
-
-    fn turn_key(&mut self, key: KeyEvent) {
-        let (Screen::Turn(turn), Some(open)) = (&mut self.screen, self.open.as_ref()) else {
-            self.go_home();
-            return;
-        };
-        let adding_row = matches!(&turn.editor, Some(FieldEditor::Grid(g)) if g.adding.is_some());
-        match key.code {
-            // While a row of one's own is being named, only Enter and Esc
-            // leave the name: moving on would lose it.
-            KeyCode::Esc if !adding_row => self.leave_page(),
-            KeyCode::Tab if !turn.on_finish_card() && !adding_row => {
-                turn.go_to(turn.index + 1, &open.page);
-            }
-            KeyCode::BackTab if !adding_row => {
-                turn.go_to(turn.index.saturating_sub(1), &open.page);
-            }
-            KeyCode::Tab | KeyCode::BackTab if adding_row => {}
-            KeyCode::Enter if turn.on_finish_card() => self.finish_turn(),
-            _ => {
-                let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {
-                    (Some(editor), Some(slot)) => editor.handle_key(&slot.field, key),
-                    _ => false,
-                };
-                if changed {
-                    self.answer_changed();
-                }
-            }
-        }
     }
 
     fn finish_turn(&mut self) {
@@ -1257,65 +944,4 @@ impl App {
             }
         }
     }
-
-    // --- side by side -------------------------------------------------------
-
-    fn side_by_side_key(&mut self, key: KeyEvent) {
-        if matches!(&self.screen, Screen::SideBySide(view) if view.note.is_some()) {
-            self.later_note_key(key);
-            return;
-        }
-        let max = self.measured.max_scroll_u16();
-        let status = self.open.as_ref().map(|o| o.page.status());
-        let writable = self
-            .open
-            .as_ref()
-            .is_some_and(|o| o.access == Access::Writable);
-        let Screen::SideBySide(view) = &mut self.screen else {
-            return;
-        };
-        if scroll_key(&mut view.scroll, key, max) {
-            return;
-        }
-        match key.code {
-            // Talking it over is part of finishing a page; a page already
-            // talked over is only added to, with a dated note.
-            KeyCode::Enter if status == Some(PageStatus::BothDone) => self.begin_discussion(),
-            KeyCode::Char('a') if status == Some(PageStatus::Discussed) && writable => {
-                view.note = Some(editor::text_area("", "A later thought, dated today …"));
-            }
-            KeyCode::Char('a') | KeyCode::Enter if !writable => {
-                self.notice = Some(
-                    "This page is read-only until its file is fixed: see the top of the page."
-                        .into(),
-                );
-            }
-            KeyCode::Char('x') => {
-                if let Some(open) = &self.open {
-                    self.effects
-                        .push(Effect::Export(vec![open.page.id.clone()]));
-                }
-            }
-            KeyCode::Esc | KeyCode::Backspace => self.go_back(),
-            _ => {}
-        }
-    }
-}
-
-/// Moves a scrolled view for the usual keys; returns whether the key was
-/// one of them. `max` keeps the view within its content, so the way back
-/// up is never longer than the page.
-pub(crate) fn scroll_key(scroll: &mut u16, key: KeyEvent, max: u16) -> bool {
-    *scroll = (*scroll).min(max);
-    let next = match key.code {
-        KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
-        KeyCode::PageUp => scroll.saturating_sub(10),
-        KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(10),
-        KeyCode::Home | KeyCode::Char('g') => 0,
-        KeyCode::End | KeyCode::Char('G') => max,
-        _ => return false,
-    };
-    *scroll = next.min(max);
-    true
 }

@@ -1,14 +1,16 @@
 //! Keys of the screens for looking back: the journal, a page opened from
 //! it (later notes), comparing two pages, trends and agreements.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::browse::{StatusFilter, next_exercise};
+use super::keys::scroll;
 use super::{
     AgreementsView, App, Back, CompareView, Effect, Overlay, ReviewDecision, Screen, TrendsView,
-    agreement_lines, editor, measures, scroll_key,
+    agreement_lines, editor, measures,
 };
 use crate::journal::{Access, LoadedPage};
+use crate::keymap::Action;
 use crate::model::{AgreementStatus, Category, LaterNote, Partner, normalize_text};
 use crate::problem::Problem;
 
@@ -27,27 +29,38 @@ impl App {
         }
     }
 
-    /// Keys shared by the screens for looking back: jump between them.
-    fn review_jump(&mut self, key: KeyEvent) -> bool {
-        match key.code {
-            KeyCode::Char('b') if !matches!(self.screen, Screen::Journal) => self.show_journal(),
-            KeyCode::Char('t') if !matches!(self.screen, Screen::Trends(_)) => {
-                self.screen = Screen::Trends(TrendsView::default());
-            }
-            KeyCode::Char('a') if !matches!(self.screen, Screen::Agreements(_)) => {
-                self.screen = Screen::Agreements(AgreementsView::default());
-            }
+    /// Moves between the screens for looking back; returns whether the
+    /// action was such a move.
+    fn review_jump(&mut self, action: Action) -> bool {
+        match action {
+            Action::ShowJournal => self.show_journal(),
+            Action::ShowTrends => self.screen = Screen::Trends(TrendsView::default()),
+            Action::ShowAgreements => self.screen = Screen::Agreements(AgreementsView::default()),
             _ => return false,
         }
         true
     }
 
-    pub(super) fn journal_key(&mut self, key: KeyEvent) {
-        if self.journal_view.search.is_some() {
-            self.journal_search_key(key);
+    /// Whether a key of the journal screen can do anything now.
+    pub(super) fn journal_can(&self, action: Action) -> bool {
+        let view = &self.journal_view;
+        match action {
+            Action::ClearFilters => !view.filter.is_empty(),
+            Action::Mark => view.selected_page(&self.journal).is_some(),
+            Action::Open => {
+                view.selected_page(&self.journal).is_some()
+                    || (view.matches.is_empty() && !self.journal.unreadable.is_empty())
+            }
+            _ => true,
+        }
+    }
+
+    pub(super) fn journal_act(&mut self, action: Action) {
+        if action == Action::EndSearch {
+            self.journal_view.search = None;
             return;
         }
-        if self.review_jump(key) {
+        if self.review_jump(action) {
             return;
         }
         let now = self.now();
@@ -55,32 +68,32 @@ impl App {
         let view = &mut self.journal_view;
         let last = view.matches.len().saturating_sub(1);
         let mut refilter = true;
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
+        match action {
+            Action::Up => {
                 view.selected = view.selected.saturating_sub(1);
                 refilter = false;
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            Action::Down => {
                 view.selected = (view.selected + 1).min(last);
                 refilter = false;
             }
-            KeyCode::PageUp => {
+            Action::PageUp => {
                 view.selected = view.selected.saturating_sub(10);
                 refilter = false;
             }
-            KeyCode::PageDown => {
+            Action::PageDown => {
                 view.selected = (view.selected + 10).min(last);
                 refilter = false;
             }
-            KeyCode::Home | KeyCode::Char('g') => {
+            Action::First => {
                 view.selected = 0;
                 refilter = false;
             }
-            KeyCode::End | KeyCode::Char('G') => {
+            Action::Last => {
                 view.selected = last;
                 refilter = false;
             }
-            KeyCode::Char('/') => {
+            Action::Search => {
                 let mut area = editor::line_area(
                     &view.filter.query,
                     "search every answer, note and agreement",
@@ -89,7 +102,7 @@ impl App {
                 view.search = Some(area);
                 refilter = false;
             }
-            KeyCode::Char('c') => {
+            Action::FilterCategory => {
                 view.filter.category = match view.filter.category {
                     None => Some(Category::ALL[0]),
                     Some(c) => Category::ALL
@@ -99,26 +112,26 @@ impl App {
                         .copied(),
                 };
             }
-            KeyCode::Char('e') => {
+            Action::FilterExercise => {
                 view.filter.exercise =
                     next_exercise(&self.journal, &order, view.filter.exercise.as_deref());
             }
-            KeyCode::Char('p') => {
+            Action::FilterPartner => {
                 view.filter.partner = match view.filter.partner {
                     None => Some(Partner::First),
                     Some(Partner::First) => Some(Partner::Second),
                     Some(Partner::Second) => None,
                 };
             }
-            KeyCode::Char('d') => view.filter.period = view.filter.period.next(),
-            KeyCode::Char('s') => view.filter.status = StatusFilter::next(view.filter.status),
-            KeyCode::Char('r') => view.filter = Default::default(),
-            KeyCode::Esc if !view.filter.query.is_empty() => view.filter.query.clear(),
-            KeyCode::Esc | KeyCode::Backspace => {
+            Action::FilterPeriod => view.filter.period = view.filter.period.next(),
+            Action::FilterStatus => view.filter.status = StatusFilter::next(view.filter.status),
+            Action::ClearFilters => view.filter = Default::default(),
+            Action::Back if !view.filter.query.is_empty() => view.filter.query.clear(),
+            Action::Back => {
                 self.go_home();
                 return;
             }
-            KeyCode::Enter => {
+            Action::Open => {
                 if let Some(page) = view.selected_page(&self.journal) {
                     self.back = Back::Journal;
                     self.highlight = view.filter.query.trim().to_string();
@@ -131,11 +144,11 @@ impl App {
                 }
                 return;
             }
-            KeyCode::Char('m') => {
+            Action::Mark => {
                 self.mark_for_compare();
                 return;
             }
-            KeyCode::Char('x') => {
+            Action::Export => {
                 let ids: Vec<String> = view
                     .matches
                     .iter()
@@ -155,20 +168,15 @@ impl App {
         }
     }
 
-    fn journal_search_key(&mut self, key: KeyEvent) {
+    /// A key typed into the journal's search box.
+    pub(super) fn search_type(&mut self, key: KeyEvent) {
         let now = self.now();
         let view = &mut self.journal_view;
-        let Some(area) = view.search.as_mut() else {
-            return;
-        };
-        match key.code {
-            KeyCode::Enter | KeyCode::Esc | KeyCode::Tab | KeyCode::Down => view.search = None,
-            _ => {
-                if editor::line_input(area, key) {
-                    view.filter.query = editor::text_of(area).to_lowercase();
-                    view.refresh(&self.journal, now);
-                }
-            }
+        if let Some(area) = view.search.as_mut()
+            && editor::line_input(area, key)
+        {
+            view.filter.query = editor::text_of(area).to_lowercase();
+            view.refresh(&self.journal, now);
         }
     }
 
@@ -249,21 +257,30 @@ impl App {
         }
     }
 
-    pub(super) fn compare_key(&mut self, key: KeyEvent) {
+    pub(super) fn compare_act(&mut self, action: Action) {
         let max = self.measured.max_scroll_u16();
         let Screen::Compare(view) = &mut self.screen else {
             return;
         };
-        if scroll_key(&mut view.scroll, key, max) {
+        if scroll(&mut view.scroll, action, max) {
             return;
         }
-        if matches!(key.code, KeyCode::Esc | KeyCode::Backspace) {
+        if action == Action::Back {
             self.show_journal();
         }
     }
 
-    pub(super) fn agreements_key(&mut self, key: KeyEvent) {
-        if self.review_jump(key) {
+    /// Whether a key of the agreements screen can do anything now: with no
+    /// agreements yet, only the ways out.
+    pub(super) fn agreements_can(&self, action: Action) -> bool {
+        matches!(
+            action,
+            Action::Back | Action::ShowJournal | Action::ShowTrends | Action::ShowAgreements
+        ) || !agreement_lines(&self.journal).is_empty()
+    }
+
+    pub(super) fn agreements_act(&mut self, action: Action) {
+        if self.review_jump(action) {
             return;
         }
         let lines = agreement_lines(&self.journal);
@@ -273,34 +290,32 @@ impl App {
         let last = lines.len().saturating_sub(1);
         view.selected = view.selected.min(last);
         let Some(line) = lines.get(view.selected) else {
-            if matches!(key.code, KeyCode::Esc | KeyCode::Backspace) {
+            if action == Action::Back {
                 self.go_home();
             }
             return;
         };
-        let status = match key.code {
-            KeyCode::Up | KeyCode::Char('k') => {
+        let status = match action {
+            Action::Up => {
                 view.selected = view.selected.saturating_sub(1);
                 None
             }
-            KeyCode::Down | KeyCode::Char('j') => {
+            Action::Down => {
                 view.selected = (view.selected + 1).min(last);
                 None
             }
-            KeyCode::Char('1') => Some(AgreementStatus::Active),
-            KeyCode::Char('2') => Some(AgreementStatus::Revisit),
-            KeyCode::Char('3') => Some(AgreementStatus::Retired),
-            KeyCode::Char(' ') | KeyCode::Char('s') => Some(match line.agreement.status {
+            Action::SetStatus(status) => Some(status),
+            Action::NextStatus => Some(match line.agreement.status {
                 AgreementStatus::Active => AgreementStatus::Revisit,
                 AgreementStatus::Revisit => AgreementStatus::Retired,
                 AgreementStatus::Retired => AgreementStatus::Active,
             }),
-            KeyCode::Enter => {
+            Action::Open => {
                 self.back = Back::Agreements;
                 self.effects.push(Effect::LoadPage(line.page.clone()));
                 None
             }
-            KeyCode::Esc | KeyCode::Backspace => {
+            Action::Back => {
                 self.go_home();
                 None
             }
@@ -356,8 +371,8 @@ impl App {
         }
     }
 
-    pub(super) fn trends_key(&mut self, key: KeyEvent) {
-        if self.review_jump(key) {
+    pub(super) fn trends_act(&mut self, action: Action) {
+        if self.review_jump(action) {
             return;
         }
         let count = measures(&self.journal).len();
@@ -365,22 +380,18 @@ impl App {
             return;
         };
         let last = count.saturating_sub(1);
-        match key.code {
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Right | KeyCode::Char('l') => {
-                view.measure = (view.measure + 1).min(last);
-            }
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::Left | KeyCode::Char('h') => {
-                view.measure = view.measure.saturating_sub(1);
-            }
-            KeyCode::PageDown => view.measure = (view.measure + 10).min(last),
-            KeyCode::PageUp => view.measure = view.measure.saturating_sub(10),
-            KeyCode::Esc | KeyCode::Backspace => self.go_home(),
+        match action {
+            Action::Down => view.measure = (view.measure + 1).min(last),
+            Action::Up => view.measure = view.measure.saturating_sub(1),
+            Action::PageDown => view.measure = (view.measure + 10).min(last),
+            Action::PageUp => view.measure = view.measure.saturating_sub(10),
+            Action::Back => self.go_home(),
             _ => {}
         }
     }
 
-    /// Writing a later note on a page opened from the journal.
-    pub(super) fn later_note_key(&mut self, key: KeyEvent) {
+    /// Closes the later-note box, adding what was written to the page.
+    pub(super) fn add_later_note(&mut self) {
         let now = self.now();
         let Screen::SideBySide(view) = &mut self.screen else {
             return;
@@ -388,15 +399,6 @@ impl App {
         let Some(area) = view.note.as_mut() else {
             return;
         };
-        let finish = matches!(key.code, KeyCode::Esc)
-            || (key.code == KeyCode::Char('s')
-                && key
-                    .modifiers
-                    .contains(ratatui::crossterm::event::KeyModifiers::CONTROL));
-        if !finish {
-            area.input(key);
-            return;
-        }
         // Nothing typed is simply closed; anything typed is kept.
         let text = normalize_text(&editor::text_of(area)).trim().to_string();
         view.note = None;

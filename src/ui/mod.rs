@@ -21,7 +21,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Measured, Screen};
-use crate::keymap;
+use crate::keymap::Action;
 
 pub use theme::Theme;
 
@@ -63,7 +63,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
     }
     render_footer(app, theme, frame, footer);
     if let Some(overlay) = &app.overlay {
-        overlay::render(overlay, &app.tz, theme, frame, body);
+        overlay::render(app, overlay, theme, frame, body);
     }
     measured
 }
@@ -140,21 +140,32 @@ fn render_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // Hints that do not fit are left out, except the way to the full help.
     let mut room = usize::from(area.width)
         .saturating_sub(spans.iter().map(|s| text::width(&s.content)).sum::<usize>());
-    let hints = keymap::footer(app.key_context());
-    let help = hints.iter().rposition(|h| h.keys == "?" || h.keys == "F1");
+    let hints: Vec<(String, &str, bool)> = app
+        .available_keys(app.key_context())
+        .into_iter()
+        .filter(|b| b.in_footer())
+        .map(|b| {
+            (
+                b.footer_label(),
+                b.help,
+                b.actions().any(|a| a == Action::Help),
+            )
+        })
+        .collect();
+    let help = hints.iter().rposition(|(_, _, help)| *help);
     let help_width = help.map_or(0, |i| {
-        text::width(hints[i].keys) + text::width(hints[i].action) + 3
+        text::width(&hints[i].0) + text::width(hints[i].1) + 3
     });
-    for (i, hint) in hints.iter().enumerate() {
-        let action = format!(" {} ", hint.action);
-        let needed = 1 + text::width(hint.keys) + text::width(&action);
+    for (i, (keys, what, _)) in hints.into_iter().enumerate() {
+        let action = format!(" {what} ");
+        let needed = 1 + text::width(&keys) + text::width(&action);
         let reserve = if Some(i) == help { 0 } else { help_width };
         if needed + reserve > room {
             continue;
         }
         room -= needed;
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(hint.keys, theme.key()));
+        spans.push(Span::styled(keys, theme.key()));
         spans.push(Span::styled(action, theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -4,34 +4,30 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Theme, text};
-use crate::app::Overlay;
-use crate::keymap;
+use crate::app::{App, Overlay};
 
-pub fn render(
-    overlay: &Overlay,
-    tz: &jiff::tz::TimeZone,
-    theme: Theme,
-    frame: &mut Frame,
-    area: Rect,
-) {
+pub fn render(app: &App, overlay: &Overlay, theme: Theme, frame: &mut Frame, area: Rect) {
     let (title, lines) = match overlay {
         Overlay::Help(context) => {
-            let hints = keymap::hints(*context);
-            let key_width = hints.iter().map(|h| text::width(h.keys)).max().unwrap_or(0);
+            let bindings = app.available_keys(*context);
+            let hints: Vec<(String, &str)> = bindings.iter().map(|b| (b.label(), b.help)).collect();
+            let key_width = hints.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
             let mut lines: Vec<Line> = hints
-                .iter()
-                .map(|h| {
+                .into_iter()
+                .map(|(keys, what)| {
                     Line::from(vec![
-                        Span::styled(text::pad(h.keys, key_width + 2), theme.key()),
-                        Span::raw(h.action),
+                        Span::styled(text::pad(&keys, key_width + 2), theme.key()),
+                        Span::raw(what),
                     ])
                 })
                 .collect();
             lines.push(Line::raw(""));
-            lines.push(Line::styled(
-                "While you write, every letter key is text; F1 always shows this.",
-                theme.dim(),
-            ));
+            let typing = if context.takes_text() {
+                "Every other key is text here, ? and q too; F1 always shows this."
+            } else {
+                "Keys not listed here do nothing on this screen."
+            };
+            lines.push(Line::styled(typing, theme.dim()));
             ("Keys", lines)
         }
         Overlay::Message { title, body } => {
@@ -51,7 +47,7 @@ pub fn render(
                     item.recovery.describe(),
                     item.recovery
                         .saved
-                        .to_zoned(tz.clone())
+                        .to_zoned(app.tz.clone())
                         .strftime("%-d %b %Y %H:%M"),
                     item.recovery.reason
                 )));
