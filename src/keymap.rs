@@ -86,6 +86,14 @@ impl KeyContext {
         )
     }
 
+    /// A box over the screen (help, a message), not the screen itself.
+    pub fn is_box(self) -> bool {
+        matches!(
+            self,
+            KeyContext::Help | KeyContext::Message | KeyContext::Recovery
+        )
+    }
+
     /// Where the README and the help name the context.
     pub fn describe(self) -> &'static str {
         match self {
@@ -230,15 +238,16 @@ impl Key {
         }
     }
 
-    /// An event that presses this key (the lowest digit of a range).
+    /// An event that presses this key (for a range, one digit of it).
     pub fn event(self) -> KeyEvent {
         match self {
             Key::Plain(KeyCode::BackTab) => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
             Key::Plain(code) => KeyEvent::new(code, KeyModifiers::NONE),
             Key::Ctrl(code) => KeyEvent::new(code, KeyModifiers::CONTROL),
             Key::Alt(code) => KeyEvent::new(code, KeyModifiers::ALT),
-            Key::Digits(low, _) => KeyEvent::new(
-                KeyCode::Char(char::from(b'0' + low.min(9))),
+            // 1 where the range has it: the digit every scale and list takes.
+            Key::Digits(low, high) => KeyEvent::new(
+                KeyCode::Char(char::from(b'0' + low.max(1).min(high).min(9))),
                 KeyModifiers::NONE,
             ),
         }
@@ -371,6 +380,8 @@ const SCROLL_PAGES: &[(Key, Action)] = &[
 ];
 const ESC_BACK: &[(Key, Action)] = &[(Plain(C::Esc), A::Back)];
 const BACKSPACE_BACK: &[(Key, Action)] = &[(Plain(C::Backspace), A::Back)];
+/// Esc, or Backspace as in a browser; the footer names Esc.
+const BACK: &[(Key, Action)] = &[(Plain(C::Esc), A::Back), (Plain(C::Backspace), A::Back)];
 
 /// Scrolling a page or a comparison.
 const SCROLLING: &[Binding] = &[
@@ -386,13 +397,19 @@ const ALWAYS: &[Binding] = &[
         "show the keys of this screen",
         false,
     ),
-    bind(&[(Ctrl(C::Char('s')), A::Save)], "save now", false),
-    bind(
-        &[(Ctrl(C::Char('c')), A::Quit)],
-        "save everything and quit",
-        false,
-    ),
+    SAVE_NOW,
+    SAVE_AND_QUIT,
 ];
+
+/// Keys that work even with a box open over the screen.
+const IN_A_BOX: &[Binding] = &[SAVE_NOW, SAVE_AND_QUIT];
+
+const SAVE_NOW: Binding = bind(&[(Ctrl(C::Char('s')), A::Save)], "save now", false);
+const SAVE_AND_QUIT: Binding = bind(
+    &[(Ctrl(C::Char('c')), A::Quit)],
+    "save everything and quit",
+    false,
+);
 
 /// Keys of the screens where nothing is being typed.
 const BROWSING: &[Binding] = &[
@@ -420,29 +437,36 @@ const STEPS: &[Binding] = &[
     bind(&[(Plain(C::F(1)), A::Help)], "help", true),
 ];
 
-/// Moving between the screens for looking back.
-const LOOKING_BACK: &[Binding] = &[
-    bind(
-        &[(Plain(C::Char('b')), A::ShowJournal)],
-        "the journal",
-        false,
-    ),
-    bind(
-        &[(Plain(C::Char('t')), A::ShowTrends)],
-        "trends over time",
-        false,
-    ),
-    bind(
-        &[(Plain(C::Char('a')), A::ShowAgreements)],
-        "agreements",
-        false,
-    ),
-];
+/// Moving between the screens for looking back; each lists the other two.
+const TO_JOURNAL: Binding = bind(
+    &[(Plain(C::Char('b')), A::ShowJournal)],
+    "the journal",
+    false,
+);
+const TO_TRENDS: Binding = bind(
+    &[(Plain(C::Char('t')), A::ShowTrends)],
+    "trends over time",
+    false,
+);
+const TO_AGREEMENTS: Binding = bind(
+    &[(Plain(C::Char('a')), A::ShowAgreements)],
+    "agreements",
+    false,
+);
+const FROM_JOURNAL: &[Binding] = &[TO_TRENDS, TO_AGREEMENTS];
+const FROM_TRENDS: &[Binding] = &[TO_JOURNAL, TO_AGREEMENTS];
+const FROM_AGREEMENTS: &[Binding] = &[TO_JOURNAL, TO_TRENDS];
 
 /// The entries of a context, in the order they are tried and listed. The
 /// screen's own come first, so they win over the shared ones.
 pub fn table(context: KeyContext) -> Vec<&'static Binding> {
-    let parts: &'static [&'static [Binding]] = match context {
+    let last = if context.is_box() { IN_A_BOX } else { ALWAYS };
+    without_shadowed(parts(context).iter().copied().flatten().chain(last))
+}
+
+/// The parts of a context's table, without the keys of every screen.
+fn parts(context: KeyContext) -> &'static [&'static [Binding]] {
+    match context {
         KeyContext::Onboarding => {
             const {
                 &[&[
@@ -504,8 +528,7 @@ pub fn table(context: KeyContext) -> Vec<&'static Binding> {
                         bind(UP_DOWN, "move", true),
                         bind(&[(Plain(C::Enter), A::Open)], "start this exercise", true),
                         bind(PAGES, "scroll the introduction", true),
-                        bind(ESC_BACK, "back", true),
-                        bind(BACKSPACE_BACK, "back", false),
+                        bind_some(BACK, 1, "back"),
                     ],
                     BROWSING,
                 ]
@@ -777,8 +800,7 @@ pub fn table(context: KeyContext) -> Vec<&'static Binding> {
                             "export this page (Markdown and HTML)",
                             false,
                         ),
-                        bind(ESC_BACK, "back", true),
-                        bind(BACKSPACE_BACK, "back", false),
+                        bind_some(BACK, 1, "back"),
                     ],
                     BROWSING,
                 ]
@@ -799,8 +821,7 @@ pub fn table(context: KeyContext) -> Vec<&'static Binding> {
                             "export this page (Markdown and HTML)",
                             false,
                         ),
-                        bind(ESC_BACK, "back", true),
-                        bind(BACKSPACE_BACK, "back", false),
+                        bind_some(BACK, 1, "back"),
                     ],
                     BROWSING,
                 ]
@@ -824,8 +845,7 @@ pub fn table(context: KeyContext) -> Vec<&'static Binding> {
                             "why this page cannot be added to",
                             false,
                         ),
-                        bind(ESC_BACK, "back", true),
-                        bind(BACKSPACE_BACK, "back", false),
+                        bind_some(BACK, 1, "back"),
                     ],
                     BROWSING,
                 ]
@@ -883,7 +903,7 @@ pub fn table(context: KeyContext) -> Vec<&'static Binding> {
                         bind(ESC_BACK, "clear the search, then back", false),
                         bind(BACKSPACE_BACK, "back", false),
                     ],
-                    LOOKING_BACK,
+                    FROM_JOURNAL,
                     BROWSING,
                 ]
             }
@@ -909,10 +929,7 @@ pub fn table(context: KeyContext) -> Vec<&'static Binding> {
             const {
                 &[
                     SCROLLING,
-                    &[
-                        bind(ESC_BACK, "back to the journal", true),
-                        bind(BACKSPACE_BACK, "back to the journal", false),
-                    ],
+                    &[bind_some(BACK, 1, "back to the journal")],
                     BROWSING,
                 ]
             }
@@ -944,10 +961,9 @@ pub fn table(context: KeyContext) -> Vec<&'static Binding> {
                             "open the page it was made on",
                             true,
                         ),
-                        bind(ESC_BACK, "back", true),
-                        bind(BACKSPACE_BACK, "back", false),
+                        bind_some(BACK, 1, "back"),
                     ],
-                    LOOKING_BACK,
+                    FROM_AGREEMENTS,
                     BROWSING,
                 ]
             }
@@ -971,10 +987,9 @@ pub fn table(context: KeyContext) -> Vec<&'static Binding> {
                             "choose what to show",
                         ),
                         bind(PAGES, "ten up, down", false),
-                        bind(ESC_BACK, "back", true),
-                        bind(BACKSPACE_BACK, "back", false),
+                        bind_some(BACK, 1, "back"),
                     ],
-                    LOOKING_BACK,
+                    FROM_TRENDS,
                     BROWSING,
                 ]
             }
@@ -1019,11 +1034,14 @@ pub fn table(context: KeyContext) -> Vec<&'static Binding> {
                 ]]
             }
         }
-    };
+    }
+}
+
+/// Drops a line whose keys are all bound by earlier lines: the screen's
+/// meaning of a key wins, and the help lists it once.
+fn without_shadowed(lines: impl Iterator<Item = &'static Binding>) -> Vec<&'static Binding> {
     let mut all: Vec<&'static Binding> = Vec::new();
-    for binding in parts.iter().copied().flatten().chain(ALWAYS) {
-        // A key bound by an earlier part is not bound again by a later
-        // one: the screen's meaning wins, and the help lists it once.
+    for binding in lines {
         let taken = |key: &Key| all.iter().any(|b| b.keys.iter().any(|(k, _)| k == key));
         if !binding.keys.iter().all(|(k, _)| taken(k)) {
             all.push(binding);
@@ -1042,4 +1060,23 @@ pub fn resolve(context: KeyContext, key: KeyEvent) -> Option<Action> {
             })
         })
     })
+}
+
+/// Every table as a Markdown table, for the README (a test keeps the two
+/// the same).
+pub fn markdown() -> String {
+    let row = |place: &str, lines: Vec<&'static Binding>| {
+        let keys: Vec<String> = lines
+            .iter()
+            .map(|b| format!("`{}` {}", b.label(), b.help))
+            .collect();
+        format!("| {place} | {} |\n", keys.join(" · "))
+    };
+    let mut out = String::from("| where | keys |\n| --- | --- |\n");
+    out.push_str(&row("everywhere", ALWAYS.iter().collect()));
+    for context in KeyContext::ALL {
+        let lines = without_shadowed(parts(context).iter().copied().flatten());
+        out.push_str(&row(context.describe(), lines));
+    }
+    out
 }

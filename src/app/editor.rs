@@ -159,9 +159,7 @@ impl FieldEditor {
             FieldEditor::Text(area) => area.input(key),
             FieldEditor::List(list) => list.type_key(key),
             FieldEditor::Grid(grid) => {
-                if let Some(area) = &mut grid.adding {
-                    line_input(area, key);
-                }
+                grid.type_key_while_naming(key);
                 false
             }
             _ => false,
@@ -550,6 +548,13 @@ impl GridEditor {
             .collect()
     }
 
+    /// A key typed into the name of a row being added.
+    fn type_key_while_naming(&mut self, key: KeyEvent) {
+        if let Some(area) = &mut self.adding {
+            line_input(area, key);
+        }
+    }
+
     /// Whether `action` can do anything in this grid now.
     pub fn can(&self, def: &GridDef, action: Action) -> bool {
         match action {
@@ -717,5 +722,163 @@ fn scale_value(
         editor.value.map(GridValue::Scale)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ChoiceOption, Column, GridRowDef};
+
+    fn options(ids: &[&str]) -> ChoiceDef {
+        ChoiceDef {
+            options: ids
+                .iter()
+                .map(|id| ChoiceOption {
+                    id: id.to_string(),
+                    label: id.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    fn scale(min: i32, max: i32) -> ScaleDef {
+        ScaleDef {
+            min,
+            max,
+            low: "low".into(),
+            high: "high".into(),
+            unit: String::new(),
+        }
+    }
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn a_scale_takes_two_digits_when_they_fit_and_starts_again_when_not() {
+        let def = scale(0, 40);
+        let mut editor = ScaleEditor {
+            value: None,
+            typed: String::new(),
+        };
+        assert!(editor.act(&def, Action::Number(1)));
+        assert!(editor.act(&def, Action::Number(2)));
+        assert_eq!(editor.value, Some(12));
+        // 125 is out of range: the 5 starts a new number.
+        assert!(editor.act(&def, Action::Number(5)));
+        assert_eq!(editor.value, Some(5));
+        assert!(editor.act(&def, Action::Clear));
+        assert_eq!(editor.value, None);
+        // The first step from nothing lands in the middle.
+        assert!(editor.act(&def, Action::Increase));
+        assert_eq!(editor.value, Some(20));
+        assert!(editor.act(&def, Action::Highest));
+        assert!(!editor.act(&def, Action::Increase), "already at the top");
+        assert!(!editor.act(&def, Action::Choose), "not a scale's action");
+    }
+
+    #[test]
+    fn a_choice_is_made_by_cursor_or_by_number_and_cleared() {
+        let def = options(&["yes", "no", "maybe"]);
+        let mut editor = ChoiceEditor {
+            cursor: 0,
+            chosen: None,
+        };
+        assert!(!editor.act(&def, Action::Down), "moving chooses nothing");
+        assert!(editor.act(&def, Action::Choose));
+        assert_eq!(editor.chosen.as_deref(), Some("no"));
+        assert!(editor.act(&def, Action::Number(3)));
+        assert_eq!(
+            (editor.cursor, editor.chosen.as_deref()),
+            (2, Some("maybe"))
+        );
+        assert!(!editor.act(&def, Action::Number(9)), "no ninth option");
+        assert!(editor.act(&def, Action::Clear));
+        assert_eq!(editor.chosen, None);
+    }
+
+    #[test]
+    fn a_checklist_ticks_and_unticks() {
+        let def = options(&["a", "b"]);
+        let mut editor = ChecklistEditor {
+            cursor: 0,
+            chosen: Vec::new(),
+        };
+        assert!(editor.act(&def, Action::Number(2)));
+        assert!(
+            editor.act(&def, Action::Choose),
+            "the cursor followed the number"
+        );
+        assert!(editor.chosen.is_empty(), "ticked, then unticked");
+        assert!(!editor.act(&def, Action::Number(0)));
+    }
+
+    #[test]
+    fn a_list_adds_reorders_and_removes_items() {
+        let mut list = ListEditor::new(Vec::new(), "");
+        for c in "first".chars() {
+            list.type_key(press(KeyCode::Char(c)));
+        }
+        list.act(Action::AddItem);
+        for c in "second".chars() {
+            list.type_key(press(KeyCode::Char(c)));
+        }
+        assert!(!list.act(Action::AddItem), "an empty item is no answer yet");
+        assert_eq!(list.items.len(), 3);
+        assert!(
+            list.type_key(press(KeyCode::Backspace)),
+            "an empty item goes"
+        );
+        assert_eq!(list.items(), ["first", "second"]);
+        assert!(list.act(Action::MoveItemUp));
+        assert_eq!(list.items(), ["second", "first"]);
+        assert!(!list.act(Action::MoveItemUp), "already at the top");
+        assert!(list.act(Action::RemoveItem));
+        assert_eq!(list.items(), ["first"]);
+        assert!(!list.type_key(press(KeyCode::Tab)), "no tab in an item");
+    }
+
+    #[test]
+    fn a_grid_moves_on_after_a_number_and_names_rows_of_ones_own() {
+        let def = GridDef {
+            rows: ["a", "b"]
+                .iter()
+                .map(|id| GridRowDef {
+                    id: id.to_string(),
+                    label: id.to_string(),
+                    group: String::new(),
+                    concept: String::new(),
+                })
+                .collect(),
+            columns: ["x", "y"]
+                .iter()
+                .map(|id| Column {
+                    id: id.to_string(),
+                    label: id.to_string(),
+                    kind: ColumnKind::Choice(options(&["one", "two"])),
+                })
+                .collect(),
+            add_rows: true,
+            priority: None,
+            both_chose: None,
+            patterns: None,
+        };
+        let mut grid = GridEditor::new(&def, None);
+        assert!(grid.act(&def, Action::Number(2)));
+        assert_eq!((grid.row, grid.column), (0, 1), "on to the next cell");
+        assert!(grid.act(&def, Action::Number(1)));
+        assert_eq!((grid.row, grid.column), (1, 0), "on to the next row");
+        assert!(!grid.can(&def, Action::RemoveRow), "not a row of one's own");
+        assert!(
+            !grid.act(&def, Action::AddRow),
+            "naming changes no answer yet"
+        );
+        grid.type_key_while_naming(press(KeyCode::Char('z')));
+        assert!(grid.act(&def, Action::ConfirmRow));
+        assert!(grid.can(&def, Action::RemoveRow));
+        assert!(grid.act(&def, Action::RemoveRow));
+        assert_eq!(grid.rows.len(), 2);
     }
 }

@@ -64,20 +64,21 @@ impl App {
     /// Whether `action` can do anything right now. Keys whose actions
     /// cannot are left out of the footer and the help, and do nothing.
     pub fn can(&self, action: Action) -> bool {
-        self.overlay.is_some() || self.screen_can(action)
+        self.can_in(self.key_context(), action)
     }
 
-    /// Whether `action` can do anything on the screen, whatever box is
-    /// over it.
-    fn screen_can(&self, action: Action) -> bool {
+    fn can_in(&self, context: KeyContext, action: Action) -> bool {
+        if action == Action::Save {
+            return self.couple_unsaved
+                || self
+                    .open
+                    .as_ref()
+                    .is_some_and(|o| o.dirty && o.access == Access::Writable);
+        }
+        if context.is_box() {
+            return true;
+        }
         match (&self.screen, action) {
-            (_, Action::Save) => {
-                self.couple_unsaved
-                    || self
-                        .open
-                        .as_ref()
-                        .is_some_and(|o| o.dirty && o.access == Access::Writable)
-            }
             (Screen::Turn(turn), Action::PreviousStep) => turn.index > 0,
             (Screen::Turn(turn), Action::NextStep) => !turn.on_finish_card(),
             (Screen::Turn(turn), _) => match (&turn.editor, turn.slot().map(|s| &s.field)) {
@@ -92,16 +93,12 @@ impl App {
         }
     }
 
-    /// The entries of the current table that can do something now: what
+    /// The entries of `context`'s table that can do something now: what
     /// the footer and the help show.
     pub fn available_keys(&self, context: KeyContext) -> Vec<&'static keymap::Binding> {
-        let boxed = matches!(
-            context,
-            KeyContext::Help | KeyContext::Message | KeyContext::Recovery
-        );
         keymap::table(context)
             .into_iter()
-            .filter(|b| boxed || b.actions().any(|a| self.screen_can(a)))
+            .filter(|b| b.actions().any(|a| self.can_in(context, a)))
             .collect()
     }
 
@@ -114,7 +111,7 @@ impl App {
             return;
         }
         match action {
-            Some(action) if self.can(action) => self.act(action, key),
+            Some(action) if self.can_in(context, action) => self.act(action, key),
             Some(_) => {}
             None if context.takes_text() => {
                 self.notice = None;
@@ -276,6 +273,7 @@ impl App {
 
     fn library_act(&mut self, action: Action) {
         let count = self.library.entries().len();
+        let max = self.measured.max_scroll_u16();
         let Screen::Library(view) = &mut self.screen else {
             return;
         };
@@ -289,8 +287,9 @@ impl App {
                 view.selected = (view.selected + 1).min(last);
                 view.scroll = 0;
             }
-            Action::PageDown => view.scroll = view.scroll.saturating_add(5),
-            Action::PageUp => view.scroll = view.scroll.saturating_sub(5),
+            Action::PageUp | Action::PageDown => {
+                scroll(&mut view.scroll, action, max);
+            }
             Action::Back => self.go_home(),
             Action::Open => {
                 let selected = view.selected;

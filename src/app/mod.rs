@@ -381,6 +381,7 @@ impl App {
         let scroll = match &mut self.screen {
             Screen::SideBySide(view) => &mut view.scroll,
             Screen::Compare(view) => &mut view.scroll,
+            Screen::Library(view) => &mut view.scroll,
             _ => return false,
         };
         let before = *scroll;

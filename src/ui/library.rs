@@ -4,10 +4,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Theme, date, text};
-use crate::app::{App, LibraryView};
+use crate::app::{App, LibraryView, Measured};
 use crate::content::Source;
 
-pub fn render(app: &App, view: &LibraryView, theme: Theme, frame: &mut Frame, area: Rect) {
+/// Draws the library, and measures the introduction it scrolls.
+pub fn render(
+    app: &App,
+    view: &LibraryView,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Measured {
     let entries = app.library.entries();
     let selected = view.selected.min(entries.len().saturating_sub(1));
     let wide = area.width >= 70;
@@ -57,7 +64,7 @@ pub fn render(app: &App, view: &LibraryView, theme: Theme, frame: &mut Frame, ar
     );
 
     let Some(entry) = entries.get(selected) else {
-        return;
+        return Measured::default();
     };
     let exercise = &entry.exercise;
     let mut detail = vec![
@@ -97,11 +104,26 @@ pub fn render(app: &App, view: &LibraryView, theme: Theme, frame: &mut Frame, ar
     let block = Block::bordered()
         .border_style(theme.border(false))
         .padding(ratatui::widgets::Padding::horizontal(1));
+    let inner = block.inner(detail_area);
+    let measured = Measured {
+        rows: usize::from(inner.height),
+        lines: detail
+            .iter()
+            .map(|l| {
+                text::wrap(&l.to_string(), usize::from(inner.width))
+                    .len()
+                    .max(1)
+            })
+            .sum(),
+        ..Measured::default()
+    };
+    let scroll = usize::from(view.scroll).min(measured.max_scroll());
     frame.render_widget(
         Paragraph::new(detail)
             .block(block)
             .wrap(Wrap { trim: false })
-            .scroll((view.scroll, 0)),
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         detail_area,
     );
+    measured
 }

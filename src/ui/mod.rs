@@ -52,7 +52,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
     match &app.screen {
         Screen::Onboarding(o) => onboarding::render(o, theme, frame, body),
         Screen::Home(h) => home::render(app, h, theme, frame, body),
-        Screen::Library(l) => library::render(app, l, theme, frame, body),
+        Screen::Library(l) => measured = library::render(app, l, theme, frame, body),
         Screen::Handoff(h) => work::render_handoff(app, h, theme, frame, body),
         Screen::Turn(t) => work::render_turn(app, t, theme, frame, body),
         Screen::SideBySide(s) => measured = side_by_side::render(app, s, theme, frame, body),
