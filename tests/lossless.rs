@@ -14,11 +14,37 @@ use tandem::ron_text::{Tok, scan};
 
 /// What a text says, as a multiset: every name, string and number in it.
 /// Punctuation, spacing and comments aside, a rewrite may add to it
-/// (defaults written out) but never take from it.
+/// (defaults written out) but never take from it. A key that holds nothing
+/// (`[]`, `{}`, `None`) says nothing, so a rewrite may leave it out.
 fn words(text: &str) -> BTreeMap<String, usize> {
     let mut out = BTreeMap::new();
-    for token in scan(text).tokens {
-        let word = match token.tok {
+    let tokens = scan(text).tokens;
+    let empty_from = |i: usize| -> usize {
+        let tok = |j: usize| tokens.get(j).map(|t: &tandem::ron_text::Token| &t.tok);
+        let key = matches!(tok(i), Some(Tok::Ident(_))) && tok(i + 1) == Some(&Tok::Punct(':'));
+        match (tok(i + 2), tok(i + 3)) {
+            (Some(Tok::Punct('[')), Some(Tok::Punct(']')))
+            | (Some(Tok::Punct('{')), Some(Tok::Punct('}')))
+                if key =>
+            {
+                4
+            }
+            (Some(Tok::Ident(none)), _) if key && *none == "None" => 3,
+            _ => 0,
+        }
+    };
+    let mut skip = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let empty = empty_from(i);
+        if empty > 0 {
+            skip = empty - 1;
+            continue;
+        }
+        let word = match &token.tok {
             Tok::Ident(name) => format!("name {name}"),
             Tok::Str(value) => format!("text {value}"),
             Tok::Number => {
@@ -285,5 +311,8 @@ fn the_words_of_a_page_are_counted_as_written() {
     assert_eq!(counted.get("text y"), Some(&1));
     assert_eq!(counted.get("name Text"), Some(&1));
     assert!(missing(&counted, &words("(a: \"x\")")).contains(&"name Text".to_string()));
+    let empty = words("(a: [], b: None, c: {}, d: [1], e: Some(2))");
+    let names: Vec<&str> = empty.keys().map(String::as_str).collect();
+    assert_eq!(names, ["name Some", "name d", "name e", "number 1", "number 2"]);
     assert!(Path::new("x").is_relative());
 }
