@@ -121,7 +121,7 @@ fn benches(c: &mut Criterion) {
 
     let mut save = c.benchmark_group("save a page");
     for (size, _, app, store) in &journals {
-        let page = app.open.as_ref().expect("open page").page.clone();
+        let page = app.open_page().expect("open page").page.clone();
         save.bench_function(BenchmarkId::from_parameter(*size), |b| {
             b.iter_batched(
                 || page.clone(),

@@ -317,7 +317,7 @@ fn list_answers_can_be_added_reordered_and_removed() {
     h.ctrl('d');
     h.press(KeyCode::Tab);
     h.press(KeyCode::Enter);
-    let page = &h.app.open.as_ref().expect("open").page;
+    let page = &h.app.open_page().expect("open").page;
     let texts: Vec<_> = page
         .shared
         .agreements

@@ -489,7 +489,6 @@ fn a_hand_edited_page_opens_read_only_and_is_never_rewritten() {
             reason.contains(&format!("journal/{name}.ron:")),
             "{name}: {reason}"
         );
-        h.app.highlight.clear();
         h.send(tandem::app::Event::key(
             ratatui::crossterm::event::KeyCode::Esc,
         ));

@@ -313,6 +313,9 @@ fn the_words_of_a_page_are_counted_as_written() {
     assert!(missing(&counted, &words("(a: \"x\")")).contains(&"name Text".to_string()));
     let empty = words("(a: [], b: None, c: {}, d: [1], e: Some(2))");
     let names: Vec<&str> = empty.keys().map(String::as_str).collect();
-    assert_eq!(names, ["name Some", "name d", "name e", "number 1", "number 2"]);
+    assert_eq!(
+        names,
+        ["name Some", "name d", "name e", "number 1", "number 2"]
+    );
     assert!(Path::new("x").is_relative());
 }

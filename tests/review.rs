@@ -102,7 +102,10 @@ fn search_narrows_as_you_type_and_opens_the_hit_at_the_match() {
     h.press(KeyCode::Enter); // done typing
     h.press(KeyCode::Enter); // open
     assert!(matches!(h.app.screen, Screen::SideBySide(_)));
-    assert_eq!(h.app.highlight, "sister");
+    assert_eq!(
+        h.app.open_page().map(|o| o.highlight.as_str()),
+        Some("sister")
+    );
     let screen = h.screen(80, 24);
     assert!(
         screen.to_lowercase().contains("sister"),

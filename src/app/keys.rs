@@ -26,7 +26,7 @@ impl App {
 
     /// The table of the screen, whatever box is over it.
     fn screen_context(&self) -> KeyContext {
-        let open = self.open.as_ref();
+        let open = self.open_page();
         match &self.screen {
             Screen::Onboarding(_) => KeyContext::Onboarding,
             Screen::Home(_) => KeyContext::Home,
@@ -69,11 +69,7 @@ impl App {
 
     fn can_in(&self, context: KeyContext, action: Action) -> bool {
         if action == Action::Save {
-            return self.couple_unsaved
-                || self
-                    .open
-                    .as_ref()
-                    .is_some_and(|o| o.dirty && o.access == Access::Writable);
+            return self.couple_unsaved || self.page_unsaved();
         }
         if context.is_box() {
             return true;
@@ -176,8 +172,8 @@ impl App {
                     self.answer_changed();
                 }
             }
-            Screen::SideBySide(view) => {
-                if let Some(area) = view.note.as_mut() {
+            Screen::SideBySide(s) => {
+                if let Some(area) = s.view.note.as_mut() {
                     area.input(key);
                 }
             }
@@ -298,80 +294,6 @@ impl App {
                     self.start_page(&exercise);
                 }
             }
-            _ => {}
-        }
-    }
-
-    // --- a page: hand-off, turns, side by side ----------------------------------
-
-    fn handoff_act(&mut self, action: Action) {
-        let Screen::Handoff(handoff) = &mut self.screen else {
-            return;
-        };
-        match action {
-            Action::OtherPartner => handoff.partner = handoff.partner.other(),
-            Action::Partner(partner) => handoff.partner = partner,
-            Action::Open => {
-                let partner = handoff.partner;
-                self.begin_turn(partner);
-            }
-            Action::Pause => self.leave_page(),
-            _ => {}
-        }
-    }
-
-    fn turn_act(&mut self, action: Action) {
-        let (Screen::Turn(turn), Some(open)) = (&mut self.screen, self.open.as_ref()) else {
-            self.go_home();
-            return;
-        };
-        match action {
-            Action::Pause => self.leave_page(),
-            Action::NextStep => turn.go_to(turn.index + 1, &open.page),
-            Action::PreviousStep => turn.go_to(turn.index.saturating_sub(1), &open.page),
-            Action::Finish => self.finish_turn(),
-            action => {
-                let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {
-                    (Some(editor), Some(slot)) => editor.act(&slot.field, action),
-                    _ => false,
-                };
-                if changed {
-                    self.answer_changed();
-                }
-            }
-        }
-    }
-
-    fn side_by_side_act(&mut self, action: Action) {
-        if action == Action::AddNote {
-            self.add_later_note();
-            return;
-        }
-        let max = self.measured.max_scroll_u16();
-        let Screen::SideBySide(view) = &mut self.screen else {
-            return;
-        };
-        if scroll(&mut view.scroll, action, max) {
-            return;
-        }
-        match action {
-            Action::TalkOver => self.begin_discussion(),
-            Action::WriteLaterNote => {
-                view.note = Some(editor::text_area("", "A later thought, dated today …"));
-            }
-            Action::WhyReadOnly => {
-                self.notice = Some(
-                    "This page is read-only until its file is fixed: see the top of the page."
-                        .into(),
-                );
-            }
-            Action::Export => {
-                if let Some(open) = &self.open {
-                    self.effects
-                        .push(Effect::Export(vec![open.page.id.clone()]));
-                }
-            }
-            Action::Back => self.go_back(),
             _ => {}
         }
     }

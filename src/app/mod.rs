@@ -6,6 +6,7 @@ mod browse;
 pub mod editor;
 mod index;
 mod keys;
+mod page;
 mod review_keys;
 mod work;
 
@@ -17,10 +18,7 @@ use ratatui_textarea::TextArea;
 use crate::content::Library;
 use crate::journal::{Access, LoadedPage};
 use crate::keymap::KeyContext;
-use crate::model::{
-    Couple, EntryStatus, Exercise, MAX_ANSWER_BYTES, MAX_NAME_CHARS, Page, PageStatus, Partner,
-    normalize_line,
-};
+use crate::model::{Couple, MAX_ANSWER_BYTES, MAX_NAME_CHARS, Page, Partner, normalize_line};
 use crate::problem::Problem;
 
 pub use browse::{
@@ -29,6 +27,7 @@ pub use browse::{
 };
 pub use editor::FieldEditor;
 pub use index::{JournalIndex, PageSummary, RevealedText, Unreadable};
+pub use page::{Back, OnPage, OpenPage, Origin, SideBySide};
 pub use work::{
     AGREEMENTS_PROMPT, Handoff, REVIEW_COLUMN, ReviewItem, Slot, SlotKind, Turn, slot_answer,
 };
@@ -71,15 +70,6 @@ pub enum Effect {
     Quit,
 }
 
-/// Where Esc leads back to from an open page.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Back {
-    #[default]
-    Home,
-    Journal,
-    Agreements,
-}
-
 /// A check-in's decision about one agreement on another page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReviewDecision {
@@ -110,16 +100,6 @@ pub(crate) fn paste_too_long(bytes: usize) -> String {
 /// Where "now" comes from, so that tests can fix it.
 pub type Clock = fn() -> Timestamp;
 
-/// The page being worked or read.
-pub struct OpenPage {
-    pub page: Page,
-    pub access: Access,
-    /// Changed since it was last saved.
-    pub dirty: bool,
-    /// A file exists for it.
-    pub on_disk: bool,
-}
-
 pub struct Onboarding {
     pub names: [TextArea<'static>; 2],
     pub focus: usize,
@@ -137,20 +117,13 @@ pub struct LibraryView {
     pub scroll: u16,
 }
 
-#[derive(Default)]
-pub struct SideBySide {
-    pub scroll: u16,
-    /// A later note being written.
-    pub note: Option<TextArea<'static>>,
-}
-
 pub enum Screen {
     Onboarding(Box<Onboarding>),
     Home(Home),
     Library(LibraryView),
-    Handoff(Handoff),
-    Turn(Box<Turn>),
-    SideBySide(Box<SideBySide>),
+    Handoff(Box<OnPage<Handoff>>),
+    Turn(Box<OnPage<Turn>>),
+    SideBySide(Box<OnPage<SideBySide>>),
     Journal,
     Compare(Box<CompareView>),
     Agreements(AgreementsView),
@@ -214,7 +187,7 @@ pub struct App {
     pub couple: Option<Couple>,
     pub library: Library,
     pub journal: JournalIndex,
-    pub open: Option<OpenPage>,
+    /// The screen, and with a page's screens the open page.
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     /// A short line for the footer ("Saved.").
@@ -225,10 +198,9 @@ pub struct App {
     seek_match: bool,
     /// The journal screen's filters and list, kept while a page is open.
     pub journal_view: JournalView,
-    /// Where Esc leads from the open page.
-    pub back: Back,
-    /// Words to mark in the open page (the journal's search).
-    pub highlight: String,
+    /// Where the page being read from disk was asked for, for when it
+    /// arrives.
+    opening: Origin,
     pub tz: TimeZone,
     clock: Clock,
     /// A quit was held back because saving failed; the next one goes ahead.
@@ -268,15 +240,13 @@ impl App {
             couple,
             library,
             journal,
-            open: None,
             screen,
             overlay: None,
             notice: None,
             measured: Measured::default(),
             seek_match: false,
             journal_view: JournalView::default(),
-            back: Back::Home,
-            highlight: String::new(),
+            opening: Origin::default(),
             tz,
             clock,
             quit_refused: false,
@@ -301,13 +271,6 @@ impl App {
 
     pub fn name(&self, partner: Partner) -> String {
         self.names()[partner.index()].clone()
-    }
-
-    /// The exercise of the open page, if it is still in the library.
-    pub fn open_exercise(&self) -> Option<&Exercise> {
-        self.open
-            .as_ref()
-            .and_then(|o| self.library.get(&o.page.exercise))
     }
 
     /// Applies one event and returns what must happen because of it.
@@ -337,7 +300,7 @@ impl App {
 
     /// Notes when the open page first held changes not yet saved.
     fn note_unsaved_since(&mut self) {
-        let dirty = self.open.as_ref().is_some_and(|o| o.dirty);
+        let dirty = self.open_page().is_some_and(|o| o.dirty);
         match (dirty, self.unsaved_since) {
             (false, _) => self.unsaved_since = None,
             (true, None) => self.unsaved_since = Some(self.now()),
@@ -458,39 +421,21 @@ impl App {
         });
     }
 
-    /// The page to autosave, when it has unsaved changes.
-    pub fn autosave(&mut self) -> Option<Effect> {
-        let open = self.open.as_mut()?;
-        if !open.dirty || open.access != Access::Writable {
-            return None;
-        }
-        Some(Effect::SavePage(Box::new(open.page.clone())))
-    }
-
     /// Reports how saving `page` went.
     pub fn page_saved(&mut self, page: &Page, result: Result<(), SaveFailure>) {
-        let is_open = |o: &OpenPage| o.page.id == page.id;
         let asked = std::mem::take(&mut self.save_asked);
         match result {
             Ok(()) => {
                 if self.save_failing.take().is_some() {
                     self.notice = Some("Saved.".into());
                 }
-                if let Some(open) = self.open.as_mut().filter(|o| is_open(o)) {
-                    open.on_disk = true;
-                    // Typing may have gone on since the copy was taken.
-                    if open.page == *page {
-                        open.dirty = false;
-                    }
-                }
+                self.mark_saved(page, true);
                 self.journal
                     .upsert(PageSummary::of(page, &Access::Writable));
                 self.quit_refused = false;
             }
             Err(failure) => {
-                if let Some(open) = self.open.as_mut().filter(|o| is_open(o)) {
-                    open.dirty = true;
-                }
+                self.mark_saved(page, false);
                 self.save_failing = Some(failure.short);
                 let message = failure.full;
                 // Autosave runs while someone types: a box popping up then
@@ -531,11 +476,7 @@ impl App {
     /// Whether a quit may go ahead: not while the open page failed to save,
     /// unless the couple asked twice.
     pub fn may_quit(&mut self) -> bool {
-        let unsaved = self
-            .open
-            .as_ref()
-            .is_some_and(|o| o.dirty && o.access == Access::Writable);
-        if unsaved && !self.quit_refused {
+        if self.page_unsaved() && !self.quit_refused {
             self.quit_refused = true;
             self.overlay = Some(Overlay::Message {
                 title: "Not saved".into(),
@@ -566,11 +507,12 @@ impl App {
 
     /// A page read from disk after the couple asked to open it.
     pub fn page_loaded(&mut self, id: &str, loaded: Result<LoadedPage, Problem>) {
+        let origin = std::mem::take(&mut self.opening);
         match loaded {
             Ok(loaded) => {
                 self.journal
                     .upsert(PageSummary::of(&loaded.page, &loaded.access));
-                self.open_page(loaded);
+                self.show_loaded(loaded, origin);
             }
             Err(problem) => {
                 self.journal.add_read(id, Err(problem.clone()));
@@ -587,75 +529,6 @@ impl App {
                 problem.in_folder("journal")
             ),
         });
-    }
-
-    /// Agreements from other pages that are still in use (active or marked
-    /// to revisit), oldest first.
-    pub fn review_items(&self) -> Vec<ReviewItem> {
-        let open = self.open.as_ref().map(|o| o.page.id.as_str());
-        let mut items: Vec<ReviewItem> = self
-            .journal
-            .pages
-            .iter()
-            .rev()
-            .filter(|p| Some(p.id.as_str()) != open && p.read_only.is_none())
-            .flat_map(|p| {
-                p.agreements
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| a.status != crate::model::AgreementStatus::Retired)
-                    .map(|(index, a)| ReviewItem {
-                        page: p.id.clone(),
-                        index,
-                        text: a.text.clone(),
-                        status: a.status,
-                    })
-            })
-            .collect();
-        items.dedup_by(|a, b| a.page == b.page && a.index == b.index);
-        items
-    }
-
-    /// The decisions of the open page's review step, if it has one.
-    fn review_decisions(&self, turn: &Turn) -> Vec<ReviewDecision> {
-        let Some(open) = &self.open else {
-            return Vec::new();
-        };
-        let mut decisions = Vec::new();
-        for slot in turn.slots.iter().filter(|s| s.kind == SlotKind::Review) {
-            let (Some(crate::model::Answer::Grid(rows)), crate::model::Field::Grid(def)) =
-                (slot_answer(&open.page, slot), &slot.field)
-            else {
-                continue;
-            };
-            for row in rows {
-                let Some(crate::model::GridValue::Choice(choice)) = row.values.get(REVIEW_COLUMN)
-                else {
-                    continue;
-                };
-                let (Some(status), Some((page, index))) = (
-                    crate::model::AgreementStatus::from_review(choice),
-                    row.row.rsplit_once('#'),
-                ) else {
-                    continue;
-                };
-                let Ok(index) = index.parse() else {
-                    continue;
-                };
-                decisions.push(ReviewDecision {
-                    item: ReviewItem {
-                        page: page.to_string(),
-                        index,
-                        text: def.row_label(&row.row).unwrap_or_default().to_string(),
-                        status,
-                    },
-                    status,
-                    when: self.now(),
-                    from: Some(open.page.id.clone()),
-                });
-            }
-        }
-        decisions
     }
 
     pub fn home_items(&self) -> Vec<HomeItem> {
@@ -682,17 +555,8 @@ impl App {
         }
         match &mut self.screen {
             Screen::Onboarding(_) => self.onboarding_paste(text),
-            Screen::Turn(turn) => {
-                if let Some(editor) = turn.editor.as_mut() {
-                    if editor.text_len() + text.len() > MAX_ANSWER_BYTES {
-                        self.notice = Some(paste_too_long(text.len()));
-                    } else if editor.paste(text) {
-                        self.answer_changed();
-                    }
-                }
-            }
+            Screen::Turn(_) | Screen::SideBySide(_) => self.page_paste(text),
             Screen::Journal => self.journal_paste(text),
-            Screen::SideBySide(_) => self.later_note_paste(text),
             _ => {}
         }
     }
@@ -701,28 +565,6 @@ impl App {
         self.store_editor();
         self.save_if_dirty();
         self.effects.push(Effect::Quit);
-    }
-
-    fn save_if_dirty(&mut self) {
-        if let Some(effect) = self.autosave() {
-            self.effects.push(effect);
-        }
-    }
-
-    /// Copies what the open editor holds into the page.
-    fn store_editor(&mut self) {
-        let now = self.now();
-        if let (Screen::Turn(turn), Some(open)) = (&self.screen, self.open.as_mut()) {
-            turn.store(&mut open.page, now);
-        }
-    }
-
-    fn answer_changed(&mut self) {
-        let now = self.now();
-        if let (Screen::Turn(turn), Some(open)) = (&self.screen, self.open.as_mut()) {
-            turn.store(&mut open.page, now);
-            open.dirty = true;
-        }
     }
 
     /// A name pasted at onboarding: refused whole, with a message, when it
@@ -751,198 +593,8 @@ impl App {
         o.error = None;
     }
 
+    /// Home, letting go of any open page.
     fn go_home(&mut self) {
-        self.open = None;
-        self.back = Back::Home;
-        self.highlight.clear();
         self.screen = Screen::Home(Home::default());
-    }
-
-    /// Leaves the open page for wherever it was opened from.
-    fn go_back(&mut self) {
-        match self.back {
-            Back::Home => self.go_home(),
-            Back::Journal => {
-                self.open = None;
-                self.show_journal();
-            }
-            Back::Agreements => {
-                self.open = None;
-                self.screen = Screen::Agreements(AgreementsView::default());
-            }
-        }
-    }
-
-    fn start_page(&mut self, exercise: &Exercise) {
-        let now = self.now();
-        let stamp = now.strftime("%Y-%m-%d-%H%M%S").to_string();
-        let base = format!("{stamp}-{}", exercise.id);
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.journal.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        let page = Page::new(id, exercise, &self.names(), now);
-        self.open = Some(OpenPage {
-            page,
-            access: Access::Writable,
-            dirty: false,
-            on_disk: false,
-        });
-        self.screen = Screen::Handoff(Handoff {
-            partner: Partner::First,
-            choosing: true,
-        });
-    }
-
-    fn open_page(&mut self, loaded: LoadedPage) {
-        let status = loaded.page.status();
-        let missing_exercise = self.library.get(&loaded.page.exercise).is_none();
-        let newer = loaded.page.version > crate::model::JOURNAL_VERSION;
-        let read_only = loaded.access.reason().map(str::to_string);
-        self.open = Some(OpenPage {
-            page: loaded.page,
-            access: loaded.access,
-            dirty: false,
-            on_disk: true,
-        });
-        match status {
-            PageStatus::BothDone | PageStatus::Discussed => {
-                self.screen = Screen::SideBySide(Box::default());
-                // Opened from a search: start at the first match, once the
-                // page is drawn and the match found.
-                self.seek_match = !self.highlight.is_empty();
-            }
-            _ if read_only.is_some() || missing_exercise => {
-                let body = match read_only {
-                    Some(why) if newer => format!(
-                        "It is unfinished, and {why}. It is kept as it is; a newer tandem can continue it."
-                    ),
-                    Some(why) => format!(
-                        "It is unfinished, and {why}.\n\nOnce the file is fixed, you can go on where you left off."
-                    ),
-                    None => "It is unfinished, and its exercise is no longer in the library. It is kept as it is; a tandem that has the exercise can continue it.".to_string(),
-                };
-                self.go_home();
-                self.overlay = Some(Overlay::Message {
-                    title: "This page cannot be continued here".into(),
-                    body,
-                });
-            }
-            PageStatus::WaitingFor(partner) => {
-                self.screen = Screen::Handoff(Handoff {
-                    partner,
-                    choosing: false,
-                });
-            }
-            PageStatus::InProgress => {
-                let page = &self.open.as_ref().map(|o| &o.page);
-                // Whoever already started goes on; otherwise either may begin.
-                let started = Partner::BOTH
-                    .into_iter()
-                    .find(|p| page.is_some_and(|page| page.entry(*p).status == EntryStatus::Draft));
-                self.screen = Screen::Handoff(Handoff {
-                    partner: started.unwrap_or(Partner::First),
-                    choosing: started.is_none(),
-                });
-            }
-        }
-    }
-
-    fn begin_turn(&mut self, partner: Partner) {
-        let now = self.now();
-        let Some(exercise) = self.open_exercise().cloned() else {
-            return;
-        };
-        let Some(open) = self.open.as_mut() else {
-            return;
-        };
-        let entry = open.page.entry_mut(partner);
-        if entry.status == EntryStatus::NotStarted {
-            entry.status = EntryStatus::Draft;
-            entry.started = Some(now);
-        }
-        self.screen = Screen::Turn(Box::new(Turn::private(&exercise, partner, &open.page)));
-    }
-
-    fn begin_discussion(&mut self) {
-        let Some(exercise) = self.open_exercise().cloned() else {
-            return;
-        };
-        let Some(open) = self.open.as_ref() else {
-            return;
-        };
-        if open.access != Access::Writable {
-            self.notice = Some("This page is read-only.".into());
-            return;
-        }
-        let review = self.review_items();
-        self.screen = Screen::Turn(Box::new(Turn::together(&exercise, &open.page, &review)));
-    }
-
-    /// Leaves the open page for the home screen, saving it when it holds
-    /// anything worth keeping.
-    fn leave_page(&mut self) {
-        self.store_editor();
-        let keep = self.open.as_ref().is_some_and(|o| {
-            o.on_disk
-                || o.page
-                    .entries
-                    .iter()
-                    .any(|e| !e.answers.is_empty() || e.status == EntryStatus::Done)
-        });
-        if keep {
-            self.save_if_dirty();
-        }
-        self.go_home();
-    }
-
-    fn finish_turn(&mut self) {
-        let now = self.now();
-        let Screen::Turn(turn) = &self.screen else {
-            return;
-        };
-        let partner = turn.partner;
-        let Some(open) = self.open.as_mut() else {
-            return;
-        };
-        match partner {
-            Some(partner) => {
-                let entry = open.page.entry_mut(partner);
-                entry.status = EntryStatus::Done;
-                entry.finished = Some(now);
-                entry.updated = Some(now);
-                open.dirty = true;
-                let other = partner.other();
-                let other_done = open.page.entry(other).status == EntryStatus::Done;
-                self.save_if_dirty();
-                self.screen = if other_done {
-                    Screen::SideBySide(Box::default())
-                } else {
-                    Screen::Handoff(Handoff {
-                        partner: other,
-                        choosing: false,
-                    })
-                };
-            }
-            None => {
-                if open.page.discussed.is_none() {
-                    open.page.discussed = Some(now);
-                }
-                open.page.shared.updated = Some(now);
-                open.dirty = true;
-                self.save_if_dirty();
-                let decisions = match &self.screen {
-                    Screen::Turn(turn) => self.review_decisions(turn),
-                    _ => Vec::new(),
-                };
-                if !decisions.is_empty() {
-                    self.effects.push(Effect::ReviewAgreements(decisions));
-                }
-                self.screen = Screen::SideBySide(Box::default());
-                self.notice = Some("Saved to your journal.".into());
-            }
-        }
     }
 }

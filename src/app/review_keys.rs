@@ -6,12 +6,12 @@ use ratatui::crossterm::event::KeyEvent;
 use super::browse::{StatusFilter, next_exercise};
 use super::keys::scroll;
 use super::{
-    AgreementsView, App, Back, CompareView, Effect, Overlay, ReviewDecision, Screen, TrendsView,
-    agreement_lines, editor, measures,
+    AgreementsView, App, Back, CompareView, Effect, Origin, Overlay, ReviewDecision, Screen,
+    TrendsView, agreement_lines, editor, measures,
 };
-use crate::journal::{Access, LoadedPage};
+use crate::journal::LoadedPage;
 use crate::keymap::Action;
-use crate::model::{AgreementStatus, Category, LaterNote, Partner, normalize_text};
+use crate::model::{AgreementStatus, Category, Partner};
 use crate::problem::Problem;
 
 impl App {
@@ -133,8 +133,10 @@ impl App {
             }
             Action::Open => {
                 if let Some(page) = view.selected_page(&self.journal) {
-                    self.back = Back::Journal;
-                    self.highlight = view.filter.query.trim().to_string();
+                    self.opening = Origin {
+                        back: Back::Journal,
+                        highlight: view.filter.query.trim().to_string(),
+                    };
                     self.effects.push(Effect::LoadPage(page.id.clone()));
                 } else if let Some(problem) =
                     self.journal.unreadable.first().map(|u| u.problem.clone())
@@ -311,7 +313,7 @@ impl App {
                 AgreementStatus::Retired => AgreementStatus::Active,
             }),
             Action::Open => {
-                self.back = Back::Agreements;
+                self.opening.back = Back::Agreements;
                 self.effects.push(Effect::LoadPage(line.page.clone()));
                 None
             }
@@ -387,46 +389,6 @@ impl App {
             Action::PageUp => view.measure = view.measure.saturating_sub(10),
             Action::Back => self.go_home(),
             _ => {}
-        }
-    }
-
-    /// Closes the later-note box, adding what was written to the page.
-    pub(super) fn add_later_note(&mut self) {
-        let now = self.now();
-        let Screen::SideBySide(view) = &mut self.screen else {
-            return;
-        };
-        let Some(area) = view.note.as_mut() else {
-            return;
-        };
-        // Nothing typed is simply closed; anything typed is kept.
-        let text = normalize_text(&editor::text_of(area)).trim().to_string();
-        view.note = None;
-        if text.is_empty() {
-            return;
-        }
-        if let Some(open) = self.open.as_mut().filter(|o| o.access == Access::Writable) {
-            open.page
-                .shared
-                .later_notes
-                .push(LaterNote { when: now, text });
-            open.dirty = true;
-            self.save_if_dirty();
-            self.notice = Some("Note added, with today's date.".into());
-        }
-    }
-
-    /// Text pasted into a later note.
-    pub(super) fn later_note_paste(&mut self, text: &str) {
-        if let Screen::SideBySide(view) = &mut self.screen
-            && let Some(area) = view.note.as_mut()
-        {
-            let held: usize = area.lines().iter().map(|l| l.len() + 1).sum();
-            if held + text.len() > crate::model::MAX_ANSWER_BYTES {
-                self.notice = Some(super::paste_too_long(text.len()));
-            } else {
-                area.insert_str(normalize_text(text));
-            }
         }
     }
 

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{Theme, text};
-use crate::app::{App, Measured, SideBySide};
+use crate::app::{App, Measured, OnPage, OpenPage, SideBySide};
 use crate::compare::{Body, Section, change_text, gap_text, scale_text, sections};
 use crate::model::{PageStatus, Partner};
 
@@ -21,11 +21,12 @@ const GUTTER: &str = " │ ";
 /// so that the app keeps its scrolling within the page.
 pub fn render(
     app: &App,
-    view: &SideBySide,
+    screen: &OnPage<SideBySide>,
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
 ) -> Measured {
+    let OnPage { open, view } = screen;
     let area = area.inner(Margin::new(1, 0));
     let area = match &view.note {
         Some(note) => {
@@ -43,8 +44,8 @@ pub fn render(
     };
     // Why a page is read-only stays in sight above it while it scrolls:
     // without it, answers tandem could not read look merely missing.
-    let area = match app.open.as_ref().map(|o| &o.access) {
-        Some(crate::journal::Access::ReadOnly(why)) => {
+    let area = match &open.access {
+        crate::journal::Access::ReadOnly(why) => {
             let mut warning = text::wrap(&format!("Read-only: {why}."), usize::from(area.width));
             let most = usize::from(area.height / 3).max(1);
             if warning.len() > most {
@@ -65,17 +66,17 @@ pub fn render(
         }
         _ => area,
     };
-    let lines = page_lines(app, usize::from(area.width), theme);
+    let lines = page_lines(app, open, usize::from(area.width), theme);
     // Looked for once, when a page is opened from a search, not every frame.
-    let first_match = (app.seeking_match() && !app.highlight.is_empty())
+    let first_match = (app.seeking_match() && !open.highlight.is_empty())
         .then(|| {
             lines.iter().position(|line| {
                 let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-                text.to_lowercase().contains(&app.highlight)
+                text.to_lowercase().contains(&open.highlight)
             })
         })
         .flatten();
-    let lines = highlight(lines, &app.highlight, theme.selected());
+    let lines = highlight(lines, &open.highlight, theme.selected());
     let measured = Measured {
         rows: usize::from(area.height),
         lines: lines.len(),
@@ -90,10 +91,7 @@ pub fn render(
     measured
 }
 
-fn page_lines(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    let Some(open) = &app.open else {
-        return Vec::new();
-    };
+fn page_lines(app: &App, open: &OpenPage, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let page = &open.page;
     let discussed = page.status() == PageStatus::Discussed;
     let mut lines = vec![Line::raw("")];

@@ -4,11 +4,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Theme, editors, text};
-use crate::app::{App, Handoff, SlotKind, Turn};
+use crate::app::{App, Handoff, OnPage, SlotKind, Turn};
 use crate::compare::plain_answer;
 use crate::model::{Partner, StepMode};
 
-pub fn render_handoff(app: &App, handoff: &Handoff, theme: Theme, frame: &mut Frame, area: Rect) {
+pub fn render_handoff(
+    app: &App,
+    handoff: &OnPage<Handoff>,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let me = app.name(handoff.partner);
     let other = app.name(handoff.partner.other());
     let mut lines = vec![
@@ -42,12 +48,13 @@ pub fn render_handoff(app: &App, handoff: &Handoff, theme: Theme, frame: &mut Fr
         Span::styled("Esc", theme.key()),
         Span::raw(" later — the page waits"),
     ]));
-    if let Some(open) = &app.open {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(open.page.title.as_str(), theme.heading()));
-        if let Some(exercise) = app.open_exercise() {
-            lines.extend(exercise.intro.split('\n').map(Line::raw));
-        }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        handoff.open.page.title.as_str(),
+        theme.heading(),
+    ));
+    if let Some(exercise) = app.open_exercise() {
+        lines.extend(exercise.intro.split('\n').map(Line::raw));
     }
     let area = area.centered_horizontally(Constraint::Max(80));
     frame.render_widget(
@@ -56,11 +63,8 @@ pub fn render_handoff(app: &App, handoff: &Handoff, theme: Theme, frame: &mut Fr
     );
 }
 
-pub fn render_turn(app: &App, turn: &Turn, theme: Theme, frame: &mut Frame, area: Rect) {
-    let Some(open) = &app.open else {
-        return;
-    };
-    let page = &open.page;
+pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame, area: Rect) {
+    let page = &turn.open.page;
     let total = turn.slots.len();
     let position = if turn.on_finish_card() {
         "finish".to_string()
@@ -177,11 +181,8 @@ fn context_of(kind: &SlotKind) -> Vec<(Option<Partner>, &[String])> {
     }
 }
 
-fn render_finish(app: &App, turn: &Turn, theme: Theme, frame: &mut Frame, area: Rect) {
-    let Some(open) = &app.open else {
-        return;
-    };
-    let answered = turn.answered(&open.page);
+fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame, area: Rect) {
+    let answered = turn.answered(&turn.open.page);
     let total = turn.slots.len();
     let mut lines = vec![Line::raw("")];
     match turn.partner {
@@ -193,7 +194,8 @@ fn render_finish(app: &App, turn: &Turn, theme: Theme, frame: &mut Frame, area: 
             ));
             lines.push(Line::raw(format!("You answered {answered} of {total}.")));
             lines.push(Line::raw(""));
-            let after = if open.page.entry(p.other()).status == crate::model::EntryStatus::Done {
+            let after = if turn.open.page.entry(p.other()).status == crate::model::EntryStatus::Done
+            {
                 format!(
                     "{other} has finished too, so next you will see both of your answers side by side."
                 )
@@ -209,7 +211,7 @@ fn render_finish(app: &App, turn: &Turn, theme: Theme, frame: &mut Frame, area: 
                 "Save this page to your journal?",
                 theme.heading(),
             ));
-            let agreements = open.page.shared.agreements.len();
+            let agreements = turn.open.page.shared.agreements.len();
             lines.push(Line::raw(format!(
                 "{agreements} agreement{} written down. You can come back and add to it later.",
                 if agreements == 1 { "" } else { "s" }

@@ -1,0 +1,562 @@
+//! The screens of an open page: the hand-off between partners, a turn
+//! through the steps, and both answers side by side. The page belongs to
+//! the screen that shows it, so none of them can be without one, and
+//! leaving them lets go of the page.
+
+use std::ops::{Deref, DerefMut};
+
+use jiff::Timestamp;
+use ratatui_textarea::TextArea;
+
+use super::{
+    AgreementsView, App, Effect, Handoff, Home, Overlay, ReviewDecision, ReviewItem, Screen,
+    SlotKind, Turn, editor, paste_too_long, slot_answer,
+};
+use crate::journal::{Access, LoadedPage};
+use crate::keymap::Action;
+use crate::model::{
+    AgreementStatus, Answer, EntryStatus, Exercise, Field, GridValue, LaterNote, MAX_ANSWER_BYTES,
+    Page, PageStatus, Partner, REVIEW_COLUMN, normalize_text,
+};
+
+/// The page being worked or read.
+pub struct OpenPage {
+    pub page: Page,
+    pub access: Access,
+    /// Changed since it was last saved.
+    pub dirty: bool,
+    /// A file exists for it.
+    pub on_disk: bool,
+    /// Where Esc leads back to.
+    pub back: Back,
+    /// Words to mark on the page (the journal's search it was opened from).
+    pub highlight: String,
+}
+
+/// Where Esc leads back to from an open page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Back {
+    #[default]
+    Home,
+    Journal,
+    Agreements,
+}
+
+/// Where the page about to be read from disk is being opened from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Origin {
+    pub back: Back,
+    pub highlight: String,
+}
+
+/// A screen of the open page: the page, and the screen's own state.
+pub struct OnPage<V> {
+    pub open: OpenPage,
+    pub view: V,
+}
+
+impl<V> Deref for OnPage<V> {
+    type Target = V;
+
+    fn deref(&self) -> &V {
+        &self.view
+    }
+}
+
+impl<V> DerefMut for OnPage<V> {
+    fn deref_mut(&mut self) -> &mut V {
+        &mut self.view
+    }
+}
+
+fn on<V>(open: OpenPage, view: V) -> Box<OnPage<V>> {
+    Box::new(OnPage { open, view })
+}
+
+/// Both answers shown; on a page talked over, a later note may be written.
+#[derive(Default)]
+pub struct SideBySide {
+    pub scroll: u16,
+    /// A later note being written.
+    pub note: Option<TextArea<'static>>,
+}
+
+impl App {
+    /// The open page, on the screens that show one.
+    pub fn open_page(&self) -> Option<&OpenPage> {
+        match &self.screen {
+            Screen::Handoff(s) => Some(&s.open),
+            Screen::Turn(s) => Some(&s.open),
+            Screen::SideBySide(s) => Some(&s.open),
+            _ => None,
+        }
+    }
+
+    fn open_page_mut(&mut self) -> Option<&mut OpenPage> {
+        match &mut self.screen {
+            Screen::Handoff(s) => Some(&mut s.open),
+            Screen::Turn(s) => Some(&mut s.open),
+            Screen::SideBySide(s) => Some(&mut s.open),
+            _ => None,
+        }
+    }
+
+    /// Takes the open page off its screen, to move it to the next one; the
+    /// screen is home until the caller says otherwise.
+    fn take_page(&mut self) -> Option<OpenPage> {
+        match std::mem::replace(&mut self.screen, Screen::Home(Home::default())) {
+            Screen::Handoff(s) => Some(s.open),
+            Screen::Turn(s) => Some(s.open),
+            Screen::SideBySide(s) => Some(s.open),
+            other => {
+                self.screen = other;
+                None
+            }
+        }
+    }
+
+    /// The exercise of the open page, if it is still in the library.
+    pub fn open_exercise(&self) -> Option<&Exercise> {
+        self.open_page()
+            .and_then(|o| self.library.get(&o.page.exercise))
+    }
+
+    /// The page to autosave, when it has unsaved changes.
+    pub fn autosave(&mut self) -> Option<Effect> {
+        let open = self.open_page_mut()?;
+        if !open.dirty || open.access != Access::Writable {
+            return None;
+        }
+        Some(Effect::SavePage(Box::new(open.page.clone())))
+    }
+
+    pub(super) fn save_if_dirty(&mut self) {
+        if let Some(effect) = self.autosave() {
+            self.effects.push(effect);
+        }
+    }
+
+    /// Whether the open page holds changes it could save.
+    pub(super) fn page_unsaved(&self) -> bool {
+        self.open_page()
+            .is_some_and(|o| o.dirty && o.access == Access::Writable)
+    }
+
+    /// Marks the open page saved, when it is `page` and nothing changed
+    /// since the copy was taken; a failed save leaves it to save again.
+    pub(super) fn mark_saved(&mut self, page: &Page, saved: bool) {
+        if let Some(open) = self.open_page_mut().filter(|o| o.page.id == page.id) {
+            if saved {
+                open.on_disk = true;
+                // Typing may have gone on since the copy was taken.
+                if open.page == *page {
+                    open.dirty = false;
+                }
+            } else {
+                open.dirty = true;
+            }
+        }
+    }
+
+    /// Copies what the open editor holds into the page.
+    pub(super) fn store_editor(&mut self) {
+        let now = self.now();
+        if let Screen::Turn(s) = &mut self.screen {
+            let OnPage { open, view } = &mut **s;
+            view.store(&mut open.page, now);
+        }
+    }
+
+    pub(super) fn answer_changed(&mut self) {
+        let now = self.now();
+        if let Screen::Turn(s) = &mut self.screen {
+            let OnPage { open, view } = &mut **s;
+            view.store(&mut open.page, now);
+            open.dirty = true;
+        }
+    }
+
+    /// Leaves the open page for wherever it was opened from.
+    pub(super) fn go_back(&mut self) {
+        let back = self.open_page().map(|o| o.back).unwrap_or_default();
+        match back {
+            Back::Home => self.go_home(),
+            Back::Journal => self.show_journal(),
+            Back::Agreements => self.screen = Screen::Agreements(AgreementsView::default()),
+        }
+    }
+
+    pub(super) fn start_page(&mut self, exercise: &Exercise) {
+        let now = self.now();
+        let stamp = now.strftime("%Y-%m-%d-%H%M%S").to_string();
+        let base = format!("{stamp}-{}", exercise.id);
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.journal.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let open = OpenPage {
+            page: Page::new(id, exercise, &self.names(), now),
+            access: Access::Writable,
+            dirty: false,
+            on_disk: false,
+            back: Back::Home,
+            highlight: String::new(),
+        };
+        let handoff = Handoff {
+            partner: Partner::First,
+            choosing: true,
+        };
+        self.screen = Screen::Handoff(on(open, handoff));
+    }
+
+    /// Shows a page read from disk on the screen its state calls for.
+    pub(super) fn show_loaded(&mut self, loaded: LoadedPage, origin: Origin) {
+        let status = loaded.page.status();
+        let missing_exercise = self.library.get(&loaded.page.exercise).is_none();
+        let newer = loaded.page.version > crate::model::JOURNAL_VERSION;
+        let read_only = loaded.access.reason().map(str::to_string);
+        let started = Partner::BOTH
+            .into_iter()
+            .find(|p| loaded.page.entry(*p).status == EntryStatus::Draft);
+        let open = OpenPage {
+            page: loaded.page,
+            access: loaded.access,
+            dirty: false,
+            on_disk: true,
+            back: origin.back,
+            highlight: origin.highlight,
+        };
+        match status {
+            PageStatus::BothDone | PageStatus::Discussed => {
+                // Opened from a search: start at the first match, once the
+                // page is drawn and the match found.
+                self.seek_match = !open.highlight.is_empty();
+                self.screen = Screen::SideBySide(on(open, SideBySide::default()));
+            }
+            _ if read_only.is_some() || missing_exercise => {
+                let body = match read_only {
+                    Some(why) if newer => format!(
+                        "It is unfinished, and {why}. It is kept as it is; a newer tandem can continue it."
+                    ),
+                    Some(why) => format!(
+                        "It is unfinished, and {why}.\n\nOnce the file is fixed, you can go on where you left off."
+                    ),
+                    None => "It is unfinished, and its exercise is no longer in the library. It is kept as it is; a tandem that has the exercise can continue it.".to_string(),
+                };
+                self.go_home();
+                self.overlay = Some(Overlay::Message {
+                    title: "This page cannot be continued here".into(),
+                    body,
+                });
+            }
+            PageStatus::WaitingFor(partner) => {
+                let handoff = Handoff {
+                    partner,
+                    choosing: false,
+                };
+                self.screen = Screen::Handoff(on(open, handoff));
+            }
+            PageStatus::InProgress => {
+                // Whoever already started goes on; otherwise either may begin.
+                let handoff = Handoff {
+                    partner: started.unwrap_or(Partner::First),
+                    choosing: started.is_none(),
+                };
+                self.screen = Screen::Handoff(on(open, handoff));
+            }
+        }
+    }
+
+    fn begin_turn(&mut self, partner: Partner) {
+        let now = self.now();
+        let Some(exercise) = self.open_exercise().cloned() else {
+            return;
+        };
+        let Some(mut open) = self.take_page() else {
+            return;
+        };
+        let entry = open.page.entry_mut(partner);
+        if entry.status == EntryStatus::NotStarted {
+            entry.status = EntryStatus::Draft;
+            entry.started = Some(now);
+        }
+        let turn = Turn::private(&exercise, partner, &open.page);
+        self.screen = Screen::Turn(on(open, turn));
+    }
+
+    fn begin_discussion(&mut self) {
+        let Some(exercise) = self.open_exercise().cloned() else {
+            return;
+        };
+        if self
+            .open_page()
+            .is_some_and(|o| o.access != Access::Writable)
+        {
+            self.notice = Some("This page is read-only.".into());
+            return;
+        }
+        let review = self.review_items();
+        let Some(open) = self.take_page() else {
+            return;
+        };
+        let turn = Turn::together(&exercise, &open.page, &review);
+        self.screen = Screen::Turn(on(open, turn));
+    }
+
+    /// Leaves the open page for the home screen, saving it when it holds
+    /// anything worth keeping.
+    fn leave_page(&mut self) {
+        self.store_editor();
+        let keep = self.open_page().is_some_and(|o| {
+            o.on_disk
+                || o.page
+                    .entries
+                    .iter()
+                    .any(|e| !e.answers.is_empty() || e.status == EntryStatus::Done)
+        });
+        if keep {
+            self.save_if_dirty();
+        }
+        self.go_home();
+    }
+
+    fn finish_turn(&mut self) {
+        let now = self.now();
+        let Screen::Turn(s) = &mut self.screen else {
+            return;
+        };
+        let OnPage { open, view: turn } = &mut **s;
+        let partner = turn.partner;
+        let mut decisions = Vec::new();
+        let mut other_done = false;
+        match partner {
+            Some(partner) => {
+                let entry = open.page.entry_mut(partner);
+                entry.status = EntryStatus::Done;
+                entry.finished = Some(now);
+                entry.updated = Some(now);
+                other_done = open.page.entry(partner.other()).status == EntryStatus::Done;
+            }
+            None => {
+                if open.page.discussed.is_none() {
+                    open.page.discussed = Some(now);
+                }
+                open.page.shared.updated = Some(now);
+                decisions = review_decisions(turn, &open.page, now);
+            }
+        }
+        open.dirty = true;
+        self.save_if_dirty();
+        let Some(open) = self.take_page() else {
+            return;
+        };
+        self.screen = match partner {
+            Some(partner) if !other_done => Screen::Handoff(on(
+                open,
+                Handoff {
+                    partner: partner.other(),
+                    choosing: false,
+                },
+            )),
+            _ => Screen::SideBySide(on(open, SideBySide::default())),
+        };
+        if partner.is_none() {
+            if !decisions.is_empty() {
+                self.effects.push(Effect::ReviewAgreements(decisions));
+            }
+            self.notice = Some("Saved to your journal.".into());
+        }
+    }
+
+    /// Agreements from other pages that are still in use (active or marked
+    /// to revisit), oldest first.
+    pub fn review_items(&self) -> Vec<ReviewItem> {
+        let open = self.open_page().map(|o| o.page.id.as_str());
+        let mut items: Vec<ReviewItem> = self
+            .journal
+            .pages
+            .iter()
+            .rev()
+            .filter(|p| Some(p.id.as_str()) != open && p.read_only.is_none())
+            .flat_map(|p| {
+                p.agreements
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.status != AgreementStatus::Retired)
+                    .map(|(index, a)| ReviewItem {
+                        page: p.id.clone(),
+                        index,
+                        text: a.text.clone(),
+                        status: a.status,
+                    })
+            })
+            .collect();
+        items.dedup_by(|a, b| a.page == b.page && a.index == b.index);
+        items
+    }
+
+    // --- keys ---------------------------------------------------------------
+
+    pub(super) fn handoff_act(&mut self, action: Action) {
+        let Screen::Handoff(handoff) = &mut self.screen else {
+            return;
+        };
+        match action {
+            Action::OtherPartner => handoff.partner = handoff.partner.other(),
+            Action::Partner(partner) => handoff.partner = partner,
+            Action::Open => {
+                let partner = handoff.partner;
+                self.begin_turn(partner);
+            }
+            Action::Pause => self.leave_page(),
+            _ => {}
+        }
+    }
+
+    pub(super) fn turn_act(&mut self, action: Action) {
+        let Screen::Turn(s) = &mut self.screen else {
+            return;
+        };
+        let OnPage { open, view: turn } = &mut **s;
+        match action {
+            Action::Pause => self.leave_page(),
+            Action::NextStep => turn.go_to(turn.index + 1, &open.page),
+            Action::PreviousStep => turn.go_to(turn.index.saturating_sub(1), &open.page),
+            Action::Finish => self.finish_turn(),
+            action => {
+                let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {
+                    (Some(editor), Some(slot)) => editor.act(&slot.field, action),
+                    _ => false,
+                };
+                if changed {
+                    self.answer_changed();
+                }
+            }
+        }
+    }
+
+    pub(super) fn side_by_side_act(&mut self, action: Action) {
+        if action == Action::AddNote {
+            self.add_later_note();
+            return;
+        }
+        let max = self.measured.max_scroll_u16();
+        let Screen::SideBySide(s) = &mut self.screen else {
+            return;
+        };
+        if super::keys::scroll(&mut s.view.scroll, action, max) {
+            return;
+        }
+        match action {
+            Action::TalkOver => self.begin_discussion(),
+            Action::WriteLaterNote => {
+                s.view.note = Some(editor::text_area("", "A later thought, dated today …"));
+            }
+            Action::WhyReadOnly => {
+                self.notice = Some(
+                    "This page is read-only until its file is fixed: see the top of the page."
+                        .into(),
+                );
+            }
+            Action::Export => {
+                let id = s.open.page.id.clone();
+                self.effects.push(Effect::Export(vec![id]));
+            }
+            Action::Back => self.go_back(),
+            _ => {}
+        }
+    }
+
+    /// Closes the later-note box, adding what was written to the page.
+    fn add_later_note(&mut self) {
+        let now = self.now();
+        let Screen::SideBySide(s) = &mut self.screen else {
+            return;
+        };
+        let Some(area) = s.view.note.take() else {
+            return;
+        };
+        // Nothing typed is simply closed; anything typed is kept.
+        let text = normalize_text(&editor::text_of(&area)).trim().to_string();
+        if text.is_empty() || s.open.access != Access::Writable {
+            return;
+        }
+        s.open
+            .page
+            .shared
+            .later_notes
+            .push(LaterNote { when: now, text });
+        s.open.dirty = true;
+        self.save_if_dirty();
+        self.notice = Some("Note added, with today's date.".into());
+    }
+
+    /// Text pasted on a page's screen: into the step's editor, or into the
+    /// later note being written.
+    pub(super) fn page_paste(&mut self, text: &str) {
+        let fits = |held: usize| held + text.len() <= MAX_ANSWER_BYTES;
+        // None: nothing takes text here; Some(None): the paste is too big;
+        // Some(Some(changed)): pasted, and whether an answer changed.
+        let pasted: Option<Option<bool>> = match &mut self.screen {
+            Screen::Turn(s) => s
+                .view
+                .editor
+                .as_mut()
+                .map(|editor| fits(editor.text_len()).then(|| editor.paste(text))),
+            Screen::SideBySide(s) => s.view.note.as_mut().map(|area| {
+                let held = area.lines().iter().map(|l| l.len() + 1).sum();
+                fits(held).then(|| {
+                    area.insert_str(normalize_text(text));
+                    // A later note joins the page when it is added, not
+                    // as it is typed.
+                    false
+                })
+            }),
+            _ => None,
+        };
+        match pasted {
+            Some(None) => self.notice = Some(paste_too_long(text.len())),
+            Some(Some(true)) => self.answer_changed(),
+            _ => {}
+        }
+    }
+}
+
+/// The decisions of a check-in's review step, if it has one.
+fn review_decisions(turn: &Turn, page: &Page, now: Timestamp) -> Vec<ReviewDecision> {
+    let mut decisions = Vec::new();
+    for slot in turn.slots.iter().filter(|s| s.kind == SlotKind::Review) {
+        let (Some(Answer::Grid(rows)), Field::Grid(def)) = (slot_answer(page, slot), &slot.field)
+        else {
+            continue;
+        };
+        for row in rows {
+            let Some(GridValue::Choice(choice)) = row.values.get(REVIEW_COLUMN) else {
+                continue;
+            };
+            let (Some(status), Some((from_page, index))) = (
+                AgreementStatus::from_review(choice),
+                row.row.rsplit_once('#'),
+            ) else {
+                continue;
+            };
+            let Ok(index) = index.parse() else {
+                continue;
+            };
+            decisions.push(ReviewDecision {
+                item: ReviewItem {
+                    page: from_page.to_string(),
+                    index,
+                    text: def.row_label(&row.row).unwrap_or_default().to_string(),
+                    status,
+                },
+                status,
+                when: now,
+                from: Some(page.id.clone()),
+            });
+        }
+    }
+    decisions
+}
