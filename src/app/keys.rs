@@ -3,15 +3,12 @@
 //! resolves to is carried out. The same table writes the footer and the
 //! help, so what they promise is what happens.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 
-use super::{
-    AgreementsView, App, Effect, FieldEditor, Home, HomeItem, LibraryView, Overlay, Screen,
-    TrendsView, editor, name_too_long,
-};
+use super::{App, Effect, FieldEditor, Overlay, Screen};
 use crate::journal::Access;
 use crate::keymap::{self, Action, KeyContext};
-use crate::model::{Couple, MAX_NAME_CHARS, PageStatus, normalize_line};
+use crate::model::PageStatus;
 
 impl App {
     /// The table that applies right now.
@@ -184,119 +181,7 @@ impl App {
 
     // --- first start --------------------------------------------------------
 
-    fn onboarding_act(&mut self, action: Action) {
-        let Screen::Onboarding(o) = &mut self.screen else {
-            return;
-        };
-        match action {
-            Action::OtherName => o.focus = 1 - o.focus,
-            Action::Open if o.focus == 0 => o.focus = 1,
-            Action::Open => {
-                let names = [0, 1].map(|i| normalize_line(&editor::text_of(&o.names[i])));
-                let too_long = names
-                    .iter()
-                    .position(|n| n.chars().count() > MAX_NAME_CHARS);
-                if names.iter().any(String::is_empty) {
-                    o.error = Some("Please write both names.".into());
-                    o.focus = if names[0].is_empty() { 0 } else { 1 };
-                } else if let Some(i) = too_long {
-                    o.error = Some(name_too_long());
-                    o.focus = i;
-                } else if names[0] == names[1] {
-                    o.error = Some(
-                        "Please use two different names, so your answers can be told apart.".into(),
-                    );
-                } else {
-                    let [first, second] = names;
-                    let couple = Couple::new(first, second, self.now());
-                    self.effects.push(Effect::SaveCouple(couple.clone()));
-                    self.couple = Some(couple);
-                    self.screen = Screen::Home(Home::default());
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn onboarding_type(&mut self, key: KeyEvent) {
-        let Screen::Onboarding(o) = &mut self.screen else {
-            return;
-        };
-        let focus = o.focus;
-        let full = editor::text_of(&o.names[focus]).chars().count() >= MAX_NAME_CHARS;
-        let typed = matches!(key.code, KeyCode::Char(_))
-            && !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        if full && typed {
-            o.error = Some(name_too_long());
-        } else if editor::line_input(&mut o.names[focus], key) {
-            o.error = None;
-        }
-    }
-
     // --- home and the library ------------------------------------------------
-
-    fn home_act(&mut self, action: Action) {
-        let items = self.home_items();
-        let Screen::Home(home) = &mut self.screen else {
-            return;
-        };
-        let last = items.len().saturating_sub(1);
-        match action {
-            Action::Up => home.selected = home.selected.saturating_sub(1),
-            Action::Down => home.selected = (home.selected + 1).min(last),
-            Action::First => home.selected = 0,
-            Action::Last => home.selected = last,
-            Action::NewExercise => self.screen = Screen::Library(LibraryView::default()),
-            Action::ShowJournal => self.show_journal(),
-            Action::ShowTrends => self.screen = Screen::Trends(TrendsView::default()),
-            Action::ShowAgreements => self.screen = Screen::Agreements(AgreementsView::default()),
-            Action::Open => match items.get(home.selected.min(last)) {
-                Some(HomeItem::Page(i)) => {
-                    let id = self.journal.pages[*i].id.clone();
-                    self.effects.push(Effect::LoadPage(id));
-                }
-                Some(HomeItem::Unreadable(i)) => {
-                    let problem = self.journal.unreadable[*i].problem.clone();
-                    self.show_problem(&problem);
-                }
-                None => self.screen = Screen::Library(LibraryView::default()),
-            },
-            _ => {}
-        }
-    }
-
-    fn library_act(&mut self, action: Action) {
-        let count = self.library.entries().len();
-        let max = self.measured.max_scroll_u16();
-        let Screen::Library(view) = &mut self.screen else {
-            return;
-        };
-        let last = count.saturating_sub(1);
-        match action {
-            Action::Up => {
-                view.selected = view.selected.saturating_sub(1);
-                view.scroll = 0;
-            }
-            Action::Down => {
-                view.selected = (view.selected + 1).min(last);
-                view.scroll = 0;
-            }
-            Action::PageUp | Action::PageDown => {
-                scroll(&mut view.scroll, action, max);
-            }
-            Action::Back => self.go_home(),
-            Action::Open => {
-                let selected = view.selected;
-                if let Some(entry) = self.library.entries().get(selected) {
-                    let exercise = entry.exercise.clone();
-                    self.start_page(&exercise);
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// Moves a scrolled view; returns whether the action was a move. `max`

@@ -2,32 +2,37 @@
 //! load, quit) out. Nothing here touches the terminal or the disk, so whole
 //! flows can be driven from tests.
 
-mod browse;
+mod agreements;
 pub mod editor;
+mod home;
 mod index;
+mod journal;
 mod keys;
+mod library;
+mod onboarding;
 mod page;
-mod review_keys;
+mod trends;
 mod work;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui_textarea::TextArea;
 
 use crate::content::Library;
 use crate::journal::{Access, LoadedPage};
 use crate::keymap::KeyContext;
-use crate::model::{Couple, MAX_ANSWER_BYTES, MAX_NAME_CHARS, Page, Partner, normalize_line};
+use crate::model::{Couple, MAX_ANSWER_BYTES, Page, Partner};
 use crate::problem::Problem;
 
-pub use browse::{
-    AgreementLine, AgreementsView, CompareView, Filter, JournalView, Measure, Period, Point,
-    StatusFilter, TrendsView, agreement_lines, measures, points,
-};
+pub use agreements::{AgreementLine, AgreementsView, agreement_lines};
 pub use editor::FieldEditor;
+pub use home::{Home, HomeItem};
 pub use index::{JournalIndex, PageSummary, RevealedText, Unreadable};
+pub use journal::{CompareView, Filter, JournalView, Period, StatusFilter};
+pub use library::LibraryView;
+pub use onboarding::Onboarding;
 pub use page::{Back, OnPage, OpenPage, Origin, SideBySide};
+pub use trends::{Measure, Point, TrendsView, measures, points};
 pub use work::{
     AGREEMENTS_PROMPT, Handoff, REVIEW_COLUMN, ReviewItem, Slot, SlotKind, Turn, slot_answer,
 };
@@ -83,10 +88,6 @@ pub struct ReviewDecision {
 /// Typing is saved this long after the first change not yet saved.
 pub const AUTOSAVE_AFTER: jiff::SignedDuration = jiff::SignedDuration::from_secs(2);
 
-fn name_too_long() -> String {
-    format!("Names can be at most {MAX_NAME_CHARS} characters long; please shorten this one.")
-}
-
 /// The notice for a paste that would make an answer larger than tandem
 /// keeps: nothing of it is added.
 pub(crate) fn paste_too_long(bytes: usize) -> String {
@@ -100,23 +101,10 @@ pub(crate) fn paste_too_long(bytes: usize) -> String {
 /// Where "now" comes from, so that tests can fix it.
 pub type Clock = fn() -> Timestamp;
 
-pub struct Onboarding {
-    pub names: [TextArea<'static>; 2],
-    pub focus: usize,
-    pub error: Option<String>,
-}
-
-#[derive(Default)]
-pub struct Home {
-    pub selected: usize,
-}
-
-#[derive(Default)]
-pub struct LibraryView {
-    pub selected: usize,
-    pub scroll: u16,
-}
-
+/// What fills the window. Each screen's state and what its keys do live in
+/// a module of its own here (`home.rs`, `journal.rs`, `page.rs` for the
+/// three screens of an open page, …), its keys in `keymap.rs`, and its
+/// drawing in the matching module of `ui/`.
 pub enum Screen {
     Onboarding(Box<Onboarding>),
     Home(Home),
@@ -170,18 +158,6 @@ pub struct SaveFailure {
     pub short: String,
     pub full: String,
 }
-
-/// A row of the home screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum HomeItem {
-    /// An index into `journal.pages`.
-    Page(usize),
-    /// An index into `journal.unreadable`.
-    Unreadable(usize),
-}
-
-/// How many finished pages the home screen lists.
-const RECENT_ON_HOME: usize = 12;
 
 pub struct App {
     pub couple: Option<Couple>,
@@ -531,24 +507,6 @@ impl App {
         });
     }
 
-    pub fn home_items(&self) -> Vec<HomeItem> {
-        let pages = &self.journal.pages;
-        let unfinished = pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.status.is_unfinished());
-        let recent = pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| !p.status.is_unfinished())
-            .take(RECENT_ON_HOME);
-        unfinished
-            .chain(recent)
-            .map(|(i, _)| HomeItem::Page(i))
-            .chain((0..self.journal.unreadable.len()).map(HomeItem::Unreadable))
-            .collect()
-    }
-
     fn on_paste(&mut self, text: &str) {
         if self.overlay.is_some() || self.measured.too_small {
             return;
@@ -565,36 +523,5 @@ impl App {
         self.store_editor();
         self.save_if_dirty();
         self.effects.push(Effect::Quit);
-    }
-
-    /// A name pasted at onboarding: refused whole, with a message, when it
-    /// holds control characters or would make the name too long.
-    fn onboarding_paste(&mut self, text: &str) {
-        let Screen::Onboarding(o) = &mut self.screen else {
-            return;
-        };
-        let area = &mut o.names[o.focus];
-        if text
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        {
-            o.error = Some(
-                "That paste holds control characters, which a name cannot: please type the name instead."
-                    .into(),
-            );
-            return;
-        }
-        let pasted = normalize_line(text).chars().count();
-        if editor::text_of(area).chars().count() + pasted > MAX_NAME_CHARS {
-            o.error = Some(name_too_long());
-            return;
-        }
-        editor::line_paste(area, text);
-        o.error = None;
-    }
-
-    /// Home, letting go of any open page.
-    fn go_home(&mut self) {
-        self.screen = Screen::Home(Home::default());
     }
 }

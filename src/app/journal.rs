@@ -1,18 +1,228 @@
-//! Keys of the screens for looking back: the journal, a page opened from
-//! it (later notes), comparing two pages, trends and agreements.
+//! The journal screen: every page, filtered and searched; two pages of one
+//! exercise compared; what was exported.
 
+use jiff::{SignedDuration, Timestamp};
 use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
 
-use super::browse::{StatusFilter, next_exercise};
+use super::index::{JournalIndex, PageSummary};
 use super::keys::scroll;
-use super::{
-    AgreementsView, App, Back, CompareView, Effect, Origin, Overlay, ReviewDecision, Screen,
-    TrendsView, agreement_lines, editor, measures,
-};
+use super::{AgreementsView, App, Back, Effect, Origin, Overlay, Screen, TrendsView, editor};
 use crate::journal::LoadedPage;
 use crate::keymap::Action;
-use crate::model::{AgreementStatus, Category, Partner};
+use crate::model::{Category, EntryStatus, Page, PageStatus, Partner};
 use crate::problem::Problem;
+
+/// How far back the journal screen looks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Period {
+    #[default]
+    All,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Period {
+    pub fn next(self) -> Period {
+        match self {
+            Period::All => Period::Month,
+            Period::Month => Period::Quarter,
+            Period::Quarter => Period::Year,
+            Period::Year => Period::All,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::All => "all time",
+            Period::Month => "last 30 days",
+            Period::Quarter => "last 3 months",
+            Period::Year => "last 12 months",
+        }
+    }
+
+    fn days(self) -> Option<i64> {
+        match self {
+            Period::All => None,
+            Period::Month => Some(30),
+            Period::Quarter => Some(91),
+            Period::Year => Some(365),
+        }
+    }
+}
+
+/// The journal screen's status filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusFilter {
+    InProgress,
+    OneDone,
+    BothDone,
+    Discussed,
+}
+
+impl StatusFilter {
+    pub fn next(current: Option<StatusFilter>) -> Option<StatusFilter> {
+        match current {
+            None => Some(StatusFilter::InProgress),
+            Some(StatusFilter::InProgress) => Some(StatusFilter::OneDone),
+            Some(StatusFilter::OneDone) => Some(StatusFilter::BothDone),
+            Some(StatusFilter::BothDone) => Some(StatusFilter::Discussed),
+            Some(StatusFilter::Discussed) => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusFilter::InProgress => "in progress",
+            StatusFilter::OneDone => "one partner done",
+            StatusFilter::BothDone => "both done",
+            StatusFilter::Discussed => "talked over",
+        }
+    }
+
+    fn matches(self, status: PageStatus) -> bool {
+        matches!(
+            (self, status),
+            (StatusFilter::InProgress, PageStatus::InProgress)
+                | (StatusFilter::OneDone, PageStatus::WaitingFor(_))
+                | (StatusFilter::BothDone, PageStatus::BothDone)
+                | (StatusFilter::Discussed, PageStatus::Discussed)
+        )
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub category: Option<Category>,
+    pub exercise: Option<String>,
+    /// Pages this partner took part in; a search looks only at their words.
+    pub partner: Option<Partner>,
+    pub period: Period,
+    pub status: Option<StatusFilter>,
+    /// Lower-cased search text.
+    pub query: String,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    pub fn matches(&self, page: &PageSummary, now: Timestamp) -> bool {
+        if self.category.is_some_and(|c| c != page.category)
+            || self.exercise.as_ref().is_some_and(|e| *e != page.exercise)
+            || self.status.is_some_and(|s| !s.matches(page.status))
+        {
+            return false;
+        }
+        if let Some(days) = self.period.days()
+            && page.started < now - SignedDuration::from_hours(24 * days)
+        {
+            return false;
+        }
+        if let Some(p) = self.partner
+            && page.entries[p.index()] == EntryStatus::NotStarted
+        {
+            return false;
+        }
+        let query = self.query.trim();
+        query.is_empty()
+            || page
+                .revealed
+                .as_ref()
+                .is_some_and(|r| r.contains(query, self.partner))
+    }
+}
+
+/// The journal screen's state: kept while a page is open from it, so that
+/// going back finds the same list.
+#[derive(Default)]
+pub struct JournalView {
+    pub filter: Filter,
+    pub selected: usize,
+    /// The search box while it is being typed in.
+    pub search: Option<TextArea<'static>>,
+    /// Indices into the index's pages that pass the filter, newest first.
+    pub matches: Vec<usize>,
+    /// A page marked to be compared with another.
+    pub marked: Option<String>,
+    /// The filter and journal generation `matches` was worked out for.
+    matched: Option<(Filter, u64)>,
+}
+
+impl JournalView {
+    pub fn refresh(&mut self, journal: &JournalIndex, now: Timestamp) {
+        let selected_id = self
+            .matches
+            .get(self.selected)
+            .and_then(|&i| journal.pages.get(i))
+            .map(|p| p.id.clone());
+        // Typing more of a search only narrows the list: look again only at
+        // the pages that matched the shorter search.
+        let narrowing = self.matched.as_ref().is_some_and(|(before, generation)| {
+            *generation == journal.generation()
+                && self.filter.query.starts_with(&before.query)
+                && Filter {
+                    query: self.filter.query.clone(),
+                    ..before.clone()
+                } == self.filter
+        });
+        self.matches = if narrowing {
+            std::mem::take(&mut self.matches)
+                .into_iter()
+                .filter(|&i| self.filter.matches(&journal.pages[i], now))
+                .collect()
+        } else {
+            journal
+                .pages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| self.filter.matches(p, now))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        self.matched = Some((self.filter.clone(), journal.generation()));
+        // Stay on the same page when it is still listed.
+        self.selected = selected_id
+            .and_then(|id| self.matches.iter().position(|&i| journal.pages[i].id == id))
+            .unwrap_or(0)
+            .min(self.matches.len().saturating_sub(1));
+    }
+
+    pub fn selected_page<'a>(&self, journal: &'a JournalIndex) -> Option<&'a PageSummary> {
+        self.matches
+            .get(self.selected)
+            .and_then(|&i| journal.pages.get(i))
+    }
+}
+
+/// The exercise after `current` among those in the journal, in library
+/// order; `None` after the last.
+pub fn next_exercise(
+    journal: &JournalIndex,
+    order: &[String],
+    current: Option<&str>,
+) -> Option<String> {
+    let present: Vec<&String> = order
+        .iter()
+        .filter(|id| journal.pages.iter().any(|p| &p.exercise == *id))
+        .collect();
+    match current {
+        None => present.first().map(|s| s.to_string()),
+        Some(current) => present
+            .iter()
+            .position(|id| *id == current)
+            .and_then(|i| present.get(i + 1))
+            .map(|s| s.to_string()),
+    }
+}
+
+/// Two pages of one exercise, older first.
+pub struct CompareView {
+    pub pages: [Page; 2],
+    pub scroll: u16,
+}
 
 impl App {
     pub(super) fn show_journal(&mut self) {
@@ -31,7 +241,7 @@ impl App {
 
     /// Moves between the screens for looking back; returns whether the
     /// action was such a move.
-    fn review_jump(&mut self, action: Action) -> bool {
+    pub(super) fn review_jump(&mut self, action: Action) -> bool {
         match action {
             Action::ShowJournal => self.show_journal(),
             Action::ShowTrends => self.screen = Screen::Trends(TrendsView::default()),
@@ -194,7 +404,7 @@ impl App {
         }
     }
 
-    fn mark_for_compare(&mut self) {
+    pub(super) fn mark_for_compare(&mut self) {
         let view = &mut self.journal_view;
         let Some(page) = view.selected_page(&self.journal) else {
             return;
@@ -269,126 +479,6 @@ impl App {
         }
         if action == Action::Back {
             self.show_journal();
-        }
-    }
-
-    /// Whether a key of the agreements screen can do anything now: with no
-    /// agreements yet, only the ways out.
-    pub(super) fn agreements_can(&self, action: Action) -> bool {
-        matches!(
-            action,
-            Action::Back | Action::ShowJournal | Action::ShowTrends | Action::ShowAgreements
-        ) || !agreement_lines(&self.journal).is_empty()
-    }
-
-    pub(super) fn agreements_act(&mut self, action: Action) {
-        if self.review_jump(action) {
-            return;
-        }
-        let lines = agreement_lines(&self.journal);
-        let Screen::Agreements(view) = &mut self.screen else {
-            return;
-        };
-        let last = lines.len().saturating_sub(1);
-        view.selected = view.selected.min(last);
-        let Some(line) = lines.get(view.selected) else {
-            if action == Action::Back {
-                self.go_home();
-            }
-            return;
-        };
-        let status = match action {
-            Action::Up => {
-                view.selected = view.selected.saturating_sub(1);
-                None
-            }
-            Action::Down => {
-                view.selected = (view.selected + 1).min(last);
-                None
-            }
-            Action::SetStatus(status) => Some(status),
-            Action::NextStatus => Some(match line.agreement.status {
-                AgreementStatus::Active => AgreementStatus::Revisit,
-                AgreementStatus::Revisit => AgreementStatus::Retired,
-                AgreementStatus::Retired => AgreementStatus::Active,
-            }),
-            Action::Open => {
-                self.opening.back = Back::Agreements;
-                self.effects.push(Effect::LoadPage(line.page.clone()));
-                None
-            }
-            Action::Back => {
-                self.go_home();
-                None
-            }
-            _ => None,
-        };
-        if let Some(status) = status.filter(|s| *s != line.agreement.status) {
-            let decision = ReviewDecision {
-                item: super::ReviewItem {
-                    page: line.page.clone(),
-                    index: line.index,
-                    text: line.agreement.text.clone(),
-                    status: line.agreement.status,
-                },
-                status,
-                when: self.now(),
-                from: None,
-            };
-            self.effects.push(Effect::ReviewAgreements(vec![decision]));
-            // Keep the same agreement selected after it moves in the list.
-            self.select_agreement_after_change(line.page.clone(), line.index, status);
-        }
-    }
-
-    fn select_agreement_after_change(
-        &mut self,
-        page: String,
-        index: usize,
-        status: AgreementStatus,
-    ) {
-        let mut lines = agreement_lines(&self.journal);
-        if let Some(line) = lines
-            .iter_mut()
-            .find(|l| l.page == page && l.index == index)
-        {
-            line.agreement.status = status;
-        }
-        // The list orders by status, so work out where it will be.
-        lines.sort_by_key(|l| {
-            let rank = match l.agreement.status {
-                AgreementStatus::Active => 0,
-                AgreementStatus::Revisit => 1,
-                AgreementStatus::Retired => 2,
-            };
-            (rank, std::cmp::Reverse(l.agreement.made))
-        });
-        if let (Screen::Agreements(view), Some(position)) = (
-            &mut self.screen,
-            lines
-                .iter()
-                .position(|l| l.page == page && l.index == index),
-        ) {
-            view.selected = position;
-        }
-    }
-
-    pub(super) fn trends_act(&mut self, action: Action) {
-        if self.review_jump(action) {
-            return;
-        }
-        let count = measures(&self.journal).len();
-        let Screen::Trends(view) = &mut self.screen else {
-            return;
-        };
-        let last = count.saturating_sub(1);
-        match action {
-            Action::Down => view.measure = (view.measure + 1).min(last),
-            Action::Up => view.measure = view.measure.saturating_sub(1),
-            Action::PageDown => view.measure = (view.measure + 10).min(last),
-            Action::PageUp => view.measure = view.measure.saturating_sub(10),
-            Action::Back => self.go_home(),
-            _ => {}
         }
     }
 

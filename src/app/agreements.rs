@@ -1,0 +1,154 @@
+//! The agreements screen: every agreement made, in use first, and its
+//! status changed in place.
+
+use super::index::JournalIndex;
+use super::{App, Back, Effect, ReviewDecision, Screen};
+use crate::keymap::Action;
+use crate::model::{Agreement, AgreementStatus};
+
+/// One line of the agreements screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgreementLine {
+    pub page: String,
+    pub page_title: String,
+    pub index: usize,
+    pub agreement: Agreement,
+}
+
+/// Every agreement in the journal: in use first (active, then to revisit),
+/// retired last; the newest first within each.
+pub fn agreement_lines(journal: &JournalIndex) -> Vec<AgreementLine> {
+    let mut lines: Vec<AgreementLine> = journal
+        .pages
+        .iter()
+        .filter(|p| p.read_only.is_none())
+        .flat_map(|p| {
+            p.agreements
+                .iter()
+                .enumerate()
+                .map(move |(index, agreement)| AgreementLine {
+                    page: p.id.clone(),
+                    page_title: p.title.clone(),
+                    index,
+                    agreement: agreement.clone(),
+                })
+        })
+        .collect();
+    lines.sort_by_key(|l| {
+        let rank = match l.agreement.status {
+            crate::model::AgreementStatus::Active => 0,
+            crate::model::AgreementStatus::Revisit => 1,
+            crate::model::AgreementStatus::Retired => 2,
+        };
+        (rank, std::cmp::Reverse(l.agreement.made))
+    });
+    lines
+}
+
+#[derive(Default)]
+pub struct AgreementsView {
+    pub selected: usize,
+}
+
+impl App {
+    /// Whether a key of the agreements screen can do anything now: with no
+    /// agreements yet, only the ways out.
+    pub(super) fn agreements_can(&self, action: Action) -> bool {
+        matches!(
+            action,
+            Action::Back | Action::ShowJournal | Action::ShowTrends | Action::ShowAgreements
+        ) || !agreement_lines(&self.journal).is_empty()
+    }
+
+    pub(super) fn agreements_act(&mut self, action: Action) {
+        if self.review_jump(action) {
+            return;
+        }
+        let lines = agreement_lines(&self.journal);
+        let Screen::Agreements(view) = &mut self.screen else {
+            return;
+        };
+        let last = lines.len().saturating_sub(1);
+        view.selected = view.selected.min(last);
+        let Some(line) = lines.get(view.selected) else {
+            if action == Action::Back {
+                self.go_home();
+            }
+            return;
+        };
+        let status = match action {
+            Action::Up => {
+                view.selected = view.selected.saturating_sub(1);
+                None
+            }
+            Action::Down => {
+                view.selected = (view.selected + 1).min(last);
+                None
+            }
+            Action::SetStatus(status) => Some(status),
+            Action::NextStatus => Some(match line.agreement.status {
+                AgreementStatus::Active => AgreementStatus::Revisit,
+                AgreementStatus::Revisit => AgreementStatus::Retired,
+                AgreementStatus::Retired => AgreementStatus::Active,
+            }),
+            Action::Open => {
+                self.opening.back = Back::Agreements;
+                self.effects.push(Effect::LoadPage(line.page.clone()));
+                None
+            }
+            Action::Back => {
+                self.go_home();
+                None
+            }
+            _ => None,
+        };
+        if let Some(status) = status.filter(|s| *s != line.agreement.status) {
+            let decision = ReviewDecision {
+                item: super::ReviewItem {
+                    page: line.page.clone(),
+                    index: line.index,
+                    text: line.agreement.text.clone(),
+                    status: line.agreement.status,
+                },
+                status,
+                when: self.now(),
+                from: None,
+            };
+            self.effects.push(Effect::ReviewAgreements(vec![decision]));
+            // Keep the same agreement selected after it moves in the list.
+            self.select_agreement_after_change(line.page.clone(), line.index, status);
+        }
+    }
+
+    pub(super) fn select_agreement_after_change(
+        &mut self,
+        page: String,
+        index: usize,
+        status: AgreementStatus,
+    ) {
+        let mut lines = agreement_lines(&self.journal);
+        if let Some(line) = lines
+            .iter_mut()
+            .find(|l| l.page == page && l.index == index)
+        {
+            line.agreement.status = status;
+        }
+        // The list orders by status, so work out where it will be.
+        lines.sort_by_key(|l| {
+            let rank = match l.agreement.status {
+                AgreementStatus::Active => 0,
+                AgreementStatus::Revisit => 1,
+                AgreementStatus::Retired => 2,
+            };
+            (rank, std::cmp::Reverse(l.agreement.made))
+        });
+        if let (Screen::Agreements(view), Some(position)) = (
+            &mut self.screen,
+            lines
+                .iter()
+                .position(|l| l.page == page && l.index == index),
+        ) {
+            view.selected = position;
+        }
+    }
+}

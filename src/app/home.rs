@@ -1,0 +1,76 @@
+//! Home: pages to go on with, the latest ones, and the ways to the rest.
+
+use super::{AgreementsView, App, Effect, LibraryView, Screen, TrendsView};
+use crate::keymap::Action;
+
+#[derive(Default)]
+pub struct Home {
+    pub selected: usize,
+}
+
+/// A row of the home screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HomeItem {
+    /// An index into `journal.pages`.
+    Page(usize),
+    /// An index into `journal.unreadable`.
+    Unreadable(usize),
+}
+
+/// How many finished pages the home screen lists.
+const RECENT_ON_HOME: usize = 12;
+
+impl App {
+    pub(super) fn home_act(&mut self, action: Action) {
+        let items = self.home_items();
+        let Screen::Home(home) = &mut self.screen else {
+            return;
+        };
+        let last = items.len().saturating_sub(1);
+        match action {
+            Action::Up => home.selected = home.selected.saturating_sub(1),
+            Action::Down => home.selected = (home.selected + 1).min(last),
+            Action::First => home.selected = 0,
+            Action::Last => home.selected = last,
+            Action::NewExercise => self.screen = Screen::Library(LibraryView::default()),
+            Action::ShowJournal => self.show_journal(),
+            Action::ShowTrends => self.screen = Screen::Trends(TrendsView::default()),
+            Action::ShowAgreements => self.screen = Screen::Agreements(AgreementsView::default()),
+            Action::Open => match items.get(home.selected.min(last)) {
+                Some(HomeItem::Page(i)) => {
+                    let id = self.journal.pages[*i].id.clone();
+                    self.effects.push(Effect::LoadPage(id));
+                }
+                Some(HomeItem::Unreadable(i)) => {
+                    let problem = self.journal.unreadable[*i].problem.clone();
+                    self.show_problem(&problem);
+                }
+                None => self.screen = Screen::Library(LibraryView::default()),
+            },
+            _ => {}
+        }
+    }
+
+    pub fn home_items(&self) -> Vec<HomeItem> {
+        let pages = &self.journal.pages;
+        let unfinished = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.status.is_unfinished());
+        let recent = pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.status.is_unfinished())
+            .take(RECENT_ON_HOME);
+        unfinished
+            .chain(recent)
+            .map(|(i, _)| HomeItem::Page(i))
+            .chain((0..self.journal.unreadable.len()).map(HomeItem::Unreadable))
+            .collect()
+    }
+
+    /// Home, letting go of any open page.
+    pub(super) fn go_home(&mut self) {
+        self.screen = Screen::Home(Home::default());
+    }
+}

@@ -1,0 +1,44 @@
+//! The exercise library: choosing an exercise and starting a page of it.
+
+use super::keys::scroll;
+use super::{App, Screen};
+use crate::keymap::Action;
+
+#[derive(Default)]
+pub struct LibraryView {
+    pub selected: usize,
+    pub scroll: u16,
+}
+
+impl App {
+    pub(super) fn library_act(&mut self, action: Action) {
+        let count = self.library.entries().len();
+        let max = self.measured.max_scroll_u16();
+        let Screen::Library(view) = &mut self.screen else {
+            return;
+        };
+        let last = count.saturating_sub(1);
+        match action {
+            Action::Up => {
+                view.selected = view.selected.saturating_sub(1);
+                view.scroll = 0;
+            }
+            Action::Down => {
+                view.selected = (view.selected + 1).min(last);
+                view.scroll = 0;
+            }
+            Action::PageUp | Action::PageDown => {
+                scroll(&mut view.scroll, action, max);
+            }
+            Action::Back => self.go_home(),
+            Action::Open => {
+                let selected = view.selected;
+                if let Some(entry) = self.library.entries().get(selected) {
+                    let exercise = entry.exercise.clone();
+                    self.start_page(&exercise);
+                }
+            }
+            _ => {}
+        }
+    }
+}

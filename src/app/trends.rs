@@ -1,0 +1,85 @@
+//! The trends screen: a measure followed over time, both partners' values
+//! side by side.
+
+use jiff::Timestamp;
+
+use super::index::JournalIndex;
+use super::{App, Screen};
+use crate::keymap::Action;
+
+/// A measure that can be followed over time: an exercise's scale step or
+/// grid cell, as keyed in the index (`closeness`, `inventory/affection/met`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Measure {
+    pub exercise: String,
+    pub key: String,
+}
+
+/// One point of a measure: when, and each partner's value.
+pub type Point = (Timestamp, [Option<i32>; 2]);
+
+/// The measures found in the journal, check-ins first.
+pub fn measures(journal: &JournalIndex) -> Vec<Measure> {
+    let mut found = std::collections::BTreeSet::new();
+    for page in &journal.pages {
+        if let Some(revealed) = &page.revealed {
+            for (key, _) in &revealed.ratings {
+                found.insert(Measure {
+                    exercise: page.exercise.clone(),
+                    key: key.clone(),
+                });
+            }
+        }
+    }
+    let mut list: Vec<Measure> = found.into_iter().collect();
+    list.sort_by_key(|m| {
+        (
+            m.exercise != "weekly-check-in",
+            m.exercise.clone(),
+            m.key.clone(),
+        )
+    });
+    list
+}
+
+/// The values of one measure, oldest first.
+pub fn points(journal: &JournalIndex, measure: &Measure) -> Vec<Point> {
+    let mut points: Vec<Point> = journal
+        .pages
+        .iter()
+        .filter(|p| p.exercise == measure.exercise)
+        .filter_map(|p| {
+            let revealed = p.revealed.as_ref()?;
+            let (_, values) = revealed.ratings.iter().find(|(k, _)| *k == measure.key)?;
+            Some((p.started, *values))
+        })
+        .collect();
+    points.sort_by_key(|(when, _)| *when);
+    points
+}
+
+#[derive(Default)]
+pub struct TrendsView {
+    pub measure: usize,
+}
+
+impl App {
+    pub(super) fn trends_act(&mut self, action: Action) {
+        if self.review_jump(action) {
+            return;
+        }
+        let count = measures(&self.journal).len();
+        let Screen::Trends(view) = &mut self.screen else {
+            return;
+        };
+        let last = count.saturating_sub(1);
+        match action {
+            Action::Down => view.measure = (view.measure + 1).min(last),
+            Action::Up => view.measure = view.measure.saturating_sub(1),
+            Action::PageDown => view.measure = (view.measure + 10).min(last),
+            Action::PageUp => view.measure = view.measure.saturating_sub(10),
+            Action::Back => self.go_home(),
+            _ => {}
+        }
+    }
+}
