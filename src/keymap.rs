@@ -715,7 +715,7 @@ fn parts(context: KeyContext) -> &'static [&'static [Binding]] {
                                 (Plain(C::Char('+')), A::Increase),
                             ],
                             1,
-                            "change the cell",
+                            "change",
                         ),
                         bind(
                             &[(Plain(C::Char('-')), A::Decrease)],
@@ -892,7 +892,7 @@ fn parts(context: KeyContext) -> &'static [&'static [Binding]] {
                         ),
                         bind(
                             &[(Plain(C::Char('m')), A::Mark)],
-                            "mark, then m on another page of the same exercise: compare",
+                            "mark two pages of one exercise to compare them",
                             false,
                         ),
                         bind(

@@ -11,16 +11,21 @@ pub fn render(app: &App, overlay: &Overlay, theme: Theme, frame: &mut Frame, are
         Overlay::Help(context) => {
             let bindings = app.available_keys(*context);
             let hints: Vec<(String, &str)> = bindings.iter().map(|b| (b.label(), b.help)).collect();
-            let key_width = hints.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
-            let mut lines: Vec<Line> = hints
-                .into_iter()
-                .map(|(keys, what)| {
-                    Line::from(vec![
-                        Span::styled(text::pad(&keys, key_width + 2), theme.key()),
-                        Span::raw(what),
-                    ])
-                })
-                .collect();
+            let key_width = hints.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0) + 2;
+            // A long line goes on under its own words, not under the keys.
+            let room = usize::from(box_width(area).saturating_sub(4))
+                .saturating_sub(key_width)
+                .max(12);
+            let mut lines: Vec<Line> = Vec::new();
+            for (keys, what) in hints {
+                for (i, part) in text::wrap(what, room).into_iter().enumerate() {
+                    let keys = if i == 0 { keys.as_str() } else { "" };
+                    lines.push(Line::from(vec![
+                        Span::styled(text::pad(keys, key_width), theme.key()),
+                        Span::raw(part),
+                    ]));
+                }
+            }
             lines.push(Line::raw(""));
             let typing = if context.takes_text() {
                 "Every other key is text here, ? and q too; F1 always shows this."
@@ -60,7 +65,7 @@ pub fn render(app: &App, overlay: &Overlay, theme: Theme, frame: &mut Frame, are
             ("Kept from last time", lines)
         }
     };
-    let width = area.width.saturating_sub(4).min(72);
+    let width = box_width(area);
     let inner_width = usize::from(width.saturating_sub(4)).max(1);
     let wrapped: usize = lines
         .iter()
@@ -81,4 +86,9 @@ pub fn render(app: &App, overlay: &Overlay, theme: Theme, frame: &mut Frame, are
             .wrap(Wrap { trim: false }),
         popup,
     );
+}
+
+/// How wide a box is drawn over `area`.
+fn box_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).min(72)
 }
