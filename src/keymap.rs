@@ -1080,3 +1080,100 @@ pub fn markdown() -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn labels_run_arrows_together_and_space_the_rest() {
+        assert_eq!(bind(UP_DOWN, "", true).label(), "↑↓ j k");
+        assert_eq!(bind(BACK, "", true).label(), "Esc Backspace");
+        assert_eq!(bind(BACK, "", true).footer_label(), "Esc Backspace");
+        assert_eq!(bind_some(BACK, 1, "").footer_label(), "Esc");
+        let reorder = bind(
+            &[(Alt(C::Up), A::MoveItemUp), (Alt(C::Down), A::MoveItemDown)],
+            "",
+            false,
+        );
+        assert_eq!(reorder.label(), "Alt-↑↓");
+        assert_eq!(
+            bind(&[(Ctrl(C::Char('s')), A::Save)], "", false).label(),
+            "Ctrl-S"
+        );
+        assert_eq!(
+            bind(&[(Digits(1, 9), A::Number(0))], "", false).label(),
+            "1–9"
+        );
+        assert_eq!(
+            bind(&[(Plain(C::BackTab), A::PreviousStep)], "", false).label(),
+            "Shift-Tab"
+        );
+    }
+
+    #[test]
+    fn modifiers_tell_keys_apart() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            resolve(KeyContext::Home, key(C::Char('q'), none)),
+            Some(A::Quit)
+        );
+        assert_eq!(
+            resolve(KeyContext::Home, key(C::Char('q'), KeyModifiers::ALT)),
+            None,
+            "Alt-q is not q"
+        );
+        // Shift is part of the character: G is G.
+        assert_eq!(
+            resolve(KeyContext::Home, key(C::Char('G'), KeyModifiers::SHIFT)),
+            Some(A::Last)
+        );
+        // Terminals differ in whether Ctrl-S arrives as s or S.
+        for c in ['s', 'S'] {
+            assert_eq!(
+                resolve(KeyContext::Journal, key(C::Char(c), KeyModifiers::CONTROL)),
+                Some(A::Save)
+            );
+        }
+        assert_eq!(
+            resolve(KeyContext::WriteList, key(C::Up, KeyModifiers::ALT)),
+            Some(A::MoveItemUp)
+        );
+        assert_eq!(
+            resolve(KeyContext::WriteList, key(C::Up, none)),
+            Some(A::Up)
+        );
+        assert_eq!(
+            resolve(KeyContext::WriteList, key(C::Up, KeyModifiers::CONTROL)),
+            None
+        );
+    }
+
+    #[test]
+    fn a_range_of_digits_gives_the_digit_pressed() {
+        for (c, n) in [('1', 1), ('5', 5), ('9', 9)] {
+            assert_eq!(
+                resolve(KeyContext::Grid, key(C::Char(c), KeyModifiers::NONE)),
+                Some(A::Number(n))
+            );
+        }
+        assert_eq!(Digits(0, 9).event().code, C::Char('1'));
+        assert_eq!(Digits(1, 3).event().code, C::Char('1'));
+    }
+
+    #[test]
+    fn every_context_can_be_quit_and_every_screen_has_help() {
+        let ctrl_c = key(C::Char('c'), KeyModifiers::CONTROL);
+        let f1 = key(C::F(1), KeyModifiers::NONE);
+        for context in KeyContext::ALL {
+            assert_eq!(resolve(context, ctrl_c), Some(A::Quit), "{context:?}");
+            if !context.is_box() {
+                assert_eq!(resolve(context, f1), Some(A::Help), "{context:?}");
+            }
+        }
+    }
+}

@@ -86,7 +86,11 @@ fn spawn(data: &Path, config: &Path, state: &Path) -> Tui {
 }
 
 fn recovery_files(state: &Path) -> Vec<PathBuf> {
-    match std::fs::read_dir(state.join("tandem").join("recovery")) {
+    files_in(&state.join("tandem").join("recovery"))
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    match std::fs::read_dir(dir) {
         Ok(read) => read.flatten().map(|e| e.path()).collect(),
         Err(_) => Vec::new(),
     }
@@ -105,8 +109,13 @@ fn a_save_that_fails_at_exit_is_kept_aside_and_put_back_next_time() {
     start_writing(&mut tui);
     tui.type_text("When plans are made ");
     // Autosave writes the page once while there is room.
-    std::thread::sleep(Duration::from_millis(2500));
-    tui.pump();
+    let journal = data.join("journal");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while files_in(&journal).is_empty() && std::time::Instant::now() < deadline {
+        tui.pump();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!files_in(&journal).is_empty(), "the page was autosaved");
     let reason = disk.fail(&data);
     tui.type_text("without asking me first, I feel left out.");
     // Autosave keeps trying, and the footer says why it cannot.
