@@ -380,6 +380,11 @@ const SCROLL_PAGES: &[(Key, Action)] = &[
 ];
 const ESC_BACK: &[(Key, Action)] = &[(Plain(C::Esc), A::Back)];
 const BACKSPACE_BACK: &[(Key, Action)] = &[(Plain(C::Backspace), A::Back)];
+/// Emptying an answer.
+const CLEAR: &[(Key, Action)] = &[
+    (Plain(C::Backspace), A::Clear),
+    (Plain(C::Delete), A::Clear),
+];
 /// Esc, or Backspace as in a browser; the footer names Esc.
 const BACK: &[(Key, Action)] = &[(Plain(C::Esc), A::Back), (Plain(C::Backspace), A::Back)];
 
@@ -421,6 +426,14 @@ const BROWSING: &[Binding] = &[
     ),
 ];
 
+const PAUSE: Binding = bind(
+    &[(Plain(C::Esc), A::Pause)],
+    "pause (answers are kept)",
+    true,
+);
+/// F1 in the footer, where typing leaves no room for `?`.
+const HELP_KEY: Binding = bind(&[(Plain(C::F(1)), A::Help)], "help", true);
+
 /// Moving through the steps of a turn.
 const STEPS: &[Binding] = &[
     bind(&[(Plain(C::Tab), A::NextStep)], "next step", true),
@@ -429,12 +442,8 @@ const STEPS: &[Binding] = &[
         "previous step",
         true,
     ),
-    bind(
-        &[(Plain(C::Esc), A::Pause)],
-        "pause (answers are kept)",
-        true,
-    ),
-    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
+    PAUSE,
+    HELP_KEY,
 ];
 
 /// Moving between the screens for looking back; each lists the other two.
@@ -457,6 +466,409 @@ const FROM_JOURNAL: &[Binding] = &[TO_TRENDS, TO_AGREEMENTS];
 const FROM_TRENDS: &[Binding] = &[TO_JOURNAL, TO_AGREEMENTS];
 const FROM_AGREEMENTS: &[Binding] = &[TO_JOURNAL, TO_TRENDS];
 
+// The keys of each screen, on their own; `parts` adds the shared ones.
+
+const ONBOARDING: &[Binding] = &[
+    bind_some(
+        &[
+            (Plain(C::Tab), A::OtherName),
+            (Plain(C::BackTab), A::OtherName),
+            (Plain(C::Up), A::OtherName),
+            (Plain(C::Down), A::OtherName),
+        ],
+        1,
+        "other name",
+    ),
+    bind(&[(Plain(C::Enter), A::Open)], "continue", true),
+    HELP_KEY,
+];
+
+const HOME: &[Binding] = &[
+    bind(UP_DOWN, "move", true),
+    bind(FIRST_LAST, "first, last", false),
+    bind(
+        &[(Plain(C::Enter), A::Open)],
+        "open or continue the page",
+        true,
+    ),
+    bind(
+        &[(Plain(C::Char('n')), A::NewExercise)],
+        "new exercise from the library",
+        true,
+    ),
+    bind(
+        &[(Plain(C::Char('b')), A::ShowJournal)],
+        "browse the journal",
+        true,
+    ),
+    TO_TRENDS,
+    TO_AGREEMENTS,
+];
+
+const LIBRARY: &[Binding] = &[
+    bind(UP_DOWN, "move", true),
+    bind(&[(Plain(C::Enter), A::Open)], "start this exercise", true),
+    bind(PAGES, "scroll the introduction", true),
+    bind_some(BACK, 1, "back"),
+];
+
+const HANDOFF_CHOOSING: &[Binding] = &[
+    bind(&[(Plain(C::Enter), A::Open)], "start", true),
+    bind_some(
+        &[
+            (Plain(C::Left), A::OtherPartner),
+            (Plain(C::Right), A::OtherPartner),
+            (Plain(C::Tab), A::OtherPartner),
+            (Plain(C::BackTab), A::OtherPartner),
+        ],
+        2,
+        "choose who goes first",
+    ),
+    bind(
+        &[
+            (
+                Plain(C::Char('1')),
+                A::Partner(crate::model::Partner::First),
+            ),
+            (
+                Plain(C::Char('2')),
+                A::Partner(crate::model::Partner::Second),
+            ),
+        ],
+        "the first or the second of you goes first",
+        false,
+    ),
+    bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
+    HELP_KEY,
+];
+
+const HANDOFF: &[Binding] = &[
+    bind(&[(Plain(C::Enter), A::Open)], "start", true),
+    bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
+    HELP_KEY,
+];
+
+const WRITE_TEXT: &[Binding] = &[
+    bind(&[(Plain(C::Enter), A::Type)], "new line", false),
+    bind(
+        &[(Ctrl(C::Left), A::Type), (Ctrl(C::Right), A::Type)],
+        "move by word",
+        false,
+    ),
+    bind(
+        &[(Ctrl(C::Char('u')), A::Type), (Ctrl(C::Char('r')), A::Type)],
+        "undo, redo",
+        false,
+    ),
+];
+
+const WRITE_LIST: &[Binding] = &[
+    bind(&[(Plain(C::Enter), A::AddItem)], "add an item", true),
+    bind(
+        &[(Plain(C::Up), A::Up), (Plain(C::Down), A::Down)],
+        "move between items",
+        false,
+    ),
+    bind(
+        &[(Alt(C::Up), A::MoveItemUp), (Alt(C::Down), A::MoveItemDown)],
+        "move the item up, down",
+        false,
+    ),
+    bind(
+        &[(Ctrl(C::Char('d')), A::RemoveItem)],
+        "remove the item (Backspace does too, once it is empty)",
+        false,
+    ),
+];
+
+const CHOICE: &[Binding] = &[
+    bind(UP_DOWN, "move", true),
+    bind_some(
+        &[
+            (Plain(C::Char(' ')), A::Choose),
+            (Plain(C::Enter), A::Choose),
+        ],
+        1,
+        "choose",
+    ),
+    bind(&[(Digits(1, 9), A::Number(0))], "choose by number", false),
+    bind(CLEAR, "clear the choice", false),
+];
+
+const CHECKLIST: &[Binding] = &[
+    bind(UP_DOWN, "move", true),
+    bind_some(
+        &[
+            (Plain(C::Char(' ')), A::Choose),
+            (Plain(C::Enter), A::Choose),
+            (Plain(C::Char('x')), A::Choose),
+        ],
+        1,
+        "tick or untick",
+    ),
+    bind(&[(Digits(1, 9), A::Number(0))], "tick by number", false),
+];
+
+const SCALE: &[Binding] = &[
+    bind(
+        &[
+            (Plain(C::Left), A::Decrease),
+            (Plain(C::Right), A::Increase),
+            (Plain(C::Char('h')), A::Decrease),
+            (Plain(C::Char('l')), A::Increase),
+            (Plain(C::Char('-')), A::Decrease),
+            (Plain(C::Char('+')), A::Increase),
+        ],
+        "change",
+        true,
+    ),
+    bind(&[(Digits(0, 9), A::Number(0))], "type a number", false),
+    bind(
+        &[(Plain(C::Home), A::Lowest), (Plain(C::End), A::Highest)],
+        "lowest, highest",
+        false,
+    ),
+    bind(CLEAR, "clear", false),
+];
+
+const GRID: &[Binding] = &[
+    bind(UP_DOWN, "row", true),
+    bind_some(
+        &[
+            (Plain(C::Char(' ')), A::Increase),
+            (Plain(C::Enter), A::Increase),
+            (Plain(C::Char('+')), A::Increase),
+        ],
+        1,
+        "change",
+    ),
+    bind(
+        &[(Plain(C::Char('-')), A::Decrease)],
+        "change it back",
+        false,
+    ),
+    bind(
+        &[
+            (Plain(C::Left), A::Left),
+            (Plain(C::Right), A::Right),
+            (Plain(C::Char('h')), A::Left),
+            (Plain(C::Char('l')), A::Right),
+        ],
+        "column",
+        false,
+    ),
+    bind(
+        &[(Digits(0, 9), A::Number(0))],
+        "answer by number (the cursor moves on)",
+        false,
+    ),
+    bind(PAGES, "ten rows up, down", false),
+    bind(&[(Plain(C::Home), A::First)], "the first cell", false),
+    bind(CLEAR, "clear the cell", false),
+    bind(
+        &[(Plain(C::Char('a')), A::AddRow)],
+        "add a row of your own",
+        false,
+    ),
+    bind(
+        &[(Ctrl(C::Char('d')), A::RemoveRow)],
+        "remove a row you added",
+        false,
+    ),
+];
+
+const GRID_ADDING: &[Binding] = &[
+    bind(&[(Plain(C::Enter), A::ConfirmRow)], "add the row", true),
+    bind(&[(Plain(C::Esc), A::CancelRow)], "cancel", true),
+    HELP_KEY,
+];
+
+const FINISH: &[Binding] = &[
+    bind(&[(Plain(C::Enter), A::Finish)], "finish", true),
+    bind(
+        &[(Plain(C::BackTab), A::PreviousStep)],
+        "back to the steps",
+        true,
+    ),
+    PAUSE,
+    HELP_KEY,
+];
+
+const EXPORT_PAGE: Binding = bind(
+    &[(Plain(C::Char('x')), A::Export)],
+    "export this page (Markdown and HTML)",
+    false,
+);
+
+const SIDE_BY_SIDE: &[Binding] = &[
+    bind(&[(Plain(C::Enter), A::TalkOver)], "go on together", true),
+    EXPORT_PAGE,
+    bind_some(BACK, 1, "back"),
+];
+
+const READ_PAGE: &[Binding] = &[
+    bind(
+        &[(Plain(C::Char('a')), A::WriteLaterNote)],
+        "add a later note",
+        true,
+    ),
+    EXPORT_PAGE,
+    bind_some(BACK, 1, "back"),
+];
+
+const READ_ONLY_PAGE: &[Binding] = &[
+    EXPORT_PAGE,
+    bind(
+        &[
+            (Plain(C::Char('a')), A::WhyReadOnly),
+            (Plain(C::Enter), A::WhyReadOnly),
+        ],
+        "why this page cannot be added to",
+        false,
+    ),
+    bind_some(BACK, 1, "back"),
+];
+
+const LATER_NOTE: &[Binding] = &[
+    bind(
+        &[(Plain(C::Esc), A::AddNote)],
+        "done: add the note with today's date",
+        true,
+    ),
+    bind(&[(Ctrl(C::Char('s')), A::AddNote)], "add the note", false),
+    bind(&[(Plain(C::Enter), A::Type)], "new line", false),
+    HELP_KEY,
+];
+
+const JOURNAL: &[Binding] = &[
+    bind(UP_DOWN, "move", true),
+    bind(PAGES, "ten up, down", false),
+    bind(FIRST_LAST, "first, last", false),
+    bind(&[(Plain(C::Enter), A::Open)], "open", true),
+    bind(&[(Plain(C::Char('/')), A::Search)], "search", true),
+    bind(
+        &[
+            (Plain(C::Char('c')), A::FilterCategory),
+            (Plain(C::Char('e')), A::FilterExercise),
+            (Plain(C::Char('p')), A::FilterPartner),
+            (Plain(C::Char('d')), A::FilterPeriod),
+            (Plain(C::Char('s')), A::FilterStatus),
+        ],
+        "filter by category, exercise, partner, date, status",
+        true,
+    ),
+    bind(
+        &[(Plain(C::Char('r')), A::ClearFilters)],
+        "clear the filters",
+        false,
+    ),
+    bind(
+        &[(Plain(C::Char('m')), A::Mark)],
+        "mark two pages of one exercise to compare them",
+        false,
+    ),
+    bind(
+        &[(Plain(C::Char('x')), A::Export)],
+        "export the pages listed (Markdown and HTML)",
+        false,
+    ),
+    bind(ESC_BACK, "clear the search, then back", false),
+    bind(BACKSPACE_BACK, "back", false),
+];
+
+const SEARCH: &[Binding] = &[
+    bind_some(
+        &[
+            (Plain(C::Enter), A::EndSearch),
+            (Plain(C::Esc), A::EndSearch),
+            (Plain(C::Tab), A::EndSearch),
+            (Plain(C::Down), A::EndSearch),
+        ],
+        1,
+        "done: back to the list",
+    ),
+    HELP_KEY,
+];
+
+const COMPARE: &[Binding] = &[bind_some(BACK, 1, "back to the journal")];
+
+const AGREEMENTS: &[Binding] = &[
+    bind(UP_DOWN, "move", true),
+    bind_some(
+        &[
+            (Plain(C::Char(' ')), A::NextStatus),
+            (Plain(C::Char('s')), A::NextStatus),
+        ],
+        1,
+        "change the status",
+    ),
+    bind(
+        &[
+            (Plain(C::Char('1')), A::SetStatus(AgreementStatus::Active)),
+            (Plain(C::Char('2')), A::SetStatus(AgreementStatus::Revisit)),
+            (Plain(C::Char('3')), A::SetStatus(AgreementStatus::Retired)),
+        ],
+        "active, revisit, retired",
+        false,
+    ),
+    bind(
+        &[(Plain(C::Enter), A::Open)],
+        "open the page it was made on",
+        true,
+    ),
+    bind_some(BACK, 1, "back"),
+];
+
+const TRENDS: &[Binding] = &[
+    bind_some(
+        &[
+            (Plain(C::Up), A::Up),
+            (Plain(C::Down), A::Down),
+            (Plain(C::Char('j')), A::Down),
+            (Plain(C::Char('k')), A::Up),
+            (Plain(C::Left), A::Up),
+            (Plain(C::Right), A::Down),
+            (Plain(C::Char('h')), A::Up),
+            (Plain(C::Char('l')), A::Down),
+        ],
+        4,
+        "choose what to show",
+    ),
+    bind(PAGES, "ten up, down", false),
+    bind_some(BACK, 1, "back"),
+];
+
+const HELP: &[Binding] = &[bind_some(
+    &[
+        (Plain(C::Esc), A::Close),
+        (Plain(C::Enter), A::Close),
+        (Plain(C::F(1)), A::Close),
+        (Plain(C::Char('?')), A::Close),
+        (Plain(C::Char('q')), A::Close),
+    ],
+    1,
+    "close",
+)];
+
+const MESSAGE: &[Binding] = &[bind_some(
+    &[(Plain(C::Enter), A::Close), (Plain(C::Esc), A::Close)],
+    1,
+    "close",
+)];
+
+const RECOVERY: &[Binding] = &[
+    bind(
+        &[(Plain(C::Enter), A::Restore)],
+        "put it back in the journal",
+        true,
+    ),
+    bind(
+        &[(Plain(C::Esc), A::NotNow)],
+        "not now (asked again next time)",
+        true,
+    ),
+];
+
 /// The entries of a context, in the order they are tried and listed. The
 /// screen's own come first, so they win over the shared ones.
 pub fn table(context: KeyContext) -> Vec<&'static Binding> {
@@ -467,573 +879,31 @@ pub fn table(context: KeyContext) -> Vec<&'static Binding> {
 /// The parts of a context's table, without the keys of every screen.
 fn parts(context: KeyContext) -> &'static [&'static [Binding]] {
     match context {
-        KeyContext::Onboarding => {
-            const {
-                &[&[
-                    bind_some(
-                        &[
-                            (Plain(C::Tab), A::OtherName),
-                            (Plain(C::BackTab), A::OtherName),
-                            (Plain(C::Up), A::OtherName),
-                            (Plain(C::Down), A::OtherName),
-                        ],
-                        1,
-                        "other name",
-                    ),
-                    bind(&[(Plain(C::Enter), A::Open)], "continue", true),
-                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
-                ]]
-            }
-        }
-        KeyContext::Home => {
-            const {
-                &[
-                    &[
-                        bind(UP_DOWN, "move", true),
-                        bind(FIRST_LAST, "first, last", false),
-                        bind(
-                            &[(Plain(C::Enter), A::Open)],
-                            "open or continue the page",
-                            true,
-                        ),
-                        bind(
-                            &[(Plain(C::Char('n')), A::NewExercise)],
-                            "new exercise from the library",
-                            true,
-                        ),
-                        bind(
-                            &[(Plain(C::Char('b')), A::ShowJournal)],
-                            "browse the journal",
-                            true,
-                        ),
-                        bind(
-                            &[(Plain(C::Char('t')), A::ShowTrends)],
-                            "trends over time",
-                            false,
-                        ),
-                        bind(
-                            &[(Plain(C::Char('a')), A::ShowAgreements)],
-                            "agreements",
-                            false,
-                        ),
-                    ],
-                    BROWSING,
-                ]
-            }
-        }
-        KeyContext::Library => {
-            const {
-                &[
-                    &[
-                        bind(UP_DOWN, "move", true),
-                        bind(&[(Plain(C::Enter), A::Open)], "start this exercise", true),
-                        bind(PAGES, "scroll the introduction", true),
-                        bind_some(BACK, 1, "back"),
-                    ],
-                    BROWSING,
-                ]
-            }
-        }
-        KeyContext::HandoffChoosing => {
-            const {
-                &[&[
-                    bind(&[(Plain(C::Enter), A::Open)], "start", true),
-                    bind_some(
-                        &[
-                            (Plain(C::Left), A::OtherPartner),
-                            (Plain(C::Right), A::OtherPartner),
-                            (Plain(C::Tab), A::OtherPartner),
-                            (Plain(C::BackTab), A::OtherPartner),
-                        ],
-                        2,
-                        "choose who goes first",
-                    ),
-                    bind(
-                        &[
-                            (
-                                Plain(C::Char('1')),
-                                A::Partner(crate::model::Partner::First),
-                            ),
-                            (
-                                Plain(C::Char('2')),
-                                A::Partner(crate::model::Partner::Second),
-                            ),
-                        ],
-                        "the first or the second of you goes first",
-                        false,
-                    ),
-                    bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
-                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
-                ]]
-            }
-        }
-        KeyContext::Handoff => {
-            const {
-                &[&[
-                    bind(&[(Plain(C::Enter), A::Open)], "start", true),
-                    bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
-                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
-                ]]
-            }
-        }
-        KeyContext::WriteText => {
-            const {
-                &[
-                    &[
-                        bind(&[(Plain(C::Enter), A::Type)], "new line", false),
-                        bind(
-                            &[(Ctrl(C::Left), A::Type), (Ctrl(C::Right), A::Type)],
-                            "move by word",
-                            false,
-                        ),
-                        bind(
-                            &[(Ctrl(C::Char('u')), A::Type), (Ctrl(C::Char('r')), A::Type)],
-                            "undo, redo",
-                            false,
-                        ),
-                    ],
-                    STEPS,
-                ]
-            }
-        }
-        KeyContext::WriteList => {
-            const {
-                &[
-                    &[
-                        bind(&[(Plain(C::Enter), A::AddItem)], "add an item", true),
-                        bind(
-                            &[(Plain(C::Up), A::Up), (Plain(C::Down), A::Down)],
-                            "move between items",
-                            false,
-                        ),
-                        bind(
-                            &[(Alt(C::Up), A::MoveItemUp), (Alt(C::Down), A::MoveItemDown)],
-                            "move the item up, down",
-                            false,
-                        ),
-                        bind(
-                            &[(Ctrl(C::Char('d')), A::RemoveItem)],
-                            "remove the item (Backspace does too, once it is empty)",
-                            false,
-                        ),
-                    ],
-                    STEPS,
-                ]
-            }
-        }
-        KeyContext::Choice => {
-            const {
-                &[
-                    &[
-                        bind(UP_DOWN, "move", true),
-                        bind_some(
-                            &[
-                                (Plain(C::Char(' ')), A::Choose),
-                                (Plain(C::Enter), A::Choose),
-                            ],
-                            1,
-                            "choose",
-                        ),
-                        bind(&[(Digits(1, 9), A::Number(0))], "choose by number", false),
-                        bind(
-                            &[
-                                (Plain(C::Backspace), A::Clear),
-                                (Plain(C::Delete), A::Clear),
-                            ],
-                            "clear the choice",
-                            false,
-                        ),
-                    ],
-                    STEPS,
-                ]
-            }
-        }
-        KeyContext::Checklist => {
-            const {
-                &[
-                    &[
-                        bind(UP_DOWN, "move", true),
-                        bind_some(
-                            &[
-                                (Plain(C::Char(' ')), A::Choose),
-                                (Plain(C::Enter), A::Choose),
-                                (Plain(C::Char('x')), A::Choose),
-                            ],
-                            1,
-                            "tick or untick",
-                        ),
-                        bind(&[(Digits(1, 9), A::Number(0))], "tick by number", false),
-                    ],
-                    STEPS,
-                ]
-            }
-        }
-        KeyContext::Scale => {
-            const {
-                &[
-                    &[
-                        bind(
-                            &[
-                                (Plain(C::Left), A::Decrease),
-                                (Plain(C::Right), A::Increase),
-                                (Plain(C::Char('h')), A::Decrease),
-                                (Plain(C::Char('l')), A::Increase),
-                                (Plain(C::Char('-')), A::Decrease),
-                                (Plain(C::Char('+')), A::Increase),
-                            ],
-                            "change",
-                            true,
-                        ),
-                        bind(&[(Digits(0, 9), A::Number(0))], "type a number", false),
-                        bind(
-                            &[(Plain(C::Home), A::Lowest), (Plain(C::End), A::Highest)],
-                            "lowest, highest",
-                            false,
-                        ),
-                        bind(
-                            &[
-                                (Plain(C::Backspace), A::Clear),
-                                (Plain(C::Delete), A::Clear),
-                            ],
-                            "clear",
-                            false,
-                        ),
-                    ],
-                    STEPS,
-                ]
-            }
-        }
-        KeyContext::Grid => {
-            const {
-                &[
-                    &[
-                        bind(UP_DOWN, "row", true),
-                        bind_some(
-                            &[
-                                (Plain(C::Char(' ')), A::Increase),
-                                (Plain(C::Enter), A::Increase),
-                                (Plain(C::Char('+')), A::Increase),
-                            ],
-                            1,
-                            "change",
-                        ),
-                        bind(
-                            &[(Plain(C::Char('-')), A::Decrease)],
-                            "change it back",
-                            false,
-                        ),
-                        bind(
-                            &[
-                                (Plain(C::Left), A::Left),
-                                (Plain(C::Right), A::Right),
-                                (Plain(C::Char('h')), A::Left),
-                                (Plain(C::Char('l')), A::Right),
-                            ],
-                            "column",
-                            false,
-                        ),
-                        bind(
-                            &[(Digits(0, 9), A::Number(0))],
-                            "answer by number (the cursor moves on)",
-                            false,
-                        ),
-                        bind(PAGES, "ten rows up, down", false),
-                        bind(&[(Plain(C::Home), A::First)], "the first cell", false),
-                        bind(
-                            &[
-                                (Plain(C::Backspace), A::Clear),
-                                (Plain(C::Delete), A::Clear),
-                            ],
-                            "clear the cell",
-                            false,
-                        ),
-                        bind(
-                            &[(Plain(C::Char('a')), A::AddRow)],
-                            "add a row of your own",
-                            false,
-                        ),
-                        bind(
-                            &[(Ctrl(C::Char('d')), A::RemoveRow)],
-                            "remove a row you added",
-                            false,
-                        ),
-                    ],
-                    STEPS,
-                ]
-            }
-        }
-        KeyContext::GridAdding => {
-            const {
-                &[&[
-                    bind(&[(Plain(C::Enter), A::ConfirmRow)], "add the row", true),
-                    bind(&[(Plain(C::Esc), A::CancelRow)], "cancel", true),
-                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
-                ]]
-            }
-        }
-        KeyContext::Finish => {
-            const {
-                &[&[
-                    bind(&[(Plain(C::Enter), A::Finish)], "finish", true),
-                    bind(
-                        &[(Plain(C::BackTab), A::PreviousStep)],
-                        "back to the steps",
-                        true,
-                    ),
-                    bind(
-                        &[(Plain(C::Esc), A::Pause)],
-                        "pause (answers are kept)",
-                        true,
-                    ),
-                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
-                ]]
-            }
-        }
-        KeyContext::SideBySide => {
-            const {
-                &[
-                    SCROLLING,
-                    &[
-                        bind(&[(Plain(C::Enter), A::TalkOver)], "go on together", true),
-                        bind(
-                            &[(Plain(C::Char('x')), A::Export)],
-                            "export this page (Markdown and HTML)",
-                            false,
-                        ),
-                        bind_some(BACK, 1, "back"),
-                    ],
-                    BROWSING,
-                ]
-            }
-        }
-        KeyContext::ReadPage => {
-            const {
-                &[
-                    SCROLLING,
-                    &[
-                        bind(
-                            &[(Plain(C::Char('a')), A::WriteLaterNote)],
-                            "add a later note",
-                            true,
-                        ),
-                        bind(
-                            &[(Plain(C::Char('x')), A::Export)],
-                            "export this page (Markdown and HTML)",
-                            false,
-                        ),
-                        bind_some(BACK, 1, "back"),
-                    ],
-                    BROWSING,
-                ]
-            }
-        }
-        KeyContext::ReadOnlyPage => {
-            const {
-                &[
-                    SCROLLING,
-                    &[
-                        bind(
-                            &[(Plain(C::Char('x')), A::Export)],
-                            "export this page (Markdown and HTML)",
-                            false,
-                        ),
-                        bind(
-                            &[
-                                (Plain(C::Char('a')), A::WhyReadOnly),
-                                (Plain(C::Enter), A::WhyReadOnly),
-                            ],
-                            "why this page cannot be added to",
-                            false,
-                        ),
-                        bind_some(BACK, 1, "back"),
-                    ],
-                    BROWSING,
-                ]
-            }
-        }
-        KeyContext::LaterNote => {
-            const {
-                &[&[
-                    bind(
-                        &[(Plain(C::Esc), A::AddNote)],
-                        "done: add the note with today's date",
-                        true,
-                    ),
-                    bind(&[(Ctrl(C::Char('s')), A::AddNote)], "add the note", false),
-                    bind(&[(Plain(C::Enter), A::Type)], "new line", false),
-                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
-                ]]
-            }
-        }
-        KeyContext::Journal => {
-            const {
-                &[
-                    &[
-                        bind(UP_DOWN, "move", true),
-                        bind(PAGES, "ten up, down", false),
-                        bind(FIRST_LAST, "first, last", false),
-                        bind(&[(Plain(C::Enter), A::Open)], "open", true),
-                        bind(&[(Plain(C::Char('/')), A::Search)], "search", true),
-                        bind(
-                            &[
-                                (Plain(C::Char('c')), A::FilterCategory),
-                                (Plain(C::Char('e')), A::FilterExercise),
-                                (Plain(C::Char('p')), A::FilterPartner),
-                                (Plain(C::Char('d')), A::FilterPeriod),
-                                (Plain(C::Char('s')), A::FilterStatus),
-                            ],
-                            "filter by category, exercise, partner, date, status",
-                            true,
-                        ),
-                        bind(
-                            &[(Plain(C::Char('r')), A::ClearFilters)],
-                            "clear the filters",
-                            false,
-                        ),
-                        bind(
-                            &[(Plain(C::Char('m')), A::Mark)],
-                            "mark two pages of one exercise to compare them",
-                            false,
-                        ),
-                        bind(
-                            &[(Plain(C::Char('x')), A::Export)],
-                            "export the pages listed (Markdown and HTML)",
-                            false,
-                        ),
-                        bind(ESC_BACK, "clear the search, then back", false),
-                        bind(BACKSPACE_BACK, "back", false),
-                    ],
-                    FROM_JOURNAL,
-                    BROWSING,
-                ]
-            }
-        }
-        KeyContext::Search => {
-            const {
-                &[&[
-                    bind_some(
-                        &[
-                            (Plain(C::Enter), A::EndSearch),
-                            (Plain(C::Esc), A::EndSearch),
-                            (Plain(C::Tab), A::EndSearch),
-                            (Plain(C::Down), A::EndSearch),
-                        ],
-                        1,
-                        "done: back to the list",
-                    ),
-                    bind(&[(Plain(C::F(1)), A::Help)], "help", true),
-                ]]
-            }
-        }
-        KeyContext::Compare => {
-            const {
-                &[
-                    SCROLLING,
-                    &[bind_some(BACK, 1, "back to the journal")],
-                    BROWSING,
-                ]
-            }
-        }
-        KeyContext::Agreements => {
-            const {
-                &[
-                    &[
-                        bind(UP_DOWN, "move", true),
-                        bind_some(
-                            &[
-                                (Plain(C::Char(' ')), A::NextStatus),
-                                (Plain(C::Char('s')), A::NextStatus),
-                            ],
-                            1,
-                            "change the status",
-                        ),
-                        bind(
-                            &[
-                                (Plain(C::Char('1')), A::SetStatus(AgreementStatus::Active)),
-                                (Plain(C::Char('2')), A::SetStatus(AgreementStatus::Revisit)),
-                                (Plain(C::Char('3')), A::SetStatus(AgreementStatus::Retired)),
-                            ],
-                            "active, revisit, retired",
-                            false,
-                        ),
-                        bind(
-                            &[(Plain(C::Enter), A::Open)],
-                            "open the page it was made on",
-                            true,
-                        ),
-                        bind_some(BACK, 1, "back"),
-                    ],
-                    FROM_AGREEMENTS,
-                    BROWSING,
-                ]
-            }
-        }
-        KeyContext::Trends => {
-            const {
-                &[
-                    &[
-                        bind_some(
-                            &[
-                                (Plain(C::Up), A::Up),
-                                (Plain(C::Down), A::Down),
-                                (Plain(C::Char('j')), A::Down),
-                                (Plain(C::Char('k')), A::Up),
-                                (Plain(C::Left), A::Up),
-                                (Plain(C::Right), A::Down),
-                                (Plain(C::Char('h')), A::Up),
-                                (Plain(C::Char('l')), A::Down),
-                            ],
-                            4,
-                            "choose what to show",
-                        ),
-                        bind(PAGES, "ten up, down", false),
-                        bind_some(BACK, 1, "back"),
-                    ],
-                    FROM_TRENDS,
-                    BROWSING,
-                ]
-            }
-        }
-        KeyContext::Help => {
-            const {
-                &[&[bind_some(
-                    &[
-                        (Plain(C::Esc), A::Close),
-                        (Plain(C::Enter), A::Close),
-                        (Plain(C::F(1)), A::Close),
-                        (Plain(C::Char('?')), A::Close),
-                        (Plain(C::Char('q')), A::Close),
-                    ],
-                    1,
-                    "close",
-                )]]
-            }
-        }
-        KeyContext::Message => {
-            const {
-                &[&[bind_some(
-                    &[(Plain(C::Enter), A::Close), (Plain(C::Esc), A::Close)],
-                    1,
-                    "close",
-                )]]
-            }
-        }
-        KeyContext::Recovery => {
-            const {
-                &[&[
-                    bind(
-                        &[(Plain(C::Enter), A::Restore)],
-                        "put it back in the journal",
-                        true,
-                    ),
-                    bind(
-                        &[(Plain(C::Esc), A::NotNow)],
-                        "not now (asked again next time)",
-                        true,
-                    ),
-                ]]
-            }
-        }
+        KeyContext::Onboarding => &[ONBOARDING],
+        KeyContext::Home => &[HOME, BROWSING],
+        KeyContext::Library => &[LIBRARY, BROWSING],
+        KeyContext::HandoffChoosing => &[HANDOFF_CHOOSING],
+        KeyContext::Handoff => &[HANDOFF],
+        KeyContext::WriteText => &[WRITE_TEXT, STEPS],
+        KeyContext::WriteList => &[WRITE_LIST, STEPS],
+        KeyContext::Choice => &[CHOICE, STEPS],
+        KeyContext::Checklist => &[CHECKLIST, STEPS],
+        KeyContext::Scale => &[SCALE, STEPS],
+        KeyContext::Grid => &[GRID, STEPS],
+        KeyContext::GridAdding => &[GRID_ADDING],
+        KeyContext::Finish => &[FINISH],
+        KeyContext::SideBySide => &[SCROLLING, SIDE_BY_SIDE, BROWSING],
+        KeyContext::ReadPage => &[SCROLLING, READ_PAGE, BROWSING],
+        KeyContext::ReadOnlyPage => &[SCROLLING, READ_ONLY_PAGE, BROWSING],
+        KeyContext::LaterNote => &[LATER_NOTE],
+        KeyContext::Journal => &[JOURNAL, FROM_JOURNAL, BROWSING],
+        KeyContext::Search => &[SEARCH],
+        KeyContext::Compare => &[SCROLLING, COMPARE, BROWSING],
+        KeyContext::Agreements => &[AGREEMENTS, FROM_AGREEMENTS, BROWSING],
+        KeyContext::Trends => &[TRENDS, FROM_TRENDS, BROWSING],
+        KeyContext::Help => &[HELP],
+        KeyContext::Message => &[MESSAGE],
+        KeyContext::Recovery => &[RECOVERY],
     }
 }
 

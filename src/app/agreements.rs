@@ -2,6 +2,7 @@
 //! status changed in place.
 
 use super::index::JournalIndex;
+use super::keys::move_in;
 use super::{App, Back, Effect, ReviewDecision, Screen};
 use crate::keymap::Action;
 use crate::model::{Agreement, AgreementStatus};
@@ -76,15 +77,10 @@ impl App {
             }
             return;
         };
+        if move_in(&mut view.selected, action, last) {
+            return;
+        }
         let status = match action {
-            Action::Up => {
-                view.selected = view.selected.saturating_sub(1);
-                None
-            }
-            Action::Down => {
-                view.selected = (view.selected + 1).min(last);
-                None
-            }
             Action::SetStatus(status) => Some(status),
             Action::NextStatus => Some(match line.agreement.status {
                 AgreementStatus::Active => AgreementStatus::Revisit,

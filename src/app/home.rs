@@ -1,5 +1,6 @@
 //! Home: pages to go on with, the latest ones, and the ways to the rest.
 
+use super::keys::move_in;
 use super::{AgreementsView, App, Effect, LibraryView, Screen, TrendsView};
 use crate::keymap::Action;
 
@@ -27,11 +28,10 @@ impl App {
             return;
         };
         let last = items.len().saturating_sub(1);
+        if move_in(&mut home.selected, action, last) {
+            return;
+        }
         match action {
-            Action::Up => home.selected = home.selected.saturating_sub(1),
-            Action::Down => home.selected = (home.selected + 1).min(last),
-            Action::First => home.selected = 0,
-            Action::Last => home.selected = last,
             Action::NewExercise => self.screen = Screen::Library(LibraryView::default()),
             Action::ShowJournal => self.show_journal(),
             Action::ShowTrends => self.screen = Screen::Trends(TrendsView::default()),

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::index::{JournalIndex, PageSummary};
-use super::keys::scroll;
+use super::keys::{move_in, scroll};
 use super::{AgreementsView, App, Back, Effect, Origin, Overlay, Screen, TrendsView, editor};
 use crate::journal::LoadedPage;
 use crate::keymap::Action;
@@ -277,32 +277,11 @@ impl App {
         let order: Vec<String> = self.library.exercises().map(|e| e.id.clone()).collect();
         let view = &mut self.journal_view;
         let last = view.matches.len().saturating_sub(1);
+        if move_in(&mut view.selected, action, last) {
+            return;
+        }
         let mut refilter = true;
         match action {
-            Action::Up => {
-                view.selected = view.selected.saturating_sub(1);
-                refilter = false;
-            }
-            Action::Down => {
-                view.selected = (view.selected + 1).min(last);
-                refilter = false;
-            }
-            Action::PageUp => {
-                view.selected = view.selected.saturating_sub(10);
-                refilter = false;
-            }
-            Action::PageDown => {
-                view.selected = (view.selected + 10).min(last);
-                refilter = false;
-            }
-            Action::First => {
-                view.selected = 0;
-                refilter = false;
-            }
-            Action::Last => {
-                view.selected = last;
-                refilter = false;
-            }
             Action::Search => {
                 let mut area = editor::line_area(
                     &view.filter.query,
@@ -382,22 +361,20 @@ impl App {
 
     /// A key typed into the journal's search box.
     pub(super) fn search_type(&mut self, key: KeyEvent) {
-        let now = self.now();
-        let view = &mut self.journal_view;
-        if let Some(area) = view.search.as_mut()
-            && editor::line_input(area, key)
-        {
-            view.filter.query = editor::text_of(area).to_lowercase();
-            view.refresh(&self.journal, now);
-        }
+        self.edit_search(|area| editor::line_input(area, key));
     }
 
     /// Text pasted into the journal's search box.
     pub(super) fn journal_paste(&mut self, text: &str) {
+        self.edit_search(|area| editor::line_paste(area, text));
+    }
+
+    /// Changes the search box, and the list with it when its words changed.
+    fn edit_search(&mut self, edit: impl FnOnce(&mut TextArea<'static>) -> bool) {
         let now = self.now();
         let view = &mut self.journal_view;
         if let Some(area) = view.search.as_mut()
-            && editor::line_paste(area, text)
+            && edit(area)
         {
             view.filter.query = editor::text_of(area).to_lowercase();
             view.refresh(&self.journal, now);

@@ -188,16 +188,25 @@ impl App {
 /// keeps the view within its content, so the way back up is never longer
 /// than the page.
 pub(super) fn scroll(scroll: &mut u16, action: Action, max: u16) -> bool {
-    *scroll = (*scroll).min(max);
+    let mut at = usize::from((*scroll).min(max));
+    let moved = move_in(&mut at, action, usize::from(max));
+    *scroll = u16::try_from(at).unwrap_or(max);
+    moved
+}
+
+/// Moves a position in a list whose last place is `last`, for the moving
+/// actions (a line, ten, to either end); returns whether the action was one
+/// of them.
+pub(super) fn move_in(position: &mut usize, action: Action, last: usize) -> bool {
     let next = match action {
-        Action::Up => scroll.saturating_sub(1),
-        Action::Down => scroll.saturating_add(1),
-        Action::PageUp => scroll.saturating_sub(10),
-        Action::PageDown => scroll.saturating_add(10),
+        Action::Up => position.saturating_sub(1),
+        Action::Down => position.saturating_add(1),
+        Action::PageUp => position.saturating_sub(10),
+        Action::PageDown => position.saturating_add(10),
         Action::First => 0,
-        Action::Last => max,
+        Action::Last => last,
         _ => return false,
     };
-    *scroll = next.min(max);
+    *position = next.min(last);
     true
 }

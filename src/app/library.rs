@@ -1,6 +1,6 @@
 //! The exercise library: choosing an exercise and starting a page of it.
 
-use super::keys::scroll;
+use super::keys::{move_in, scroll};
 use super::{App, Screen};
 use crate::keymap::Action;
 
@@ -19,12 +19,8 @@ impl App {
         };
         let last = count.saturating_sub(1);
         match action {
-            Action::Up => {
-                view.selected = view.selected.saturating_sub(1);
-                view.scroll = 0;
-            }
-            Action::Down => {
-                view.selected = (view.selected + 1).min(last);
+            Action::Up | Action::Down => {
+                move_in(&mut view.selected, action, last);
                 view.scroll = 0;
             }
             Action::PageUp | Action::PageDown => {

@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 
 use super::index::JournalIndex;
+use super::keys::move_in;
 use super::{App, Screen};
 use crate::keymap::Action;
 
@@ -73,13 +74,8 @@ impl App {
             return;
         };
         let last = count.saturating_sub(1);
-        match action {
-            Action::Down => view.measure = (view.measure + 1).min(last),
-            Action::Up => view.measure = view.measure.saturating_sub(1),
-            Action::PageDown => view.measure = (view.measure + 10).min(last),
-            Action::PageUp => view.measure = view.measure.saturating_sub(10),
-            Action::Back => self.go_home(),
-            _ => {}
+        if !move_in(&mut view.measure, action, last) && action == Action::Back {
+            self.go_home();
         }
     }
 }
