@@ -538,7 +538,11 @@ const HANDOFF_CHOOSING: &[Binding] = &[
         "the first or the second of you goes first",
         false,
     ),
-    bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
+    bind(
+        &[(Plain(C::Esc), A::Back)],
+        "back (nothing written yet)",
+        true,
+    ),
     HELP_KEY,
 ];
 
@@ -548,8 +552,11 @@ const HANDOFF: &[Binding] = &[
     HELP_KEY,
 ];
 
-const WRITE_TEXT: &[Binding] = &[
-    bind(&[(Plain(C::Enter), A::Type)], "new line", false),
+const WRITE_TEXT: &[Binding] = &[bind(&[(Plain(C::Enter), A::Type)], "new line", false)];
+
+/// Keys of every box that takes text, beyond typing: the text box acts on
+/// them itself.
+const TEXT_EDITING: &[Binding] = &[
     bind(
         &[(Ctrl(C::Left), A::Type), (Ctrl(C::Right), A::Type)],
         "move by word",
@@ -760,7 +767,7 @@ const JOURNAL: &[Binding] = &[
     bind(
         &[(Plain(C::Char('r')), A::ClearFilters)],
         "clear the filters",
-        false,
+        true,
     ),
     bind(
         &[(Plain(C::Char('m')), A::Mark)],
@@ -838,23 +845,35 @@ const TRENDS: &[Binding] = &[
     bind_some(BACK, 1, "back"),
 ];
 
-const HELP: &[Binding] = &[bind_some(
-    &[
-        (Plain(C::Esc), A::Close),
-        (Plain(C::Enter), A::Close),
-        (Plain(C::F(1)), A::Close),
-        (Plain(C::Char('?')), A::Close),
-        (Plain(C::Char('q')), A::Close),
-    ],
-    1,
-    "close",
-)];
+const HELP: &[Binding] = &[
+    bind_some(
+        &[
+            (Plain(C::Esc), A::Close),
+            (Plain(C::Enter), A::Close),
+            (Plain(C::F(1)), A::Close),
+            (Plain(C::Char('?')), A::Close),
+            (Plain(C::Char('q')), A::Close),
+        ],
+        1,
+        "close",
+    ),
+    BOX_SCROLL,
+    BOX_PAGES,
+];
 
-const MESSAGE: &[Binding] = &[bind_some(
-    &[(Plain(C::Enter), A::Close), (Plain(C::Esc), A::Close)],
-    1,
-    "close",
-)];
+const MESSAGE: &[Binding] = &[
+    bind(
+        &[(Plain(C::Enter), A::Close), (Plain(C::Esc), A::Close)],
+        "close",
+        true,
+    ),
+    BOX_SCROLL,
+    BOX_PAGES,
+];
+
+/// A box longer than the window scrolls.
+const BOX_SCROLL: Binding = bind(UP_DOWN, "scroll", true);
+const BOX_PAGES: Binding = bind(PAGES, "a screen up, down", false);
 
 const RECOVERY: &[Binding] = &[
     bind(
@@ -867,6 +886,8 @@ const RECOVERY: &[Binding] = &[
         "not now (asked again next time)",
         true,
     ),
+    BOX_SCROLL,
+    BOX_PAGES,
 ];
 
 /// The entries of a context, in the order they are tried and listed. The
@@ -879,25 +900,25 @@ pub fn table(context: KeyContext) -> Vec<&'static Binding> {
 /// The parts of a context's table, without the keys of every screen.
 fn parts(context: KeyContext) -> &'static [&'static [Binding]] {
     match context {
-        KeyContext::Onboarding => &[ONBOARDING],
+        KeyContext::Onboarding => &[ONBOARDING, TEXT_EDITING],
         KeyContext::Home => &[HOME, BROWSING],
         KeyContext::Library => &[LIBRARY, BROWSING],
         KeyContext::HandoffChoosing => &[HANDOFF_CHOOSING],
         KeyContext::Handoff => &[HANDOFF],
-        KeyContext::WriteText => &[WRITE_TEXT, STEPS],
-        KeyContext::WriteList => &[WRITE_LIST, STEPS],
+        KeyContext::WriteText => &[WRITE_TEXT, TEXT_EDITING, STEPS],
+        KeyContext::WriteList => &[WRITE_LIST, TEXT_EDITING, STEPS],
         KeyContext::Choice => &[CHOICE, STEPS],
         KeyContext::Checklist => &[CHECKLIST, STEPS],
         KeyContext::Scale => &[SCALE, STEPS],
         KeyContext::Grid => &[GRID, STEPS],
-        KeyContext::GridAdding => &[GRID_ADDING],
+        KeyContext::GridAdding => &[GRID_ADDING, TEXT_EDITING],
         KeyContext::Finish => &[FINISH],
         KeyContext::SideBySide => &[SCROLLING, SIDE_BY_SIDE, BROWSING],
         KeyContext::ReadPage => &[SCROLLING, READ_PAGE, BROWSING],
         KeyContext::ReadOnlyPage => &[SCROLLING, READ_ONLY_PAGE, BROWSING],
-        KeyContext::LaterNote => &[LATER_NOTE],
+        KeyContext::LaterNote => &[LATER_NOTE, TEXT_EDITING],
         KeyContext::Journal => &[JOURNAL, FROM_JOURNAL, BROWSING],
-        KeyContext::Search => &[SEARCH],
+        KeyContext::Search => &[SEARCH, TEXT_EDITING],
         KeyContext::Compare => &[SCROLLING, COMPARE, BROWSING],
         KeyContext::Agreements => &[AGREEMENTS, FROM_AGREEMENTS, BROWSING],
         KeyContext::Trends => &[TRENDS, FROM_TRENDS, BROWSING],
@@ -943,7 +964,12 @@ pub fn markdown() -> String {
         format!("| {place} | {} |\n", keys.join(" · "))
     };
     let mut out = String::from("| where | keys |\n| --- | --- |\n");
-    out.push_str(&row("everywhere", ALWAYS.iter().collect()));
+    out.push_str(&row("everywhere", IN_A_BOX.iter().collect()));
+    let screens_only = ALWAYS
+        .iter()
+        .filter(|b| IN_A_BOX.iter().all(|c| c.keys != b.keys))
+        .collect();
+    out.push_str(&row("every screen (a box takes its own keys)", screens_only));
     for context in KeyContext::ALL {
         let lines = without_shadowed(parts(context).iter().copied().flatten());
         out.push_str(&row(context.describe(), lines));

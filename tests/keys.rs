@@ -269,7 +269,14 @@ fn scenarios(context: KeyContext) -> Vec<fn(&mut Harness)> {
             h.press(KeyCode::Char('t'));
             h.press(KeyCode::Down);
         }],
-        KeyContext::Help => vec![|h| h.press(KeyCode::Char('?'))],
+        KeyContext::Help => vec![|h| h.press(KeyCode::Char('?')), |h| {
+            // The journal's keys in a small window: more than the box shows.
+            *h = demo(16);
+            h.resize(60, 16);
+            h.press(KeyCode::Char('b'));
+            h.press(KeyCode::Char('?'));
+            h.press(KeyCode::Down);
+        }],
         KeyContext::Message => vec![message],
         KeyContext::Recovery => vec![|h| {
             let recovery = tandem::recovery::Recovery::new(
@@ -285,9 +292,11 @@ fn scenarios(context: KeyContext) -> Vec<fn(&mut Harness)> {
     }
 }
 
-fn reach(context: KeyContext, scenario: fn(&mut Harness)) -> Harness {
+fn reach(context: KeyContext, scenario: Scenario) -> Harness {
     let mut h = Harness::with_couple();
-    scenario(&mut h);
+    for step in scenario {
+        step(&mut h);
+    }
     assert_eq!(
         h.app.key_context(),
         context,
@@ -296,12 +305,46 @@ fn reach(context: KeyContext, scenario: fn(&mut Harness)) -> Harness {
     h
 }
 
+/// A scenario, and what is done after it.
+type Scenario = [fn(&mut Harness); 2];
+
+fn nothing_more(_: &mut Harness) {}
+
+/// In a box that takes text, some words more and the cursor a word back,
+/// or some words more and the last change undone: room for the editing
+/// keys to move and redo.
+fn word_back(h: &mut Harness) {
+    h.type_text(" more words");
+    h.send(Event::Key(KeyEvent::new(
+        KeyCode::Left,
+        KeyModifiers::CONTROL,
+    )));
+}
+
+fn undone(h: &mut Harness) {
+    h.type_text(" more words");
+    h.ctrl('u');
+}
+
+/// Every way into `context`, with the variations its keys need.
+fn runs(context: KeyContext) -> Vec<Scenario> {
+    let thens: &[fn(&mut Harness)] = if context.takes_text() {
+        &[nothing_more, word_back, undone]
+    } else {
+        &[nothing_more]
+    };
+    scenarios(context)
+        .into_iter()
+        .flat_map(|s| thens.iter().map(move |then| [s, *then]))
+        .collect()
+}
+
 #[test]
 fn every_key_listed_does_what_it_says() {
     for context in KeyContext::ALL {
         let mut listed: BTreeSet<String> = BTreeSet::new();
         let mut worked: BTreeSet<String> = BTreeSet::new();
-        for scenario in scenarios(context) {
+        for scenario in runs(context) {
             let h = reach(context, scenario);
             let bindings = h.app.available_keys(context);
             assert!(!bindings.is_empty(), "{context:?} lists no keys");
@@ -365,7 +408,7 @@ fn probes() -> Vec<KeyEvent> {
 #[test]
 fn keys_not_listed_do_nothing() {
     for context in KeyContext::ALL.into_iter().filter(|c| !c.takes_text()) {
-        for scenario in scenarios(context) {
+        for scenario in runs(context) {
             let mut h = reach(context, scenario);
             for key in probes() {
                 if keymap::resolve(context, key).is_some() {

@@ -55,10 +55,12 @@ impl App {
     /// Whether a key of the agreements screen can do anything now: with no
     /// agreements yet, only the ways out.
     pub(super) fn agreements_can(&self, action: Action) -> bool {
-        matches!(
-            action,
-            Action::Back | Action::ShowJournal | Action::ShowTrends | Action::ShowAgreements
-        ) || !agreement_lines(&self.journal).is_empty()
+        let count = || agreement_lines(&self.journal).len();
+        match action {
+            Action::Up | Action::Down => count() > 1,
+            Action::NextStatus | Action::SetStatus(_) | Action::Open => count() > 0,
+            _ => true,
+        }
     }
 
     pub(super) fn agreements_act(&mut self, action: Action) {

@@ -241,6 +241,17 @@ impl ListEditor {
         }
     }
 
+    /// Whether `action` can do anything in the list now.
+    pub fn can(&self, action: Action) -> bool {
+        match action {
+            Action::Up | Action::Down | Action::MoveItemUp | Action::MoveItemDown => {
+                self.items.len() > 1
+            }
+            Action::RemoveItem => self.items.len() > 1 || !self.current_is_empty(),
+            _ => true,
+        }
+    }
+
     pub fn items(&self) -> Vec<String> {
         self.items
             .iter()

@@ -45,7 +45,7 @@ impl App {
                     let problem = self.journal.unreadable[*i].problem.clone();
                     self.show_problem(&problem);
                 }
-                None => self.screen = Screen::Library(LibraryView::default()),
+                None => {}
             },
             _ => {}
         }

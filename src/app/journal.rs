@@ -202,11 +202,19 @@ impl JournalView {
 pub fn next_exercise(
     journal: &JournalIndex,
     order: &[String],
+    category: Option<Category>,
     current: Option<&str>,
 ) -> Option<String> {
+    // Only exercises the category filter lets through: any other would
+    // show no page at all.
     let present: Vec<&String> = order
         .iter()
-        .filter(|id| journal.pages.iter().any(|p| &p.exercise == *id))
+        .filter(|id| {
+            journal
+                .pages
+                .iter()
+                .any(|p| &p.exercise == *id && category.is_none_or(|c| c == p.category))
+        })
         .collect();
     match current {
         None => present.first().map(|s| s.to_string()),
@@ -256,6 +264,13 @@ impl App {
         let view = &self.journal_view;
         match action {
             Action::ClearFilters => !view.filter.is_empty(),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => view.matches.len() > 1,
+            Action::Export => !view.matches.is_empty(),
             Action::Mark => view.selected_page(&self.journal).is_some(),
             Action::Open => {
                 view.selected_page(&self.journal).is_some()
@@ -300,10 +315,24 @@ impl App {
                         .and_then(|i| Category::ALL.get(i + 1))
                         .copied(),
                 };
+                // An exercise of another category would leave the list empty.
+                let category = view.filter.category;
+                let elsewhere = |id: &String| {
+                    self.library
+                        .get(id)
+                        .is_some_and(|e| category.is_some_and(|c| c != e.category))
+                };
+                if view.filter.exercise.as_ref().is_some_and(elsewhere) {
+                    view.filter.exercise = None;
+                }
             }
             Action::FilterExercise => {
-                view.filter.exercise =
-                    next_exercise(&self.journal, &order, view.filter.exercise.as_deref());
+                view.filter.exercise = next_exercise(
+                    &self.journal,
+                    &order,
+                    view.filter.category,
+                    view.filter.exercise.as_deref(),
+                );
             }
             Action::FilterPartner => {
                 view.filter.partner = match view.filter.partner {
@@ -399,19 +428,18 @@ impl App {
                 self.notice = Some("Unmarked.".into());
             }
             Some(marked) => {
-                let same = self
-                    .journal
-                    .pages
-                    .iter()
-                    .find(|p| p.id == marked)
-                    .is_some_and(|p| p.exercise == exercise);
-                if same {
-                    self.effects.push(Effect::LoadForCompare([marked, id]));
-                } else {
-                    view.marked = Some(marked);
-                    self.notice = Some(format!(
-                        "Pick another {title} page: only pages of the same exercise compare."
-                    ));
+                let first = self.journal.pages.iter().find(|p| p.id == marked);
+                match first {
+                    Some(first) if first.exercise == exercise => {
+                        self.effects.push(Effect::LoadForCompare([marked, id]));
+                    }
+                    _ => {
+                        let wanted = first.map_or(title, |p| p.title.clone());
+                        view.marked = Some(marked);
+                        self.notice = Some(format!(
+                            "Pick another {wanted} page: only pages of the same exercise compare."
+                        ));
+                    }
                 }
             }
             None => {
@@ -447,11 +475,11 @@ impl App {
     }
 
     pub(super) fn compare_act(&mut self, action: Action) {
-        let max = self.measured.max_scroll_u16();
+        let view_size = self.measured;
         let Screen::Compare(view) = &mut self.screen else {
             return;
         };
-        if scroll(&mut view.scroll, action, max) {
+        if scroll(&mut view.scroll, action, view_size) {
             return;
         }
         if action == Action::Back {

@@ -5,7 +5,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::{App, Effect, FieldEditor, Overlay, Screen};
+use super::{App, Effect, FieldEditor, Measured, Overlay, Screen};
 use crate::journal::Access;
 use crate::keymap::{self, Action, KeyContext};
 use crate::model::PageStatus;
@@ -68,8 +68,19 @@ impl App {
         if action == Action::Save {
             return self.couple_unsaved || self.page_unsaved();
         }
+        let scrolls = matches!(
+            action,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::First
+                | Action::Last
+        );
+        // Scrolling is offered only where there is more to see.
+        let more_to_see = self.measured.max_scroll() > 0;
         if context.is_box() {
-            return true;
+            return !scrolls || more_to_see;
         }
         match (&self.screen, action) {
             (Screen::Turn(turn), Action::PreviousStep) => turn.index > 0,
@@ -78,8 +89,15 @@ impl App {
                 (Some(FieldEditor::Grid(grid)), Some(crate::model::Field::Grid(def))) => {
                     grid.can(def, action)
                 }
+                (Some(FieldEditor::List(list)), _) => list.can(action),
                 _ => true,
             },
+            (Screen::SideBySide(_) | Screen::Compare(_), _) if scrolls => more_to_see,
+            (Screen::Library(_), Action::PageUp | Action::PageDown) => more_to_see,
+            (Screen::Library(_), _) if scrolls => self.library.entries().len() > 1,
+            (Screen::Home(_), _) if scrolls => self.home_items().len() > 1,
+            (Screen::Home(_), Action::Open) => !self.home_items().is_empty(),
+            (Screen::Trends(_), _) if scrolls => super::measures(&self.journal).len() > 1,
             (Screen::Journal, action) => self.journal_can(action),
             (Screen::Agreements(_), action) => self.agreements_can(action),
             _ => true,
@@ -116,7 +134,10 @@ impl App {
 
     fn act(&mut self, action: Action, key: KeyEvent) {
         match action {
-            Action::Help => self.overlay = Some(Overlay::Help(self.screen_context())),
+            Action::Help => {
+                self.box_scroll = 0;
+                self.overlay = Some(Overlay::Help(self.screen_context()));
+            }
             Action::Quit => self.quit(),
             Action::Save => {
                 self.store_editor();
@@ -126,14 +147,26 @@ impl App {
                     self.effects.push(effect);
                 }
             }
-            Action::Close => self.overlay = None,
+            Action::Close => {
+                self.close_box();
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last
+                if self.overlay.is_some() =>
+            {
+                scroll(&mut self.box_scroll, action, self.measured);
+            }
             Action::Restore => {
-                if let Some(Overlay::Recovery(found)) = self.overlay.take() {
+                if let Some(Overlay::Recovery(found)) = self.close_box() {
                     self.effects.push(Effect::Restore(found));
                 }
             }
             Action::NotNow => {
-                self.overlay = None;
+                self.close_box();
                 self.notice =
                     Some("Kept aside for now: tandem offers it again next time it starts.".into());
             }
@@ -184,25 +217,38 @@ impl App {
     // --- home and the library ------------------------------------------------
 }
 
-/// Moves a scrolled view; returns whether the action was a move. `max`
-/// keeps the view within its content, so the way back up is never longer
-/// than the page.
-pub(super) fn scroll(scroll: &mut u16, action: Action, max: u16) -> bool {
-    let mut at = usize::from((*scroll).min(max));
-    let moved = move_in(&mut at, action, usize::from(max));
-    *scroll = u16::try_from(at).unwrap_or(max);
+impl App {
+    /// Closes the box over the screen, and gives back what it was.
+    fn close_box(&mut self) -> Option<Overlay> {
+        self.box_scroll = 0;
+        self.overlay.take()
+    }
+}
+
+/// Moves a scrolled view as last measured: a line, a screen (less a line,
+/// to read on from), or to either end; returns whether the action was a
+/// move. The view stays within its content, so the way back up is never
+/// longer than the page.
+pub(super) fn scroll(scroll: &mut u16, action: Action, view: Measured) -> bool {
+    let max = view.max_scroll();
+    let mut at = usize::from(*scroll).min(max);
+    let moved = move_by(&mut at, action, max, view.rows.saturating_sub(1).max(1));
+    *scroll = u16::try_from(at).unwrap_or(u16::MAX);
     moved
 }
 
-/// Moves a position in a list whose last place is `last`, for the moving
-/// actions (a line, ten, to either end); returns whether the action was one
-/// of them.
+/// Moves a selection in a list whose last place is `last`: a line, ten, or
+/// to either end; returns whether the action was a move.
 pub(super) fn move_in(position: &mut usize, action: Action, last: usize) -> bool {
+    move_by(position, action, last, 10)
+}
+
+fn move_by(position: &mut usize, action: Action, last: usize, page: usize) -> bool {
     let next = match action {
         Action::Up => position.saturating_sub(1),
         Action::Down => position.saturating_add(1),
-        Action::PageUp => position.saturating_sub(10),
-        Action::PageDown => position.saturating_add(10),
+        Action::PageUp => position.saturating_sub(page),
+        Action::PageDown => position.saturating_add(page),
         Action::First => 0,
         Action::Last => last,
         _ => return false,

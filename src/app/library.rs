@@ -13,7 +13,7 @@ pub struct LibraryView {
 impl App {
     pub(super) fn library_act(&mut self, action: Action) {
         let count = self.library.entries().len();
-        let max = self.measured.max_scroll_u16();
+        let view_size = self.measured;
         let Screen::Library(view) = &mut self.screen else {
             return;
         };
@@ -24,7 +24,7 @@ impl App {
                 view.scroll = 0;
             }
             Action::PageUp | Action::PageDown => {
-                scroll(&mut view.scroll, action, max);
+                scroll(&mut view.scroll, action, view_size);
             }
             Action::Back => self.go_home(),
             Action::Open => {

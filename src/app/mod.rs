@@ -177,6 +177,8 @@ pub struct App {
     /// Where the page being read from disk was asked for, for when it
     /// arrives.
     opening: Origin,
+    /// How far the box over the screen (help, a message) is scrolled.
+    pub box_scroll: u16,
     pub tz: TimeZone,
     clock: Clock,
     /// A quit was held back because saving failed; the next one goes ahead.
@@ -223,6 +225,7 @@ impl App {
             seek_match: false,
             journal_view: JournalView::default(),
             opening: Origin::default(),
+            box_scroll: 0,
             tz,
             clock,
             quit_refused: false,
@@ -316,6 +319,12 @@ impl App {
     pub fn measured(&mut self, measured: Measured) -> bool {
         self.measured = measured;
         let max = measured.max_scroll_u16();
+        if self.overlay.is_some() {
+            // The box over the screen is what was measured.
+            let before = self.box_scroll;
+            self.box_scroll = before.min(max);
+            return self.box_scroll != before;
+        }
         let seek = std::mem::take(&mut self.seek_match);
         let scroll = match &mut self.screen {
             Screen::SideBySide(view) => &mut view.scroll,

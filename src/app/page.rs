@@ -9,8 +9,8 @@ use jiff::Timestamp;
 use ratatui_textarea::TextArea;
 
 use super::{
-    AgreementsView, App, Effect, Handoff, Home, Overlay, ReviewDecision, ReviewItem, Screen,
-    SlotKind, Turn, editor, paste_too_long, slot_answer,
+    AgreementsView, App, Effect, Handoff, Home, LibraryView, Overlay, ReviewDecision, ReviewItem,
+    Screen, SlotKind, Turn, editor, paste_too_long, slot_answer,
 };
 use crate::journal::{Access, LoadedPage};
 use crate::keymap::Action;
@@ -305,8 +305,8 @@ impl App {
         self.screen = Screen::Turn(on(open, turn));
     }
 
-    /// Leaves the open page for the home screen, saving it when it holds
-    /// anything worth keeping.
+    /// Leaves the open page for wherever it was opened from, saving it when
+    /// it holds anything worth keeping.
     fn leave_page(&mut self) {
         self.store_editor();
         let keep = self.open_page().is_some_and(|o| {
@@ -319,7 +319,7 @@ impl App {
         if keep {
             self.save_if_dirty();
         }
-        self.go_home();
+        self.go_back();
     }
 
     fn finish_turn(&mut self) {
@@ -411,6 +411,21 @@ impl App {
                 self.begin_turn(partner);
             }
             Action::Pause => self.leave_page(),
+            // Nothing is written before a partner starts: back to where
+            // the exercise was chosen, with it still selected.
+            Action::Back => {
+                let exercise = self.open_page().map(|o| o.page.exercise.clone());
+                let selected = self
+                    .library
+                    .entries()
+                    .iter()
+                    .position(|e| Some(&e.exercise.id) == exercise.as_ref())
+                    .unwrap_or(0);
+                self.screen = Screen::Library(LibraryView {
+                    selected,
+                    scroll: 0,
+                });
+            }
             _ => {}
         }
     }
@@ -442,11 +457,11 @@ impl App {
             self.add_later_note();
             return;
         }
-        let max = self.measured.max_scroll_u16();
+        let view_size = self.measured;
         let Screen::SideBySide(s) = &mut self.screen else {
             return;
         };
-        if super::keys::scroll(&mut s.view.scroll, action, max) {
+        if super::keys::scroll(&mut s.view.scroll, action, view_size) {
             return;
         }
         match action {

@@ -63,7 +63,8 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
     }
     render_footer(app, theme, frame, footer);
     if let Some(overlay) = &app.overlay {
-        overlay::render(app, overlay, theme, frame, body);
+        // Keys go to the box, so it is what the app scrolls.
+        measured = overlay::render(app, overlay, theme, frame, body);
     }
     measured
 }

@@ -4,9 +4,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Theme, text};
-use crate::app::{App, Overlay};
+use crate::app::{App, Measured, Overlay};
 
-pub fn render(app: &App, overlay: &Overlay, theme: Theme, frame: &mut Frame, area: Rect) {
+/// Draws the box, scrolled as far as the app says; reports how much of it
+/// shows, so that the app keeps its scrolling within it.
+pub fn render(
+    app: &App,
+    overlay: &Overlay,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) -> Measured {
     let (title, lines) = match overlay {
         Overlay::Help(context) => {
             let bindings = app.available_keys(*context);
@@ -75,17 +83,32 @@ pub fn render(app: &App, overlay: &Overlay, theme: Theme, frame: &mut Frame, are
         .unwrap_or(u16::MAX)
         .min(area.height);
     let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-    frame.render_widget(Clear, popup);
-    let block = Block::bordered()
+    let measured = Measured {
+        rows: usize::from(popup.height.saturating_sub(2)),
+        lines: wrapped,
+        ..Measured::default()
+    };
+    let scroll = usize::from(app.box_scroll).min(measured.max_scroll());
+    let mut block = Block::bordered()
         .title(Line::styled(format!(" {title} "), theme.heading()).centered())
         .border_style(theme.border(true))
         .padding(ratatui::widgets::Padding::horizontal(1));
+    // Where more is hidden, the border says so.
+    if scroll + measured.rows < measured.lines {
+        block = block.title_bottom(Line::styled(" ↓ more ", theme.key()).right_aligned());
+    }
+    if scroll > 0 {
+        block = block.title_top(Line::styled(" ↑ ", theme.key()).right_aligned());
+    }
+    frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(Wrap { trim: false }),
+            .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         popup,
     );
+    measured
 }
 
 /// How wide a box is drawn over `area`.

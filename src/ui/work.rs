@@ -46,7 +46,11 @@ pub fn render_handoff(
         Span::styled("Enter", theme.key()),
         Span::raw(format!(" {me} starts   ")),
         Span::styled("Esc", theme.key()),
-        Span::raw(" later — the page waits"),
+        Span::raw(if handoff.choosing {
+            " back to the exercises — nothing is written yet"
+        } else {
+            " later — the page waits"
+        }),
     ]));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
