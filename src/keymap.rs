@@ -969,7 +969,10 @@ pub fn markdown() -> String {
         .iter()
         .filter(|b| IN_A_BOX.iter().all(|c| c.keys != b.keys))
         .collect();
-    out.push_str(&row("every screen (a box takes its own keys)", screens_only));
+    out.push_str(&row(
+        "every screen (a box takes its own keys)",
+        screens_only,
+    ));
     for context in KeyContext::ALL {
         let lines = without_shadowed(parts(context).iter().copied().flatten());
         out.push_str(&row(context.describe(), lines));

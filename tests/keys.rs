@@ -535,3 +535,122 @@ fn the_readme_lists_the_keys_of_the_table() {
         }
     }
 }
+
+/// The journal with the row of `id` selected.
+fn journal_at(h: &mut Harness, id: &str) {
+    h.press(KeyCode::Char('b'));
+    let view = &h.app.journal_view;
+    let row = view
+        .matches
+        .iter()
+        .position(|&i| h.app.journal.pages[i].id == id)
+        .expect("listed");
+    h.press(KeyCode::Home);
+    h.press_n(KeyCode::Down, row);
+}
+
+#[test]
+fn comparing_names_the_exercise_of_the_page_already_marked() {
+    let mut h = demo(16);
+    let pages = &h.app.journal.pages;
+    let first = pages
+        .iter()
+        .find(|p| p.revealed.is_some())
+        .expect("a revealed page");
+    let other = pages
+        .iter()
+        .find(|p| p.revealed.is_some() && p.exercise != first.exercise)
+        .expect("a page of another exercise");
+    let (first_id, first_title, other_id) =
+        (first.id.clone(), first.title.clone(), other.id.clone());
+    journal_at(&mut h, &first_id);
+    h.press(KeyCode::Char('m'));
+    h.press(KeyCode::Esc);
+    journal_at(&mut h, &other_id);
+    h.press(KeyCode::Char('m'));
+    let notice = h.app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with(&format!("Pick another {first_title} page")),
+        "{notice}"
+    );
+}
+
+#[test]
+fn the_exercise_filter_keeps_to_the_chosen_category() {
+    let mut h = demo(40);
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Char('c'));
+    let category = h.app.journal_view.filter.category.expect("a category");
+    for _ in 0..12 {
+        h.press(KeyCode::Char('e'));
+        let Some(exercise) = h.app.journal_view.filter.exercise.clone() else {
+            break;
+        };
+        let of = h.app.library.get(&exercise).map(|e| e.category);
+        assert_eq!(of, Some(category), "{exercise}");
+        assert!(
+            !h.app.journal_view.matches.is_empty(),
+            "{exercise} lists pages"
+        );
+    }
+    // Choosing another category lets go of an exercise of the first.
+    h.press(KeyCode::Char('e'));
+    h.press(KeyCode::Char('c'));
+    let exercise = h.app.journal_view.filter.exercise.clone();
+    let category = h.app.journal_view.filter.category;
+    assert!(
+        exercise
+            .as_ref()
+            .is_none_or(|e| h.app.library.get(e).map(|x| x.category) == category),
+        "{exercise:?} {category:?}"
+    );
+}
+
+#[test]
+fn esc_before_anyone_starts_goes_back_to_the_exercise_and_writes_nothing() {
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "saying-no");
+    assert!(h.screen(80, 24).contains("nothing is written yet"));
+    h.press(KeyCode::Esc);
+    let Screen::Library(view) = &h.app.screen else {
+        panic!("back in the library");
+    };
+    let selected = &h.app.library.entries()[view.selected].exercise.id;
+    assert_eq!(selected, "saying-no");
+    assert!(h.store.page_ids().expect("list").is_empty());
+}
+
+#[test]
+fn esc_from_a_hand_off_opened_from_the_journal_goes_back_to_the_journal() {
+    let mut h = demo(16);
+    let waiting = h
+        .app
+        .journal
+        .pages
+        .iter()
+        .find(|p| matches!(p.status, PageStatus::WaitingFor(_)))
+        .map(|p| p.id.clone())
+        .expect("a page waiting for one partner");
+    journal_at(&mut h, &waiting);
+    h.press(KeyCode::Enter);
+    assert!(matches!(h.app.screen, Screen::Handoff(_)));
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Journal));
+}
+
+#[test]
+fn help_longer_than_the_window_scrolls_and_says_there_is_more() {
+    let mut h = demo(16);
+    h.resize(60, 16);
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Char('?'));
+    let top = h.screen(60, 16);
+    assert!(top.contains("↓ more"), "{top}");
+    assert!(!top.contains("save everything and quit"), "{top}");
+    h.press_n(KeyCode::PageDown, 5);
+    let bottom = h.screen(60, 16);
+    assert!(bottom.contains("save everything and quit"), "{bottom}");
+    assert!(!bottom.contains("↓ more"), "{bottom}");
+    h.press(KeyCode::Up);
+    assert!(h.screen(60, 16).contains("↓ more"));
+}
