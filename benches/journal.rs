@@ -52,6 +52,52 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
         .expect("draw");
 }
 
+/// Both partners finish "Saying no without guilt", the first pasting a
+/// megabyte of text into the first step; the side-by-side view is open.
+fn with_a_long_answer(app: &mut App, store: &Store) {
+    let send = |app: &mut App, event| {
+        let effects = app.update(event);
+        carry_out(app, store, effects);
+    };
+    press(app, store, KeyCode::Char('n'));
+    while app
+        .library
+        .entries()
+        .get(match &app.screen {
+            Screen::Library(view) => view.selected,
+            _ => 0,
+        })
+        .is_some_and(|e| e.exercise.id != "saying-no")
+    {
+        press(app, store, KeyCode::Down);
+    }
+    press(app, store, KeyCode::Enter);
+    for partner in 0..2 {
+        press(app, store, KeyCode::Enter);
+        let words = if partner == 0 {
+            "I say yes before I have thought about it. ".repeat(24_000)
+        } else {
+            "Short.".to_string()
+        };
+        // On to the first step written in words.
+        while matches!(&app.screen, Screen::Turn(turn)
+            if !matches!(turn.editor, Some(tandem::app::FieldEditor::Text(_))))
+        {
+            press(app, store, KeyCode::Tab);
+        }
+        send(app, Event::Paste(words));
+        for _ in 0..12 {
+            press(app, store, KeyCode::Tab);
+        }
+        press(app, store, KeyCode::Enter);
+    }
+    assert!(matches!(app.screen, Screen::SideBySide(_)));
+    let held = app
+        .open_page()
+        .map_or(0, |o| format!("{:?}", o.page.entries[0].answers).len());
+    assert!(held > 1_000_000, "the long answer is on the page ({held} bytes)");
+}
+
 fn benches(c: &mut Criterion) {
     let mut open = c.benchmark_group("open the journal screen");
     let mut journals: Vec<_> = SIZES
@@ -118,6 +164,23 @@ fn benches(c: &mut Criterion) {
         });
     }
     side.finish();
+
+    // One key and one frame on a page holding a megabyte answer: the page
+    // is wrapped once when it opens, not again for every line scrolled.
+    let mut long = c.benchmark_group("scroll a page with a 1 MB answer, 200x60");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut app, store) = journal(dir.path(), 0);
+    with_a_long_answer(&mut app, &store);
+    draw(&mut wide, &app);
+    long.bench_function("one line down, then up", |b| {
+        b.iter(|| {
+            for code in [KeyCode::Down, KeyCode::Up] {
+                press(&mut app, &store, code);
+                draw(&mut wide, &app);
+            }
+        });
+    });
+    long.finish();
 
     let mut save = c.benchmark_group("save a page");
     for (size, _, app, store) in &journals {

@@ -4,6 +4,7 @@
 //! leaving them lets go of the page.
 
 use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use jiff::Timestamp;
 use ratatui_textarea::TextArea;
@@ -31,6 +32,37 @@ pub struct OpenPage {
     pub back: Back,
     /// Words to mark on the page (the journal's search it was opened from).
     pub highlight: String,
+    /// Which state of the page this is: new for every page opened and for
+    /// every change made to it, never the same twice in a run, so that
+    /// what is worked out from a page (its lines on screen) is worked out
+    /// again only when it changed.
+    pub revision: u64,
+}
+
+/// The next revision of any open page.
+fn next_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+impl OpenPage {
+    fn new(page: Page, access: Access, on_disk: bool, origin: Origin) -> OpenPage {
+        OpenPage {
+            page,
+            access,
+            dirty: false,
+            on_disk,
+            back: origin.back,
+            highlight: origin.highlight,
+            revision: next_revision(),
+        }
+    }
+
+    /// The page was changed here: it is to be saved, and drawn anew.
+    fn changed(&mut self) {
+        self.dirty = true;
+        self.revision = next_revision();
+    }
 }
 
 /// Where Esc leads back to from an open page.
@@ -172,7 +204,7 @@ impl App {
         if let Screen::Turn(s) = &mut self.screen {
             let OnPage { open, view } = &mut **s;
             view.store(&mut open.page, now);
-            open.dirty = true;
+            open.changed();
         }
     }
 
@@ -196,14 +228,8 @@ impl App {
             id = format!("{base}-{n}");
             n += 1;
         }
-        let open = OpenPage {
-            page: Page::new(id, exercise, &self.names(), now),
-            access: Access::Writable,
-            dirty: false,
-            on_disk: false,
-            back: Back::Home,
-            highlight: String::new(),
-        };
+        let page = Page::new(id, exercise, &self.names(), now);
+        let open = OpenPage::new(page, Access::Writable, false, Origin::default());
         let handoff = Handoff {
             partner: Partner::First,
             choosing: true,
@@ -220,14 +246,7 @@ impl App {
         let started = Partner::BOTH
             .into_iter()
             .find(|p| loaded.page.entry(*p).status == EntryStatus::Draft);
-        let open = OpenPage {
-            page: loaded.page,
-            access: loaded.access,
-            dirty: false,
-            on_disk: true,
-            back: origin.back,
-            highlight: origin.highlight,
-        };
+        let open = OpenPage::new(loaded.page, loaded.access, true, origin);
         match status {
             PageStatus::BothDone | PageStatus::Discussed => {
                 // Opened from a search: start at the first match, once the
@@ -347,7 +366,7 @@ impl App {
                 decisions = review_decisions(turn, &open.page, now);
             }
         }
-        open.dirty = true;
+        open.changed();
         self.save_if_dirty();
         let Some(open) = self.take_page() else {
             return;
@@ -503,7 +522,7 @@ impl App {
             .shared
             .later_notes
             .push(LaterNote { when: now, text });
-        s.open.dirty = true;
+        s.open.changed();
         self.save_if_dirty();
         self.notice = Some("Note added, with today's date.".into());
     }

@@ -1,6 +1,9 @@
 //! The reveal: both partners' answers, step by step, in two columns (or one
 //! after the other when the window is narrow).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
@@ -66,7 +69,7 @@ pub fn render(
         }
         _ => area,
     };
-    let lines = page_lines(app, open, usize::from(area.width), theme);
+    let lines = drawn_lines(app, open, usize::from(area.width), theme);
     // Looked for once, when a page is opened from a search, not every frame.
     let first_match = (app.seeking_match() && !open.highlight.is_empty())
         .then(|| {
@@ -76,19 +79,58 @@ pub fn render(
             })
         })
         .flatten();
-    let lines = highlight(lines, &open.highlight, theme.selected());
     let measured = Measured {
         rows: usize::from(area.height),
         lines: lines.len(),
         first_match,
         too_small: false,
     };
+    // Only the lines in sight are handed to the terminal.
     let scroll = usize::from(view.scroll).min(measured.max_scroll());
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        area,
-    );
+    let end = (scroll + measured.rows).min(lines.len());
+    frame.render_widget(Paragraph::new(lines[scroll..end].to_vec()), area);
     measured
+}
+
+/// What the lines of a page were worked out from.
+#[derive(Clone, PartialEq)]
+struct LinesOf {
+    revision: u64,
+    width: usize,
+    theme: Theme,
+    highlight: String,
+}
+
+thread_local! {
+    /// The lines of the page last drawn. Wrapping a long page again for
+    /// every key pressed (each scroll, each frame) would make the view lag,
+    /// so they are worked out once per change of the page, the width or the
+    /// colours. Only drawing reads and fills this; the app knows nothing of
+    /// it.
+    static DRAWN: RefCell<Option<(LinesOf, Rc<[Line<'static>]>)>> = const { RefCell::new(None) };
+}
+
+/// The page's lines at `width`, marked for its search words.
+fn drawn_lines(app: &App, open: &OpenPage, width: usize, theme: Theme) -> Rc<[Line<'static>]> {
+    let of = LinesOf {
+        revision: open.revision,
+        width,
+        theme,
+        highlight: open.highlight.clone(),
+    };
+    DRAWN.with_borrow_mut(|drawn| match drawn {
+        Some((was, lines)) if *was == of => Rc::clone(lines),
+        _ => {
+            let lines: Rc<[Line<'static>]> = highlight(
+                page_lines(app, open, width, theme),
+                &open.highlight,
+                theme.selected(),
+            )
+            .into();
+            *drawn = Some((of, Rc::clone(&lines)));
+            lines
+        }
+    })
 }
 
 fn page_lines(app: &App, open: &OpenPage, width: usize, theme: Theme) -> Vec<Line<'static>> {
