@@ -95,7 +95,10 @@ fn with_a_long_answer(app: &mut App, store: &Store) {
     let held = app
         .open_page()
         .map_or(0, |o| format!("{:?}", o.page.entries[0].answers).len());
-    assert!(held > 1_000_000, "the long answer is on the page ({held} bytes)");
+    assert!(
+        held > 1_000_000,
+        "the long answer is on the page ({held} bytes)"
+    );
 }
 
 fn benches(c: &mut Criterion) {

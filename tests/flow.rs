@@ -453,3 +453,30 @@ fn keys_typed_into_a_window_too_small_to_show_them_are_ignored() {
         Some(&tandem::model::Answer::Text("seen and seen again".into()))
     );
 }
+
+#[test]
+fn a_paused_turn_goes_on_at_the_step_it_was_left_at() {
+    use tandem::app::Screen;
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('1')); // step 1 answered
+    h.press_n(KeyCode::Tab, 5); // on to step 6, nothing written there
+    h.press(KeyCode::Esc);
+    h.tick_after(3);
+    let at = |h: &Harness| match &h.app.screen {
+        Screen::Turn(turn) => turn.index,
+        _ => panic!("in the turn"),
+    };
+    // From home, in this run.
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    assert_eq!(at(&h), 5, "step 6");
+    h.press(KeyCode::BackTab);
+    h.press(KeyCode::Esc);
+    // And after tandem starts again.
+    let mut h = h.reopen();
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    assert_eq!(at(&h), 4, "step 5, where the partner last was");
+}

@@ -289,8 +289,11 @@ impl ListEditor {
                 true
             }
             Action::Up => {
+                // The item above keeps its place whether or not an empty
+                // one is dropped on the way.
+                let above = self.selected.saturating_sub(1);
                 self.leave_empty_item();
-                self.select(self.selected.saturating_sub(1));
+                self.select(above);
                 false
             }
             Action::Down => {
@@ -824,6 +827,21 @@ mod tests {
         );
         assert!(editor.chosen.is_empty(), "ticked, then unticked");
         assert!(!editor.act(&def, Action::Number(0)));
+    }
+
+    #[test]
+    fn up_from_the_empty_new_item_lands_on_the_last_item() {
+        let mut list = ListEditor::new(vec!["A".into(), "B".into(), "C".into()], "");
+        list.act(Action::AddItem);
+        assert_eq!(list.selected, 3, "on the new, empty item");
+        list.act(Action::Up);
+        assert_eq!(list.items[list.selected], "C");
+        assert!(list.act(Action::RemoveItem));
+        assert_eq!(
+            list.items(),
+            ["A", "B"],
+            "C, the item the cursor was on, went"
+        );
     }
 
     #[test]

@@ -355,6 +355,7 @@ impl App {
                 let entry = open.page.entry_mut(partner);
                 entry.status = EntryStatus::Done;
                 entry.finished = Some(now);
+                entry.left_at = None;
                 entry.updated = Some(now);
                 other_done = open.page.entry(partner.other()).status == EntryStatus::Done;
             }
@@ -456,8 +457,21 @@ impl App {
         let OnPage { open, view: turn } = &mut **s;
         match action {
             Action::Pause => self.leave_page(),
-            Action::NextStep => turn.go_to(turn.index + 1, &open.page),
-            Action::PreviousStep => turn.go_to(turn.index.saturating_sub(1), &open.page),
+            Action::NextStep | Action::PreviousStep => {
+                let to = match action {
+                    Action::NextStep => turn.index + 1,
+                    _ => turn.index.saturating_sub(1),
+                };
+                turn.go_to(to, &open.page);
+                // Where a partner is, is where they go on next time.
+                if let (Some(partner), Some(slot)) = (turn.partner, turn.slot()) {
+                    let entry = open.page.entry_mut(partner);
+                    if entry.left_at.as_deref() != Some(slot.step_id.as_str()) {
+                        entry.left_at = Some(slot.step_id.clone());
+                        open.changed();
+                    }
+                }
+            }
             Action::Finish => self.finish_turn(),
             action => {
                 let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {

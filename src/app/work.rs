@@ -120,17 +120,24 @@ impl Turn {
                 field: step.field.clone(),
             })
             .collect();
-        // Resume where the partner was: at the last step they wrote in.
+        // Go on where the partner stopped; on a page from before that was
+        // kept, at the last step they wrote in.
         let mut turn = Turn {
             partner: Some(partner),
             slots,
             index: 0,
             editor: None,
         };
+        let left_at = page.entry(partner).left_at.as_deref();
         turn.index = turn
             .slots
             .iter()
-            .rposition(|s| slot_answer(page, s).is_some())
+            .position(|s| Some(s.step_id.as_str()) == left_at)
+            .or_else(|| {
+                turn.slots
+                    .iter()
+                    .rposition(|s| slot_answer(page, s).is_some())
+            })
             .unwrap_or(0);
         turn.load_editor(page);
         turn

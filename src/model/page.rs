@@ -139,6 +139,9 @@ pub struct Entry {
     pub finished: Option<Timestamp>,
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// The step the partner was on when they last stopped, to go on there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_at: Option<String>,
 }
 
 impl Entry {
@@ -150,6 +153,7 @@ impl Entry {
             updated: None,
             finished: None,
             answers: BTreeMap::new(),
+            left_at: None,
         }
     }
 }
