@@ -424,9 +424,26 @@ pub fn plain_answer(answer: &Answer, field: &Field) -> Vec<String> {
     }
 }
 
+/// A unit as it reads after `value`: "1 hour a week", "3 hours a week".
+/// Units are written plural in the exercises; for one, the first word
+/// loses its "s".
+fn unit_for(value: i32, unit: &str) -> String {
+    let (first, rest) = unit.split_once(' ').unwrap_or((unit, ""));
+    match first.strip_suffix('s') {
+        Some(one) if value.abs() == 1 && !one.is_empty() => {
+            if rest.is_empty() {
+                one.to_string()
+            } else {
+                format!("{one} {rest}")
+            }
+        }
+        _ => unit.to_string(),
+    }
+}
+
 pub fn scale_text(value: i32, scale: &ScaleDef) -> String {
     if !scale.unit.is_empty() {
-        return format!("{value} {}", scale.unit);
+        return format!("{value} {}", unit_for(value, &scale.unit));
     }
     let mut text = format!("{value} of {}", scale.max);
     if value == scale.min {
@@ -671,4 +688,29 @@ fn by_step_id(page: Revealed<'_>, ids: Vec<String>) -> Vec<Section> {
             heading: id,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hours() -> ScaleDef {
+        ScaleDef {
+            min: 0,
+            max: 40,
+            low: "none".into(),
+            high: "as much as possible".into(),
+            unit: "hours a week".into(),
+        }
+    }
+
+    #[test]
+    fn one_of_a_unit_reads_in_the_singular() {
+        assert_eq!(scale_text(1, &hours()), "1 hour a week");
+        assert_eq!(scale_text(0, &hours()), "0 hours a week");
+        assert_eq!(scale_text(12, &hours()), "12 hours a week");
+        assert_eq!(unit_for(1, "minutes"), "minute");
+        assert_eq!(unit_for(1, "s"), "s");
+        assert_eq!(unit_for(1, "of them"), "of them");
+    }
 }

@@ -480,3 +480,22 @@ fn a_paused_turn_goes_on_at_the_step_it_was_left_at() {
     h.press(KeyCode::Enter);
     assert_eq!(at(&h), 4, "step 5, where the partner last was");
 }
+
+#[test]
+fn the_reveal_legend_says_what_a_shared_unsettled_answer_means() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &ALEX);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &SAM);
+    h.press(KeyCode::Enter);
+    // Both marked the second area "not fine": nobody asked to talk.
+    let screen = h.screen(100, 40);
+    assert!(!screen.contains("would like to talk"), "{screen}");
+    assert!(
+        screen.contains("• the same answer from you both, and one worth talking about"),
+        "{screen}"
+    );
+}

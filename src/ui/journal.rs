@@ -54,9 +54,9 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         }
     }
     let mut counted = format!(
-        "{} of {} pages",
+        "{} of {}",
         view.matches.len(),
-        app.journal.pages.len()
+        crate::model::count(app.journal.pages.len(), "page", "pages")
     );
     if app.journal.is_loading() {
         counted.push_str(&format!(" (reading {} more…)", app.journal.pending_count()));

@@ -81,9 +81,9 @@ pub fn render(
     ];
     let history = match app.journal.last_done(&exercise.id) {
         Some(when) => format!(
-            "Last started {} · talked over {} times",
+            "Last started {} · talked over {}",
             date(app, when),
-            app.journal.times_done(&exercise.id)
+            crate::model::count(app.journal.times_done(&exercise.id), "time", "times")
         ),
         None => "Not done yet".to_string(),
     };

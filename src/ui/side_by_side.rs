@@ -544,17 +544,19 @@ fn grid_lines(
         ),
         (
             rows.iter().any(|r| !r.urgent && r.gap == 0 && r.flagged),
-            "• one of you would like to talk about it",
+            "• the same answer from you both, and one worth talking about",
         ),
     ]
     .into_iter()
     .filter_map(|(shown, text)| shown.then_some(text))
     .collect();
-    if !legend.is_empty() {
-        lines.push(Line::styled(
-            text::fit(&legend.join(" · "), width),
-            theme.dim(),
-        ));
-    }
+    // On one line where it fits; otherwise a line for each mark.
+    let joined = legend.join(" · ");
+    let legend = if text::width(&joined) <= width {
+        vec![joined]
+    } else {
+        legend.iter().flat_map(|l| text::wrap(l, width)).collect()
+    };
+    lines.extend(legend.into_iter().map(|l| Line::styled(l, theme.dim())));
     lines
 }

@@ -49,10 +49,10 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
             Line::styled(
                 text::fit(
                     &format!(
-                        "{} of {} measures · {} pages · ↑↓ to choose another",
+                        "{} of {} · {} · ↑↓ to choose another",
                         view.measure.min(all.len() - 1) + 1,
-                        all.len(),
-                        data.len()
+                        crate::model::count(all.len(), "measure", "measures"),
+                        crate::model::count(data.len(), "page", "pages")
                     ),
                     width,
                 ),
