@@ -842,6 +842,7 @@ const TRENDS: &[Binding] = &[
         "choose what to show",
     ),
     bind(PAGES, "ten up, down", false),
+    bind(FIRST_LAST, "first, last", false),
     bind_some(BACK, 1, "back"),
 ];
 

@@ -654,3 +654,24 @@ fn help_longer_than_the_window_scrolls_and_says_there_is_more() {
     h.press(KeyCode::Up);
     assert!(h.screen(60, 16).contains("↓ more"));
 }
+
+#[test]
+fn esc_from_trends_or_agreements_goes_back_to_the_journal_they_came_from() {
+    let mut h = demo(16);
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Char('t'));
+    h.press(KeyCode::Char('a'));
+    h.press(KeyCode::Esc);
+    assert!(
+        matches!(h.app.screen, Screen::Journal),
+        "agreements, by trends"
+    );
+    h.press(KeyCode::Char('t'));
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Journal), "trends");
+    // From home, home.
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('t'));
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+}

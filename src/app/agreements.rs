@@ -49,6 +49,8 @@ pub fn agreement_lines(journal: &JournalIndex) -> Vec<AgreementLine> {
 #[derive(Default)]
 pub struct AgreementsView {
     pub selected: usize,
+    /// Where Esc leads: the journal, when it was opened from there.
+    pub back: Back,
 }
 
 impl App {
@@ -73,9 +75,10 @@ impl App {
         };
         let last = lines.len().saturating_sub(1);
         view.selected = view.selected.min(last);
+        let back = view.back;
         let Some(line) = lines.get(view.selected) else {
             if action == Action::Back {
-                self.go_home();
+                self.leave_looking_back(back);
             }
             return;
         };
@@ -95,7 +98,7 @@ impl App {
                 None
             }
             Action::Back => {
-                self.go_home();
+                self.leave_looking_back(back);
                 None
             }
             _ => None,

@@ -250,13 +250,34 @@ impl App {
     /// Moves between the screens for looking back; returns whether the
     /// action was such a move.
     pub(super) fn review_jump(&mut self, action: Action) -> bool {
+        // Opened from the journal, Esc leads back there; from one another,
+        // wherever the first of them led.
+        let back = match &self.screen {
+            Screen::Journal => Back::Journal,
+            Screen::Trends(view) => view.back,
+            Screen::Agreements(view) => view.back,
+            _ => Back::Home,
+        };
         match action {
             Action::ShowJournal => self.show_journal(),
-            Action::ShowTrends => self.screen = Screen::Trends(TrendsView::default()),
-            Action::ShowAgreements => self.screen = Screen::Agreements(AgreementsView::default()),
+            Action::ShowTrends => {
+                self.screen = Screen::Trends(TrendsView { measure: 0, back });
+            }
+            Action::ShowAgreements => {
+                self.screen = Screen::Agreements(AgreementsView { selected: 0, back });
+            }
             _ => return false,
         }
         true
+    }
+
+    /// Esc from trends or agreements: the journal they were opened from, or
+    /// home.
+    pub(super) fn leave_looking_back(&mut self, back: Back) {
+        match back {
+            Back::Journal => self.show_journal(),
+            _ => self.go_home(),
+        }
     }
 
     /// Whether a key of the journal screen can do anything now.

@@ -5,7 +5,7 @@ use jiff::Timestamp;
 
 use super::index::JournalIndex;
 use super::keys::move_in;
-use super::{App, Screen};
+use super::{App, Back, Screen};
 use crate::keymap::Action;
 
 /// A measure that can be followed over time: an exercise's scale step or
@@ -62,6 +62,8 @@ pub fn points(journal: &JournalIndex, measure: &Measure) -> Vec<Point> {
 #[derive(Default)]
 pub struct TrendsView {
     pub measure: usize,
+    /// Where Esc leads: the journal, when it was opened from there.
+    pub back: Back,
 }
 
 impl App {
@@ -74,8 +76,9 @@ impl App {
             return;
         };
         let last = count.saturating_sub(1);
+        let back = view.back;
         if !move_in(&mut view.measure, action, last) && action == Action::Back {
-            self.go_home();
+            self.leave_looking_back(back);
         }
     }
 }
