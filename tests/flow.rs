@@ -499,3 +499,30 @@ fn the_reveal_legend_says_what_a_shared_unsettled_answer_means() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_finish_card_names_the_steps_left_without_an_answer() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('1'));
+    h.press_n(KeyCode::Tab, 5);
+    h.press(KeyCode::Right); // step 6, the scale
+    h.press(KeyCode::Tab);
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("steps 2, 3, 4 and 5 have no answer yet"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_number_beyond_the_scale_is_refused_and_said_so() {
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "time-together-apart");
+    h.press(KeyCode::Enter);
+    h.type_text("45");
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("There is no 45 on this scale"), "{screen}");
+    assert!(screen.contains("Your answer: 4 hours a week"), "{screen}");
+}

@@ -91,6 +91,7 @@ impl FieldEditor {
                     _ => None,
                 },
                 typed: String::new(),
+                refused: None,
             }),
             Field::Choice(def) => {
                 let chosen = match answer {
@@ -368,12 +369,15 @@ pub struct ScaleEditor {
     pub value: Option<i32>,
     /// Digits typed so far, so that "12" can be typed on a 0–40 scale.
     typed: String,
+    /// Why the last digits typed were not taken ("45" on a 0–40 scale).
+    pub refused: Option<String>,
 }
 
 impl ScaleEditor {
     pub fn act(&mut self, def: &ScaleDef, action: Action) -> bool {
         let before = self.value;
         let middle = def.min + (def.max - def.min) / 2;
+        self.refused = None;
         match action {
             Action::Decrease => {
                 self.typed.clear();
@@ -390,10 +394,24 @@ impl ScaleEditor {
                 self.value = None;
             }
             Action::Number(digit) => {
+                // "4" on a 0–40 scale may become 40; "12" can become
+                // nothing longer, so a digit after it starts a new number.
+                let could_go_on = self
+                    .typed
+                    .parse::<i32>()
+                    .is_ok_and(|t| t.saturating_mul(10) <= def.max);
                 self.typed.push(char::from(b'0' + digit.min(9)));
                 let parsed = self.typed.parse::<i32>().ok();
                 match parsed {
                     Some(v) if (def.min..=def.max).contains(&v) => self.value = Some(v),
+                    _ if could_go_on => {
+                        // Never something else than what was typed.
+                        self.refused = Some(format!(
+                            "There is no {} on this scale: it goes from {} to {}.",
+                            self.typed, def.min, def.max
+                        ));
+                        self.typed.clear();
+                    }
                     _ => {
                         // Start again from this digit.
                         self.typed = digit.to_string();
@@ -729,6 +747,7 @@ fn scale_value(
             _ => None,
         },
         typed: std::mem::take(typed),
+        refused: None,
     };
     let changed = editor.act(def, action);
     *typed = editor.typed;
@@ -776,13 +795,26 @@ mod tests {
         let mut editor = ScaleEditor {
             value: None,
             typed: String::new(),
+            refused: None,
         };
         assert!(editor.act(&def, Action::Number(1)));
         assert!(editor.act(&def, Action::Number(2)));
         assert_eq!(editor.value, Some(12));
-        // 125 is out of range: the 5 starts a new number.
+        // Nothing can follow 12 on a 0–40 scale: the 5 starts a new number.
         assert!(editor.act(&def, Action::Number(5)));
         assert_eq!(editor.value, Some(5));
+        // 4 could have become 40; 45 is refused, and says why.
+        assert!(editor.act(&def, Action::Number(4)));
+        assert!(!editor.act(&def, Action::Number(5)));
+        assert_eq!(editor.value, Some(4));
+        assert!(
+            editor
+                .refused
+                .as_deref()
+                .is_some_and(|r| r.contains("no 45"))
+        );
+        assert!(editor.act(&def, Action::Number(5)), "a fresh start");
+        assert_eq!((editor.value, editor.refused.as_deref()), (Some(5), None));
         assert!(editor.act(&def, Action::Clear));
         assert_eq!(editor.value, None);
         // The first step from nothing lands in the middle.

@@ -210,6 +210,14 @@ impl Turn {
             .count()
     }
 
+    /// The numbers of the steps (from 1) with no answer yet.
+    pub fn unanswered(&self, page: &Page) -> Vec<usize> {
+        (0..self.slots.len())
+            .filter(|&i| slot_answer(page, &self.slots[i]).is_none())
+            .map(|i| i + 1)
+            .collect()
+    }
+
     pub fn load_editor(&mut self, page: &Page) {
         self.editor = self
             .slot()

@@ -95,7 +95,13 @@ fn render_scale(scale: &ScaleEditor, def: &ScaleDef, theme: Theme, frame: &mut F
         ]),
         None => Line::styled("Not answered yet: use ← → or type a number.", theme.dim()),
     });
-    frame.render_widget(Paragraph::new(lines), area.inner(Margin::new(1, 0)));
+    if let Some(why) = &scale.refused {
+        lines.push(Line::styled(why.as_str(), theme.warning()));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+        area.inner(Margin::new(1, 0)),
+    );
 }
 
 fn option_lines<'a>(

@@ -196,7 +196,17 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
                 format!("That's every step, {}.", app.name(p)),
                 theme.heading(),
             ));
-            lines.push(Line::raw(format!("You answered {answered} of {total}.")));
+            let missing = turn.unanswered(&turn.open.page);
+            lines.push(Line::raw(match missing.as_slice() {
+                [] => format!("You answered all {total}."),
+                [one] => format!(
+                    "You answered {answered} of {total}; step {one} has no answer yet. Shift-Tab goes back to it, or leave it: that is fine too."
+                ),
+                [rest @ .., last] => format!(
+                    "You answered {answered} of {total}; steps {} and {last} have no answer yet. Shift-Tab goes back to them, or leave them: that is fine too.",
+                    rest.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+                ),
+            }));
             lines.push(Line::raw(""));
             let after = if turn.open.page.entry(p.other()).status == crate::model::EntryStatus::Done
             {
@@ -217,7 +227,7 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
             ));
             let agreements = turn.open.page.shared.agreements.len();
             lines.push(Line::raw(format!(
-                "{agreements} agreement{} written down. You can come back and add to it later.",
+                "{agreements} agreement{} written down. Once it is saved, you can still add dated notes to it from the journal.",
                 if agreements == 1 { "" } else { "s" }
             )));
         }
