@@ -61,14 +61,17 @@ pub enum Command {
         /// Every page, newest first.
         #[arg(long, conflicts_with = "id")]
         all: bool,
-        /// Only pages of this exercise (an id from `tandem exercises`).
+        /// Only pages of this exercise (an id from `tandem exercises`, or
+        /// its title).
         #[arg(long, value_name = "ID", conflicts_with = "id")]
         exercise: Option<String>,
-        /// Only pages started on or after this day (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE", conflicts_with = "id")]
+        /// Only pages started on or after this day (YYYY-MM-DD, today or
+        /// yesterday).
+        #[arg(long, value_name = "DATE", conflicts_with = "id", value_parser = day)]
         since: Option<jiff::civil::Date>,
-        /// Only pages started on or before this day (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE", conflicts_with = "id")]
+        /// Only pages started on or before this day (YYYY-MM-DD, today or
+        /// yesterday).
+        #[arg(long, value_name = "DATE", conflicts_with = "id", value_parser = day)]
         until: Option<jiff::civil::Date>,
         /// A self-contained HTML file that prints both partners side by side
         /// (also chosen by an output file ending in .html).
@@ -225,6 +228,46 @@ fn warn(text: &str) {
 
 fn date(ts: jiff::Timestamp) -> String {
     crate::zone::day(ts, &crate::zone::local())
+}
+
+/// A day as the options take it: YYYY-MM-DD, `today` or `yesterday`.
+fn day(text: &str) -> std::result::Result<jiff::civil::Date, String> {
+    let today = || {
+        jiff::Zoned::now()
+            .with_time_zone(crate::zone::local())
+            .date()
+    };
+    match text.trim().to_lowercase().as_str() {
+        "today" => Ok(today()),
+        "yesterday" => today()
+            .yesterday()
+            .map_err(|_| "there is no day before that".to_string()),
+        other => other.parse().map_err(|_| {
+            format!("write the day as year-month-day, for example 2026-03-01 (or today, yesterday), not {other:?}")
+        }),
+    }
+}
+
+/// The exercise an `--exercise` names: its id, or its title in any case.
+fn exercise_id(library: &Library, named: &str) -> Result<String> {
+    let wanted = named.trim();
+    if let Some(exercise) = library
+        .exercises()
+        .find(|e| e.id == wanted || e.title.eq_ignore_ascii_case(wanted))
+    {
+        return Ok(exercise.id.clone());
+    }
+    let closest = library
+        .exercises()
+        .map(|e| (strsim::jaro_winkler(&e.id, wanted), &e.id))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(score, _)| *score > 0.8)
+        .map(|(_, id)| format!(" Did you mean {id}?"))
+        .unwrap_or_default();
+    bail!(
+        "there is no exercise {:?}; `tandem exercises` lists them.{closest}",
+        visible(wanted)
+    )
 }
 
 fn list(store: &Store, library: &Library) -> Result<ExitCode> {
@@ -411,6 +454,14 @@ fn export(
 ) -> Result<ExitCode> {
     let mut pages: Vec<ExportPage> = Vec::new();
     let mut skipped = Vec::new();
+    let exercise = choice
+        .exercise
+        .map(|e| exercise_id(library, e))
+        .transpose()?;
+    let choice = &ExportChoice {
+        exercise: exercise.as_deref(),
+        ..*choice
+    };
     match choice.id {
         Some(id) => pages.push(load(store, library, id)?.into()),
         None if choice.all || choice.filtered() => {
@@ -425,6 +476,11 @@ fn export(
         None => bail!(
             "say which pages to export: an id from `tandem list`, --all, or filters such as --exercise, --since and --until"
         ),
+    }
+    if pages.is_empty() && skipped.is_empty() {
+        bail!(
+            "no page matches; `tandem list` shows the pages there are, with their days and exercises"
+        );
     }
     let output = output.filter(|p| p.as_os_str() != "-");
     // A file named .html gets HTML even without --html.

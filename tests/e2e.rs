@@ -345,3 +345,46 @@ fn the_command_line_exports_with_filters_as_markdown_and_html() {
     let mode = std::fs::metadata(&out).expect("file").permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+#[test]
+fn export_says_plainly_when_an_exercise_or_a_day_is_not_understood() {
+    let d = dirs();
+    let library = tandem::content::Library::load(None);
+    tandem::demo::generate(&library, 20, tandem::demo::DEMO_SEED)
+        .write(&d.data)
+        .expect("demo journal");
+
+    let (code, out, err) = run(&d.data, &d.config, &["export", "--exercise", "nope"]);
+    assert_ne!(code, 0, "{out}");
+    assert!(err.contains("there is no exercise \"nope\""), "{err}");
+    let (code, _, err) = run(
+        &d.data,
+        &d.config,
+        &["export", "--exercise", "weekly-chek-in"],
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("Did you mean weekly-check-in?"), "{err}");
+
+    // A title does as well as an id.
+    let (code, markdown, _) = run(
+        &d.data,
+        &d.config,
+        &["export", "--exercise", "weekly check-in"],
+    );
+    assert_eq!(code, 0);
+    assert!(markdown.contains("# Weekly check-in — "));
+
+    let (code, _, err) = run(
+        &d.data,
+        &d.config,
+        &["export", "--all", "--since", "last week"],
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("write the day as year-month-day"), "{err}");
+    assert!(!err.contains("four digit"), "{err}");
+
+    // Understood, but nothing in the journal is that recent.
+    let (code, out, err) = run(&d.data, &d.config, &["export", "--since", "today"]);
+    assert_ne!(code, 0, "{out}");
+    assert!(err.contains("no page matches"), "{err}");
+}
