@@ -562,7 +562,7 @@ fn exercises(library: &Library) -> Result<ExitCode> {
                 "  {:<24} {} ({}, about {} min)",
                 exercise.id,
                 exercise.title,
-                count(exercise.steps.len(), "step", "steps"),
+                crate::app::steps_in_words(exercise),
                 exercise.minutes
             ));
         }

@@ -98,6 +98,17 @@ pub(crate) fn paste_too_long(bytes: usize) -> String {
     )
 }
 
+/// How many steps an exercise has, as the turns count them: "6 steps
+/// each, then 4 together".
+pub fn steps_in_words(exercise: &crate::model::Exercise) -> String {
+    let own = exercise.individual_steps().count();
+    let together = Turn::together_slots(exercise, &[]).len();
+    format!(
+        "{} each, then {together} together",
+        crate::model::count(own, "step", "steps")
+    )
+}
+
 /// Where "now" comes from, so that tests can fix it.
 pub type Clock = fn() -> Timestamp;
 

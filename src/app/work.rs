@@ -144,6 +144,19 @@ impl Turn {
     }
 
     pub fn together(exercise: &Exercise, page: &Page, review: &[ReviewItem]) -> Turn {
+        let mut turn = Turn {
+            partner: None,
+            slots: Turn::together_slots(exercise, review),
+            index: 0,
+            editor: None,
+        };
+        turn.load_editor(page);
+        turn
+    }
+
+    /// What a couple works through together after the reveal: each step
+    /// said back by each partner, the shared steps, and the agreements.
+    pub fn together_slots(exercise: &Exercise, review: &[ReviewItem]) -> Vec<Slot> {
         let mut slots = Vec::new();
         for step in exercise.discussion_steps() {
             let base = |kind| Slot {
@@ -185,14 +198,7 @@ impl Turn {
                 placeholder: "We agree that …".to_string(),
             }),
         });
-        let mut turn = Turn {
-            partner: None,
-            slots,
-            index: 0,
-            editor: None,
-        };
-        turn.load_editor(page);
-        turn
+        slots
     }
 
     pub fn slot(&self) -> Option<&Slot> {

@@ -71,9 +71,9 @@ pub fn render(
         Line::styled(exercise.title.as_str(), theme.heading()),
         Line::styled(
             format!(
-                "{} · {} steps · about {} minutes",
+                "{} · {} · about {} minutes",
                 exercise.category.label(),
-                exercise.steps.len(),
+                crate::app::steps_in_words(exercise),
                 exercise.minutes
             ),
             theme.dim(),

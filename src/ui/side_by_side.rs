@@ -259,13 +259,7 @@ pub fn section_lines(
             Body::Scale { values, scale } => {
                 let show = |v: Option<i32>| match v {
                     Some(v) => {
-                        let bar = if scale.max - scale.min <= 10 {
-                            let filled = usize::try_from(v - scale.min + 1).unwrap_or(0);
-                            let empty = usize::try_from(scale.max - v).unwrap_or(0);
-                            format!("{}{} ", "●".repeat(filled), "○".repeat(empty))
-                        } else {
-                            String::new()
-                        };
+                        let bar = dots(v, scale);
                         format!("{bar}{}", scale_text(v, scale))
                     }
                     None => "(no answer)".to_string(),
@@ -559,4 +553,44 @@ fn grid_lines(
     };
     lines.extend(legend.into_iter().map(|l| Line::styled(l, theme.dim())));
     lines
+}
+
+/// A short scale's value as dots, with a space after: a scale from 0 has a
+/// dot for each step up (7 of 10 fills seven, 0 none); one from 1 has a dot
+/// for each value. Long scales have none.
+fn dots(value: i32, scale: &crate::model::ScaleDef) -> String {
+    if scale.max - scale.min > 10 {
+        return String::new();
+    }
+    let first = if scale.min == 0 { 1 } else { scale.min };
+    let filled = usize::try_from(value - first + 1).unwrap_or(0);
+    let total = usize::try_from(scale.max - first + 1).unwrap_or(0);
+    format!(
+        "{}{} ",
+        "●".repeat(filled.min(total)),
+        "○".repeat(total.saturating_sub(filled))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scale(min: i32, max: i32) -> crate::model::ScaleDef {
+        crate::model::ScaleDef {
+            min,
+            max,
+            low: String::new(),
+            high: String::new(),
+            unit: String::new(),
+        }
+    }
+
+    #[test]
+    fn dots_count_what_the_number_says() {
+        assert_eq!(dots(7, &scale(0, 10)), "●●●●●●●○○○ ");
+        assert_eq!(dots(0, &scale(0, 10)), "○○○○○○○○○○ ");
+        assert_eq!(dots(4, &scale(1, 5)), "●●●●○ ");
+        assert_eq!(dots(12, &scale(0, 40)), "");
+    }
 }
