@@ -526,3 +526,24 @@ fn a_number_beyond_the_scale_is_refused_and_said_so() {
     assert!(screen.contains("There is no 45 on this scale"), "{screen}");
     assert!(screen.contains("Your answer: 4 hours a week"), "{screen}");
 }
+
+#[test]
+fn a_checklist_said_back_has_one_bullet_per_item() {
+    use tandem::app::{Screen, SlotKind};
+    let mut h = Harness::with_couple();
+    both_partners_answer(&mut h, "after-a-conflict");
+    h.press(KeyCode::Enter); // talk it over
+    // On to the step where Sam's checklist is said back.
+    for _ in 0..20 {
+        let Screen::Turn(turn) = &h.app.screen else {
+            panic!("in the together steps");
+        };
+        if matches!(turn.slot().map(|s| &s.kind), Some(SlotKind::Reflect(..))) {
+            break;
+        }
+        h.press(KeyCode::Tab);
+    }
+    let screen = h.screen(100, 40);
+    assert!(!screen.contains("• •"), "{screen}");
+    assert!(screen.contains("  • "), "{screen}");
+}

@@ -370,10 +370,7 @@ fn columns_block(
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let sides = answers.clone().map(|a| match a {
-        Some(parts) => parts.join("\n"),
-        None => String::new(),
-    });
+    let sides = answers.clone().map(|a| a.unwrap_or_default());
     if width >= TWO_COLUMNS_FROM {
         let column = (width.saturating_sub(text::width(GUTTER))) / 2;
         lines.push(Line::from(vec![
@@ -381,7 +378,7 @@ fn columns_block(
             Span::styled(GUTTER, theme.dim()),
             Span::styled(text::pad(&headers[1].0, column), headers[1].1),
         ]));
-        let wrapped = sides.clone().map(|s| text::wrap(&s, column));
+        let wrapped = sides.clone().map(|s| text::hanging(&s, column));
         let rows = wrapped[0].len().max(wrapped[1].len());
         for i in 0..rows {
             let cell = |p: usize| -> Span<'static> {
@@ -404,7 +401,7 @@ fn columns_block(
                 lines.push(Line::styled("  (no answer)", theme.dim()));
                 continue;
             }
-            for l in text::wrap(side, width.saturating_sub(2)) {
+            for l in text::hanging(side, width.saturating_sub(2)) {
                 lines.push(Line::raw(format!("  {l}")));
             }
         }

@@ -26,10 +26,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             out.push(String::new());
             continue;
         }
+        // A line that wraps where two spaces were starts with the second;
+        // only the paragraph's own first line keeps its indent.
         out.extend(
             textwrap::wrap(&paragraph, width)
                 .into_iter()
-                .map(|l| fit(&l, width)),
+                .enumerate()
+                .map(|(n, l)| fit(if n == 0 { &l } else { l.trim_start() }, width)),
         );
     }
     out
@@ -60,6 +63,26 @@ pub fn fit(s: &str, width: usize) -> String {
 }
 
 /// `s` cut or padded with spaces to exactly `width` columns.
+/// Lines of an answer wrapped to `width`, each list item's wrapped part
+/// under its words rather than under its bullet.
+pub fn hanging(lines: &[String], width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in lines {
+        let (bullet, words) = match line.strip_prefix("• ") {
+            Some(words) => ("• ", words),
+            None => ("", line.as_str()),
+        };
+        let indent = " ".repeat(bullet.chars().count());
+        for (n, part) in wrap(words, width.saturating_sub(indent.len()).max(1))
+            .into_iter()
+            .enumerate()
+        {
+            out.push(format!("{}{part}", if n == 0 { bullet } else { &indent }));
+        }
+    }
+    out
+}
+
 pub fn pad(s: &str, width: usize) -> String {
     let s = fit(s, width);
     let w = self::width(&s);
@@ -81,5 +104,26 @@ mod tests {
         let lines = wrap("one two three\n\nxxxxxxxxxxxx", 5);
         assert!(lines.iter().all(|l| width(l) <= 5), "{lines:?}");
         assert!(lines.contains(&String::new()));
+    }
+}
+
+#[cfg(test)]
+mod wrapping {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_start_with_a_word() {
+        let lines = wrap("one  two  three", 5);
+        assert!(lines.iter().all(|l| !l.starts_with(' ')), "{lines:?}");
+        assert_eq!(wrap("  indented", 20), ["  indented"]);
+    }
+
+    #[test]
+    fn list_items_wrap_under_their_words() {
+        let lines = hanging(&["• to be heard when I speak".into(), "plain".into()], 10);
+        assert_eq!(
+            lines,
+            ["• to be", "  heard", "  when I", "  speak", "plain"]
+        );
     }
 }

@@ -151,15 +151,19 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                     // partners have finished: the reveal rule decides.
                     let answer = crate::reveal::reveal(page)
                         .and_then(|r| r.answer(writer, id))
-                        .map(|a| plain_answer(a, &step.field).join("\n"))
-                        .unwrap_or_else(|| "(no answer)".into());
-                    for (n, line) in text::wrap(&answer, width.saturating_sub(4))
-                        .into_iter()
-                        .enumerate()
-                    {
-                        let bullet = if n == 0 { "  • " } else { "    " };
-                        top.push(Line::raw(format!("{bullet}{line}")));
-                    }
+                        .map(|a| plain_answer(a, &step.field))
+                        .unwrap_or_else(|| vec!["(no answer)".into()]);
+                    // One bullet per answer; a list's items have theirs.
+                    let answer = if answer.iter().all(|l| l.starts_with("• ")) {
+                        answer
+                    } else {
+                        vec![format!("• {}", answer.join("\n"))]
+                    };
+                    top.extend(
+                        text::hanging(&answer, width.saturating_sub(2))
+                            .into_iter()
+                            .map(|l| Line::raw(format!("  {l}"))),
+                    );
                 }
             }
         }
