@@ -28,11 +28,11 @@ fn date(ts: Timestamp, tz: &TimeZone) -> String {
 }
 
 pub fn status_text(page: &Page) -> String {
+    let names = crate::model::Partner::BOTH.map(|p| page.entry(p).partner.as_str());
+    let words = page.status().words(names);
     match page.status() {
-        PageStatus::InProgress => "in progress".to_string(),
-        PageStatus::WaitingFor(p) => format!("waiting for {}", page.entry(p).partner),
-        PageStatus::BothDone => "both finished, not talked over yet".to_string(),
-        PageStatus::Discussed => "talked over".to_string(),
+        PageStatus::BothDone => format!("{words}, not talked over yet"),
+        _ => words,
     }
 }
 

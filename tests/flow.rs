@@ -547,3 +547,28 @@ fn a_checklist_said_back_has_one_bullet_per_item() {
     assert!(!screen.contains("• •"), "{screen}");
     assert!(screen.contains("  • "), "{screen}");
 }
+
+#[test]
+fn a_status_goes_by_one_name_on_every_screen_and_in_exports() {
+    use tandem::model::PageStatus;
+    let mut h = demo(16);
+    let page = h
+        .app
+        .journal
+        .pages
+        .iter()
+        .find(|p| matches!(p.status, PageStatus::WaitingFor(_)))
+        .expect("a page waiting for one partner")
+        .clone();
+    let PageStatus::WaitingFor(who) = page.status else {
+        unreachable!()
+    };
+    let words = format!("waiting for {}", page.names[who.index()]);
+    assert!(h.screen(120, 30).contains(&words), "home");
+    h.press(KeyCode::Char('b'));
+    let journal = h.screen(120, 30);
+    assert!(journal.contains(&words), "{journal}");
+    assert!(!journal.contains("waits for"), "{journal}");
+    let loaded = h.store.load_page(&page.id, &h.app.library).expect("load");
+    assert_eq!(tandem::export::status_text(&loaded.page), words);
+}

@@ -120,6 +120,17 @@ pub enum PageStatus {
 }
 
 impl PageStatus {
+    /// The status in the words every screen, export and command uses, with
+    /// the partners' names.
+    pub fn words(self, names: [&str; 2]) -> String {
+        match self {
+            PageStatus::InProgress => "in progress".to_string(),
+            PageStatus::WaitingFor(p) => format!("waiting for {}", names[p.index()]),
+            PageStatus::BothDone => "both done".to_string(),
+            PageStatus::Discussed => "talked over".to_string(),
+        }
+    }
+
     pub fn is_unfinished(self) -> bool {
         self != PageStatus::Discussed
     }

@@ -87,22 +87,23 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
 }
 
 fn page_row(app: &App, page: &PageSummary) -> String {
+    // The status as everywhere, and what comes next.
+    let words = page.status.words([&page.names[0], &page.names[1]]);
     let state = match page.status {
-        PageStatus::Discussed => "talked over".to_string(),
-        PageStatus::BothDone => "both done — ready to see side by side".to_string(),
-        PageStatus::WaitingFor(p) => format!("waiting for {}", page.names[p.index()]),
+        PageStatus::BothDone => format!("{words} — ready to see side by side"),
         PageStatus::InProgress => {
             let writing: Vec<&str> = Partner::BOTH
                 .into_iter()
                 .filter(|p| page.entries[p.index()] == EntryStatus::Draft)
                 .map(|p| page.names[p.index()].as_str())
                 .collect();
-            if writing.is_empty() {
-                "not started".to_string()
-            } else {
-                format!("{} started (draft)", writing.join(" and "))
+            match writing.as_slice() {
+                [] => format!("{words} — not started yet"),
+                [one] => format!("{words} — {one} has started"),
+                _ => format!("{words} — {} have started", writing.join(" and ")),
             }
         }
+        _ => words,
     };
     let read_only = if page.read_only.is_some() {
         " · read-only"

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::side_by_side::highlight;
 use super::{Theme, date, text};
 use crate::app::{App, Filter, PageSummary};
-use crate::model::{PageStatus, Partner};
+use crate::model::Partner;
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let view = &app.journal_view;
@@ -159,12 +159,7 @@ fn filter_text(app: &App, filter: &Filter) -> String {
 }
 
 fn status_word(page: &PageSummary) -> String {
-    match page.status {
-        PageStatus::Discussed => "talked over".into(),
-        PageStatus::BothDone => "both done".into(),
-        PageStatus::WaitingFor(p) => format!("waits for {}", page.names[p.index()]),
-        PageStatus::InProgress => "in progress".into(),
-    }
+    page.status.words([&page.names[0], &page.names[1]])
 }
 
 fn row_text(app: &App, page: &PageSummary, width: usize, marked: bool) -> String {
@@ -178,7 +173,8 @@ fn row_text(app: &App, page: &PageSummary, width: usize, marked: bool) -> String
     if wide {
         row.push_str(&text::pad(page.category.label(), 14));
     }
-    row.push_str(&text::pad(&status_word(page), 16));
+    // A long name is cut rather than run into the preview.
+    row.push_str(&text::pad(&text::fit(&status_word(page), 19), 20));
     let preview = match (&page.read_only, &page.revealed) {
         // What is wrong with a hand-edited page comes before its words.
         (Some(why), _) => format!("read-only: {why}"),
