@@ -158,7 +158,7 @@ fn a_kill_in_the_middle_of_typing_loses_at_most_a_few_seconds() {
 
     let mut again = Tui::spawn(&d.data, &d.config, 100, 30);
     let home = again.wait_for("Continue");
-    assert!(home.contains("Alex started (draft)"), "{home}");
+    assert!(home.contains("in progress — Alex has started"), "{home}");
     again.send(ENTER);
     again.wait_for("Alex, it's your turn.");
     again.send(ENTER);

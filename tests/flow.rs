@@ -194,7 +194,7 @@ fn quitting_mid_sentence_keeps_the_draft_and_offers_it_back() {
     let mut next = h.reopen();
     let home = next.screen(100, 24);
     assert!(home.contains("Continue"), "{home}");
-    assert!(home.contains("Alex started (draft)"), "{home}");
+    assert!(home.contains("in progress — Alex has started"), "{home}");
     next.press(KeyCode::Enter);
     next.press(KeyCode::Enter);
     let turn = next.screen(100, 24);
