@@ -392,3 +392,29 @@ fn ctrl_s_in_the_later_note_box_adds_the_note_as_the_help_says() {
         Some("Saved with Ctrl-S.")
     );
 }
+
+#[test]
+fn at_80_columns_the_journal_shows_every_filter_set_and_the_words_a_search_found() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Char('c')); // a category
+    h.press_n(KeyCode::Char('s'), 4); // talked over
+    h.press(KeyCode::Char('d')); // last 30 days
+    let screen = h.screen(80, 24);
+    let line = screen.lines().nth(1).unwrap_or_default();
+    assert!(line.contains("talked over"), "{screen}");
+    assert!(line.contains("last 30 days"), "{screen}");
+    assert!(line.contains("r clears"), "{screen}");
+    assert!(!line.contains('…'), "nothing cut: {line}");
+
+    h.press(KeyCode::Char('r'));
+    h.press(KeyCode::Char('/'));
+    h.type_text("sister");
+    h.press(KeyCode::Enter);
+    let screen = h.screen(80, 24);
+    let rows: Vec<&str> = screen.lines().skip(4).take(3).collect();
+    assert!(
+        rows.iter().any(|r| r.contains("sister")),
+        "the rows show where the word was found: {screen}"
+    );
+}

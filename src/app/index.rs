@@ -117,6 +117,31 @@ impl RevealedText {
 
     /// Whether `query` (lower-case) appears in what `partner` wrote, or in
     /// anything on the page when no partner is given.
+    /// The words around the first place `query` appears, for the journal
+    /// list to show why a page matched ("…plans are made without asking…").
+    pub fn snippet(&self, query: &str, partner: Option<crate::model::Partner>) -> Option<String> {
+        let texts: Vec<&str> = match partner {
+            Some(p) => vec![self.words[p.index()].as_str()],
+            None => vec![&self.words[0], &self.words[1], &self.shared_words],
+        };
+        let (text, at) = texts
+            .into_iter()
+            .find_map(|t| t.find(query).map(|at| (t, at)))?;
+        // From the start of the word the match is in: a narrow column
+        // still shows it.
+        let before = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let after = text[at..]
+            .char_indices()
+            .nth(query.chars().count() + 60)
+            .map_or(text.len(), |(i, _)| at + i);
+        let words = text[before..after]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lead = if before > 0 { "…" } else { "" };
+        Some(format!("{lead}{words}"))
+    }
+
     pub fn contains(&self, query: &str, partner: Option<crate::model::Partner>) -> bool {
         match partner {
             Some(p) => self.words[p.index()].contains(query),

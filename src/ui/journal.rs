@@ -23,7 +23,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            text::fit(&filter_text(app, &view.filter), width),
+            text::fit(&filter_text(app, &view.filter, width), width),
             theme.dim(),
         )),
         filters,
@@ -139,14 +139,14 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list);
 }
 
-fn filter_text(app: &App, filter: &Filter) -> String {
+fn filter_text(app: &App, filter: &Filter, width: usize) -> String {
     let names = app.names();
     let exercise = filter
         .exercise
         .as_ref()
         .map(|id| app.library.get(id).map_or(id.clone(), |e| e.title.clone()))
         .unwrap_or_else(|| "all".into());
-    format!(
+    let every = format!(
         "Category: {} · Exercise: {} · Partner: {} · Dates: {} · Status: {}",
         filter.category.map_or("all", |c| c.label()),
         exercise,
@@ -155,7 +155,26 @@ fn filter_text(app: &App, filter: &Filter) -> String {
             .map_or("both".to_string(), |p: Partner| names[p.index()].clone()),
         filter.period.label(),
         filter.status.map_or("any", |s| s.label()),
-    )
+    );
+    if text::width(&every) <= width {
+        return every;
+    }
+    // Too narrow for all five: the ones set, so none is cut from sight.
+    let set: Vec<String> = [
+        filter.category.map(|c| c.label().to_string()),
+        filter.exercise.as_ref().map(|_| exercise.clone()),
+        filter.partner.map(|p| names[p.index()].clone()),
+        (filter.period != Default::default()).then(|| filter.period.label().to_string()),
+        filter.status.map(|s| s.label().to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if set.is_empty() {
+        "Every page · c e p d s filter".to_string()
+    } else {
+        format!("Only: {} · r clears", set.join(" · "))
+    }
 }
 
 fn status_word(page: &PageSummary) -> String {
@@ -178,7 +197,17 @@ fn row_text(app: &App, page: &PageSummary, width: usize, marked: bool) -> String
     let preview = match (&page.read_only, &page.revealed) {
         // What is wrong with a hand-edited page comes before its words.
         (Some(why), _) => format!("read-only: {why}"),
-        (None, Some(r)) => format!("“{}”", r.preview),
+        (None, Some(r)) => {
+            // With a search, the words that matched; else a line to know
+            // the page by.
+            let query = app.journal_view.filter.query.trim();
+            let partner = app.journal_view.filter.partner;
+            let shown = (!query.is_empty())
+                .then(|| r.snippet(query, partner))
+                .flatten()
+                .unwrap_or_else(|| r.preview.clone());
+            format!("“{shown}”")
+        }
         (None, None) => "(private until both have finished)".into(),
     };
     row.push_str(&preview);
