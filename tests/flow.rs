@@ -572,3 +572,28 @@ fn a_status_goes_by_one_name_on_every_screen_and_in_exports() {
     let loaded = h.store.load_page(&page.id, &h.app.library).expect("load");
     assert_eq!(tandem::export::status_text(&loaded.page), words);
 }
+
+#[test]
+fn a_narrow_grid_keeps_the_column_being_answered_in_sight() {
+    use tandem::model::Field;
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "needs-inventory");
+    h.press(KeyCode::Enter);
+    let last = h
+        .app
+        .library
+        .get("needs-inventory")
+        .and_then(|e| {
+            e.individual_steps().find_map(|s| match &s.field {
+                Field::Grid(def) => def.columns.last().map(|c| c.label.clone()),
+                _ => None,
+            })
+        })
+        .expect("the inventory's last column");
+    h.resize(40, 12);
+    assert!(!h.screen(40, 12).contains(&last[..6]), "too narrow for all");
+    h.press_n(KeyCode::Right, 5);
+    let screen = h.screen(40, 12);
+    assert!(screen.contains(&last[..6]), "{screen}");
+    assert!(screen.contains("more columns"), "{screen}");
+}

@@ -170,6 +170,24 @@ fn column_width(kind: &ColumnKind, label: &str) -> usize {
     values.unwrap_or(1).max(text::width(label)).min(18) + 2
 }
 
+/// The columns a grid shows in `room` cells: all when they fit, or as many
+/// as fit around the one the cursor is in, so that what is typed is always
+/// in sight.
+fn shown_columns(widths: &[usize], cursor: usize, room: usize) -> std::ops::Range<usize> {
+    let cursor = cursor.min(widths.len().saturating_sub(1));
+    let mut first = 0;
+    while first < cursor && widths[first..=cursor].iter().sum::<usize>() > room {
+        first += 1;
+    }
+    let mut end = first;
+    let mut used = 0;
+    while end < widths.len() && (end <= cursor || used + widths[end] <= room) {
+        used += widths[end];
+        end += 1;
+    }
+    first..end
+}
+
 fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame, area: Rect) {
     let widths: Vec<usize> = def
         .columns
@@ -177,6 +195,7 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
         .map(|c| column_width(&c.kind, &c.label))
         .collect();
     let total = usize::from(area.width);
+    let shown = shown_columns(&widths, grid.column, total.saturating_sub(10));
     let longest = grid
         .rows
         .iter()
@@ -184,11 +203,21 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
         .max()
         .unwrap_or(8);
     let label_width = total
-        .saturating_sub(widths.iter().sum::<usize>() + 2)
+        .saturating_sub(widths[shown.clone()].iter().sum::<usize>() + 2)
         .min(longest + 2)
         .max(8);
-    let mut header = vec![Span::raw(text::pad("", label_width + 2))];
-    for (column, w) in def.columns.iter().zip(&widths) {
+    // Columns left out for want of room are said to be there.
+    let more = match (shown.start > 0, shown.end < widths.len()) {
+        (true, true) => "‹ › more columns",
+        (true, false) => "‹ more columns",
+        (false, true) => "› more columns",
+        (false, false) => "",
+    };
+    let mut header = vec![Span::styled(text::pad(more, label_width + 2), theme.dim())];
+    for (column, w) in def.columns[shown.clone()]
+        .iter()
+        .zip(&widths[shown.clone()])
+    {
         header.push(Span::styled(text::pad(&column.label, *w), theme.heading()));
     }
     let mut lines = vec![Line::from(header)];
@@ -235,7 +264,13 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
                 theme.text()
             },
         )];
-        for (c, (column, w)) in def.columns.iter().zip(&widths).enumerate() {
+        for (c, (column, w)) in def
+            .columns
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .filter(|(c, _)| shown.contains(c))
+        {
             let value = value_text(&column.kind, row.values.get(&column.id), "·");
             let style = if selected_row && c == grid.column {
                 theme.selected()
@@ -272,6 +307,24 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
                 width: area.width.saturating_sub(9),
                 height: 1,
             },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_columns;
+
+    #[test]
+    fn the_cursor_column_is_always_shown() {
+        let widths = [12, 12, 18];
+        assert_eq!(shown_columns(&widths, 0, 60), 0..3, "all fit");
+        assert_eq!(shown_columns(&widths, 0, 30), 0..2);
+        assert_eq!(shown_columns(&widths, 2, 30), 1..3);
+        assert_eq!(
+            shown_columns(&widths, 2, 10),
+            2..3,
+            "even too narrow for one"
         );
     }
 }
