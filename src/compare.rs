@@ -29,6 +29,9 @@ pub enum Body {
     Grid {
         columns: Vec<String>,
         rows: Vec<GridLine>,
+        /// What the numbers of each scale column mean ("How important: 1
+        /// hardly … 5 very").
+        scales: Vec<String>,
     },
     /// One answer written together.
     Together(Option<String>),
@@ -634,6 +637,17 @@ fn grid(def: &GridDef, answers: [Option<&Answer>; 2]) -> Body {
     Body::Grid {
         columns: def.columns.iter().map(|c| c.label.clone()).collect(),
         rows: lines,
+        scales: def
+            .columns
+            .iter()
+            .filter_map(|c| match &c.kind {
+                ColumnKind::Scale(s) => Some(format!(
+                    "{}: {} {} … {} {}",
+                    c.label, s.min, s.low, s.max, s.high
+                )),
+                ColumnKind::Choice(_) => None,
+            })
+            .collect(),
     }
 }
 

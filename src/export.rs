@@ -145,7 +145,11 @@ fn write_section(
             w.list(out, &format!("Only {}", names[0]), &only[0]);
             w.list(out, &format!("Only {}", names[1]), &only[1]);
         }
-        Body::Grid { columns, rows } => {
+        Body::Grid {
+            columns,
+            rows,
+            scales,
+        } => {
             let label = columns.join(" / ");
             let table: Vec<Vec<String>> = rows
                 .iter()
@@ -180,6 +184,9 @@ fn write_section(
             .collect();
             if !marks.is_empty() {
                 w.paragraph(out, &marks.join(" · "), true);
+            }
+            for scale in scales {
+                w.paragraph(out, scale, true);
             }
         }
         Body::One { partner, lines } => {

@@ -311,8 +311,20 @@ pub fn section_lines(
                     theme.partner(Partner::Second),
                 );
             }
-            Body::Grid { columns, rows } => {
+            Body::Grid {
+                columns,
+                rows,
+                scales,
+            } => {
                 lines.extend(grid_lines(columns, rows, names, width, theme));
+                // The numbers say nothing without what their ends mean.
+                for scale in scales {
+                    lines.extend(
+                        text::wrap(scale, width)
+                            .into_iter()
+                            .map(|l| Line::styled(l, theme.dim())),
+                    );
+                }
             }
             Body::One {
                 partner,
