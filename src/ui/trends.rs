@@ -6,9 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Axis, Chart, Dataset, GraphType, LegendPosition, Paragraph, Sparkline, Wrap,
-};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Sparkline, Wrap};
 
 use super::{Theme, date, text};
 use crate::app::{App, Measure, TrendsView, measures, points};
@@ -69,25 +67,35 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
             .filter_map(|(t, v)| v[p].map(|v| (days(*t), f64::from(v))))
             .collect()
     });
+    // Each rating as a point, and through them a line of the average of
+    // the last four, so that a drift shows at a glance.
+    let smooth: [Vec<(f64, f64)>; 2] = series.clone().map(|points| running_average(&points, 4));
     let span = data.last().map_or(1.0, |(t, _)| days(*t).max(1.0));
-    let datasets: Vec<Dataset> = Partner::BOTH
-        .into_iter()
-        .map(|p| {
-            let (marker, symbol) = MARKERS[p.index()];
+    let mut datasets: Vec<Dataset> = Vec::new();
+    for p in Partner::BOTH {
+        let (marker, _) = MARKERS[p.index()];
+        datasets.push(
             Dataset::default()
-                .name(format!("{symbol} {}", names[p.index()]))
                 .marker(marker)
                 .graph_type(GraphType::Scatter)
                 .style(theme.partner(p))
-                .data(&series[p.index()])
-        })
-        .collect();
+                .data(&series[p.index()]),
+        );
+        datasets.push(
+            Dataset::default()
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(theme.partner(p))
+                .data(&smooth[p.index()]),
+        );
+    }
     let x_labels = match (data.first(), data.last()) {
         (Some((first, _)), Some((last, _))) => vec![date(app, *first), date(app, *last)],
         _ => Vec::new(),
     };
     let chart = Chart::new(datasets)
-        .legend_position(Some(LegendPosition::TopLeft))
+        // Who is who is said under the chart, where it covers nothing.
+        .legend_position(None)
         .x_axis(
             Axis::default()
                 .bounds([0.0, span])
@@ -149,6 +157,17 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
     }
 }
 
+/// The average of each point and up to `over - 1` before it.
+fn running_average(points: &[(f64, f64)], over: usize) -> Vec<(f64, f64)> {
+    (0..points.len())
+        .map(|i| {
+            let window = &points[i.saturating_sub(over - 1)..=i];
+            let sum: f64 = window.iter().map(|(_, v)| v).sum();
+            (points[i].0, sum / window.len() as f64)
+        })
+        .collect()
+}
+
 /// A measure's name as a person reads it, and its scale.
 pub fn describe(library: &Library, measure: &Measure) -> (String, i32, i32) {
     let Some(exercise) = library.get(&measure.exercise) else {
@@ -176,5 +195,23 @@ pub fn describe(library: &Library, measure: &Measure) -> (String, i32, i32) {
             (format!("{} · {row} · {column}", exercise.title), min, max)
         }
         _ => (format!("{} · {}", exercise.title, step.prompt), 1, 10),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::running_average;
+
+    #[test]
+    fn the_line_through_the_points_is_the_average_of_the_last_four() {
+        let points: Vec<(f64, f64)> = [2.0, 4.0, 6.0, 8.0, 10.0]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i as f64, *v))
+            .collect();
+        let smooth = running_average(&points, 4);
+        let values: Vec<f64> = smooth.iter().map(|(_, v)| *v).collect();
+        assert_eq!(values, [2.0, 3.0, 4.0, 5.0, 7.0]);
+        assert_eq!(smooth[4].0, 4.0, "at the point's own day");
     }
 }
