@@ -181,6 +181,8 @@ pub enum Action {
     Type,
     // A page.
     TalkOver,
+    /// While talking it over: both answers again, then back.
+    ShowAnswers,
     WriteLaterNote,
     WhyReadOnly,
     Export,
@@ -444,6 +446,11 @@ const STEPS: &[Binding] = &[
     ),
     PAUSE,
     HELP_KEY,
+    bind(
+        &[(Plain(C::F(2)), A::ShowAnswers)],
+        "both answers side by side, then back to this step",
+        true,
+    ),
 ];
 
 /// Moving between the screens for looking back; each lists the other two.

@@ -597,3 +597,29 @@ fn a_narrow_grid_keeps_the_column_being_answered_in_sight() {
     assert!(screen.contains(&last[..6]), "{screen}");
     assert!(screen.contains("more columns"), "{screen}");
 }
+
+#[test]
+fn while_talking_it_over_both_answers_can_be_looked_at_and_the_step_found_again() {
+    use tandem::app::Screen;
+    let mut h = Harness::with_couple();
+    both_partners_answer(&mut h, "boundary-map");
+    h.press(KeyCode::Enter); // talk it over
+    h.press(KeyCode::Tab);
+    h.type_text("What I heard");
+    let step = |h: &Harness| match &h.app.screen {
+        Screen::Turn(turn) => turn.index,
+        _ => panic!("in the together steps"),
+    };
+    let at = step(&h);
+    h.press(KeyCode::F(2));
+    assert!(matches!(h.app.screen, Screen::SideBySide(_)));
+    h.press(KeyCode::Esc);
+    assert_eq!(step(&h), at, "back on the same step");
+    assert!(
+        h.screen(100, 30).contains("What I heard"),
+        "with what was written"
+    );
+    h.press(KeyCode::F(2));
+    h.press(KeyCode::Enter);
+    assert_eq!(step(&h), at);
+}

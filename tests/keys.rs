@@ -160,6 +160,13 @@ fn scenarios(context: KeyContext) -> Vec<fn(&mut Harness)> {
                 h.type_text("one two three");
                 h.ctrl('u');
             },
+            |h| {
+                // Talking it over: saying back what the other wrote.
+                both_partners_answer(h, "boundary-map");
+                h.press(KeyCode::Enter);
+                h.press(KeyCode::Tab);
+                h.type_text("I heard you");
+            },
         ],
         KeyContext::WriteList => vec![|h| {
             turn_at(h, |f| matches!(f, Field::List(_)));

@@ -85,6 +85,7 @@ impl App {
         match (&self.screen, action) {
             (Screen::Turn(turn), Action::PreviousStep) => turn.index > 0,
             (Screen::Turn(turn), Action::NextStep) => !turn.on_finish_card(),
+            (Screen::Turn(turn), Action::ShowAnswers) => turn.partner.is_none(),
             (Screen::Turn(turn), _) => match (&turn.editor, turn.slot().map(|s| &s.field)) {
                 (Some(FieldEditor::Grid(grid)), Some(crate::model::Field::Grid(def))) => {
                     grid.can(def, action)

@@ -111,6 +111,9 @@ pub struct SideBySide {
     pub scroll: u16,
     /// A later note being written.
     pub note: Option<TextArea<'static>>,
+    /// The step of talking it over that the answers were looked at from,
+    /// to go back to.
+    pub resume: Option<Box<Turn>>,
 }
 
 impl App {
@@ -324,6 +327,35 @@ impl App {
         self.screen = Screen::Turn(on(open, turn));
     }
 
+    /// While talking it over: both answers, with the step to come back to.
+    fn show_answers(&mut self) {
+        self.store_editor();
+        let Screen::Turn(s) = std::mem::replace(&mut self.screen, Screen::Home(Home::default()))
+        else {
+            return;
+        };
+        let OnPage { open, view } = *s;
+        let answers = SideBySide {
+            resume: Some(Box::new(view)),
+            ..SideBySide::default()
+        };
+        self.screen = Screen::SideBySide(on(open, answers));
+    }
+
+    /// Back from looking at the answers to the step talked over.
+    fn resume_discussion(&mut self) {
+        let Screen::SideBySide(s) =
+            std::mem::replace(&mut self.screen, Screen::Home(Home::default()))
+        else {
+            return;
+        };
+        let OnPage { open, mut view } = *s;
+        self.screen = match view.resume.take() {
+            Some(turn) => Screen::Turn(on(open, *turn)),
+            None => Screen::SideBySide(on(open, view)),
+        };
+    }
+
     /// Leaves the open page for wherever it was opened from, saving it when
     /// it holds anything worth keeping.
     fn leave_page(&mut self) {
@@ -473,6 +505,7 @@ impl App {
                 }
             }
             Action::Finish => self.finish_turn(),
+            Action::ShowAnswers => self.show_answers(),
             action => {
                 let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {
                     (Some(editor), Some(slot)) => editor.act(&slot.field, action),
@@ -498,6 +531,7 @@ impl App {
             return;
         }
         match action {
+            Action::TalkOver | Action::Back if s.view.resume.is_some() => self.resume_discussion(),
             Action::TalkOver => self.begin_discussion(),
             Action::WriteLaterNote => {
                 s.view.note = Some(editor::text_area("", "A later thought, dated today …"));
