@@ -206,6 +206,21 @@ pub enum Action {
     NotNow,
 }
 
+impl Action {
+    /// Moving in a list or a scrolled view: a line, a screen, to an end.
+    pub fn moves(self) -> bool {
+        matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::First
+                | Action::Last
+        )
+    }
+}
+
 /// A key as the tables name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {

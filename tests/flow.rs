@@ -297,13 +297,7 @@ fn a_failed_save_keeps_the_text_and_works_once_the_folder_is_back() {
 #[test]
 fn list_answers_can_be_added_reordered_and_removed() {
     let mut h = Harness::with_couple();
-    start_boundary_map(&mut h);
-    h.press(KeyCode::Enter);
-    answer_boundary_map(&mut h, &ALEX);
-    h.press(KeyCode::Enter);
-    h.press(KeyCode::Enter);
-    answer_boundary_map(&mut h, &SAM);
-    h.press(KeyCode::Enter);
+    reveal_boundary_map(&mut h);
     h.press(KeyCode::Enter);
     // Skip to the agreements list.
     h.press_n(KeyCode::Tab, 3);
@@ -484,13 +478,7 @@ fn a_paused_turn_goes_on_at_the_step_it_was_left_at() {
 #[test]
 fn the_reveal_legend_says_what_a_shared_unsettled_answer_means() {
     let mut h = Harness::with_couple();
-    start_boundary_map(&mut h);
-    h.press(KeyCode::Enter);
-    answer_boundary_map(&mut h, &ALEX);
-    h.press(KeyCode::Enter);
-    h.press(KeyCode::Enter);
-    answer_boundary_map(&mut h, &SAM);
-    h.press(KeyCode::Enter);
+    reveal_boundary_map(&mut h);
     // Both marked the second area "not fine": nobody asked to talk.
     let screen = h.screen(100, 40);
     assert!(!screen.contains("would like to talk"), "{screen}");

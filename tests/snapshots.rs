@@ -18,13 +18,7 @@ fn snap(name: &str, h: &Harness) {
 /// Both partners have finished the boundary map; the reveal is on screen.
 fn revealed_boundary_map() -> Harness {
     let mut h = Harness::with_couple();
-    start_boundary_map(&mut h);
-    h.press(KeyCode::Enter);
-    answer_boundary_map(&mut h, &ALEX);
-    h.press(KeyCode::Enter);
-    h.press(KeyCode::Enter);
-    answer_boundary_map(&mut h, &SAM);
-    h.press(KeyCode::Enter);
+    reveal_boundary_map(&mut h);
     h
 }
 

@@ -285,12 +285,7 @@ impl App {
         let view = &self.journal_view;
         match action {
             Action::ClearFilters => !view.filter.is_empty(),
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::First
-            | Action::Last => view.matches.len() > 1,
+            action if action.moves() => view.matches.len() > 1,
             Action::Export => !view.matches.is_empty(),
             Action::Mark => view.selected_page(&self.journal).is_some(),
             Action::Open => {

@@ -68,15 +68,7 @@ impl App {
         if action == Action::Save {
             return self.couple_unsaved || self.page_unsaved();
         }
-        let scrolls = matches!(
-            action,
-            Action::Up
-                | Action::Down
-                | Action::PageUp
-                | Action::PageDown
-                | Action::First
-                | Action::Last
-        );
+        let scrolls = action.moves();
         // Scrolling is offered only where there is more to see.
         let more_to_see = self.measured.max_scroll() > 0;
         if context.is_box() {
@@ -151,14 +143,7 @@ impl App {
             Action::Close => {
                 self.close_box();
             }
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::First
-            | Action::Last
-                if self.overlay.is_some() =>
-            {
+            action if action.moves() && self.overlay.is_some() => {
                 scroll(&mut self.box_scroll, action, self.measured);
             }
             Action::Restore => {

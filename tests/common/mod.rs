@@ -265,6 +265,18 @@ pub const SAM: BoundaryWords = BoundaryWords {
     ease: 1,
 };
 
+/// Both partners answer the boundary map as Alex and Sam; the reveal is
+/// on screen.
+pub fn reveal_boundary_map(h: &mut Harness) {
+    start_boundary_map(h);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(h, &ALEX);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(h, &SAM);
+    h.press(KeyCode::Enter);
+}
+
 /// Starts an exercise from home; the hand-off screen is next.
 pub fn start_exercise(h: &mut Harness, id: &str) {
     h.press(KeyCode::Char('n'));
