@@ -28,6 +28,8 @@ pub enum KeyContext {
     Finish,
     /// Both answers shown, not yet talked over.
     SideBySide,
+    /// Both answers looked at again while talking it over.
+    PeekAnswers,
     /// A page talked over: read, and added to with later notes.
     ReadPage,
     /// A page tandem shows but will not change until its file is fixed.
@@ -45,7 +47,7 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 25] = [
+    pub const ALL: [KeyContext; 26] = [
         KeyContext::Onboarding,
         KeyContext::Home,
         KeyContext::Library,
@@ -60,6 +62,7 @@ impl KeyContext {
         KeyContext::GridAdding,
         KeyContext::Finish,
         KeyContext::SideBySide,
+        KeyContext::PeekAnswers,
         KeyContext::ReadPage,
         KeyContext::ReadOnlyPage,
         KeyContext::LaterNote,
@@ -111,6 +114,7 @@ impl KeyContext {
             KeyContext::GridAdding => "naming a grid row of your own",
             KeyContext::Finish => "the end of a turn",
             KeyContext::SideBySide => "both answers side by side",
+            KeyContext::PeekAnswers => "both answers, looked at while talking it over",
             KeyContext::ReadPage => "a page you have talked over",
             KeyContext::ReadOnlyPage => "a page kept read-only",
             KeyContext::LaterNote => "writing a later note",
@@ -735,6 +739,16 @@ const SIDE_BY_SIDE: &[Binding] = &[
     bind_some(BACK, 1, "back"),
 ];
 
+const PEEK_ANSWERS: &[Binding] = &[bind_some(
+    &[
+        (Plain(C::Enter), A::Back),
+        (Plain(C::Esc), A::Back),
+        (Plain(C::Backspace), A::Back),
+    ],
+    2,
+    "back to the step you were on",
+)];
+
 const READ_PAGE: &[Binding] = &[
     bind(
         &[(Plain(C::Char('a')), A::WriteLaterNote)],
@@ -937,6 +951,7 @@ fn parts(context: KeyContext) -> &'static [&'static [Binding]] {
         KeyContext::GridAdding => &[GRID_ADDING, TEXT_EDITING],
         KeyContext::Finish => &[FINISH],
         KeyContext::SideBySide => &[SCROLLING, SIDE_BY_SIDE, BROWSING],
+        KeyContext::PeekAnswers => &[SCROLLING, PEEK_ANSWERS, BROWSING],
         KeyContext::ReadPage => &[SCROLLING, READ_PAGE, BROWSING],
         KeyContext::ReadOnlyPage => &[SCROLLING, READ_ONLY_PAGE, BROWSING],
         KeyContext::LaterNote => &[LATER_NOTE, TEXT_EDITING],

@@ -601,6 +601,9 @@ fn while_talking_it_over_both_answers_can_be_looked_at_and_the_step_found_again(
     let at = step(&h);
     h.press(KeyCode::F(2));
     assert!(matches!(h.app.screen, Screen::SideBySide(_)));
+    let peek = h.screen(100, 30);
+    assert!(peek.contains("back to the step you were on"), "{peek}");
+    assert!(!peek.contains("go on together"), "{peek}");
     h.press(KeyCode::Esc);
     assert_eq!(step(&h), at, "back on the same step");
     assert!(

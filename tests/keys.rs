@@ -216,6 +216,12 @@ fn scenarios(context: KeyContext) -> Vec<fn(&mut Harness)> {
             answer_turn(h, 0, "words");
         }],
         KeyContext::SideBySide => vec![revealed],
+        KeyContext::PeekAnswers => vec![|h| {
+            both_partners_answer(h, "boundary-map");
+            h.press(KeyCode::Enter);
+            h.press(KeyCode::F(2));
+            h.press_n(KeyCode::Down, 3);
+        }],
         KeyContext::ReadPage => vec![talked_over],
         KeyContext::ReadOnlyPage => vec![|h| {
             *h = demo(16);

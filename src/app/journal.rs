@@ -75,7 +75,7 @@ impl StatusFilter {
     pub fn label(self) -> &'static str {
         match self {
             StatusFilter::InProgress => "in progress",
-            StatusFilter::OneDone => "one partner done",
+            StatusFilter::OneDone => "waiting for one of you",
             StatusFilter::BothDone => "both done",
             StatusFilter::Discussed => "talked over",
         }

@@ -31,6 +31,7 @@ impl App {
             Screen::Handoff(h) if h.choosing => KeyContext::HandoffChoosing,
             Screen::Handoff(_) => KeyContext::Handoff,
             Screen::SideBySide(view) if view.note.is_some() => KeyContext::LaterNote,
+            Screen::SideBySide(view) if view.resume.is_some() => KeyContext::PeekAnswers,
             Screen::SideBySide(_) if open.is_some_and(|o| o.access != Access::Writable) => {
                 KeyContext::ReadOnlyPage
             }

@@ -208,12 +208,15 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
         .max(8);
     // Columns left out for want of room are said to be there.
     let more = match (shown.start > 0, shown.end < widths.len()) {
-        (true, true) => "‹ › more columns",
-        (true, false) => "‹ more columns",
-        (false, true) => "› more columns",
+        (true, true) => "← → more columns",
+        (true, false) => "← more columns",
+        (false, true) => "more columns →",
         (false, false) => "",
     };
-    let mut header = vec![Span::styled(text::pad(more, label_width + 2), theme.dim())];
+    let mut header = vec![Span::styled(
+        text::pad(&text::fit(more, label_width + 1), label_width + 2),
+        theme.dim(),
+    )];
     for (column, w) in def.columns[shown.clone()]
         .iter()
         .zip(&widths[shown.clone()])

@@ -206,7 +206,11 @@ fn row_text(app: &App, page: &PageSummary, width: usize, marked: bool) -> String
                 .then(|| r.snippet(query, partner))
                 .flatten()
                 .unwrap_or_else(|| r.preview.clone());
-            format!("“{shown}”")
+            if shown.is_empty() {
+                String::new()
+            } else {
+                format!("“{shown}”")
+            }
         }
         (None, None) => "(private until both have finished)".into(),
     };

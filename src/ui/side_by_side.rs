@@ -69,7 +69,8 @@ pub fn render(
         }
         _ => area,
     };
-    let lines = drawn_lines(app, open, usize::from(area.width), theme);
+    let peeking = view.resume.is_some();
+    let lines = drawn_lines(app, open, peeking, usize::from(area.width), theme);
     // Looked for once, when a page is opened from a search, not every frame.
     let first_match = (app.seeking_match() && !open.highlight.is_empty())
         .then(|| {
@@ -96,6 +97,7 @@ pub fn render(
 #[derive(Clone, PartialEq)]
 struct LinesOf {
     revision: u64,
+    peeking: bool,
     width: usize,
     theme: Theme,
     highlight: String,
@@ -111,9 +113,16 @@ thread_local! {
 }
 
 /// The page's lines at `width`, marked for its search words.
-fn drawn_lines(app: &App, open: &OpenPage, width: usize, theme: Theme) -> Rc<[Line<'static>]> {
+fn drawn_lines(
+    app: &App,
+    open: &OpenPage,
+    peeking: bool,
+    width: usize,
+    theme: Theme,
+) -> Rc<[Line<'static>]> {
     let of = LinesOf {
         revision: open.revision,
+        peeking,
         width,
         theme,
         highlight: open.highlight.clone(),
@@ -122,7 +131,7 @@ fn drawn_lines(app: &App, open: &OpenPage, width: usize, theme: Theme) -> Rc<[Li
         Some((was, lines)) if *was == of => Rc::clone(lines),
         _ => {
             let lines: Rc<[Line<'static>]> = highlight(
-                page_lines(app, open, width, theme),
+                page_lines(app, open, peeking, width, theme),
                 &open.highlight,
                 theme.selected(),
             )
@@ -133,7 +142,13 @@ fn drawn_lines(app: &App, open: &OpenPage, width: usize, theme: Theme) -> Rc<[Li
     })
 }
 
-fn page_lines(app: &App, open: &OpenPage, width: usize, theme: Theme) -> Vec<Line<'static>> {
+fn page_lines(
+    app: &App,
+    open: &OpenPage,
+    peeking: bool,
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let page = &open.page;
     let discussed = page.status() == PageStatus::Discussed;
     let mut lines = vec![Line::raw("")];
@@ -151,6 +166,8 @@ fn page_lines(app: &App, open: &OpenPage, width: usize, theme: Theme) -> Vec<Lin
     );
     let lead = if discussed {
         "What you each wrote, what you said back, and what you agreed."
+    } else if peeking {
+        "Your answers side by side, while you talk it over. Enter or Esc goes back to the step you were on."
     } else {
         "You have both finished. Here are your answers side by side: read them, then talk about what you notice. Press Enter when you are ready to go on together."
     };
@@ -391,7 +408,8 @@ fn columns_block(
             Span::styled(text::pad(&headers[1].0, column), headers[1].1),
         ]));
         let wrapped = sides.clone().map(|s| text::hanging(&s, column));
-        let rows = wrapped[0].len().max(wrapped[1].len());
+        // At least one row, where "(no answer)" stands for an empty side.
+        let rows = wrapped[0].len().max(wrapped[1].len()).max(1);
         for i in 0..rows {
             let cell = |p: usize| -> Span<'static> {
                 match wrapped[p].get(i) {
