@@ -603,6 +603,11 @@ fn while_talking_it_over_both_answers_can_be_looked_at_and_the_step_found_again(
     assert!(matches!(h.app.screen, Screen::SideBySide(_)));
     let peek = h.screen(100, 30);
     assert!(peek.contains("back to the step you were on"), "{peek}");
+    assert!(
+        h.last_frame.contains("↑↓ j k scroll"),
+        "offered from the first frame: {}",
+        h.last_frame
+    );
     assert!(!peek.contains("go on together"), "{peek}");
     h.press(KeyCode::Esc);
     assert_eq!(step(&h), at, "back on the same step");

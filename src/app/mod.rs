@@ -325,10 +325,20 @@ impl App {
         })
     }
 
-    /// What the screen just drew; returns whether the view moved because of
-    /// it, so that it is drawn again.
+    /// What the screen just drew; returns whether to draw it again: the
+    /// view moved to stay within it, or the keys the footer offers changed.
     pub fn measured(&mut self, measured: Measured) -> bool {
+        // The footer offers scrolling only where there is more to see: it
+        // was drawn with the last measure, so it is drawn again when that
+        // changes.
+        let offers_changed = (self.measured.max_scroll() > 0) != (measured.max_scroll() > 0);
         self.measured = measured;
+        self.clamp_scroll(measured) || offers_changed
+    }
+
+    /// Keeps the view on screen within what was measured; returns whether
+    /// it moved.
+    fn clamp_scroll(&mut self, measured: Measured) -> bool {
         let max = measured.max_scroll_u16();
         if self.overlay.is_some() {
             // The box over the screen is what was measured.

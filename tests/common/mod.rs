@@ -30,6 +30,8 @@ pub struct Harness {
     pub store: Store,
     pub flow: Flow,
     pub last_effects: Vec<Effect>,
+    /// The screen as the terminal loop last drew it after an event.
+    pub last_frame: String,
     clock: fn() -> Timestamp,
     _dir: Option<tempfile::TempDir>,
 }
@@ -77,6 +79,7 @@ impl Harness {
             store,
             flow: Flow::Continue,
             last_effects: Vec::new(),
+            last_frame: String::new(),
             clock: now,
             _dir: None,
         };
@@ -124,7 +127,9 @@ impl Harness {
             terminal
                 .draw(|frame| measured = ui::render(&self.app, Theme::MONO, frame))
                 .expect("draw");
-            if !self.app.measured(measured) {
+            let again = self.app.measured(measured);
+            self.last_frame = text_of(terminal.backend().buffer());
+            if !again {
                 break;
             }
         }
@@ -198,17 +203,19 @@ impl Harness {
 
     /// The screen as plain text.
     pub fn screen(&self, width: u16, height: u16) -> String {
-        let terminal = self.render(width, height);
-        let buffer = terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buffer.area.height {
-            for x in 0..buffer.area.width {
-                out.push_str(buffer[(x, y)].symbol());
-            }
-            out.push('\n');
-        }
-        out
+        text_of(self.render(width, height).backend().buffer())
     }
+}
+
+fn text_of(buffer: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
 }
 
 /// Names the couple Alex and Sam on the first-run screen.
