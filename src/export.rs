@@ -78,10 +78,9 @@ pub fn document(pages: &[ExportPage], library: &Library, tz: &TimeZone, format: 
             writer.paragraph(&mut out, &format!("Read-only: {why}."), true);
         }
         let Some(revealed) = crate::reveal::reveal(page) else {
-            writer.paragraph(
+            writer.private(
                 &mut out,
                 "The answers are private until both partners have finished.",
-                true,
             );
             continue;
         };
@@ -110,6 +109,10 @@ trait Writer {
     fn paragraph(&mut self, out: &mut String, text: &str, quiet: bool);
     fn table(&mut self, out: &mut String, header: &[&str], rows: &[Vec<String>]);
     fn list(&mut self, out: &mut String, label: &str, items: &[String]);
+    /// What stands for a page whose answers are still private.
+    fn private(&mut self, out: &mut String, text: &str) {
+        self.paragraph(out, text, true);
+    }
 }
 
 fn write_section(
@@ -327,7 +330,7 @@ fn html_escape(text: &str) -> String {
 const HTML_STYLE: &str = "
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
 h1 { font-size: 1.5rem; margin-bottom: 0.2rem; }
-h2 { font-size: 1.05rem; margin: 1.4rem 0 0.4rem; }
+h2 { font-size: 1.05rem; margin: 1.4rem 0 0.4rem; break-after: avoid; page-break-after: avoid; }
 .meta, .quiet { color: #555; font-style: italic; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 0.3rem 0 0.6rem; }
 th, td { border: 1px solid #bbb; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -335,10 +338,18 @@ th { background: #f2f2f2; }
 ul { margin: 0.2rem 0 0.6rem; }
 article { margin-bottom: 2.5rem; }
 section { break-inside: avoid; page-break-inside: avoid; }
-@media print { body { margin: 0; max-width: none; } article { break-after: page; } a { color: inherit; } }
+@media print { body { margin: 0; max-width: none; } article { break-after: page; } article:has(p.private) { break-after: auto; } a { color: inherit; } }
 ";
 
 impl Writer for Html {
+    /// Marked, so that a page of one line shares its printed sheet.
+    fn private(&mut self, out: &mut String, text: &str) {
+        out.push_str(&format!(
+            "<p class=\"quiet private\" dir=\"auto\">{}</p>\n",
+            html_escape(text)
+        ));
+    }
+
     fn begin(&mut self, out: &mut String, pages: usize) {
         out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         out.push_str(&format!(
@@ -365,20 +376,20 @@ impl Writer for Html {
     fn paragraph(&mut self, out: &mut String, text: &str, quiet: bool) {
         let class = if quiet { " class=\"quiet\"" } else { "" };
         out.push_str(&format!(
-            "<p{class}>{}</p>\n",
+            "<p{class} dir=\"auto\">{}</p>\n",
             html_escape(text).replace('\n', "<br>")
         ));
     }
     fn table(&mut self, out: &mut String, header: &[&str], rows: &[Vec<String>]) {
         out.push_str("<section><table>\n<tr>");
         for h in header {
-            out.push_str(&format!("<th>{}</th>", html_escape(h)));
+            out.push_str(&format!("<th dir=\"auto\">{}</th>", html_escape(h)));
         }
         out.push_str("</tr>\n");
         for row in rows {
             out.push_str("<tr>");
             for cell in row {
-                out.push_str(&format!("<td>{}</td>", html_escape(cell)));
+                out.push_str(&format!("<td dir=\"auto\">{}</td>", html_escape(cell)));
             }
             out.push_str("</tr>\n");
         }
@@ -395,7 +406,7 @@ impl Writer for Html {
         }
         out.push_str("<ul>\n");
         for item in items {
-            out.push_str(&format!("<li>{}</li>\n", html_escape(item)));
+            out.push_str(&format!("<li dir=\"auto\">{}</li>\n", html_escape(item)));
         }
         out.push_str("</ul>\n");
     }

@@ -339,8 +339,14 @@ fn the_command_line_exports_with_filters_as_markdown_and_html() {
     let html = std::fs::read_to_string(&out).expect("html written");
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert_eq!(html.matches("<article>").count(), 70);
-    assert!(html.contains("<th>Maya</th><th>Jonas</th>"));
+    assert!(html.contains(r#"<th dir="auto">Maya</th><th dir="auto">Jonas</th>"#));
     assert!(html.contains("The answers are private until both partners have finished."));
+    // Answers in any script read in their own direction; a heading stays
+    // with its section, and a page of one line shares its printed sheet.
+    assert!(html.contains(r#"<td dir="auto">"#));
+    assert!(html.contains("h2 { font-size: 1.05rem; margin: 1.4rem 0 0.4rem; break-after: avoid;"));
+    assert!(html.contains(r#"<p class="quiet private" dir="auto">"#));
+    assert!(html.contains("article:has(p.private) { break-after: auto; }"));
     assert!(!html.contains("<script"));
     let mode = std::fs::metadata(&out).expect("file").permissions().mode();
     assert_eq!(mode & 0o777, 0o600);

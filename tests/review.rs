@@ -308,7 +308,7 @@ fn exporting_from_the_journal_writes_private_markdown_and_html() {
         .expect("html");
     let html = std::fs::read_to_string(html).expect("read");
     assert_eq!(html.matches("<article>").count(), count);
-    assert!(html.contains("<th>Maya</th><th>Jonas</th>"));
+    assert!(html.contains(r#"<th dir="auto">Maya</th><th dir="auto">Jonas</th>"#));
     assert!(h.screen(100, 30).contains("Exported"));
 }
 
