@@ -619,3 +619,16 @@ fn while_talking_it_over_both_answers_can_be_looked_at_and_the_step_found_again(
     h.press(KeyCode::Enter);
     assert_eq!(step(&h), at);
 }
+
+#[test]
+fn going_on_with_a_started_turn_says_go_on_not_start() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    assert!(h.screen(100, 30).contains("Enter Alex starts"));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('1'));
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Enter);
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("Enter Alex goes on"), "{screen}");
+}

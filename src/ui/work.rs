@@ -44,7 +44,13 @@ pub fn render_handoff(
     }
     lines.push(Line::from(vec![
         Span::styled("Enter", theme.key()),
-        Span::raw(format!(" {me} starts   ")),
+        Span::raw(
+            if handoff.open.page.entry(handoff.partner).status == crate::model::EntryStatus::Draft {
+                format!(" {me} goes on   ")
+            } else {
+                format!(" {me} starts   ")
+            },
+        ),
         Span::styled("Esc", theme.key()),
         Span::raw(if handoff.choosing {
             " back to the exercises — nothing is written yet"
