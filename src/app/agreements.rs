@@ -54,17 +54,6 @@ pub struct AgreementsView {
 }
 
 impl App {
-    /// Whether a key of the agreements screen can do anything now: with no
-    /// agreements yet, only the ways out.
-    pub(super) fn agreements_can(&self, action: Action) -> bool {
-        let count = || agreement_lines(&self.journal).len();
-        match action {
-            Action::Up | Action::Down => count() > 1,
-            Action::NextStatus | Action::SetStatus(_) | Action::Open => count() > 0,
-            _ => true,
-        }
-    }
-
     pub(super) fn agreements_act(&mut self, action: Action) {
         if self.review_jump(action) {
             return;

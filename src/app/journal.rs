@@ -285,7 +285,6 @@ impl App {
         let view = &self.journal_view;
         match action {
             Action::ClearFilters => !view.filter.is_empty(),
-            action if action.moves() => view.matches.len() > 1,
             Action::Export => !view.matches.is_empty(),
             Action::Mark => view.selected_page(&self.journal).is_some(),
             Action::Open => {

@@ -62,10 +62,24 @@ impl App {
     /// Whether `action` can do anything right now. Keys whose actions
     /// cannot are left out of the footer and the help, and do nothing.
     pub fn can(&self, action: Action) -> bool {
-        self.can_in(self.key_context(), action)
+        self.can_in(self.key_context(), action, self.rows())
     }
 
-    fn can_in(&self, context: KeyContext, action: Action) -> bool {
+    /// How many rows the list on screen has (pages, exercises, measures,
+    /// agreements): moving is offered only through more than one.
+    fn rows(&self) -> usize {
+        match &self.screen {
+            Screen::Home(_) => self.home_items().len(),
+            Screen::Library(_) => self.library.entries().len(),
+            Screen::Journal => self.journal_view.matches.len(),
+            Screen::Trends(_) => super::measures(&self.journal).len(),
+            Screen::Agreements(_) => super::agreement_lines(&self.journal).len(),
+            _ => 0,
+        }
+    }
+
+    /// As [`App::can`], with the list's rows counted once by the caller.
+    fn can_in(&self, context: KeyContext, action: Action, rows: usize) -> bool {
         if action == Action::Save {
             return self.couple_unsaved || self.page_unsaved();
         }
@@ -88,12 +102,17 @@ impl App {
             },
             (Screen::SideBySide(_) | Screen::Compare(_), _) if scrolls => more_to_see,
             (Screen::Library(_), Action::PageUp | Action::PageDown) => more_to_see,
-            (Screen::Library(_), _) if scrolls => self.library.entries().len() > 1,
-            (Screen::Home(_), _) if scrolls => self.home_items().len() > 1,
-            (Screen::Home(_), Action::Open) => !self.home_items().is_empty(),
-            (Screen::Trends(_), _) if scrolls => super::measures(&self.journal).len() > 1,
+            (Screen::Home(_) | Screen::Library(_) | Screen::Journal, _)
+            | (Screen::Trends(_) | Screen::Agreements(_), _)
+                if scrolls =>
+            {
+                rows > 1
+            }
+            (Screen::Home(_), Action::Open) => rows > 0,
+            (Screen::Agreements(_), Action::NextStatus | Action::SetStatus(_) | Action::Open) => {
+                rows > 0
+            }
             (Screen::Journal, action) => self.journal_can(action),
-            (Screen::Agreements(_), action) => self.agreements_can(action),
             _ => true,
         }
     }
@@ -101,9 +120,11 @@ impl App {
     /// The entries of `context`'s table that can do something now: what
     /// the footer and the help show.
     pub fn available_keys(&self, context: KeyContext) -> Vec<&'static keymap::Binding> {
+        // Drawn with every frame: the list is counted once, not per key.
+        let rows = self.rows();
         keymap::table(context)
             .into_iter()
-            .filter(|b| b.actions().any(|a| self.can_in(context, a)))
+            .filter(|b| b.actions().any(|a| self.can_in(context, a, rows)))
             .collect()
     }
 
@@ -116,7 +137,7 @@ impl App {
             return;
         }
         match action {
-            Some(action) if self.can_in(context, action) => self.act(action, key),
+            Some(action) if self.can(action) => self.act(action, key),
             Some(_) => {}
             None if context.takes_text() => {
                 self.notice = None;
