@@ -100,6 +100,8 @@ pub struct Dirs {
     /// the platform's state folder (or its cache folder), never the
     /// journal's own folder, which is what failed.
     pub recovery: PathBuf,
+    /// The journal is the demo's, removed when tandem closes.
+    pub demo: bool,
 }
 
 impl Dirs {
@@ -112,15 +114,21 @@ impl Dirs {
             .context("cannot make a temporary folder for the demo")?;
         let data = folder.path().join("journal");
         let library = Library::load(None);
-        crate::demo::generate(&library, crate::demo::DEMO_PAGES, crate::demo::DEMO_SEED)
-            .write(&data)
-            .context("cannot write the demo journal")?;
+        crate::demo::generate_until(
+            &library,
+            crate::demo::DEMO_PAGES,
+            crate::demo::DEMO_SEED,
+            jiff::Timestamp::now(),
+        )
+        .write(&data)
+        .context("cannot write the demo journal")?;
         let recovery = folder.path().join("recovery");
         Ok((
             Dirs {
                 data,
                 exercises: None,
                 recovery,
+                demo: true,
             },
             folder,
         ))
@@ -152,6 +160,7 @@ impl Dirs {
             data,
             exercises,
             recovery,
+            demo: false,
         })
     }
 

@@ -62,6 +62,7 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
         now_to_the_second,
         crate::zone::local(),
     );
+    app.demo = dirs.demo;
     let mut notes = Vec::new();
     if !store.tightened.is_empty() {
         notes.push(format!(

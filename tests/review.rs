@@ -7,7 +7,7 @@ use std::os::unix::fs::PermissionsExt;
 
 use common::*;
 use ratatui::crossterm::event::KeyCode;
-use tandem::app::{Screen, StatusFilter, agreement_lines, measures, points};
+use tandem::app::{Overlay, Screen, StatusFilter, agreement_lines, measures, points};
 use tandem::model::{AgreementStatus, Category, PageStatus};
 
 fn listed(h: &Harness) -> Vec<&tandem::app::PageSummary> {
@@ -127,7 +127,7 @@ fn a_partners_search_looks_only_at_their_words() {
     let mut h = demo(70);
     h.press(KeyCode::Char('b'));
     h.press(KeyCode::Char('/'));
-    h.type_text("sister");
+    h.type_text("bed");
     h.press(KeyCode::Enter);
     let both = listed(&h).len();
     h.press(KeyCode::Char('p'));
@@ -255,12 +255,16 @@ fn changing_an_agreements_status_is_saved_on_its_page_with_history() {
     let Screen::Agreements(view) = &h.app.screen else {
         panic!("agreements");
     };
-    assert_eq!(lines[view.selected].page, first.page);
+    assert_eq!(
+        (&lines[view.selected].page, lines[view.selected].index),
+        (&first.page, first.index)
+    );
     assert_eq!(
         lines[view.selected].agreement.status,
         AgreementStatus::Revisit
     );
-    assert!(h.screen(100, 30).contains("changed to revisit here"));
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("changed to revisit here"), "{screen}");
 }
 
 #[test]
@@ -417,4 +421,29 @@ fn at_80_columns_the_journal_shows_every_filter_set_and_the_words_a_search_found
         rows.iter().any(|r| r.contains("sister")),
         "the rows show where the word was found: {screen}"
     );
+}
+
+#[test]
+fn the_demo_says_so_on_every_screen_and_where_its_exports_go() {
+    let mut h = demo(70);
+    h.app.demo = true;
+    let top = |h: &Harness| h.screen(80, 24).lines().next().unwrap_or("").to_string();
+    assert!(top(&h).starts_with(" demo  tandem · Home"), "{}", top(&h));
+    for key in ['n', 'b', 't', 'a'] {
+        h.press(KeyCode::Char(key));
+        assert!(top(&h).starts_with(" demo "), "after {key}: {}", top(&h));
+        h.press(KeyCode::Esc);
+    }
+    h.press(KeyCode::Enter);
+    assert!(h.app.open_page().is_some());
+    assert!(top(&h).starts_with(" demo "), "{}", top(&h));
+    // At the smallest window the banner still comes first.
+    assert!(h.screen(40, 12).starts_with(" demo "));
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Char('x'));
+    let Some(Overlay::Message { body, .. }) = &h.app.overlay else {
+        panic!("an export message");
+    };
+    assert!(body.contains("removed when tandem closes"), "{body}");
 }

@@ -35,15 +35,32 @@ pub fn agreement_lines(journal: &JournalIndex) -> Vec<AgreementLine> {
                 })
         })
         .collect();
-    lines.sort_by_key(|l| {
-        let rank = match l.agreement.status {
-            crate::model::AgreementStatus::Active => 0,
-            crate::model::AgreementStatus::Revisit => 1,
-            crate::model::AgreementStatus::Retired => 2,
-        };
-        (rank, std::cmp::Reverse(l.agreement.made))
-    });
+    lines.sort_by(in_list_order);
     lines
+}
+
+/// The agreements screen's order: in use first (active, then to revisit),
+/// retired last, the newest first within each; agreements made together
+/// keep the order they were written in, so a line's place is always the
+/// same for the same statuses.
+fn in_list_order(a: &AgreementLine, b: &AgreementLine) -> std::cmp::Ordering {
+    let rank = |l: &AgreementLine| match l.agreement.status {
+        AgreementStatus::Active => 0,
+        AgreementStatus::Revisit => 1,
+        AgreementStatus::Retired => 2,
+    };
+    (
+        rank(a),
+        std::cmp::Reverse(a.agreement.made),
+        &a.page,
+        a.index,
+    )
+        .cmp(&(
+            rank(b),
+            std::cmp::Reverse(b.agreement.made),
+            &b.page,
+            b.index,
+        ))
 }
 
 #[derive(Default)]
@@ -124,14 +141,7 @@ impl App {
             line.agreement.status = status;
         }
         // The list orders by status, so work out where it will be.
-        lines.sort_by_key(|l| {
-            let rank = match l.agreement.status {
-                AgreementStatus::Active => 0,
-                AgreementStatus::Revisit => 1,
-                AgreementStatus::Retired => 2,
-            };
-            (rank, std::cmp::Reverse(l.agreement.made))
-        });
+        lines.sort_by(in_list_order);
         if let (Screen::Agreements(view), Some(position)) = (
             &mut self.screen,
             lines

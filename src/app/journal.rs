@@ -508,12 +508,17 @@ impl App {
             Ok(paths) => Overlay::Message {
                 title: "Exported".into(),
                 body: format!(
-                    "Written, readable by you only:\n{}\n\nThe HTML file prints with both of you side by side.",
+                    "Written, readable by you only:\n{}\n\nThe HTML file prints with both of you side by side.{}",
                     paths
                         .iter()
                         .map(|p| format!("  {}", p.display()))
                         .collect::<Vec<_>>()
-                        .join("\n")
+                        .join("\n"),
+                    if self.demo {
+                        "\n\nThis is the demo: its folder, these files included, is removed when tandem closes. Copy them elsewhere to keep them."
+                    } else {
+                        ""
+                    }
                 ),
             },
             Err(message) => Overlay::Message {

@@ -191,6 +191,9 @@ pub struct App {
     /// How far the box over the screen (help, a message) is scrolled.
     pub box_scroll: u16,
     pub tz: TimeZone,
+    /// The journal is the demo's: every screen says so, and exports are
+    /// written where they will be removed at the end.
+    pub demo: bool,
     clock: Clock,
     /// A quit was held back because saving failed; the next one goes ahead.
     quit_refused: bool,
@@ -238,6 +241,7 @@ impl App {
             opening: Origin::default(),
             box_scroll: 0,
             tz,
+            demo: false,
             clock,
             quit_refused: false,
             unsaved_since: None,

@@ -15,7 +15,8 @@ use crate::model::{
     Field, GridAnswerRow, GridValue, Page, Partner, StepMode,
 };
 
-/// The demo journal begins on this day (a Monday) and runs forward.
+/// The journal the tests and benchmarks use begins on this day (a Monday)
+/// and runs forward, so what they see never depends on the clock.
 const START: i64 = 1_732_521_600; // 2024-11-25T08:00:00Z
 
 /// A small, fast, deterministic random source (SplitMix64).
@@ -91,12 +92,34 @@ const ROTATION: &[&str] = &[
 /// closely together for larger journals). The newest page waits for one
 /// partner and the one before it is a draft, so every state shows up.
 pub fn generate(library: &Library, count: usize, seed: u64) -> Demo {
-    let mut rng = Rng(seed);
     let start = Timestamp::from_second(START).unwrap_or(Timestamp::UNIX_EPOCH);
+    generate_from(library, count, seed, start)
+}
+
+/// The same journal, moved in time so that its newest page was started two
+/// days before `now`: what `tandem --demo` shows, so that "this month" and
+/// "today" find pages as they would in a couple's own journal.
+pub fn generate_until(library: &Library, count: usize, seed: u64, now: Timestamp) -> Demo {
+    let span = SignedDuration::from_secs(step_between(count) * count.saturating_sub(1) as i64);
+    let newest = now - SignedDuration::from_hours(48);
+    // Eight in the morning (UTC) of the first day, as in the fixed journal.
+    let first = (newest - span).as_second();
+    let start = first - first.rem_euclid(24 * 3600) + 8 * 3600;
+    let start = Timestamp::from_second(start).unwrap_or(Timestamp::UNIX_EPOCH);
+    generate_from(library, count, seed, start)
+}
+
+/// Seconds between two pages: a year's worth spread over `count`.
+fn step_between(count: usize) -> i64 {
+    let year = 365 * 24 * 3600;
+    (year / i64::try_from(count.max(1)).unwrap_or(1)).max(60)
+}
+
+fn generate_from(library: &Library, count: usize, seed: u64, start: Timestamp) -> Demo {
+    let mut rng = Rng(seed);
     let names = words::NAMES.map(str::to_string);
     let couple = Couple::new(names[0].clone(), names[1].clone(), start);
-    let year = 365 * 24 * 3600;
-    let step = (year / i64::try_from(count.max(1)).unwrap_or(1)).max(60);
+    let step = step_between(count);
     let mut pages: Vec<Page> = Vec::with_capacity(count);
     let mut rotation = 0;
     for i in 0..count {
@@ -178,14 +201,22 @@ fn fill_entry(
     let mut answers = BTreeMap::new();
     for step in exercise.individual_steps() {
         let answer = match &step.field {
-            Field::Text(_) => {
-                let sentences = 1 + rng.below(3);
-                let text: Vec<&str> = (0..sentences).map(|_| rng.pick(words::SENTENCES)).collect();
-                Answer::Text(text.join(" "))
-            }
+            Field::Text(_) => Answer::Text(
+                rng.pick(words::answers_for(&exercise.id, &step.id))
+                    .to_string(),
+            ),
             Field::List(_) => {
+                // A few different things, as a person would list them.
                 let n = 1 + rng.below(3);
-                Answer::List((0..n).map(|_| rng.pick(words::ITEMS).to_string()).collect())
+                let first = rng.below(words::APPRECIATIONS.len());
+                Answer::List(
+                    (0..n)
+                        .map(|k| {
+                            words::APPRECIATIONS[(first + k * 2) % words::APPRECIATIONS.len()]
+                                .to_string()
+                        })
+                        .collect(),
+                )
             }
             Field::Scale(scale) => {
                 let (base, lift) = trend(partner, &step.id);
@@ -257,7 +288,10 @@ fn discuss(page: &mut Page, exercise: &Exercise, earlier: &mut [Page], rng: &mut
                 for partner in by {
                     let answer = match field {
                         Field::Scale(scale) => Answer::Scale(scale.max - rng.below(2) as i32),
-                        _ => Answer::Text(rng.pick(words::SENTENCES).to_string()),
+                        _ => Answer::Text(
+                            rng.pick(words::answers_for(&exercise.id, &step.id))
+                                .to_string(),
+                        ),
                     };
                     page.entry_mut(partner)
                         .answers
@@ -275,7 +309,10 @@ fn discuss(page: &mut Page, exercise: &Exercise, earlier: &mut [Page], rng: &mut
             (StepMode::Shared, _) => {
                 page.shared.answers.insert(
                     step.id.clone(),
-                    Answer::Text(rng.pick(words::SENTENCES).to_string()),
+                    Answer::Text(
+                        rng.pick(words::answers_for(&exercise.id, &step.id))
+                            .to_string(),
+                    ),
                 );
             }
             _ => {}
@@ -401,5 +438,38 @@ mod tests {
         let exercises: std::collections::BTreeSet<_> =
             demo.pages.iter().map(|p| p.exercise.as_str()).collect();
         assert!(exercises.len() >= 8, "{exercises:?}");
+    }
+
+    #[test]
+    fn every_step_written_alone_has_answers_of_its_own() {
+        let library = Library::load(None);
+        for exercise in library.exercises() {
+            for step in &exercise.steps {
+                if matches!(step.field, Field::Text(_)) {
+                    assert!(
+                        words::ANSWERS
+                            .iter()
+                            .any(|(e, s, _)| *e == exercise.id && *s == step.id),
+                        "no demo answers for {}/{}",
+                        exercise.id,
+                        step.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_demo_ends_two_days_before_today() {
+        let library = Library::load(None);
+        let now = Timestamp::from_second(1_795_000_000).unwrap_or(Timestamp::UNIX_EPOCH);
+        let demo = generate_until(&library, DEMO_PAGES, DEMO_SEED, now);
+        let newest = demo.pages.iter().map(|p| p.started).max();
+        let hours = newest.map(|t| now.duration_since(t).as_hours());
+        assert!(matches!(hours, Some(24..=72)), "{hours:?}");
+        // The same pages as the fixed journal, only moved in time.
+        let fixed = generate(&library, DEMO_PAGES, DEMO_SEED);
+        let titles = |d: &Demo| d.pages.iter().map(|p| p.title.clone()).collect::<Vec<_>>();
+        assert_eq!(titles(&demo), titles(&fixed));
     }
 }

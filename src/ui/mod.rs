@@ -119,12 +119,16 @@ fn render_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     } else {
         String::new()
     };
+    // The demo says so on every screen, before anything else.
+    let demo = if app.demo { " demo " } else { "" };
     let left = text::fit(
         &format!(" tandem · {}", screen_title(app)),
-        width.saturating_sub(text::width(&right) + 2),
+        width.saturating_sub(text::width(&right) + text::width(demo) + 2),
     );
-    let gap = width.saturating_sub(text::width(&left) + text::width(&right) + 1);
+    let gap =
+        width.saturating_sub(text::width(demo) + text::width(&left) + text::width(&right) + 1);
     let line = Line::from(vec![
+        Span::styled(demo, theme.warning()),
         Span::styled(left, theme.title()),
         Span::raw(" ".repeat(gap)),
         Span::styled(right, theme.dim()),
