@@ -339,3 +339,69 @@ fn answer_turn_pasting(h: &mut Harness, text: &str) {
     }
     panic!("the turn never ended");
 }
+
+/// The column of the first cell on row `y` whose symbol is `symbol`.
+fn column_of(buffer: &ratatui::buffer::Buffer, y: u16, symbol: &str) -> Option<u16> {
+    (0..buffer.area.width).find(|x| buffer[(*x, y)].symbol() == symbol)
+}
+
+#[test]
+fn names_in_any_script_head_the_columns_of_their_values() {
+    for names in [["Alex", "Sam"], ["علاء", "Zoé 🇫🇷"], ["美咲", "👩‍❤️‍👨 Kim"]]
+    {
+        let mut h = Harness::new();
+        h.paste(names[0]);
+        h.press(KeyCode::Tab);
+        h.paste(names[1]);
+        h.press(KeyCode::Enter);
+        both_partners_answer(&mut h, "reflection");
+        assert!(matches!(h.app.screen, Screen::SideBySide(_)));
+        for (width, height) in [(80, 24), (100, 30), (57, 18)] {
+            let terminal = h.render(width, height);
+            let buffer = terminal.backend().buffer();
+            let screen = h.screen(width, height);
+            // The grid's header row is the one below its question.
+            let header = (0..height)
+                .find(|y| {
+                    let line = screen.lines().nth(usize::from(*y)).unwrap_or("");
+                    line.contains("How often is each of these true")
+                })
+                .map(|y| y + 1)
+                .unwrap_or_else(|| panic!("{names:?}: no grid header\n{screen}"));
+            let first_letter =
+                |name: &str| name.chars().next().map(String::from).unwrap_or_default();
+            let left = column_of(buffer, header, &first_letter(names[0]));
+            let right = (0..width)
+                .rev()
+                .find(|x| buffer[(*x, header)].symbol() == first_letter(names[1]));
+            let digits: Vec<u16> = (0..width)
+                .filter(|x| {
+                    buffer[(*x, header + 1)]
+                        .symbol()
+                        .chars()
+                        .all(|c| c.is_ascii_digit())
+                })
+                .filter(|x| !buffer[(*x, header + 1)].symbol().is_empty())
+                .collect();
+            assert_eq!(
+                (left, right),
+                (digits.first().copied(), digits.last().copied()),
+                "{names:?} at {width}×{height}: names over their values\n{screen}"
+            );
+            // The rows below line up too: every value in the same columns.
+            let values_of = |y: u16| -> Vec<u16> {
+                (0..width)
+                    .filter(|x| buffer[(*x, y)].symbol().chars().all(|c| c.is_ascii_digit()))
+                    .filter(|x| !buffer[(*x, y)].symbol().is_empty())
+                    .collect()
+            };
+            assert_eq!(values_of(header + 1), values_of(header + 2), "{screen}");
+            // Nothing terminals draw at different widths reaches the screen.
+            assert!(
+                !screen.contains('\u{200d}') && !screen.contains('\u{fe0f}'),
+                "{screen}"
+            );
+        }
+        assert_lands_where_drawn(&h, 80, 24);
+    }
+}

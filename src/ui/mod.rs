@@ -109,7 +109,7 @@ fn render_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let couple = app
         .couple
         .as_ref()
-        .map(|c| format!("{} & {}", c.names[0], c.names[1]))
+        .map(|c| text::drawable(&format!("{} & {}", c.names[0], c.names[1])).into_owned())
         .unwrap_or_default();
     let width = usize::from(area.width);
     // The couple's names keep their place at the right; a long title gives

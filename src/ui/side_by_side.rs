@@ -206,6 +206,8 @@ pub fn section_lines(
     theme: Theme,
     tz: &TimeZone,
 ) -> Vec<Line<'static>> {
+    // Names go into lines as they are, so they are made drawable first.
+    let names = &names.clone().map(|n| text::drawable(&n).into_owned());
     let mut lines = Vec::new();
     let two = width >= TWO_COLUMNS_FROM;
     let column = (width.saturating_sub(text::width(GUTTER))) / 2;
@@ -520,14 +522,16 @@ fn grid_lines(
             theme.dim(),
         ));
     }
+    // Each name starts where its values start: after the row's mark, its
+    // label and the two spaces before a value.
     lines.push(Line::from(vec![
-        Span::raw(" ".repeat(label_width + 2)),
+        Span::raw(" ".repeat(label_width + 4)),
         Span::styled(
             text::pad(&names[0], value_width + 2),
             theme.partner(Partner::First),
         ),
         Span::styled(
-            text::pad(&names[1], value_width + 2),
+            text::pad(&names[1], value_width),
             theme.partner(Partner::Second),
         ),
     ]));

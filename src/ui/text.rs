@@ -3,16 +3,47 @@
 
 use std::borrow::Cow;
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+/// The columns `s` takes on screen, counted grapheme by grapheme as the
+/// screen lays it out. (Counted as one string, the Arabic lam-alef "لا"
+/// is one column, where it is drawn in two, and every column after it
+/// would shift.)
+/// Measured as drawn, after [`drawable`].
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    drawable(s)
+        .graphemes(true)
+        .map(UnicodeWidthStr::width)
+        .sum()
+}
+
+/// `text` as it can be drawn the same in every terminal: control
+/// characters as visible stand-ins, and without the joiners, emoji
+/// variation selectors and skin-tone modifiers that terminals disagree on
+/// the width of. "👩‍❤️‍👨" is drawn as "👩❤👨": five columns in every
+/// terminal, where drawn whole it takes two in some and six in others,
+/// and leaves stray glyphs where they differ. Only the screen changes;
+/// what was written is kept as it was.
+pub fn drawable(text: &str) -> Cow<'_, str> {
+    let shown = crate::model::visible(text);
+    if !shown.chars().any(disputed) {
+        return shown;
+    }
+    Cow::Owned(shown.chars().filter(|c| !disputed(*c)).collect())
+}
+
+fn disputed(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200d}' | '\u{fe0e}' | '\u{fe0f}' | '\u{1f3fb}'..='\u{1f3ff}'
+    )
 }
 
 /// Wraps text to `width` columns, keeping blank lines between paragraphs.
 /// Control characters are shown as visible stand-ins (`␛`), never sent.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let text = crate::model::visible(text);
+    let text = drawable(text);
     let width = width.max(1);
     let mut out = Vec::new();
     for paragraph in text.split('\n') {
@@ -41,19 +72,20 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// Cuts `s` to at most `width` columns, ending in `…` when cut; a line
 /// break or control character shows as a visible stand-in.
 pub fn fit(s: &str, width: usize) -> String {
-    let shown = crate::model::visible_line(s);
+    let shown = crate::model::visible_line(&drawable(s));
     let s = shown.as_str();
     if self::width(s) <= width {
         return s.to_string();
     }
+    // Cut between graphemes, so a flag or an accent is never split.
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    for g in s.graphemes(true) {
+        let w = UnicodeWidthStr::width(g);
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     if width > 0 {
