@@ -183,6 +183,38 @@ pub struct GridLine {
     pub unmet: i32,
 }
 
+impl GridLine {
+    /// The mark before a row, so what needs talking about shows at a
+    /// glance: important and poorly met, answered differently, or the
+    /// same answer and still worth a word.
+    pub fn mark(&self) -> Option<char> {
+        if self.urgent {
+            Some('!')
+        } else if self.gap > 0 {
+            Some('≠')
+        } else if self.flagged {
+            Some('•')
+        } else {
+            None
+        }
+    }
+}
+
+/// What each mark used in `rows` means, in the order of [`GridLine::mark`].
+pub fn grid_legend(rows: &[GridLine]) -> Vec<(char, &'static str)> {
+    [
+        ('!', "important to one of you and poorly met"),
+        ('≠', "you answered differently"),
+        (
+            '•',
+            "the same answer from you both, and one worth talking about",
+        ),
+    ]
+    .into_iter()
+    .filter(|(mark, _)| rows.iter().any(|r| r.mark() == Some(*mark)))
+    .collect()
+}
+
 /// Sections of the individual steps (the reveal) and, when `discussion`,
 /// of what was written together afterwards.
 pub fn sections(page: Revealed<'_>, exercise: Option<&Exercise>, discussion: bool) -> Vec<Section> {
@@ -373,23 +405,33 @@ fn fits(field: &Field, answer: &Answer) -> bool {
 
 fn individual(page: Revealed<'_>, step: &Step) -> Section {
     let [a, b] = answers(page, step);
+    // Each partner's options as that partner meant them: their "{me}" is
+    // their own name, their "{partner}" the other's.
+    let names = Partner::BOTH.map(|p| page.page().entry(p).partner.as_str());
+    let fields =
+        Partner::BOTH.map(|p| step.field.named(names[p.index()], names[p.other().index()]));
+    let [field_a, field_b] = &fields;
     // An answer of another kind than the step's (a hand edit) is shown as
     // it was written rather than as "no answer".
     let misfit = [a, b].iter().flatten().any(|x| !fits(&step.field, x));
-    let body = match &step.field {
-        _ if misfit => {
-            Body::Columns([a, b].map(|x| x.map(|answer| plain_answer(answer, &step.field))))
-        }
-        Field::Scale(scale) => Body::Scale {
+    let body = match (field_a, field_b) {
+        _ if misfit => Body::Columns(
+            [(a, field_a), (b, field_b)]
+                .map(|(x, field)| x.map(|answer| plain_answer(answer, field))),
+        ),
+        (Field::Scale(scale), _) => Body::Scale {
             values: [a, b].map(|x| match x {
                 Some(Answer::Scale(v)) => Some(*v),
                 _ => None,
             }),
             scale: scale.clone(),
         },
-        Field::Checklist(def) => checklist(def, [a, b]),
-        Field::Grid(def) => grid(def, [a, b]),
-        field => Body::Columns([a, b].map(|x| x.map(|answer| plain_answer(answer, field)))),
+        (Field::Checklist(one), Field::Checklist(other)) => checklist([one, other], [a, b]),
+        (Field::Grid(one), Field::Grid(other)) => grid([one, other], [a, b]),
+        _ => Body::Columns(
+            [(a, field_a), (b, field_b)]
+                .map(|(x, field)| x.map(|answer| plain_answer(answer, field))),
+        ),
     };
     Section {
         heading: step.prompt.clone(),
@@ -469,7 +511,10 @@ pub fn gap_text(a: i32, b: i32, scale: &ScaleDef) -> String {
     }
 }
 
-fn checklist(def: &ChoiceDef, answers: [Option<&Answer>; 2]) -> Body {
+/// Both partners' choices: `defs` are the options as each partner read
+/// them (what both chose reads as the first partner's).
+fn checklist(defs: [&ChoiceDef; 2], answers: [Option<&Answer>; 2]) -> Body {
+    let def = defs[0];
     let chosen = answers.map(|a| match a {
         Some(Answer::Checklist(ids)) => ids.clone(),
         _ => Vec::new(),
@@ -489,11 +534,15 @@ fn checklist(def: &ChoiceDef, answers: [Option<&Answer>; 2]) -> Body {
             listed.push((id.clone(), format!("{id} (not an option of this exercise)")));
         }
     }
+    let as_read = |p: usize, id: &str, label: String| match defs[p].position(id) {
+        Some(_) => defs[p].label(id).to_string(),
+        None => label,
+    };
     for (id, label) in listed {
         match (has(0, &id), has(1, &id)) {
             (true, true) => both.push(label),
-            (true, false) => only[0].push(label),
-            (false, true) => only[1].push(label),
+            (true, false) => only[0].push(as_read(0, &id, label)),
+            (false, true) => only[1].push(as_read(1, &id, label)),
             (false, false) => {}
         }
     }
@@ -534,7 +583,10 @@ pub fn value_text(kind: &ColumnKind, value: Option<&GridValue>, empty: &str) -> 
     }
 }
 
-fn grid(def: &GridDef, answers: [Option<&Answer>; 2]) -> Body {
+/// Both partners' rows: `defs` are the grid as each partner read it (the
+/// same rows and columns, options in their own words).
+fn grid(defs: [&GridDef; 2], answers: [Option<&Answer>; 2]) -> Body {
+    let def = defs[0];
     let rows_of = |a: Option<&Answer>| match a {
         Some(Answer::Grid(rows)) => rows.clone(),
         _ => Vec::new(),
@@ -605,8 +657,8 @@ fn grid(def: &GridDef, answers: [Option<&Answer>; 2]) -> Body {
                 });
                 Some(GridLine {
                     label: label.clone(),
-                    values: rows.map(|r| match r {
-                        Some(r) => def
+                    values: [0, 1].map(|p| match rows[p] {
+                        Some(r) => defs[p]
                             .columns
                             .iter()
                             .map(|c| value_text(&c.kind, r.values.get(&c.id), "–"))

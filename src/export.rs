@@ -144,9 +144,21 @@ fn write_section(
             }
         }
         Body::Checklist { both, only } => {
-            w.list(out, "Both", both);
-            w.list(out, &format!("Only {}", names[0]), &only[0]);
-            w.list(out, &format!("Only {}", names[1]), &only[1]);
+            // Side by side, as every other step: what each chose, what
+            // both chose first.
+            let chosen = |p: usize| {
+                let lines: Vec<String> = both
+                    .iter()
+                    .map(|item| format!("• {item} (both of you)"))
+                    .chain(only[p].iter().map(|item| format!("• {item}")))
+                    .collect();
+                if lines.is_empty() {
+                    "(none chosen)".to_string()
+                } else {
+                    lines.join("\n")
+                }
+            };
+            w.table(out, &names, &[vec![chosen(0), chosen(1)]]);
         }
         Body::Grid {
             columns,
@@ -157,13 +169,7 @@ fn write_section(
             let table: Vec<Vec<String>> = rows
                 .iter()
                 .map(|row| {
-                    let mark = if row.urgent {
-                        " (!)"
-                    } else if row.gap > 0 {
-                        " (≠)"
-                    } else {
-                        ""
-                    };
+                    let mark = row.mark().map_or(String::new(), |m| format!(" ({m})"));
                     vec![
                         format!("{}{mark}", row.label),
                         row.values[0].join(" / "),
@@ -172,19 +178,10 @@ fn write_section(
                 })
                 .collect();
             w.table(out, &[&label, names[0], names[1]], &table);
-            let marks: Vec<&str> = [
-                (
-                    rows.iter().any(|r| r.urgent),
-                    "(!) important to one of you and poorly met",
-                ),
-                (
-                    rows.iter().any(|r| !r.urgent && r.gap > 0),
-                    "(≠) you answered differently",
-                ),
-            ]
-            .into_iter()
-            .filter_map(|(shown, text)| shown.then_some(text))
-            .collect();
+            let marks: Vec<String> = crate::compare::grid_legend(rows)
+                .into_iter()
+                .map(|(mark, means)| format!("({mark}) {means}"))
+                .collect();
             if !marks.is_empty() {
                 w.paragraph(out, &marks.join(" · "), true);
             }

@@ -108,7 +108,7 @@ fn the_needs_reveal_puts_important_and_poorly_met_needs_first() {
         ]
     );
     assert!(rows[0].urgent && rows[1].urgent && !rows[2].urgent);
-    assert_eq!(rows[0].values[0], ["5", "1", "partner"]);
+    assert_eq!(rows[0].values[0], ["5", "1", "Sam"]);
     assert_eq!(rows[0].values[1], ["3", "3", "both of us"]);
     let screen = h.screen(100, 30);
     assert!(screen.contains("! Affection and warmth"), "{screen}");

@@ -632,3 +632,69 @@ fn going_on_with_a_started_turn_says_go_on_not_start() {
     let screen = h.screen(100, 30);
     assert!(screen.contains("Enter Alex goes on"), "{screen}");
 }
+
+/// The page as exported in `format`.
+fn exported(h: &Harness, format: tandem::export::Format) -> String {
+    let page = newest_page(h);
+    tandem::export::document(
+        &[tandem::export::ExportPage {
+            page,
+            read_only: None,
+        }],
+        &h.app.library,
+        &jiff::tz::TimeZone::UTC,
+        format,
+    )
+}
+
+#[test]
+fn who_meets_a_need_is_said_with_names_in_the_turn_the_reveal_and_exports() {
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "needs-inventory");
+    h.press(KeyCode::Enter);
+    let turn = h.screen(100, 30);
+    assert!(
+        turn.contains("2 Sam"),
+        "Alex is offered Sam by name\n{turn}"
+    );
+    assert!(!turn.contains("partner"), "{turn}");
+    h.press(KeyCode::Esc);
+
+    let mut h = Harness::with_couple();
+    both_partners_answer(&mut h, "needs-inventory");
+    let reveal = h.screen(120, 40);
+    for word in ["/ partner", "/ me "] {
+        assert!(!reveal.contains(word), "{word:?} in\n{reveal}");
+    }
+    assert!(
+        reveal.contains("/ Sam") && reveal.contains("/ Alex"),
+        "{reveal}"
+    );
+    for format in [
+        tandem::export::Format::Markdown,
+        tandem::export::Format::Html,
+    ] {
+        let text = exported(&h, format);
+        assert!(
+            !text.contains("/ partner") && !text.contains("/ me"),
+            "{text}"
+        );
+        assert!(text.contains("/ Sam") && text.contains("/ Alex"), "{text}");
+        // The marks and what they mean, as on screen.
+        assert!(text.contains("(≠)"), "{text}");
+        assert!(text.contains("(≠) you answered differently"), "{text}");
+    }
+}
+
+#[test]
+fn checklists_are_exported_side_by_side_with_what_both_chose_first() {
+    let mut h = Harness::with_couple();
+    both_partners_answer(&mut h, "saying-no");
+    let markdown = exported(&h, tandem::export::Format::Markdown);
+    let heading = "## When is a no hardest for you to say to your partner?\n\n| Alex | Sam |";
+    assert!(markdown.contains(heading), "{markdown}");
+    assert!(markdown.contains("(both of you)"), "{markdown}");
+    let html = exported(&h, tandem::export::Format::Html);
+    assert!(!html.contains("Only Alex"), "{html}");
+    assert!(html.contains("(both of you)"), "{html}");
+}

@@ -110,6 +110,8 @@ pub struct Turn {
 
 impl Turn {
     pub fn private(exercise: &Exercise, partner: Partner, page: &Page) -> Turn {
+        // Options that name the partner say their name; "me" stays "me".
+        let other = &page.entry(partner.other()).partner;
         let slots = exercise
             .individual_steps()
             .map(|step| Slot {
@@ -117,7 +119,7 @@ impl Turn {
                 step_id: step.id.clone(),
                 prompt: step.prompt.clone(),
                 hint: step.hint.clone(),
-                field: step.field.clone(),
+                field: step.field.named("me", other),
             })
             .collect();
         // Go on where the partner stopped; on a page from before that was

@@ -174,6 +174,48 @@ pub struct ChoiceDef {
     pub options: Vec<ChoiceOption>,
 }
 
+/// In an option's label, `{me}` stands for the partner answering and
+/// `{partner}` for the other one, so "Who meets it" can offer a name.
+pub fn named(label: &str, me: &str, partner: &str) -> String {
+    label.replace("{me}", me).replace("{partner}", partner)
+}
+
+impl Field {
+    /// The field with its options' `{me}` and `{partner}` put in words.
+    pub fn named(&self, me: &str, partner: &str) -> Field {
+        let choices = |def: &ChoiceDef| ChoiceDef {
+            options: def
+                .options
+                .iter()
+                .map(|o| ChoiceOption {
+                    id: o.id.clone(),
+                    label: named(&o.label, me, partner),
+                })
+                .collect(),
+        };
+        match self {
+            Field::Choice(def) => Field::Choice(choices(def)),
+            Field::Checklist(def) => Field::Checklist(choices(def)),
+            Field::Grid(def) => Field::Grid(GridDef {
+                columns: def
+                    .columns
+                    .iter()
+                    .map(|c| Column {
+                        id: c.id.clone(),
+                        label: c.label.clone(),
+                        kind: match &c.kind {
+                            ColumnKind::Choice(choice) => ColumnKind::Choice(choices(choice)),
+                            kind => kind.clone(),
+                        },
+                    })
+                    .collect(),
+                ..def.clone()
+            }),
+            field => field.clone(),
+        }
+    }
+}
+
 impl ChoiceDef {
     pub fn label<'a>(&'a self, id: &'a str) -> &'a str {
         self.options

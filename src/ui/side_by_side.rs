@@ -536,15 +536,7 @@ fn grid_lines(
         ),
     ]));
     for row in rows {
-        let mark = if row.urgent {
-            "! "
-        } else if row.gap > 0 {
-            "≠ "
-        } else if row.flagged {
-            "• "
-        } else {
-            "  "
-        };
+        let mark = row.mark().map_or("  ".to_string(), |m| format!("{m} "));
         lines.push(Line::from(vec![
             Span::styled(mark, theme.key()),
             Span::raw(text::pad(&row.label, label_width)),
@@ -558,23 +550,10 @@ fn grid_lines(
             )),
         ]));
     }
-    let legend: Vec<&str> = [
-        (
-            rows.iter().any(|r| r.urgent),
-            "! important to one of you and poorly met",
-        ),
-        (
-            rows.iter().any(|r| !r.urgent && r.gap > 0),
-            "≠ you answered differently",
-        ),
-        (
-            rows.iter().any(|r| !r.urgent && r.gap == 0 && r.flagged),
-            "• the same answer from you both, and one worth talking about",
-        ),
-    ]
-    .into_iter()
-    .filter_map(|(shown, text)| shown.then_some(text))
-    .collect();
+    let legend: Vec<String> = crate::compare::grid_legend(rows)
+        .into_iter()
+        .map(|(mark, means)| format!("{mark} {means}"))
+        .collect();
     // On one line where it fits; otherwise a line for each mark.
     let joined = legend.join(" · ");
     let legend = if text::width(&joined) <= width {
