@@ -44,10 +44,12 @@ pub enum KeyContext {
     Message,
     /// Answers kept from a save that failed, offered back.
     Recovery,
+    /// A question before something not to be done by one stray key.
+    Confirm,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 26] = [
+    pub const ALL: [KeyContext; 27] = [
         KeyContext::Onboarding,
         KeyContext::Home,
         KeyContext::Library,
@@ -74,6 +76,7 @@ impl KeyContext {
         KeyContext::Help,
         KeyContext::Message,
         KeyContext::Recovery,
+        KeyContext::Confirm,
     ];
 
     /// Whether keys the table does not name are text typed into a box.
@@ -93,7 +96,7 @@ impl KeyContext {
     pub fn is_box(self) -> bool {
         matches!(
             self,
-            KeyContext::Help | KeyContext::Message | KeyContext::Recovery
+            KeyContext::Help | KeyContext::Message | KeyContext::Recovery | KeyContext::Confirm
         )
     }
 
@@ -126,6 +129,7 @@ impl KeyContext {
             KeyContext::Help => "this help",
             KeyContext::Message => "a message",
             KeyContext::Recovery => "answers kept from last time",
+            KeyContext::Confirm => "a question before removing or starting again",
         }
     }
 }
@@ -208,6 +212,10 @@ pub enum Action {
     Close,
     Restore,
     NotNow,
+    /// Take a page out of the journal (kept aside, never deleted).
+    RemovePage,
+    /// Yes to the question in the box.
+    Confirm,
 }
 
 impl Action {
@@ -529,7 +537,18 @@ const HOME: &[Binding] = &[
     ),
     TO_TRENDS,
     TO_AGREEMENTS,
+    REMOVE_PAGE,
 ];
+
+/// Removing a page asks first, and keeps the file aside.
+const REMOVE_PAGE: Binding = bind(
+    &[
+        (Plain(C::Delete), A::RemovePage),
+        (Plain(C::Char('D')), A::RemovePage),
+    ],
+    "remove the page (asks first; kept aside, not deleted)",
+    false,
+);
 
 const LIBRARY: &[Binding] = &[
     bind(UP_DOWN, "move", true),
@@ -789,6 +808,7 @@ const JOURNAL: &[Binding] = &[
     bind(FIRST_LAST, "first, last", false),
     bind(&[(Plain(C::Enter), A::Open)], "open", true),
     bind(&[(Plain(C::Char('/')), A::Search)], "search", true),
+    REMOVE_PAGE,
     bind(
         &[
             (Plain(C::Char('c')), A::FilterCategory),
@@ -927,6 +947,18 @@ const RECOVERY: &[Binding] = &[
     BOX_PAGES,
 ];
 
+/// Only `y` says yes: Enter, pressed once too often, must not remove a page.
+const CONFIRM: &[Binding] = &[
+    bind(&[(Plain(C::Char('y')), A::Confirm)], "yes", true),
+    bind(
+        &[(Plain(C::Char('n')), A::Close), (Plain(C::Esc), A::Close)],
+        "no, leave it",
+        true,
+    ),
+    BOX_SCROLL,
+    BOX_PAGES,
+];
+
 /// The entries of a context, in the order they are tried and listed. The
 /// screen's own come first, so they win over the shared ones.
 pub fn table(context: KeyContext) -> Vec<&'static Binding> {
@@ -963,6 +995,7 @@ fn parts(context: KeyContext) -> &'static [&'static [Binding]] {
         KeyContext::Help => &[HELP],
         KeyContext::Message => &[MESSAGE],
         KeyContext::Recovery => &[RECOVERY],
+        KeyContext::Confirm => &[CONFIRM],
     }
 }
 

@@ -28,6 +28,13 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
                 app.page_saved(&page, result);
             }
             Effect::Restore(found) => restore(app, store, found),
+            Effect::RemovePage(id) => {
+                let result = store
+                    .remove_page(&id)
+                    .map(|kept| (kept, store.journal_dir()))
+                    .map_err(|e| e.to_string());
+                app.page_removed(&id, result);
+            }
             Effect::ReviewAgreements(decisions) => {
                 for decision in decisions {
                     let (page, result) = record_review(store, &app.library, &decision);

@@ -698,3 +698,100 @@ fn checklists_are_exported_side_by_side_with_what_both_chose_first() {
     assert!(!html.contains("Only Alex"), "{html}");
     assert!(html.contains("(both of you)"), "{html}");
 }
+
+#[test]
+fn a_page_is_removed_only_after_a_yes_and_kept_whole_aside() {
+    let mut h = demo(16);
+    let first = h.app.home_items()[0];
+    let tandem::app::HomeItem::Page(i) = first else {
+        panic!("a page first on home");
+    };
+    let page = h.app.journal.pages[i].clone();
+    let file = h
+        .data_dir()
+        .join("journal")
+        .join(format!("{}.ron", page.id));
+    let bytes = std::fs::read(&file).expect("the page's file");
+
+    // No, twice: Esc and n leave everything as it was.
+    for no in [KeyCode::Esc, KeyCode::Char('n')] {
+        h.press(KeyCode::Char('D'));
+        let screen = h.screen(80, 24);
+        assert!(screen.contains("Remove this page?"), "{screen}");
+        assert!(screen.contains(&page.title), "{screen}");
+        h.press(no);
+        assert!(h.app.overlay.is_none());
+        assert!(file.exists());
+    }
+    // Enter is not a yes.
+    h.press(KeyCode::Delete);
+    h.press(KeyCode::Enter);
+    assert!(file.exists());
+    h.press(KeyCode::Char('y'));
+    assert!(!file.exists(), "the page has left the journal");
+    let kept = h
+        .data_dir()
+        .join("removed")
+        .join(format!("{}.ron", page.id));
+    assert_eq!(std::fs::read(&kept).expect("kept aside"), bytes);
+    assert!(!h.app.journal.contains(&page.id));
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("Removed") && screen.contains("removed"),
+        "{screen}"
+    );
+    h.press(KeyCode::Enter);
+    assert!(h.app.overlay.is_none());
+
+    // Moving the file back brings the page back on the next start.
+    std::fs::rename(&kept, &file).expect("move back");
+    let mut h = h.reopen();
+    h.measure();
+    assert!(h.app.journal.contains(&page.id));
+}
+
+#[test]
+fn a_talked_over_page_is_removed_from_the_journal_list() {
+    let mut h = demo(16);
+    h.press(KeyCode::Char('b'));
+    h.press_n(KeyCode::Down, 3);
+    let before = h.app.journal.pages.len();
+    h.press(KeyCode::Delete);
+    assert!(h.screen(80, 24).contains("agreements with it"));
+    h.press(KeyCode::Char('y'));
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.journal.pages.len(), before - 1);
+    assert!(matches!(h.app.screen, Screen::Journal));
+    let removed = std::fs::read_dir(h.data_dir().join("removed")).expect("removed folder");
+    assert_eq!(removed.count(), 1);
+}
+
+#[test]
+fn starting_an_exercise_with_an_open_page_of_it_asks_first() {
+    let mut h = demo(16);
+    // The demo's newest check-ins are open: one in progress, one waiting.
+    let open_pages = |h: &Harness| {
+        h.app
+            .journal
+            .pages
+            .iter()
+            .filter(|p| p.exercise == "weekly-check-in" && p.status.is_unfinished())
+            .count()
+    };
+    let before = open_pages(&h);
+    assert!(before > 0);
+    choose_exercise(&mut h, "weekly-check-in");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Start another page?"), "{screen}");
+    assert!(screen.contains("still open"), "{screen}");
+    h.press(KeyCode::Char('n'));
+    assert!(matches!(h.app.screen, Screen::Library(_)));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('y'));
+    assert!(matches!(h.app.screen, Screen::Handoff(_)));
+    // An exercise with nothing open starts at once.
+    h.press(KeyCode::Esc);
+    let mut fresh = Harness::with_couple();
+    start_exercise(&mut fresh, "weekly-check-in");
+    assert!(matches!(fresh.app.screen, Screen::Handoff(_)));
+}

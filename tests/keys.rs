@@ -291,6 +291,16 @@ fn scenarios(context: KeyContext) -> Vec<fn(&mut Harness)> {
             h.press(KeyCode::Down);
         }],
         KeyContext::Message => vec![message],
+        KeyContext::Confirm => vec![
+            |h| {
+                *h = demo(16);
+                h.press(KeyCode::Char('D'));
+            },
+            |h| {
+                *h = demo(16);
+                choose_exercise(h, "weekly-check-in");
+            },
+        ],
         KeyContext::Recovery => vec![|h| {
             let recovery = tandem::recovery::Recovery::new(
                 h.data_dir(),

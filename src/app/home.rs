@@ -36,6 +36,7 @@ impl App {
             Action::ShowJournal => self.show_journal(),
             Action::ShowTrends => self.screen = Screen::Trends(TrendsView::default()),
             Action::ShowAgreements => self.screen = Screen::Agreements(AgreementsView::default()),
+            Action::RemovePage => self.ask_to_remove(),
             Action::Open => match items.get(home.selected.min(last)) {
                 Some(HomeItem::Page(i)) => {
                     let id = self.journal.pages[*i].id.clone();

@@ -274,6 +274,13 @@ impl JournalIndex {
         }
     }
 
+    /// Forgets a page that has left the journal.
+    pub fn remove(&mut self, id: &str) {
+        self.generation += 1;
+        self.pages.retain(|p| p.id != id);
+        self.pending.retain(|p| p != id);
+    }
+
     pub fn contains(&self, id: &str) -> bool {
         self.pages.iter().any(|p| p.id == id)
             || self.unreadable.iter().any(|u| u.id == id)

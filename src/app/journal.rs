@@ -364,6 +364,10 @@ impl App {
                 self.go_home();
                 return;
             }
+            Action::RemovePage => {
+                self.ask_to_remove();
+                return;
+            }
             Action::Open => {
                 if let Some(page) = view.selected_page(&self.journal) {
                     self.opening = Origin {

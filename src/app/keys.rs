@@ -17,6 +17,7 @@ impl App {
             Some(Overlay::Help(_)) => KeyContext::Help,
             Some(Overlay::Message { .. }) => KeyContext::Message,
             Some(Overlay::Recovery(_)) => KeyContext::Recovery,
+            Some(Overlay::Confirm { .. }) => KeyContext::Confirm,
             None => self.screen_context(),
         }
     }
@@ -109,6 +110,7 @@ impl App {
                 rows > 1
             }
             (Screen::Home(_), Action::Open) => rows > 0,
+            (_, Action::RemovePage) => self.page_to_remove().is_some(),
             (Screen::Agreements(_), Action::NextStatus | Action::SetStatus(_) | Action::Open) => {
                 rows > 0
             }
@@ -171,6 +173,11 @@ impl App {
             Action::Restore => {
                 if let Some(Overlay::Recovery(found)) = self.close_box() {
                     self.effects.push(Effect::Restore(found));
+                }
+            }
+            Action::Confirm => {
+                if let Some(Overlay::Confirm { yes, .. }) = self.close_box() {
+                    self.confirmed(yes);
                 }
             }
             Action::NotNow => {

@@ -31,7 +31,7 @@ impl App {
                 let selected = view.selected;
                 if let Some(entry) = self.library.entries().get(selected) {
                     let exercise = entry.exercise.clone();
-                    self.start_page(&exercise);
+                    self.start_or_ask(&exercise);
                 }
             }
             _ => {}

@@ -11,6 +11,7 @@ mod keys;
 mod library;
 mod onboarding;
 mod page;
+mod remove;
 mod trends;
 mod work;
 
@@ -72,6 +73,8 @@ pub enum Effect {
     Export(Vec<String>),
     /// Put back what a save that failed at exit kept aside.
     Restore(Vec<crate::recovery::Found>),
+    /// Move this page out of the journal into the removed pages' folder.
+    RemovePage(String),
     Quit,
 }
 
@@ -137,6 +140,21 @@ pub enum Overlay {
     },
     /// What a failed save at the last exit kept aside, offered back.
     Recovery(Vec<crate::recovery::Found>),
+    /// A question; `y` does what `yes` says.
+    Confirm {
+        title: String,
+        body: String,
+        yes: Pending,
+    },
+}
+
+/// What a question in a box waits to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Take this page out of the journal, into the folder of removed pages.
+    RemovePage(String),
+    /// Start another page of this exercise, though one is unfinished.
+    StartAgain(String),
 }
 
 /// What the last drawing measured of the scrolled view on screen: how many

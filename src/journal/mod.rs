@@ -34,6 +34,8 @@ const COUPLE_FILE: &str = "couple.ron";
 const JOURNAL_DIR: &str = "journal";
 const LOCK_FILE: &str = ".lock";
 const EXPORTS_DIR: &str = "exports";
+/// Pages taken out of the journal, kept whole.
+const REMOVED_DIR: &str = "removed";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -280,6 +282,40 @@ impl Store {
             n += 1;
         }
         id
+    }
+
+    /// Moves a page out of the journal into `removed/` beside it, as it
+    /// is: never deleted, and moving the file back brings the page back.
+    /// Only a regular file is moved. Returns where it went.
+    pub fn remove_page(&self, id: &str) -> Result<PathBuf, StoreError> {
+        if !is_safe_id(id) {
+            return Err(StoreError::BadPageId(id.to_string()));
+        }
+        let from = self.page_path(id);
+        let meta = std::fs::symlink_metadata(&from).map_err(|e| StoreError::io(&from, e))?;
+        if !meta.is_file() {
+            return Err(StoreError::io(
+                &from,
+                io::Error::other("it is not a regular file, so tandem leaves it where it is"),
+            ));
+        }
+        let folder = self.root.join(REMOVED_DIR);
+        self.disk
+            .create_dir(&folder)
+            .map_err(|e| StoreError::io(&folder, e))?;
+        let mut to = folder.join(format!("{id}.ron"));
+        let mut n = 2;
+        while std::fs::symlink_metadata(&to).is_ok() {
+            to = folder.join(format!("{id}-{n}.ron"));
+            n += 1;
+        }
+        std::fs::rename(&from, &to).map_err(|e| StoreError::io(&from, e))?;
+        Ok(to)
+    }
+
+    /// The folder the pages are kept in.
+    pub fn journal_dir(&self) -> PathBuf {
+        self.journal.clone()
     }
 
     /// The folder in-app exports go to.

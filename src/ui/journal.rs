@@ -122,8 +122,8 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .enumerate()
         .skip(first)
         .take(height)
-        .map(|(n, &i)| {
-            let page = &app.journal.pages[i];
+        .filter_map(|(n, &i)| Some((n, app.journal.pages.get(i)?)))
+        .map(|(n, page)| {
             let marked = view.marked.as_deref() == Some(page.id.as_str());
             let row = row_text(app, page, width, marked);
             if n == selected {

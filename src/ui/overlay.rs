@@ -49,6 +49,12 @@ pub fn render(
             lines.push(Line::styled("Enter or Esc to close", theme.dim()));
             (title.as_str(), lines)
         }
+        Overlay::Confirm { title, body, .. } => {
+            let mut lines: Vec<Line> = body.split('\n').map(Line::raw).collect();
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("y yes · n or Esc no", theme.dim()));
+            (title.as_str(), lines)
+        }
         Overlay::Recovery(found) => {
             let mut lines = vec![Line::raw(
                 "Last time, some of what you wrote could not be saved in the journal, so tandem kept it aside:",

@@ -286,6 +286,15 @@ pub fn reveal_boundary_map(h: &mut Harness) {
 
 /// Starts an exercise from home; the hand-off screen is next.
 pub fn start_exercise(h: &mut Harness, id: &str) {
+    choose_exercise(h, id);
+    // A page of it left open earlier: start another anyway.
+    if matches!(h.app.overlay, Some(tandem::app::Overlay::Confirm { .. })) {
+        h.press(KeyCode::Char('y'));
+    }
+}
+
+/// Chooses an exercise in the library from home, answering nothing asked.
+pub fn choose_exercise(h: &mut Harness, id: &str) {
     h.press(KeyCode::Char('n'));
     let index = h
         .app

@@ -81,6 +81,21 @@ impl Tui {
         }
     }
 
+    /// Waits until one of `texts` is on screen; returns which.
+    pub fn wait_for_any(&mut self, texts: &[&str]) -> usize {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if let Some(i) = texts.iter().position(|t| screen.contains(t)) {
+                return i;
+            }
+            if Instant::now() > deadline {
+                panic!("none of {texts:?} appeared on screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Waits until every one of `texts` is on screen at once: a frame may
     /// reach the terminal in more than one piece.
     pub fn wait_for_all(&mut self, texts: &[&str]) -> String {
@@ -168,7 +183,11 @@ pub fn start_boundary_map(tui: &mut Tui) {
     tui.send("n");
     tui.wait_for("A boundary is simply");
     tui.send(ENTER);
-    tui.wait_for("Who goes first?");
+    // A page of it left open earlier: start another anyway.
+    if tui.wait_for_any(&["Who goes first?", "Start another page?"]) == 1 {
+        tui.send("y");
+        tui.wait_for("Who goes first?");
+    }
 }
 
 /// From home to Alex's first written answer in the boundary map.

@@ -1,0 +1,119 @@
+//! Taking a page out of the journal, and starting an exercise again while
+//! a page of it is unfinished: both ask first. A removed page is moved
+//! aside whole, never deleted, so one key never loses anything.
+
+use super::home::HomeItem;
+use super::index::PageSummary;
+use super::{App, Effect, Overlay, Pending, Screen};
+use crate::model::PageStatus;
+
+impl App {
+    /// The page a remove key would take: the one selected on home or in
+    /// the journal.
+    pub(super) fn page_to_remove(&self) -> Option<&PageSummary> {
+        match &self.screen {
+            Screen::Home(home) => {
+                let items = self.home_items();
+                let last = items.len().checked_sub(1)?;
+                match items.get(home.selected.min(last)) {
+                    Some(HomeItem::Page(i)) => self.journal.pages.get(*i),
+                    _ => None,
+                }
+            }
+            Screen::Journal => self.journal_view.selected_page(&self.journal),
+            _ => None,
+        }
+    }
+
+    pub(super) fn ask_to_remove(&mut self) {
+        let Some(page) = self.page_to_remove() else {
+            return;
+        };
+        let status = page.status.words([&page.names[0], &page.names[1]]);
+        let what = if page.status == PageStatus::Discussed {
+            "It leaves the journal, its agreements with it"
+        } else {
+            "It leaves the journal, with what has been written on it so far"
+        };
+        let body = format!(
+            "Remove “{}” of {} ({status})?\n\n{what}. Nothing is deleted: the file is moved, as it is, to the folder of removed pages, and moving it back into the journal folder brings the page back.",
+            page.title,
+            super::super::zone::day(page.started, &self.tz),
+        );
+        self.overlay = Some(Overlay::Confirm {
+            title: "Remove this page?".into(),
+            body,
+            yes: Pending::RemovePage(page.id.clone()),
+        });
+    }
+
+    /// Starts a page of `exercise`, first asking when a page of it is
+    /// still unfinished: the couple most likely meant to go on with that.
+    pub(super) fn start_or_ask(&mut self, exercise: &crate::model::Exercise) {
+        let unfinished: Vec<&PageSummary> = self
+            .journal
+            .pages
+            .iter()
+            .filter(|p| p.exercise == exercise.id && p.status.is_unfinished())
+            .collect();
+        let Some(newest) = unfinished.iter().max_by_key(|p| p.started) else {
+            self.start_page(exercise);
+            return;
+        };
+        let others = match unfinished.len() {
+            1 => String::new(),
+            n => format!(" (and {})", crate::model::count(n - 1, "other", "others")),
+        };
+        let body = format!(
+            "A page of {} from {} is still open{others}: {}.\n\nTo go on with it, answer n and choose it under Continue on the home screen. Answer y to start a second page anyway.",
+            exercise.title,
+            super::super::zone::day(newest.started, &self.tz),
+            newest.status.words([&newest.names[0], &newest.names[1]]),
+        );
+        self.overlay = Some(Overlay::Confirm {
+            title: "Start another page?".into(),
+            body,
+            yes: Pending::StartAgain(exercise.id.clone()),
+        });
+    }
+
+    /// The couple said yes to the question in the box.
+    pub(super) fn confirmed(&mut self, pending: Pending) {
+        match pending {
+            Pending::RemovePage(id) => self.effects.push(Effect::RemovePage(id)),
+            Pending::StartAgain(id) => {
+                if let Some(exercise) = self.library.get(&id).cloned() {
+                    self.start_page(&exercise);
+                }
+            }
+        }
+    }
+
+    /// How moving a page aside went: where it is now, or why it is still
+    /// in the journal.
+    /// `result` holds where the page went and the journal folder.
+    pub fn page_removed(
+        &mut self,
+        id: &str,
+        result: Result<(std::path::PathBuf, std::path::PathBuf), String>,
+    ) {
+        self.overlay = Some(match result {
+            Ok((path, journal)) => {
+                self.journal.remove(id);
+                self.pages_read();
+                Overlay::Message {
+                    title: "Removed".into(),
+                    body: format!(
+                        "The page is out of the journal, and kept here, readable by you only:\n  {}\n\nTo bring it back, move that file into the journal folder:\n  {}",
+                        path.display(),
+                        journal.display()
+                    ),
+                }
+            }
+            Err(why) => Overlay::Message {
+                title: "The page was not removed".into(),
+                body: format!("{why}\n\nIt is still in the journal, unchanged."),
+            },
+        });
+    }
+}
