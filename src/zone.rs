@@ -11,6 +11,13 @@ pub fn day(ts: jiff::Timestamp, tz: &TimeZone) -> String {
     ts.to_zoned(tz.clone()).strftime("%-d %b %Y").to_string()
 }
 
+/// A day and the time of day, for telling apart two things of one day.
+pub fn day_and_time(ts: jiff::Timestamp, tz: &TimeZone) -> String {
+    ts.to_zoned(tz.clone())
+        .strftime("%-d %b %Y %H:%M")
+        .to_string()
+}
+
 /// The system's time zone. The usual set-up (no `TZ`, `/etc/localtime` a
 /// link into the zone database) is read directly: asking jiff first lists
 /// the whole zone database, a few milliseconds that would delay the first

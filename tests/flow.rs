@@ -795,3 +795,37 @@ fn starting_an_exercise_with_an_open_page_of_it_asks_first() {
     start_exercise(&mut fresh, "weekly-check-in");
     assert!(matches!(fresh.app.screen, Screen::Handoff(_)));
 }
+
+#[test]
+fn two_drafts_of_one_day_are_told_apart_by_their_time_on_home() {
+    use tandem::model::{Answer, EntryStatus, Page};
+    let h = Harness::with_couple();
+    let exercise = h.app.library.get("boundary-map").expect("built-in").clone();
+    let names = ["Alex".to_string(), "Sam".to_string()];
+    for hours in [0, 3] {
+        let started = fixed_now() + jiff::SignedDuration::from_hours(hours);
+        let id = format!("{}-boundary-map", started.strftime("%Y-%m-%d-%H%M%S"));
+        let mut page = Page::new(id, &exercise, &names, started);
+        let entry = page.entry_mut(Partner::First);
+        entry.status = EntryStatus::Draft;
+        entry.started = Some(started);
+        entry
+            .answers
+            .insert("area".into(), Answer::Text("When plans change".into()));
+        h.store.save_page(&page).expect("save");
+    }
+    let mut h = h.reopen();
+    h.measure();
+    let home = h.screen(100, 30);
+    assert!(
+        home.contains("18 Nov 2026 11:06") && home.contains("18 Nov 2026 14:06"),
+        "{home}"
+    );
+    // One page of a day needs no time.
+    let single = demo(16);
+    assert!(
+        !single.screen(100, 30).contains(':'),
+        "{}",
+        single.screen(100, 30)
+    );
+}

@@ -57,7 +57,7 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
         }
         let marker = if is_selected { "› " } else { "  " };
         let row = match item {
-            HomeItem::Page(i) => page_row(app, &app.journal.pages[*i]),
+            HomeItem::Page(i) => page_row(app, &app.journal.pages[*i], &items),
             HomeItem::Unreadable(i) => app.journal.unreadable[*i].problem.in_folder("journal"),
         };
         let style = if is_selected {
@@ -86,7 +86,7 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
     );
 }
 
-fn page_row(app: &App, page: &PageSummary) -> String {
+fn page_row(app: &App, page: &PageSummary, items: &[HomeItem]) -> String {
     // The status as everywhere, and what comes next.
     let words = page.status.words([&page.names[0], &page.names[1]]);
     let state = match page.status {
@@ -110,11 +110,21 @@ fn page_row(app: &App, page: &PageSummary) -> String {
     } else {
         ""
     };
-    format!(
-        "{} · {} · {}{}",
-        page.title,
-        date(app, page.started),
-        state,
-        read_only
-    )
+    // Two pages of one exercise started the same day are told apart by
+    // the time they were started.
+    let day = date(app, page.started);
+    let twin = items.iter().any(|item| match item {
+        HomeItem::Page(i) => app.journal.pages.get(*i).is_some_and(|other| {
+            other.id != page.id
+                && other.exercise == page.exercise
+                && date(app, other.started) == day
+        }),
+        HomeItem::Unreadable(_) => false,
+    });
+    let when = if twin {
+        crate::zone::day_and_time(page.started, &app.tz)
+    } else {
+        day
+    };
+    format!("{} · {when} · {state}{read_only}", page.title)
 }
