@@ -214,6 +214,8 @@ pub enum Action {
     NotNow,
     /// Take a page out of the journal (kept aside, never deleted).
     RemovePage,
+    /// Change the couple's names.
+    Rename,
     /// Yes to the question in the box.
     Confirm,
 }
@@ -514,6 +516,11 @@ const ONBOARDING: &[Binding] = &[
         "other name",
     ),
     bind(&[(Plain(C::Enter), A::Open)], "continue", true),
+    bind(
+        &[(Plain(C::Esc), A::Back)],
+        "back, the names as they were",
+        true,
+    ),
     HELP_KEY,
 ];
 
@@ -538,6 +545,11 @@ const HOME: &[Binding] = &[
     TO_TRENDS,
     TO_AGREEMENTS,
     REMOVE_PAGE,
+    bind(
+        &[(Plain(C::Char('R')), A::Rename)],
+        "change your names",
+        false,
+    ),
 ];
 
 /// Removing a page asks first, and keeps the file aside.

@@ -23,6 +23,10 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
                 let result = store.save_couple(&couple).map_err(|e| failure(&e));
                 app.couple_saved(result);
             }
+            Effect::RenameCouple { before, after } => {
+                let result = store.rename_couple(&after).map_err(|e| e.to_string());
+                app.couple_renamed(before, result);
+            }
             Effect::SavePage(page) => {
                 let result = store.save_page(&page).map_err(|e| failure(&e));
                 app.page_saved(&page, result);

@@ -829,3 +829,50 @@ fn two_drafts_of_one_day_are_told_apart_by_their_time_on_home() {
         single.screen(100, 30)
     );
 }
+
+#[test]
+fn names_can_be_changed_later_and_earlier_pages_keep_theirs() {
+    let mut h = Harness::with_couple();
+    both_partners_answer(&mut h, "boundary-map");
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+
+    // Esc leaves the names as they were.
+    h.press(KeyCode::Char('R'));
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Your names") && screen.contains("Alex"),
+        "{screen}"
+    );
+    h.press_n(KeyCode::Backspace, 4);
+    h.type_text("Robin");
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.names(), ["Alex", "Sam"]);
+
+    h.press(KeyCode::Char('R'));
+    h.press_n(KeyCode::Backspace, 4);
+    h.type_text("Robin");
+    h.press(KeyCode::Enter); // on to the second name
+    h.press(KeyCode::Enter);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+    assert_eq!(h.app.names(), ["Robin", "Sam"]);
+    let saved = h.store.load_couple().expect("read").expect("a couple");
+    assert_eq!(saved.names, ["Robin", "Sam"]);
+    assert!(h.screen(100, 30).contains("Hello, Robin and Sam."));
+    // The page written before keeps the name it was written with.
+    assert_eq!(newest_page(&h).entries[0].partner, "Alex");
+
+    // A couple file with a comment of the couple's own is not rewritten.
+    let path = h.data_dir().join("couple.ron");
+    let text = std::fs::read_to_string(&path).expect("couple.ron");
+    let commented = format!("// our names\n{text}");
+    std::fs::write(&path, &commented).expect("write");
+    h.press(KeyCode::Char('R'));
+    h.type_text("a");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.names(), ["Robin", "Sam"]);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), commented);
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("comments of your own"), "{screen}");
+}

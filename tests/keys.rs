@@ -114,10 +114,14 @@ fn message(h: &mut Harness) {
 /// has to change something in at least one of them.
 fn scenarios(context: KeyContext) -> Vec<fn(&mut Harness)> {
     match context {
-        KeyContext::Onboarding => vec![|h| {
-            *h = Harness::new();
-            h.type_text("Alex");
-        }],
+        KeyContext::Onboarding => vec![
+            |h| {
+                *h = Harness::new();
+                h.type_text("Alex");
+            },
+            // Changing the names later.
+            |h| h.press(KeyCode::Char('R')),
+        ],
         KeyContext::Home => vec![|h| {
             *h = demo(16);
             h.press(KeyCode::Down);

@@ -37,6 +37,10 @@ impl App {
             Action::ShowTrends => self.screen = Screen::Trends(TrendsView::default()),
             Action::ShowAgreements => self.screen = Screen::Agreements(AgreementsView::default()),
             Action::RemovePage => self.ask_to_remove(),
+            Action::Rename => {
+                self.screen =
+                    Screen::Onboarding(Box::new(super::Onboarding::new(self.couple.as_ref())));
+            }
             Action::Open => match items.get(home.selected.min(last)) {
                 Some(HomeItem::Page(i)) => {
                     let id = self.journal.pages[*i].id.clone();

@@ -110,6 +110,7 @@ impl App {
                 rows > 1
             }
             (Screen::Home(_), Action::Open) => rows > 0,
+            (Screen::Onboarding(o), Action::Back) => o.renaming.is_some(),
             (_, Action::RemovePage) => self.page_to_remove().is_some(),
             (Screen::Agreements(_), Action::NextStatus | Action::SetStatus(_) | Action::Open) => {
                 rows > 0

@@ -63,6 +63,12 @@ impl Event {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     SaveCouple(Couple),
+    /// Write the couple's new names, unless `couple.ron` holds more than
+    /// tandem would write back.
+    RenameCouple {
+        before: Couple,
+        after: Couple,
+    },
     SavePage(Box<Page>),
     LoadPage(String),
     /// Load two pages of one exercise to compare them.
@@ -237,14 +243,7 @@ impl App {
     ) -> App {
         let screen = match couple {
             Some(_) => Screen::Home(Home::default()),
-            None => Screen::Onboarding(Box::new(Onboarding {
-                names: [
-                    editor::line_area("", "first partner's name"),
-                    editor::line_area("", "second partner's name"),
-                ],
-                focus: 0,
-                error: None,
-            })),
+            None => Screen::Onboarding(Box::new(Onboarding::new(None))),
         };
         App {
             couple,

@@ -1,4 +1,4 @@
-//! The first start: the couple's two names.
+//! The couple's two names: asked at the first start, changed later.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
@@ -11,6 +11,30 @@ pub struct Onboarding {
     pub names: [TextArea<'static>; 2],
     pub focus: usize,
     pub error: Option<String>,
+    /// Changing the names of a couple that has them: the names as they
+    /// were, kept until the new ones are saved.
+    pub renaming: Option<Couple>,
+}
+
+impl Onboarding {
+    /// The names to fill in at the first start, or to change later.
+    pub fn new(couple: Option<&Couple>) -> Onboarding {
+        let name = |i: usize, placeholder| {
+            let mut area =
+                editor::line_area(couple.map_or("", |c| c.names[i].as_str()), placeholder);
+            area.move_cursor(ratatui_textarea::CursorMove::End);
+            area
+        };
+        Onboarding {
+            names: [
+                name(0, "first partner's name"),
+                name(1, "second partner's name"),
+            ],
+            focus: 0,
+            error: None,
+            renaming: couple.cloned(),
+        }
+    }
 }
 
 pub(super) fn name_too_long() -> String {
@@ -40,6 +64,15 @@ impl App {
                     o.error = Some(
                         "Please use two different names, so your answers can be told apart.".into(),
                     );
+                } else if let Some(before) = o.renaming.take() {
+                    let mut after = before.clone();
+                    after.names = names;
+                    self.effects.push(Effect::RenameCouple {
+                        before: before.clone(),
+                        after: after.clone(),
+                    });
+                    self.couple = Some(after);
+                    self.screen = Screen::Home(Home::default());
                 } else {
                     let [first, second] = names;
                     let couple = Couple::new(first, second, self.now());
@@ -48,7 +81,32 @@ impl App {
                     self.screen = Screen::Home(Home::default());
                 }
             }
+            Action::Back if o.renaming.is_some() => self.go_home(),
             _ => {}
+        }
+    }
+
+    /// How saving new names went: on a failure the old names come back,
+    /// and the message says why.
+    pub fn couple_renamed(&mut self, before: Couple, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                self.notice = Some(
+                    "Names changed. Pages already written keep the names they were written with."
+                        .into(),
+                );
+            }
+            Err(why) => {
+                self.couple = Some(before);
+                self.overlay = Some(super::Overlay::Message {
+                    title: "Your names were not changed".into(),
+                    body: format!(
+                        "{why}
+
+The names stay as they were."
+                    ),
+                });
+            }
         }
     }
 

@@ -184,6 +184,24 @@ impl Store {
         self.write_ron(&self.couple_path(), couple)
     }
 
+    /// Writes new names over `couple.ron`, unless the file holds comments
+    /// of the couple's own, which writing it again would lose.
+    pub fn rename_couple(&self, couple: &Couple) -> Result<(), StoreError> {
+        let path = self.couple_path();
+        if let Ok(bytes) = read_regular(&path, COUPLE_LIMIT) {
+            let text = String::from_utf8_lossy(&bytes);
+            if !crate::ron_text::scan(&text).comments.is_empty() {
+                return Err(StoreError::io(
+                    &path,
+                    io::Error::other(
+                        "it holds comments of your own, which writing it again would lose; change the names in it with a text editor",
+                    ),
+                ));
+            }
+        }
+        self.save_couple(couple)
+    }
+
     /// Page ids (file names without `.ron`), newest first.
     pub fn page_ids(&self) -> Result<Vec<String>, StoreError> {
         Ok(self.listing()?.ids)

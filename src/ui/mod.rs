@@ -93,6 +93,7 @@ fn screen_title(app: &App) -> String {
             .unwrap_or_default()
     };
     match &app.screen {
+        Screen::Onboarding(o) if o.renaming.is_some() => "Your names".to_string(),
         Screen::Onboarding(_) => "Welcome".to_string(),
         Screen::Home(_) => "Home".to_string(),
         Screen::Library(_) => "Exercises".to_string(),

@@ -8,10 +8,18 @@ use crate::app::Onboarding;
 
 const WELCOME: &str = "tandem is a workbook for the two of you. Each exercise is short: you each answer on your own, then you see both answers side by side and talk about what you notice. Everything stays in a journal on this computer that only you two own.\n\nIt is a reflection aid, not therapy and not a diagnosis.";
 
+/// Said when the names are changed later.
+const RENAMING: &str = "These are the names tandem uses for you from now on. Pages already written keep the names they were written with, as they were written.";
+
 pub fn render(o: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
     let area = area.centered_horizontally(Constraint::Max(76));
     let width = usize::from(area.width);
-    let intro_height: usize = WELCOME
+    let (title, words) = if o.renaming.is_some() {
+        ("Your names", RENAMING)
+    } else {
+        ("Welcome to tandem", WELCOME)
+    };
+    let intro_height: usize = words
         .split('\n')
         .map(|p| super::text::wrap(p, width).len())
         .sum::<usize>()
@@ -23,11 +31,8 @@ pub fn render(o: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
         Constraint::Min(1),
     ])
     .areas(area);
-    let mut lines = vec![
-        Line::styled("Welcome to tandem", theme.title()),
-        Line::raw(""),
-    ];
-    lines.extend(WELCOME.split('\n').map(Line::raw));
+    let mut lines = vec![Line::styled(title, theme.title()), Line::raw("")];
+    lines.extend(words.split('\n').map(Line::raw));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         "What are your names? Any spelling, any script.",
