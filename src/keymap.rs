@@ -39,6 +39,8 @@ pub enum KeyContext {
     Search,
     Compare,
     Agreements,
+    /// New words for an agreement being written.
+    Rewording,
     Trends,
     Help,
     Message,
@@ -49,7 +51,7 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 27] = [
+    pub const ALL: [KeyContext; 28] = [
         KeyContext::Onboarding,
         KeyContext::Home,
         KeyContext::Library,
@@ -72,6 +74,7 @@ impl KeyContext {
         KeyContext::Search,
         KeyContext::Compare,
         KeyContext::Agreements,
+        KeyContext::Rewording,
         KeyContext::Trends,
         KeyContext::Help,
         KeyContext::Message,
@@ -89,6 +92,7 @@ impl KeyContext {
                 | KeyContext::GridAdding
                 | KeyContext::LaterNote
                 | KeyContext::Search
+                | KeyContext::Rewording
         )
     }
 
@@ -125,6 +129,7 @@ impl KeyContext {
             KeyContext::Search => "typing a search",
             KeyContext::Compare => "two pages compared",
             KeyContext::Agreements => "agreements",
+            KeyContext::Rewording => "new words for an agreement",
             KeyContext::Trends => "trends",
             KeyContext::Help => "this help",
             KeyContext::Message => "a message",
@@ -216,6 +221,8 @@ pub enum Action {
     RemovePage,
     /// Change the couple's names.
     Rename,
+    /// Change an agreement's words.
+    Reword,
     /// Yes to the question in the box.
     Confirm,
 }
@@ -867,8 +874,30 @@ const SEARCH: &[Binding] = &[
 
 const COMPARE: &[Binding] = &[bind_some(BACK, 1, "back to the journal")];
 
+const REWORDING: &[Binding] = &[
+    bind(
+        &[
+            (Plain(C::Enter), A::AddNote),
+            (Ctrl(C::Char('s')), A::AddNote),
+        ],
+        "keep the new words",
+        true,
+    ),
+    bind(
+        &[(Plain(C::Esc), A::Back)],
+        "back, the words as they were",
+        true,
+    ),
+    HELP_KEY,
+];
+
 const AGREEMENTS: &[Binding] = &[
     bind(UP_DOWN, "move", true),
+    bind(
+        &[(Plain(C::Char('e')), A::Reword)],
+        "change its words (the history keeps the old ones)",
+        false,
+    ),
     bind_some(
         &[
             (Plain(C::Char(' ')), A::NextStatus),
@@ -1003,6 +1032,7 @@ fn parts(context: KeyContext) -> &'static [&'static [Binding]] {
         KeyContext::Search => &[SEARCH, TEXT_EDITING],
         KeyContext::Compare => &[SCROLLING, COMPARE, BROWSING],
         KeyContext::Agreements => &[AGREEMENTS, FROM_AGREEMENTS, BROWSING],
+        KeyContext::Rewording => &[REWORDING, TEXT_EDITING],
         KeyContext::Trends => &[TRENDS, FROM_TRENDS, BROWSING],
         KeyContext::Help => &[HELP],
         KeyContext::Message => &[MESSAGE],

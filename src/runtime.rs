@@ -156,10 +156,15 @@ fn record_review(
         );
     };
     agreement.status = decision.status;
+    let was = decision
+        .wording
+        .as_ref()
+        .map(|words| std::mem::replace(&mut agreement.text, words.clone()));
     agreement.reviews.push(AgreementReview {
         when: decision.when,
         status: decision.status,
         page: decision.from.clone(),
+        was,
     });
     let result = store.save_page(&loaded.page).map_err(|e| e.to_string());
     (Some(loaded.page), result)

@@ -876,3 +876,75 @@ fn names_can_be_changed_later_and_earlier_pages_keep_theirs() {
     let screen = h.screen(100, 30);
     assert!(screen.contains("comments of your own"), "{screen}");
 }
+
+/// From the reveal of the boundary map to its agreements, with the
+/// three steps before written.
+fn to_the_agreements(h: &mut Harness) {
+    h.press(KeyCode::Enter);
+    write_steps(h, &["I hear you", "I hear you too", "Our notes."]);
+}
+
+#[test]
+fn writing_an_agreement_already_in_use_offers_the_one_there_is() {
+    let mut h = Harness::with_couple();
+    reveal_boundary_map(&mut h);
+    to_the_agreements(&mut h);
+    h.type_text("We keep Sunday mornings free.");
+    assert!(!h.screen(100, 30).contains("already one of your"));
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+
+    reveal_boundary_map(&mut h);
+    to_the_agreements(&mut h);
+    h.type_text("we keep sunday  mornings free");
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("“We keep Sunday mornings free.” is already one of your agreements"),
+        "{screen}"
+    );
+    // Something else is not taken for it.
+    let mut other = Harness::with_couple();
+    reveal_boundary_map(&mut other);
+    to_the_agreements(&mut other);
+    other.type_text("We ask before inviting family");
+    assert!(!other.screen(100, 30).contains("already one of your"));
+}
+
+#[test]
+fn an_agreements_words_can_be_changed_and_the_old_ones_are_kept() {
+    let mut h = demo(16);
+    h.press(KeyCode::Char('a'));
+    let first = tandem::app::agreement_lines(&h.app.journal)[0].clone();
+    // Esc leaves the words as they were.
+    h.press(KeyCode::Char('e'));
+    h.type_text(" Mostly.");
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Agreements(_)));
+    let unchanged = h
+        .store
+        .load_page(&first.page, &h.app.library)
+        .expect("load");
+    assert_eq!(
+        unchanged.page.shared.agreements[first.index].text,
+        first.agreement.text
+    );
+
+    h.press(KeyCode::Char('e'));
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("New words"), "{screen}");
+    h.type_text(" Mostly.");
+    h.press(KeyCode::Enter);
+    let page = h
+        .store
+        .load_page(&first.page, &h.app.library)
+        .expect("load")
+        .page;
+    let agreement = &page.shared.agreements[first.index];
+    assert_eq!(agreement.text, format!("{} Mostly.", first.agreement.text));
+    assert_eq!(agreement.status, first.agreement.status);
+    let last = agreement.reviews.last().expect("a history line");
+    assert_eq!(last.was.as_deref(), Some(first.agreement.text.as_str()));
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("new words; it said"), "{screen}");
+}

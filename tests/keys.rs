@@ -281,6 +281,12 @@ fn scenarios(context: KeyContext) -> Vec<fn(&mut Harness)> {
                 h.press(KeyCode::Char('2'));
             },
         ],
+        KeyContext::Rewording => vec![|h| {
+            *h = demo(16);
+            h.press(KeyCode::Char('a'));
+            h.press(KeyCode::Char('e'));
+            h.type_text(" Mostly.");
+        }],
         KeyContext::Trends => vec![|h| {
             *h = demo(16);
             h.press(KeyCode::Char('t'));

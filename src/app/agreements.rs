@@ -1,11 +1,15 @@
 //! The agreements screen: every agreement made, in use first, and its
 //! status changed in place.
 
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+use super::editor;
 use super::index::JournalIndex;
 use super::keys::move_in;
 use super::{App, Back, Effect, ReviewDecision, Screen};
 use crate::keymap::Action;
-use crate::model::{Agreement, AgreementStatus};
+use crate::model::{Agreement, AgreementStatus, normalize_line};
 
 /// One line of the agreements screen.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,11 +67,59 @@ fn in_list_order(a: &AgreementLine, b: &AgreementLine) -> std::cmp::Ordering {
         ))
 }
 
+/// Two wordings close enough to be the same agreement: the same words
+/// whatever the case and spacing, or a near miss such as a typo.
+fn same_agreement(a: &str, b: &str) -> bool {
+    let plain = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_end_matches(['.', '!'])
+            .to_lowercase()
+    };
+    let (a, b) = (plain(a), plain(b));
+    !a.is_empty() && (a == b || strsim::normalized_levenshtein(&a, &b) >= 0.9)
+}
+
+impl App {
+    /// Agreements being written on the open page that the couple already
+    /// has in use from another page: the one they have, for each.
+    pub fn already_agreed(&self) -> Vec<AgreementLine> {
+        let Screen::Turn(turn) = &self.screen else {
+            return Vec::new();
+        };
+        let (Some(super::FieldEditor::List(list)), Some(slot)) = (&turn.editor, turn.slot()) else {
+            return Vec::new();
+        };
+        if slot.kind != super::SlotKind::Agreements {
+            return Vec::new();
+        }
+        let page = &turn.open.page.id;
+        let in_use: Vec<AgreementLine> = agreement_lines(&self.journal)
+            .into_iter()
+            .filter(|l| &l.page != page && l.agreement.status != AgreementStatus::Retired)
+            .collect();
+        let mut found: Vec<AgreementLine> = Vec::new();
+        for item in list.items() {
+            if let Some(line) = in_use
+                .iter()
+                .find(|l| same_agreement(&l.agreement.text, &item))
+                && !found.contains(line)
+            {
+                found.push(line.clone());
+            }
+        }
+        found
+    }
+}
+
 #[derive(Default)]
 pub struct AgreementsView {
     pub selected: usize,
     /// Where Esc leads: the journal, when it was opened from there.
     pub back: Back,
+    /// New words for the selected agreement, being written.
+    pub wording: Option<Box<TextArea<'static>>>,
 }
 
 impl App {
@@ -88,6 +140,36 @@ impl App {
             }
             return;
         };
+        if let Some(area) = &view.wording {
+            let words = normalize_line(&editor::text_of(area));
+            match action {
+                Action::Back => view.wording = None,
+                Action::AddNote => {
+                    view.wording = None;
+                    if !words.is_empty() && words != line.agreement.text {
+                        self.effects
+                            .push(Effect::ReviewAgreements(vec![ReviewDecision {
+                                item: super::ReviewItem {
+                                    page: line.page.clone(),
+                                    index: line.index,
+                                    text: line.agreement.text.clone(),
+                                    status: line.agreement.status,
+                                },
+                                status: line.agreement.status,
+                                when: self.now(),
+                                from: None,
+                                wording: Some(words),
+                            }]));
+                        self.notice = Some(
+                            "The new words are saved; the history keeps what it said before."
+                                .into(),
+                        );
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
         if move_in(&mut view.selected, action, last) {
             return;
         }
@@ -98,6 +180,12 @@ impl App {
                 AgreementStatus::Revisit => AgreementStatus::Retired,
                 AgreementStatus::Retired => AgreementStatus::Active,
             }),
+            Action::Reword => {
+                let mut area = editor::line_area(&line.agreement.text, "the agreement's words");
+                area.move_cursor(ratatui_textarea::CursorMove::End);
+                view.wording = Some(Box::new(area));
+                None
+            }
             Action::Open => {
                 self.opening.back = Back::Agreements;
                 self.effects.push(Effect::LoadPage(line.page.clone()));
@@ -120,10 +208,29 @@ impl App {
                 status,
                 when: self.now(),
                 from: None,
+                wording: None,
             };
             self.effects.push(Effect::ReviewAgreements(vec![decision]));
             // Keep the same agreement selected after it moves in the list.
             self.select_agreement_after_change(line.page.clone(), line.index, status);
+        }
+    }
+
+    /// A key typed into an agreement's new words.
+    pub(super) fn wording_type(&mut self, key: KeyEvent) {
+        if let Screen::Agreements(view) = &mut self.screen
+            && let Some(area) = view.wording.as_mut()
+        {
+            editor::line_input(area, key);
+        }
+    }
+
+    /// Text pasted into an agreement's new words.
+    pub(super) fn wording_paste(&mut self, text: &str) {
+        if let Screen::Agreements(view) = &mut self.screen
+            && let Some(area) = view.wording.as_mut()
+        {
+            editor::line_paste(area, text);
         }
     }
 

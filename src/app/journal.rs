@@ -264,7 +264,11 @@ impl App {
                 self.screen = Screen::Trends(TrendsView { measure: 0, back });
             }
             Action::ShowAgreements => {
-                self.screen = Screen::Agreements(AgreementsView { selected: 0, back });
+                self.screen = Screen::Agreements(AgreementsView {
+                    selected: 0,
+                    back,
+                    wording: None,
+                });
             }
             _ => return false,
         }

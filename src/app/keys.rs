@@ -45,6 +45,7 @@ impl App {
             Screen::Journal if self.journal_view.search.is_some() => KeyContext::Search,
             Screen::Journal => KeyContext::Journal,
             Screen::Compare(_) => KeyContext::Compare,
+            Screen::Agreements(view) if view.wording.is_some() => KeyContext::Rewording,
             Screen::Agreements(_) => KeyContext::Agreements,
             Screen::Trends(_) => KeyContext::Trends,
             Screen::Turn(turn) => match &turn.editor {
@@ -112,9 +113,10 @@ impl App {
             (Screen::Home(_), Action::Open) => rows > 0,
             (Screen::Onboarding(o), Action::Back) => o.renaming.is_some(),
             (_, Action::RemovePage) => self.page_to_remove().is_some(),
-            (Screen::Agreements(_), Action::NextStatus | Action::SetStatus(_) | Action::Open) => {
-                rows > 0
-            }
+            (
+                Screen::Agreements(_),
+                Action::NextStatus | Action::SetStatus(_) | Action::Open | Action::Reword,
+            ) => rows > 0,
             (Screen::Journal, action) => self.journal_can(action),
             _ => true,
         }
@@ -224,6 +226,7 @@ impl App {
                 }
             }
             Screen::Journal => self.search_type(key),
+            Screen::Agreements(_) => self.wording_type(key),
             _ => {}
         }
     }

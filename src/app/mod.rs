@@ -92,6 +92,8 @@ pub struct ReviewDecision {
     pub when: Timestamp,
     /// The check-in page; none for a change made on the agreements screen.
     pub from: Option<String>,
+    /// New words for the agreement, when the couple changed them.
+    pub wording: Option<String>,
 }
 
 /// Typing is saved this long after the first change not yet saved.
@@ -566,6 +568,7 @@ impl App {
             Screen::Onboarding(_) => self.onboarding_paste(text),
             Screen::Turn(_) | Screen::SideBySide(_) => self.page_paste(text),
             Screen::Journal => self.journal_paste(text),
+            Screen::Agreements(_) => self.wording_paste(text),
             _ => {}
         }
     }

@@ -628,6 +628,7 @@ fn review_decisions(turn: &Turn, page: &Page, now: Timestamp) -> Vec<ReviewDecis
                 continue;
             };
             decisions.push(ReviewDecision {
+                wording: None,
                 item: ReviewItem {
                     page: from_page.to_string(),
                     index,

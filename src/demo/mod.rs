@@ -375,6 +375,7 @@ fn review(
                 when,
                 status,
                 page: Some(check_in.to_string()),
+                was: None,
             });
             rows.push(GridAnswerRow {
                 row: format!("{page_id}#{index}"),

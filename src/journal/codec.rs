@@ -147,6 +147,8 @@ const PAGE_KEYS: &[&str] = &[
     "row",
     "label",
     "values",
+    "left_at",
+    "was",
 ];
 
 /// The known key closest to `typed`, when it is likely a typo of it.

@@ -210,6 +210,9 @@ pub struct AgreementReview {
     /// changed on the agreements screen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<String>,
+    /// When the couple changed the agreement's words: what it said before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub was: Option<String>,
 }
 
 /// A note added to a page after it was finished. The page's answers are

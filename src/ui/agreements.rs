@@ -85,6 +85,10 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
     }
     for review in line.agreement.reviews.iter().rev() {
         let what = match (&review.page, review.status) {
+            _ if review.was.is_some() => format!(
+                "new words; it said “{}”",
+                review.was.as_deref().unwrap_or_default()
+            ),
             (Some(id), AgreementStatus::Active) => format!("kept, at the {}", title_of(id)),
             (Some(id), AgreementStatus::Revisit) => {
                 format!("to revisit, said at the {}", title_of(id))
@@ -94,6 +98,24 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
         };
         detail.push(Line::raw(format!("  {} — {what}", date(app, review.when))));
     }
+    // New words being written sit over the history, which stays below.
+    let detail_area = match &view.wording {
+        Some(wording) => {
+            let [editor, rest] =
+                Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(detail_area);
+            let mut field = (**wording).clone();
+            field.set_block(
+                Block::bordered()
+                    .title(" New words (Enter keeps them, Esc leaves them as they were) ")
+                    .border_style(theme.border(true)),
+            );
+            field.set_cursor_style(theme.cursor());
+            field.set_placeholder_style(theme.placeholder());
+            frame.render_widget(&field, editor);
+            rest
+        }
+        None => detail_area,
+    };
     let block = Block::bordered()
         .title(" History ")
         .border_style(theme.border(false));

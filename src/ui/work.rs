@@ -130,6 +130,21 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                 .map(|l| Line::styled(l, theme.dim())),
         );
     }
+    // An agreement the couple already has, offered instead of a second.
+    for line in app.already_agreed() {
+        let said = format!(
+            "“{}” is already one of your agreements ({}, {}), still in use. No need to write it again; the weekly check-in looks at it with you.",
+            line.agreement.text,
+            super::date(app, line.agreement.made),
+            line.page_title,
+        );
+        top.push(Line::raw(""));
+        top.extend(
+            text::wrap(&said, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.warning())),
+        );
+    }
     if let Some(exercise) = app.open_exercise() {
         // Earlier answers, compactly: each writer's name once, then their
         // answers as bullets.
