@@ -223,6 +223,8 @@ pub enum Action {
     Rename,
     /// Change an agreement's words.
     Reword,
+    /// Write down an agreement outside the other exercises.
+    NewAgreement,
     /// Yes to the question in the box.
     Confirm,
 }
@@ -896,6 +898,11 @@ const AGREEMENTS: &[Binding] = &[
     bind(
         &[(Plain(C::Char('e')), A::Reword)],
         "change its words (the history keeps the old ones)",
+        false,
+    ),
+    bind(
+        &[(Plain(C::Char('n')), A::NewAgreement)],
+        "write down a new agreement (a short exercise)",
         false,
     ),
     bind_some(

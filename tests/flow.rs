@@ -948,3 +948,37 @@ fn an_agreements_words_can_be_changed_and_the_old_ones_are_kept() {
     let screen = h.screen(100, 30);
     assert!(screen.contains("new words; it said"), "{screen}");
 }
+
+#[test]
+fn a_new_agreement_is_written_down_from_the_agreements_screen() {
+    let mut h = Harness::with_couple();
+    h.press(KeyCode::Char('a'));
+    assert!(h.screen(100, 30).contains("press n"));
+    h.press(KeyCode::Char('n'));
+    assert!(matches!(h.app.screen, Screen::Handoff(_)));
+    assert_eq!(
+        h.app.open_page().map(|o| o.page.exercise.as_str()),
+        Some("an-agreement")
+    );
+    h.press(KeyCode::Enter);
+    answer_turn(&mut h, 0, "Alex");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    answer_turn(&mut h, 1, "Sam");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter); // talk it over
+    write_steps(
+        &mut h,
+        &["You would like quiet Sundays", "You would like to be asked"],
+    );
+    h.type_text("Sunday mornings stay free of plans.");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    let lines = tandem::app::agreement_lines(&h.app.journal);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(
+        lines[0].agreement.text,
+        "Sunday mornings stay free of plans."
+    );
+    assert_eq!(lines[0].page_title, "An agreement of our own");
+}

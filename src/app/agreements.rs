@@ -67,6 +67,9 @@ fn in_list_order(a: &AgreementLine, b: &AgreementLine) -> std::cmp::Ordering {
         ))
 }
 
+/// The short exercise that writes down an agreement of the couple's own.
+pub const AN_AGREEMENT: &str = "an-agreement";
+
 /// Two wordings close enough to be the same agreement: the same words
 /// whatever the case and spacing, or a near miss such as a typo.
 fn same_agreement(a: &str, b: &str) -> bool {
@@ -125,6 +128,12 @@ pub struct AgreementsView {
 impl App {
     pub(super) fn agreements_act(&mut self, action: Action) {
         if self.review_jump(action) {
+            return;
+        }
+        if action == Action::NewAgreement {
+            if let Some(exercise) = self.library.get(AN_AGREEMENT).cloned() {
+                self.start_or_ask(&exercise);
+            }
             return;
         }
         let lines = agreement_lines(&self.journal);

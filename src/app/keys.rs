@@ -112,6 +112,9 @@ impl App {
             }
             (Screen::Home(_), Action::Open) => rows > 0,
             (Screen::Onboarding(o), Action::Back) => o.renaming.is_some(),
+            (_, Action::NewAgreement) => {
+                self.library.get(super::agreements::AN_AGREEMENT).is_some()
+            }
             (_, Action::RemovePage) => self.page_to_remove().is_some(),
             (
                 Screen::Agreements(_),

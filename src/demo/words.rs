@@ -7,6 +7,38 @@ pub const NAMES: [&str; 2] = ["Maya", "Jonas"];
 /// exercise has its own few answers, so a demo page reads like one.
 pub const ANSWERS: &[(&str, &str, &[&str])] = &[
     (
+        "an-agreement",
+        "wish",
+        &[
+            "I would like us to keep Sunday mornings free of plans.",
+            "I would like us to ask each other before inviting family over.",
+        ],
+    ),
+    (
+        "an-agreement",
+        "why",
+        &[
+            "It matters to me because it is the only slow time we have together.",
+            "It matters to me because I need a day to get ready for visitors.",
+        ],
+    ),
+    (
+        "an-agreement",
+        "keep",
+        &[
+            "It would help if we said no to Sunday plans straight away, together.",
+            "It would help if we kept a note on the fridge of who is coming when.",
+        ],
+    ),
+    (
+        "an-agreement",
+        "heard",
+        &[
+            "You would like Sunday mornings free because it is our slow time.",
+            "You would like to be asked first because you need time to get ready.",
+        ],
+    ),
+    (
         "after-a-conflict",
         "side",
         &[

@@ -18,7 +18,7 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
             Paragraph::new(vec![
                 Line::raw(""),
                 Line::styled("No agreements yet.", theme.heading()),
-                Line::raw("At the end of each exercise you can write down what you agree on. They are listed here, and the weekly check-in looks at them with you."),
+                Line::raw("At the end of each exercise you can write down what you agree on. They are listed here, and the weekly check-in looks at them with you. To write one down on its own, press n."),
             ])
             .wrap(Wrap { trim: true }),
             area,
