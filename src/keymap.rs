@@ -706,14 +706,17 @@ const SCALE: &[Binding] = &[
 
 const GRID: &[Binding] = &[
     bind(UP_DOWN, "row", true),
-    bind_some(
+    // Typing the number is the quick way, so the footer offers it; the
+    // keys that step through values are in the help.
+    bind(&[(Digits(0, 9), A::Number(0))], "answer", true),
+    bind(
         &[
             (Plain(C::Char(' ')), A::Increase),
             (Plain(C::Enter), A::Increase),
             (Plain(C::Char('+')), A::Increase),
         ],
-        1,
         "change",
+        false,
     ),
     bind(
         &[(Plain(C::Char('-')), A::Decrease)],
@@ -728,11 +731,6 @@ const GRID: &[Binding] = &[
             (Plain(C::Char('l')), A::Right),
         ],
         "column",
-        false,
-    ),
-    bind(
-        &[(Digits(0, 9), A::Number(0))],
-        "answer by number (the cursor moves on)",
         false,
     ),
     bind(PAGES, "ten rows up, down", false),

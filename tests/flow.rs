@@ -982,3 +982,35 @@ fn a_new_agreement_is_written_down_from_the_agreements_screen() {
     );
     assert_eq!(lines[0].page_title, "An agreement of our own");
 }
+
+#[test]
+fn a_long_grid_keeps_its_group_and_place_in_sight_at_80_by_24() {
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "needs-inventory");
+    h.press(KeyCode::Enter);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("row 1 of 30"), "{screen}");
+    h.press_n(KeyCode::Down, 14);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("row 15 of 30"), "{screen}");
+    // The row's group is named above it, however far down the list is.
+    let lines: Vec<&str> = screen.lines().collect();
+    let header = lines
+        .iter()
+        .position(|l| l.contains("row 15 of 30"))
+        .expect("the header");
+    let inside = |l: &str| l.split('│').nth(1).unwrap_or("").to_string();
+    assert!(
+        inside(lines[header + 1])
+            .trim_end()
+            .ends_with("(continued)"),
+        "a group's name comes first, not a row:\n{screen}"
+    );
+    // A row of one's own goes in a group of its own, at the end.
+    h.press(KeyCode::Char('a'));
+    h.type_text("Walks in the woods");
+    h.press(KeyCode::Enter);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Of your own"), "{screen}");
+    assert!(screen.contains("row 31 of 31"), "{screen}");
+}

@@ -501,6 +501,9 @@ impl ChecklistEditor {
 }
 
 /// A row of a grid as the editor shows it.
+/// The group a partner's own rows are listed in, after the exercise's.
+pub const OWN_GROUP: &str = "Of your own";
+
 pub struct GridRow {
     pub id: String,
     pub label: String,
@@ -549,7 +552,7 @@ impl GridEditor {
                 rows.push(GridRow {
                     id: saved_row.row.clone(),
                     label: saved_row.label.clone(),
-                    group: String::new(),
+                    group: OWN_GROUP.to_string(),
                     own: true,
                     values: saved_row.values.clone(),
                 });
@@ -609,7 +612,7 @@ impl GridEditor {
                 self.rows.push(GridRow {
                     id,
                     label,
-                    group: String::new(),
+                    group: OWN_GROUP.to_string(),
                     own: true,
                     values: BTreeMap::new(),
                 });

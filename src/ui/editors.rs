@@ -199,22 +199,25 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
     let longest = grid
         .rows
         .iter()
-        .map(|r| text::width(&r.label) + if r.own { 6 } else { 0 })
+        .map(|r| text::width(&r.label))
         .max()
         .unwrap_or(8);
     let label_width = total
         .saturating_sub(widths[shown.clone()].iter().sum::<usize>() + 2)
         .min(longest + 2)
         .max(8);
-    // Columns left out for want of room are said to be there.
+    // Where the cursor is, in a long grid, and columns left out for want
+    // of room are said to be there.
+    // Hidden columns first: where the room is short, they matter more.
     let more = match (shown.start > 0, shown.end < widths.len()) {
-        (true, true) => "← → more columns",
-        (true, false) => "← more columns",
-        (false, true) => "more columns →",
+        (true, true) => "← → more columns · ",
+        (true, false) => "← more columns · ",
+        (false, true) => "more columns → · ",
         (false, false) => "",
     };
+    let position = format!("{more}row {} of {}", grid.row + 1, grid.rows.len());
     let mut header = vec![Span::styled(
-        text::pad(&text::fit(more, label_width + 1), label_width + 2),
+        text::pad(&text::fit(&position, label_width + 1), label_width + 2),
         theme.dim(),
     )];
     for (column, w) in def.columns[shown.clone()]
@@ -242,23 +245,23 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
     let reserved = 2 + legend.len() + usize::from(grid.adding.is_some());
     let height = usize::from(area.height).saturating_sub(reserved).max(1);
     let mut body: Vec<Line> = Vec::new();
+    // The group each line belongs to, and whether it is the group's name.
+    let mut groups: Vec<(&str, bool)> = Vec::new();
     let mut selected_line = 0;
     let mut group = "";
     for (i, row) in grid.rows.iter().enumerate() {
         if row.group != group && !row.group.is_empty() {
             body.push(Line::styled(text::fit(&row.group, total), theme.title()));
+            groups.push((&row.group, true));
         }
         group = &row.group;
+        groups.push((group, false));
         let selected_row = i == grid.row;
         if selected_row {
             selected_line = body.len();
         }
         let marker = if selected_row { "› " } else { "  " };
-        let label = if row.own {
-            format!("{} (own)", row.label)
-        } else {
-            row.label.clone()
-        };
+        let label = &row.label;
         let mut spans = vec![Span::styled(
             text::pad(&format!("{marker}{label}"), label_width + 2),
             if selected_row {
@@ -284,8 +287,25 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
         }
         body.push(Line::from(spans));
     }
-    let first = scroll_for(selected_line, height);
-    lines.extend(body.into_iter().skip(first).take(height));
+    // Scrolled past a group's name, the name stays on the first line.
+    let mut first = scroll_for(selected_line, height);
+    let sticky = |first: usize| match groups.get(first) {
+        Some((name, false)) if first > 0 && !name.is_empty() => Some(*name),
+        _ => None,
+    };
+    if sticky(first).is_some() && height > 1 {
+        first = scroll_for(selected_line, height - 1);
+    }
+    match sticky(first).filter(|_| height > 1) {
+        Some(name) => {
+            lines.push(Line::styled(
+                text::fit(&format!("{name} (continued)"), total),
+                theme.title(),
+            ));
+            lines.extend(body.into_iter().skip(first).take(height - 1));
+        }
+        None => lines.extend(body.into_iter().skip(first).take(height)),
+    }
     lines.push(Line::raw(""));
     for l in legend {
         lines.push(Line::styled(text::fit(&l, total), theme.dim()));
