@@ -812,11 +812,15 @@ const READ_ONLY_PAGE: &[Binding] = &[
 
 const LATER_NOTE: &[Binding] = &[
     bind(
-        &[(Plain(C::Esc), A::AddNote)],
-        "done: add the note with today's date",
+        &[(Ctrl(C::Char('s')), A::AddNote)],
+        "add the note, dated today",
         true,
     ),
-    bind(&[(Ctrl(C::Char('s')), A::AddNote)], "add the note", false),
+    bind(
+        &[(Plain(C::Esc), A::Back)],
+        "leave it unadded (asks first)",
+        true,
+    ),
     bind(&[(Plain(C::Enter), A::Type)], "new line", false),
     HELP_KEY,
 ];

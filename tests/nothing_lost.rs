@@ -474,7 +474,7 @@ fn add_later_note(h: &mut Harness, text: &str) -> String {
     h.press(KeyCode::Enter);
     h.press(KeyCode::Char('a'));
     h.type_text(text);
-    h.press(KeyCode::Esc);
+    h.ctrl('s');
     id
 }
 

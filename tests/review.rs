@@ -164,7 +164,7 @@ fn a_later_note_is_added_with_its_date_and_the_answers_stay_as_they_were() {
     h.press(KeyCode::Enter);
     h.press(KeyCode::Char('a'));
     h.type_text("Three months on, the walks stuck.");
-    h.press(KeyCode::Esc);
+    h.ctrl('s');
     let after = h.store.load_page(&id, &h.app.library).expect("load").page;
     assert_eq!(after.entries, before.entries);
     assert_eq!(after.shared.answers, before.shared.answers);
@@ -395,6 +395,31 @@ fn ctrl_s_in_the_later_note_box_adds_the_note_as_the_help_says() {
         after.shared.later_notes.last().map(|n| n.text.as_str()),
         Some("Saved with Ctrl-S.")
     );
+
+    // A note begun and then not wanted: Esc asks, n goes back to it, y
+    // leaves it unadded.
+    let before = h.store.load_page(&id, &h.app.library).expect("load").page;
+    h.press(KeyCode::Char('a'));
+    h.type_text("On second thought");
+    h.press(KeyCode::Esc);
+    assert!(h.screen(80, 24).contains("Leave without adding the note?"));
+    h.press(KeyCode::Char('n'));
+    let Screen::SideBySide(view) = &h.app.screen else {
+        panic!("still on the page");
+    };
+    assert!(view.note.is_some(), "back to the note");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('y'));
+    let Screen::SideBySide(view) = &h.app.screen else {
+        panic!("still on the page");
+    };
+    assert!(view.note.is_none());
+    let after = h.store.load_page(&id, &h.app.library).expect("load").page;
+    assert_eq!(after, before, "nothing added");
+    // An empty note closes without asking.
+    h.press(KeyCode::Char('a'));
+    h.press(KeyCode::Esc);
+    assert!(h.app.overlay.is_none());
 }
 
 #[test]

@@ -163,6 +163,8 @@ pub enum Pending {
     RemovePage(String),
     /// Start another page of this exercise, though one is unfinished.
     StartAgain(String),
+    /// Close the later note being written, without adding it.
+    DropNote,
 }
 
 /// What the last drawing measured of the scrolled view on screen: how many

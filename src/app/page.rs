@@ -531,6 +531,22 @@ impl App {
             return;
         }
         match action {
+            Action::Back if s.view.note.is_some() => {
+                let written = s
+                    .view
+                    .note
+                    .as_ref()
+                    .is_some_and(|area| !editor::text_of(area).trim().is_empty());
+                if written {
+                    self.overlay = Some(super::Overlay::Confirm {
+                        title: "Leave without adding the note?".into(),
+                        body: "What you wrote is not added to the page, and not kept.\n\nTo add it, answer n and press Ctrl-S: it goes on the page with today's date.".into(),
+                        yes: super::Pending::DropNote,
+                    });
+                } else {
+                    s.view.note = None;
+                }
+            }
             Action::TalkOver | Action::Back if s.view.resume.is_some() => self.resume_discussion(),
             Action::TalkOver => self.begin_discussion(),
             Action::WriteLaterNote => {
@@ -548,6 +564,14 @@ impl App {
             }
             Action::Back => self.go_back(),
             _ => {}
+        }
+    }
+
+    /// Closes the later-note box without adding what was written.
+    pub(super) fn drop_later_note(&mut self) {
+        if let Screen::SideBySide(s) = &mut self.screen {
+            s.view.note = None;
+            self.notice = Some("The note was not added.".into());
         }
     }
 

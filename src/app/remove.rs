@@ -81,6 +81,7 @@ impl App {
     pub(super) fn confirmed(&mut self, pending: Pending) {
         match pending {
             Pending::RemovePage(id) => self.effects.push(Effect::RemovePage(id)),
+            Pending::DropNote => self.drop_later_note(),
             Pending::StartAgain(id) => {
                 if let Some(exercise) = self.library.get(&id).cloned() {
                     self.start_page(&exercise);
