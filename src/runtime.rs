@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::app::{App, Effect, ReviewDecision, SaveFailure};
 use crate::export::{Format, document};
 use crate::journal::{Access, Store};
-use crate::model::AgreementReview;
+use crate::model::{AgreementReview, AgreementStatus};
 
 /// What to do after carrying out effects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,6 +155,28 @@ fn record_review(
             )),
         );
     };
+    // Stepping through statuses on the agreements screen is one change, not
+    // a trail of them: a change there soon after the last one made there
+    // takes its place, and coming back to where it was leaves no mark.
+    let stepping = decision.from.is_none()
+        && decision.wording.is_none()
+        && agreement.reviews.last().is_some_and(|last| {
+            last.page.is_none()
+                && last.was.is_none()
+                && decision.when.duration_since(last.when) < jiff::SignedDuration::from_mins(10)
+        });
+    if stepping {
+        agreement.reviews.pop();
+        let before = agreement
+            .reviews
+            .last()
+            .map_or(AgreementStatus::Active, |r| r.status);
+        if before == decision.status {
+            agreement.status = before;
+            let result = store.save_page(&loaded.page).map_err(|e| e.to_string());
+            return (Some(loaded.page), result);
+        }
+    }
     agreement.status = decision.status;
     let was = decision
         .wording

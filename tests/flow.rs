@@ -1013,4 +1013,20 @@ fn a_long_grid_keeps_its_group_and_place_in_sight_at_80_by_24() {
     let screen = h.screen(80, 24);
     assert!(screen.contains("Of your own"), "{screen}");
     assert!(screen.contains("row 31 of 31"), "{screen}");
+
+    // Removing it asks first.
+    h.press(KeyCode::Char('4'));
+    h.press(KeyCode::Up);
+    h.press(KeyCode::Down);
+    h.ctrl('d');
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Remove this row?"), "{screen}");
+    assert!(screen.contains("Walks in the woods"), "{screen}");
+    h.press(KeyCode::Char('n'));
+    assert!(h.screen(80, 24).contains("row 31 of 31"));
+    h.ctrl('d');
+    h.press(KeyCode::Char('y'));
+    let screen = h.screen(80, 24);
+    assert!(!screen.contains("Walks in the woods"), "{screen}");
+    assert!(screen.contains("of 30"), "{screen}");
 }

@@ -264,7 +264,36 @@ fn changing_an_agreements_status_is_saved_on_its_page_with_history() {
         AgreementStatus::Revisit
     );
     let screen = h.screen(100, 30);
-    assert!(screen.contains("changed to revisit here"), "{screen}");
+    assert!(screen.contains("set to revisit on this screen"), "{screen}");
+
+    // Stepping on through the statuses and back is one change, then none:
+    // the page ends as it began, with no trail of the clicks.
+    let before = h
+        .store
+        .load_page(&first.page, &h.app.library)
+        .expect("load")
+        .page
+        .shared
+        .agreements[first.index]
+        .reviews
+        .len();
+    h.press(KeyCode::Char('3'));
+    h.press(KeyCode::Char('1'));
+    let agreement = &h
+        .store
+        .load_page(&first.page, &h.app.library)
+        .expect("load")
+        .page
+        .shared
+        .agreements[first.index];
+    assert_eq!(agreement.status, AgreementStatus::Active);
+    assert_eq!(
+        agreement.reviews.len(),
+        before - 1,
+        "{:?}",
+        agreement.reviews
+    );
+    assert_eq!(agreement.reviews, first.agreement.reviews);
 }
 
 #[test]

@@ -165,6 +165,8 @@ pub enum Pending {
     StartAgain(String),
     /// Close the later note being written, without adding it.
     DropNote,
+    /// Remove the grid row of one's own under the cursor.
+    RemoveRow,
 }
 
 /// What the last drawing measured of the scrolled view on screen: how many

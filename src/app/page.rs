@@ -506,6 +506,21 @@ impl App {
             }
             Action::Finish => self.finish_turn(),
             Action::ShowAnswers => self.show_answers(),
+            Action::RemoveRow => {
+                // A row of one's own, and its answers, go only after a yes.
+                if let Some(super::FieldEditor::Grid(grid)) = &turn.editor
+                    && let Some(row) = grid.rows.get(grid.row)
+                {
+                    self.overlay = Some(super::Overlay::Confirm {
+                        title: "Remove this row?".into(),
+                        body: format!(
+                            "“{}” and what you answered in it leave this page.",
+                            row.label
+                        ),
+                        yes: super::Pending::RemoveRow,
+                    });
+                }
+            }
             action => {
                 let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {
                     (Some(editor), Some(slot)) => editor.act(&slot.field, action),
@@ -564,6 +579,21 @@ impl App {
             }
             Action::Back => self.go_back(),
             _ => {}
+        }
+    }
+
+    /// Removes the grid row of one's own the couple said yes to removing.
+    pub(super) fn remove_own_row(&mut self) {
+        let Screen::Turn(s) = &mut self.screen else {
+            return;
+        };
+        let OnPage { view: turn, .. } = &mut **s;
+        let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {
+            (Some(editor), Some(slot)) => editor.act(&slot.field, Action::RemoveRow),
+            _ => false,
+        };
+        if changed {
+            self.answer_changed();
         }
     }
 

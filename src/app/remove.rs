@@ -82,6 +82,7 @@ impl App {
         match pending {
             Pending::RemovePage(id) => self.effects.push(Effect::RemovePage(id)),
             Pending::DropNote => self.drop_later_note(),
+            Pending::RemoveRow => self.remove_own_row(),
             Pending::StartAgain(id) => {
                 if let Some(exercise) = self.library.get(&id).cloned() {
                     self.start_page(&exercise);

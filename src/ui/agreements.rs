@@ -94,7 +94,7 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
                 format!("to revisit, said at the {}", title_of(id))
             }
             (Some(id), AgreementStatus::Retired) => format!("retired at the {}", title_of(id)),
-            (None, status) => format!("changed to {} here", status.label()),
+            (None, status) => format!("set to {} on this screen", status.label()),
         };
         detail.push(Line::raw(format!("  {} — {what}", date(app, review.when))));
     }
