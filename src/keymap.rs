@@ -614,6 +614,17 @@ const HANDOFF_CHOOSING: &[Binding] = &[
 
 const HANDOFF: &[Binding] = &[
     bind(&[(Plain(C::Enter), A::Open)], "start", true),
+    // When both have started, either may go on.
+    bind_some(
+        &[
+            (Plain(C::Left), A::OtherPartner),
+            (Plain(C::Right), A::OtherPartner),
+            (Plain(C::Tab), A::OtherPartner),
+            (Plain(C::BackTab), A::OtherPartner),
+        ],
+        2,
+        "the other one of you goes on",
+    ),
     bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
     HELP_KEY,
 ];

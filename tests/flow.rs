@@ -1030,3 +1030,69 @@ fn a_long_grid_keeps_its_group_and_place_in_sight_at_80_by_24() {
     assert!(!screen.contains("Walks in the woods"), "{screen}");
     assert!(screen.contains("of 30"), "{screen}");
 }
+
+#[test]
+fn when_both_have_started_either_may_go_on() {
+    let mut h = demo(16);
+    let page = h
+        .app
+        .journal
+        .pages
+        .iter()
+        .find(|p| p.entries.iter().all(|e| *e == EntryStatus::Draft))
+        .expect("a page both have started")
+        .id
+        .clone();
+    let items = h.app.home_items();
+    let at = items
+        .iter()
+        .position(
+            |i| matches!(i, tandem::app::HomeItem::Page(n) if h.app.journal.pages[*n].id == page),
+        )
+        .expect("on home");
+    h.press_n(KeyCode::Down, at);
+    h.press(KeyCode::Enter);
+    assert!(h.screen(80, 24).contains("Maya, it's your turn"));
+    h.press(KeyCode::Right);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Jonas, it's your turn"), "{screen}");
+    h.press(KeyCode::Enter);
+    let Screen::Turn(turn) = &h.app.screen else {
+        panic!("Jonas's turn");
+    };
+    assert_eq!(turn.partner, Some(Partner::Second));
+}
+
+#[test]
+fn talking_it_over_goes_on_at_the_step_left_and_home_says_so() {
+    let mut h = Harness::with_couple();
+    both_partners_answer(&mut h, "boundary-map");
+    h.press(KeyCode::Enter); // talk it over
+    h.type_text("I hear you");
+    h.press(KeyCode::Tab);
+    h.type_text("I hear you too");
+    h.press(KeyCode::Tab);
+    let left = match &h.app.screen {
+        Screen::Turn(turn) => turn.index,
+        _ => panic!("talking it over"),
+    };
+    assert_eq!(left, 2);
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+    let home = h.screen(100, 30);
+    assert!(home.contains("talking it over, not finished"), "{home}");
+
+    let mut h = h.reopen();
+    h.measure();
+    h.press(KeyCode::Enter);
+    assert!(matches!(h.app.screen, Screen::SideBySide(_)));
+    h.press(KeyCode::Enter);
+    let Screen::Turn(turn) = &h.app.screen else {
+        panic!("talking it over again");
+    };
+    assert_eq!(turn.index, left, "on the step left");
+    // Finished, nothing of where they were is kept.
+    h.press_n(KeyCode::Tab, 2);
+    h.press(KeyCode::Enter);
+    assert_eq!(newest_page(&h).shared.left_at, None);
+}

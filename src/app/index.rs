@@ -25,6 +25,8 @@ pub struct PageSummary {
     /// Why the page is shown but never rewritten, when it is.
     pub read_only: Option<String>,
     pub agreements: Vec<Agreement>,
+    /// Both finished and the couple began talking it over, without ending.
+    pub talking: bool,
     /// What the pages says, for the journal screen. Empty until both
     /// partners have finished: answers stay private until then.
     pub revealed: Option<RevealedText>,
@@ -61,6 +63,8 @@ impl PageSummary {
             entries: [page.entries[0].status, page.entries[1].status],
             read_only: access.reason().map(str::to_string),
             agreements: crate::reveal::agreements(page).to_vec(),
+            talking: page.status() == crate::model::PageStatus::BothDone
+                && (page.shared.left_at.is_some() || !page.shared.answers.is_empty()),
             revealed: crate::reveal::reveal(page).map(RevealedText::of),
         }
     }

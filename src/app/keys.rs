@@ -112,6 +112,14 @@ impl App {
             }
             (Screen::Home(_), Action::Open) => rows > 0,
             (Screen::Onboarding(o), Action::Back) => o.renaming.is_some(),
+            // Going on with a page: the other may go on only when both have
+            // started and neither has finished.
+            (Screen::Handoff(h), Action::OtherPartner) if !h.choosing => h
+                .open
+                .page
+                .entries
+                .iter()
+                .all(|e| e.status == crate::model::EntryStatus::Draft),
             (_, Action::NewAgreement) => {
                 self.library.get(super::agreements::AN_AGREEMENT).is_some()
             }

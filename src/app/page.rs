@@ -396,6 +396,7 @@ impl App {
                     open.page.discussed = Some(now);
                 }
                 open.page.shared.updated = Some(now);
+                open.page.shared.left_at = None;
                 decisions = review_decisions(turn, &open.page, now);
             }
         }
@@ -495,11 +496,15 @@ impl App {
                     _ => turn.index.saturating_sub(1),
                 };
                 turn.go_to(to, &open.page);
-                // Where a partner is, is where they go on next time.
-                if let (Some(partner), Some(slot)) = (turn.partner, turn.slot()) {
-                    let entry = open.page.entry_mut(partner);
-                    if entry.left_at.as_deref() != Some(slot.step_id.as_str()) {
-                        entry.left_at = Some(slot.step_id.clone());
+                // Where a partner is, or the two of them together, is where
+                // they go on next time.
+                if let Some(slot) = turn.slot() {
+                    let left_at = match turn.partner {
+                        Some(partner) => &mut open.page.entry_mut(partner).left_at,
+                        None => &mut open.page.shared.left_at,
+                    };
+                    if left_at.as_deref() != Some(slot.step_id.as_str()) {
+                        *left_at = Some(slot.step_id.clone());
                         open.changed();
                     }
                 }

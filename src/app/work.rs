@@ -146,10 +146,18 @@ impl Turn {
     }
 
     pub fn together(exercise: &Exercise, page: &Page, review: &[ReviewItem]) -> Turn {
+        let slots = Turn::together_slots(exercise, review);
+        // Go on at the step the couple stopped at, if they did.
+        let index = page
+            .shared
+            .left_at
+            .as_deref()
+            .and_then(|left| slots.iter().position(|s| s.step_id == left))
+            .unwrap_or(0);
         let mut turn = Turn {
             partner: None,
-            slots: Turn::together_slots(exercise, review),
-            index: 0,
+            slots,
+            index,
             editor: None,
         };
         turn.load_editor(page);

@@ -187,6 +187,10 @@ pub struct Shared {
     pub updated: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub later_notes: Vec<LaterNote>,
+    /// The together step the couple was on when they last stopped, to go
+    /// on there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_at: Option<String>,
 }
 
 /// A sentence both partners accepted, such as a boundary put into words.

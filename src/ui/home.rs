@@ -90,6 +90,7 @@ fn page_row(app: &App, page: &PageSummary, items: &[HomeItem]) -> String {
     // The status as everywhere, and what comes next.
     let words = page.status.words([&page.names[0], &page.names[1]]);
     let state = match page.status {
+        PageStatus::BothDone if page.talking => format!("{words} — talking it over, not finished"),
         PageStatus::BothDone => format!("{words} — ready to see side by side"),
         PageStatus::InProgress => {
             let writing: Vec<&str> = Partner::BOTH
