@@ -227,6 +227,8 @@ pub enum Action {
     NewAgreement,
     /// Yes to the question in the box.
     Confirm,
+    /// No to the question in the box.
+    Decline,
 }
 
 impl Action {
@@ -1011,11 +1013,8 @@ const RECOVERY: &[Binding] = &[
 /// Only `y` says yes: Enter, pressed once too often, must not remove a page.
 const CONFIRM: &[Binding] = &[
     bind(&[(Plain(C::Char('y')), A::Confirm)], "yes", true),
-    bind(
-        &[(Plain(C::Char('n')), A::Close), (Plain(C::Esc), A::Close)],
-        "no, leave it",
-        true,
-    ),
+    bind(&[(Plain(C::Char('n')), A::Decline)], "no", true),
+    bind(&[(Plain(C::Esc), A::Close)], "back, nothing done", true),
     BOX_SCROLL,
     BOX_PAGES,
 ];

@@ -757,7 +757,9 @@ fn a_talked_over_page_is_removed_from_the_journal_list() {
     h.press_n(KeyCode::Down, 3);
     let before = h.app.journal.pages.len();
     h.press(KeyCode::Delete);
-    assert!(h.screen(80, 24).contains("agreements with it"));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("It leaves the journal"), "{screen}");
+    assert!(screen.contains("removed/"), "{screen}");
     h.press(KeyCode::Char('y'));
     h.press(KeyCode::Enter);
     assert_eq!(h.app.journal.pages.len(), before - 1);
@@ -780,15 +782,33 @@ fn starting_an_exercise_with_an_open_page_of_it_asks_first() {
     };
     let before = open_pages(&h);
     assert!(before > 0);
+    let newest = h
+        .app
+        .journal
+        .pages
+        .iter()
+        .filter(|p| p.exercise == "weekly-check-in" && p.status.is_unfinished())
+        .max_by_key(|p| p.started)
+        .map(|p| p.id.clone());
     choose_exercise(&mut h, "weekly-check-in");
     let screen = h.screen(80, 24);
     assert!(screen.contains("Start another page?"), "{screen}");
-    assert!(screen.contains("still open"), "{screen}");
-    h.press(KeyCode::Char('n'));
+    assert!(screen.contains("n goes on with that one"), "{screen}");
+    // Esc: back to the library, nothing done.
+    h.press(KeyCode::Esc);
     assert!(matches!(h.app.screen, Screen::Library(_)));
+    // n: the open page, to go on with it.
     h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('n'));
+    assert!(matches!(h.app.screen, Screen::Handoff(_)));
+    assert_eq!(h.app.open_page().map(|o| o.page.id.clone()), newest);
+    assert_eq!(open_pages(&h), before);
+    h.press(KeyCode::Esc);
+    // y: a second page.
+    choose_exercise(&mut h, "weekly-check-in");
     h.press(KeyCode::Char('y'));
     assert!(matches!(h.app.screen, Screen::Handoff(_)));
+    assert_ne!(h.app.open_page().map(|o| o.page.id.clone()), newest);
     // An exercise with nothing open starts at once.
     h.press(KeyCode::Esc);
     let mut fresh = Harness::with_couple();

@@ -194,6 +194,11 @@ impl App {
                     self.confirmed(yes);
                 }
             }
+            Action::Decline => {
+                if let Some(Overlay::Confirm { no: Some(no), .. }) = self.close_box() {
+                    self.confirmed(no);
+                }
+            }
             Action::NotNow => {
                 self.close_box();
                 self.notice =

@@ -148,11 +148,13 @@ pub enum Overlay {
     },
     /// What a failed save at the last exit kept aside, offered back.
     Recovery(Vec<crate::recovery::Found>),
-    /// A question; `y` does what `yes` says.
+    /// A question; `y` does what `yes` says, `n` what `no` says (or
+    /// nothing), Esc nothing.
     Confirm {
         title: String,
         body: String,
         yes: Pending,
+        no: Option<Pending>,
     },
 }
 
@@ -163,6 +165,8 @@ pub enum Pending {
     RemovePage(String),
     /// Start another page of this exercise, though one is unfinished.
     StartAgain(String),
+    /// Open this page (the unfinished one, rather than a new one).
+    OpenPage(String),
     /// Close the later note being written, without adding it.
     DropNote,
     /// Remove the grid row of one's own under the cursor.

@@ -519,10 +519,11 @@ impl App {
                     self.overlay = Some(super::Overlay::Confirm {
                         title: "Remove this row?".into(),
                         body: format!(
-                            "“{}” and what you answered in it leave this page.",
+                            "“{}” and what you answered in it leave this page.\n\ny removes it · n or Esc keeps it",
                             row.label
                         ),
                         yes: super::Pending::RemoveRow,
+                        no: None,
                     });
                 }
             }
@@ -560,8 +561,9 @@ impl App {
                 if written {
                     self.overlay = Some(super::Overlay::Confirm {
                         title: "Leave without adding the note?".into(),
-                        body: "What you wrote is not added to the page, and not kept.\n\nTo add it, answer n and press Ctrl-S: it goes on the page with today's date.".into(),
+                        body: "What you wrote is not added to the page, and not kept.\n\nTo add it, go back and press Ctrl-S: it goes on the page with today's date.\n\ny leaves it unadded · n or Esc goes back to the note".into(),
                         yes: super::Pending::DropNote,
+                        no: None,
                     });
                 } else {
                     s.view.note = None;

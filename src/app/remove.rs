@@ -30,13 +30,33 @@ impl App {
             return;
         };
         let status = page.status.words([&page.names[0], &page.names[1]]);
-        let what = if page.status == PageStatus::Discussed {
-            "It leaves the journal, its agreements with it"
+        let in_use = page
+            .agreements
+            .iter()
+            .filter(|a| a.status != crate::model::AgreementStatus::Retired)
+            .count();
+        let what = match (page.agreements.len(), in_use) {
+            (0, _) if page.status == PageStatus::Discussed => {
+                "It leaves the journal, with everything written on it.".to_string()
+            }
+            (0, _) => "It leaves the journal, with what has been written on it so far.".to_string(),
+            (n, 0) => format!(
+                "It leaves the journal, and its {} with it.",
+                crate::model::count(n, "agreement", "agreements")
+            ),
+            (n, used) => format!(
+                "It leaves the journal, and its {} with it ({} still in use).",
+                crate::model::count(n, "agreement", "agreements"),
+                used
+            ),
+        };
+        let demo = if self.demo {
+            " In the demo, that folder goes too when tandem closes."
         } else {
-            "It leaves the journal, with what has been written on it so far"
+            ""
         };
         let body = format!(
-            "Remove “{}” of {} ({status})?\n\n{what}. Nothing is deleted: the file is moved, as it is, to the folder of removed pages, and moving it back into the journal folder brings the page back.",
+            "Remove “{}” of {} ({status})?\n\n{what} Nothing is deleted: the file is moved, as it is, to removed/ in your journal's folder, and moving it back into journal/ brings the page back.{demo}\n\ny removes it · n or Esc leaves it",
             page.title,
             super::super::zone::day(page.started, &self.tz),
         );
@@ -44,6 +64,7 @@ impl App {
             title: "Remove this page?".into(),
             body,
             yes: Pending::RemovePage(page.id.clone()),
+            no: None,
         });
     }
 
@@ -62,10 +83,13 @@ impl App {
         };
         let others = match unfinished.len() {
             1 => String::new(),
-            n => format!(" (and {})", crate::model::count(n - 1, "other", "others")),
+            n => format!(
+                ", and {} not finished",
+                crate::model::count(n - 1, "other page", "other pages")
+            ),
         };
         let body = format!(
-            "A page of {} from {} is still open{others}: {}.\n\nTo go on with it, answer n and choose it under Continue on the home screen. Answer y to start a second page anyway.",
+            "You have a page of {} from {} that is not finished yet: {}{others}.\n\ny starts a second page · n goes on with that one · Esc goes back",
             exercise.title,
             super::super::zone::day(newest.started, &self.tz),
             newest.status.words([&newest.names[0], &newest.names[1]]),
@@ -74,6 +98,7 @@ impl App {
             title: "Start another page?".into(),
             body,
             yes: Pending::StartAgain(exercise.id.clone()),
+            no: Some(Pending::OpenPage(newest.id.clone())),
         });
     }
 
@@ -82,6 +107,7 @@ impl App {
         match pending {
             Pending::RemovePage(id) => self.effects.push(Effect::RemovePage(id)),
             Pending::DropNote => self.drop_later_note(),
+            Pending::OpenPage(id) => self.effects.push(Effect::LoadPage(id)),
             Pending::RemoveRow => self.remove_own_row(),
             Pending::StartAgain(id) => {
                 if let Some(exercise) = self.library.get(&id).cloned() {

@@ -50,9 +50,8 @@ pub fn render(
             (title.as_str(), lines)
         }
         Overlay::Confirm { title, body, .. } => {
-            let mut lines: Vec<Line> = body.split('\n').map(Line::raw).collect();
-            lines.push(Line::raw(""));
-            lines.push(Line::styled("y yes · n or Esc no", theme.dim()));
+            // The question's last line says what its keys do.
+            let lines: Vec<Line> = body.split('\n').map(Line::raw).collect();
             (title.as_str(), lines)
         }
         Overlay::Recovery(found) => {
