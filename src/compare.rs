@@ -632,7 +632,9 @@ fn grid(defs: [&GridDef; 2], answers: [Option<&Answer>; 2]) -> Body {
                             gap += x.abs_diff(*y);
                         }
                         (ColumnKind::Choice(choice), [x, y]) => {
-                            if x != y {
+                            // A row one of you skipped was not answered
+                            // differently: it was not answered.
+                            if x.is_some() && y.is_some() && x != y {
                                 gap += 1;
                             }
                             // The first option is the settled one ("fine");

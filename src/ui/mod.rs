@@ -21,7 +21,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Measured, Screen};
-use crate::keymap::Action;
+use crate::keymap::{self, Action};
 
 pub use theme::Theme;
 
@@ -145,33 +145,42 @@ fn render_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // Hints that do not fit are left out, except the way to the full help.
     let mut room = usize::from(area.width)
         .saturating_sub(spans.iter().map(|s| text::width(&s.content)).sum::<usize>());
-    let hints: Vec<(String, &str, bool)> = app
+    // Where not all fit, the way to the help stays, then the keys that do
+    // something (Enter, Tab, Esc), then the moving keys (arrows are the
+    // first thing anyone tries), and quitting last (`q` is in the help).
+    let rank = |b: &keymap::Binding| {
+        if b.actions().any(|a| a == Action::Help) {
+            0
+        } else if b.actions().any(|a| a == Action::Quit) {
+            3
+        } else if b.actions().any(Action::moves) {
+            2
+        } else {
+            1
+        }
+    };
+    let hints: Vec<(String, &str, u8)> = app
         .available_keys(app.key_context())
         .into_iter()
         .filter(|b| b.in_footer())
-        .map(|b| {
-            (
-                b.footer_label(),
-                b.help,
-                b.actions().any(|a| a == Action::Help),
-            )
-        })
+        .map(|b| (b.footer_label(), b.help, rank(b)))
         .collect();
-    let help = hints.iter().rposition(|(_, _, help)| *help);
-    let help_width = help.map_or(0, |i| {
-        text::width(&hints[i].0) + text::width(hints[i].1) + 3
-    });
-    for (i, (keys, what, _)) in hints.into_iter().enumerate() {
-        let action = format!(" {what} ");
-        let needed = 1 + text::width(&keys) + text::width(&action);
-        let reserve = if Some(i) == help { 0 } else { help_width };
-        if needed + reserve > room {
-            continue;
+    let needed =
+        |(keys, what, _): &(String, &str, u8)| 1 + text::width(keys) + text::width(what) + 2;
+    let mut shown = vec![false; hints.len()];
+    for pass in 0..=3 {
+        for (i, hint) in hints.iter().enumerate() {
+            if hint.2 == pass && needed(hint) <= room {
+                room -= needed(hint);
+                shown[i] = true;
+            }
         }
-        room -= needed;
+    }
+    for (hint, _) in hints.iter().zip(&shown).filter(|(_, shown)| **shown) {
+        let (keys, what, _) = hint;
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(keys, theme.key()));
-        spans.push(Span::styled(action, theme.dim()));
+        spans.push(Span::styled(keys.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {what} "), theme.dim()));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
