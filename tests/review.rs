@@ -501,3 +501,34 @@ fn the_demo_says_so_on_every_screen_and_where_its_exports_go() {
     };
     assert!(body.contains("removed when tandem closes"), "{body}");
 }
+
+#[test]
+fn at_40_columns_home_and_the_journal_still_say_whose_turn_it_is() {
+    let h = demo(16);
+    let waiting = h
+        .app
+        .journal
+        .pages
+        .iter()
+        .find_map(|p| match p.status {
+            PageStatus::WaitingFor(who) => Some(format!("waiting for {}", p.names[who.index()])),
+            _ => None,
+        })
+        .expect("a page waiting");
+    let home = h.screen(40, 12);
+    assert!(home.contains(&waiting), "{home}");
+    assert!(home.contains("in progress"), "{home}");
+    let mut h = h;
+    h.press(KeyCode::Char('b'));
+    let journal = h.screen(40, 12);
+    assert!(journal.contains(&waiting), "{journal}");
+    assert!(journal.contains("in progress"), "{journal}");
+    // Wide, each page still takes one line.
+    h.press(KeyCode::Esc);
+    let home = h.screen(100, 30);
+    assert!(
+        home.lines()
+            .any(|l| l.contains(&waiting) && l.contains("Weekly check-in")),
+        "{home}"
+    );
+}

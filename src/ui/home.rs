@@ -58,17 +58,34 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
         let marker = if is_selected { "› " } else { "  " };
         let row = match item {
             HomeItem::Page(i) => page_row(app, &app.journal.pages[*i], &items),
-            HomeItem::Unreadable(i) => app.journal.unreadable[*i].problem.in_folder("journal"),
+            HomeItem::Unreadable(i) => (
+                app.journal.unreadable[*i].problem.in_folder("journal"),
+                String::new(),
+            ),
         };
         let style = if is_selected {
             theme.selected()
         } else {
             theme.text()
         };
-        lines.push(Line::styled(
-            text::pad(&format!("{marker}{row}"), width),
-            style,
-        ));
+        // Too long for one line, the status goes on a line of its own
+        // rather than being cut: whose turn it is is the point of the row.
+        let (head, state) = row;
+        let whole = format!("{marker}{head} · {state}");
+        if text::width(&whole) <= width || state.is_empty() {
+            lines.push(Line::styled(text::pad(&whole, width), style));
+        } else {
+            lines.push(Line::styled(
+                text::pad(&format!("{marker}{head}"), width),
+                style,
+            ));
+            for part in text::wrap(&state, width.saturating_sub(4)) {
+                lines.push(Line::styled(
+                    text::pad(&format!("    {part}"), width),
+                    style,
+                ));
+            }
+        }
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
@@ -86,7 +103,8 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
     );
 }
 
-fn page_row(app: &App, page: &PageSummary, items: &[HomeItem]) -> String {
+/// A page's row: its title and day, and its state.
+fn page_row(app: &App, page: &PageSummary, items: &[HomeItem]) -> (String, String) {
     // The status as everywhere, and what comes next.
     let words = page.status.words([&page.names[0], &page.names[1]]);
     let state = match page.status {
@@ -127,5 +145,8 @@ fn page_row(app: &App, page: &PageSummary, items: &[HomeItem]) -> String {
     } else {
         day
     };
-    format!("{} · {when} · {state}{read_only}", page.title)
+    (
+        format!("{} · {when}", page.title),
+        format!("{state}{read_only}"),
+    )
 }

@@ -183,17 +183,28 @@ fn status_word(page: &PageSummary) -> String {
 
 fn row_text(app: &App, page: &PageSummary, width: usize, marked: bool) -> String {
     let wide = width >= 110;
+    // Narrow, the status keeps its room and the title gives way: whose
+    // turn it is matters more than the whole of a title.
+    let status = if width < 60 { 17 } else { 20 };
+    let title = if wide {
+        28
+    } else {
+        width.saturating_sub(2 + 12 + status + 1).clamp(5, 22)
+    };
     let mut row = format!(
         "{}{} {} ",
         if marked { "* " } else { "  " },
         text::pad(&date(app, page.started), 11),
-        text::pad(&page.title, if wide { 28 } else { 22 })
+        text::pad(&page.title, title)
     );
     if wide {
         row.push_str(&text::pad(page.category.label(), 14));
     }
     // A long name is cut rather than run into the preview.
-    row.push_str(&text::pad(&text::fit(&status_word(page), 19), 20));
+    row.push_str(&text::pad(
+        &text::fit(&status_word(page), status - 1),
+        status,
+    ));
     let preview = match (&page.read_only, &page.revealed) {
         // What is wrong with a hand-edited page comes before its words.
         (Some(why), _) => format!("read-only: {why}"),
