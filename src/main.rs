@@ -22,7 +22,19 @@ impl From<anyhow::Error> for Failure {
     }
 }
 
-fn main() -> Result<ExitCode, Failure> {
+/// Problems are printed as `error: …`, the way the argument parser prints
+/// its own, so every message of the command reads alike.
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("error: {failure:?}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, Failure> {
     let cli = Cli::parse();
     // The demo's folder is removed when `_demo` goes out of scope.
     let (dirs, _demo) = if cli.demo {

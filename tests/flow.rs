@@ -1116,3 +1116,18 @@ fn talking_it_over_goes_on_at_the_step_left_and_home_says_so() {
     h.press(KeyCode::Enter);
     assert_eq!(newest_page(&h).shared.left_at, None);
 }
+
+#[test]
+fn a_list_of_options_taller_than_the_window_says_how_many_more_there_are() {
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "my-own-needs");
+    h.press(KeyCode::Enter);
+    let screen = h.screen(40, 12);
+    assert!(screen.contains("more"), "{screen}");
+    assert!(screen.contains('↓'), "{screen}");
+    h.press_n(KeyCode::Down, 8);
+    let screen = h.screen(40, 12);
+    assert!(screen.contains('↑') && screen.contains("9"), "{screen}");
+    // Where all fit, no such line.
+    assert!(!h.screen(100, 30).contains("more"));
+}

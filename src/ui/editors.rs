@@ -138,11 +138,29 @@ fn render_choice(
             "( )"
         }
     });
-    let first = scroll_for(choice.cursor, usize::from(area.height));
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(first).unwrap_or(0), 0)),
-        area,
-    );
+    render_options(lines, choice.cursor, theme, frame, area);
+}
+
+/// The options in view around the cursor; when not all fit, the last line
+/// says how many more there are, and where.
+fn render_options(lines: Vec<Line>, cursor: usize, theme: Theme, frame: &mut Frame, area: Rect) {
+    let height = usize::from(area.height);
+    if lines.len() <= height {
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let rows = height.saturating_sub(1).max(1);
+    let first = scroll_for(cursor, rows);
+    let above = first;
+    let below = lines.len().saturating_sub(first + rows);
+    let more = match (above, below) {
+        (0, n) => format!("↓ {n} more"),
+        (n, 0) => format!("↑ {n} more"),
+        (a, b) => format!("↑ {a} more · ↓ {b} more"),
+    };
+    let mut shown: Vec<Line> = lines.into_iter().skip(first).take(rows).collect();
+    shown.push(Line::styled(format!("  {more}"), theme.dim()));
+    frame.render_widget(Paragraph::new(shown), area);
 }
 
 fn render_checklist(
@@ -155,11 +173,7 @@ fn render_checklist(
     let lines = option_lines(def, list.cursor, theme, |id| {
         if list.is_chosen(id) { "[x]" } else { "[ ]" }
     });
-    let first = scroll_for(list.cursor, usize::from(area.height));
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(first).unwrap_or(0), 0)),
-        area,
-    );
+    render_options(lines, list.cursor, theme, frame, area);
 }
 
 fn column_width(kind: &ColumnKind, label: &str) -> usize {
