@@ -94,7 +94,7 @@ fn a_first_evening_with_the_boundary_map_then_list_and_export() {
     tui.send(TAB);
     tui.type_text("We ask before making weekend plans");
     tui.send(TAB);
-    tui.wait_for("Save this page to your journal?");
+    tui.wait_for("Finished talking it over?");
     tui.send(ENTER);
     tui.wait_for("What you each wrote");
     tui.send("G");

@@ -652,7 +652,7 @@ impl GridEditor {
                 self.typed.clear();
             }
             Action::AddRow if def.add_rows => {
-                self.adding = Some(line_area("", "name of the row"));
+                self.adding = Some(line_area("", "what to add, in a few words"));
             }
             Action::RemoveRow if self.rows.get(self.row).is_some_and(|r| r.own) => {
                 self.rows.remove(self.row);

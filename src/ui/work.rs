@@ -246,14 +246,11 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
             lines.push(Line::raw(after));
         }
         None => {
-            lines.push(Line::styled(
-                "Save this page to your journal?",
-                theme.heading(),
-            ));
+            lines.push(Line::styled("Finished talking it over?", theme.heading()));
             let agreements = turn.open.page.shared.agreements.len();
             lines.push(Line::raw(format!(
-                "{agreements} agreement{} written down. Once it is saved, you can still add dated notes to it from the journal.",
-                if agreements == 1 { "" } else { "s" }
+                "{} written down. Everything is already saved; finishing marks the page as talked over. Afterwards you can still add dated notes to it from the journal.",
+                crate::model::count(agreements, "agreement", "agreements")
             )));
         }
     }
