@@ -580,18 +580,17 @@ const LIBRARY: &[Binding] = &[
     bind_some(BACK, 1, "back"),
 ];
 
+/// The keys that hand the turn to the other partner.
+const OTHER_PARTNER: &[(Key, Action)] = &[
+    (Plain(C::Left), A::OtherPartner),
+    (Plain(C::Right), A::OtherPartner),
+    (Plain(C::Tab), A::OtherPartner),
+    (Plain(C::BackTab), A::OtherPartner),
+];
+
 const HANDOFF_CHOOSING: &[Binding] = &[
     bind(&[(Plain(C::Enter), A::Open)], "start", true),
-    bind_some(
-        &[
-            (Plain(C::Left), A::OtherPartner),
-            (Plain(C::Right), A::OtherPartner),
-            (Plain(C::Tab), A::OtherPartner),
-            (Plain(C::BackTab), A::OtherPartner),
-        ],
-        2,
-        "choose who goes first",
-    ),
+    bind_some(OTHER_PARTNER, 2, "choose who goes first"),
     bind(
         &[
             (
@@ -617,16 +616,7 @@ const HANDOFF_CHOOSING: &[Binding] = &[
 const HANDOFF: &[Binding] = &[
     bind(&[(Plain(C::Enter), A::Open)], "start", true),
     // When both have started, either may go on.
-    bind_some(
-        &[
-            (Plain(C::Left), A::OtherPartner),
-            (Plain(C::Right), A::OtherPartner),
-            (Plain(C::Tab), A::OtherPartner),
-            (Plain(C::BackTab), A::OtherPartner),
-        ],
-        2,
-        "the other one of you goes on",
-    ),
+    bind_some(OTHER_PARTNER, 2, "the other one of you goes on"),
     bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
     HELP_KEY,
 ];
