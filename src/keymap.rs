@@ -616,7 +616,7 @@ const HANDOFF_CHOOSING: &[Binding] = &[
 const HANDOFF: &[Binding] = &[
     bind(&[(Plain(C::Enter), A::Open)], "start", true),
     // When both have started, either may go on.
-    bind_some(OTHER_PARTNER, 2, "the other one of you goes on"),
+    bind_some(OTHER_PARTNER, 2, "the other goes on"),
     bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
     HELP_KEY,
 ];
