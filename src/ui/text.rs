@@ -12,6 +12,10 @@ use unicode_width::UnicodeWidthStr;
 /// would shift.)
 /// Measured as drawn, after [`drawable`].
 pub fn width(s: &str) -> usize {
+    // Most of what is drawn is plain printable ASCII: a column a byte.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     drawable(s)
         .graphemes(true)
         .map(UnicodeWidthStr::width)
@@ -72,6 +76,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// Cuts `s` to at most `width` columns, ending in `…` when cut; a line
 /// break or control character shows as a visible stand-in.
 pub fn fit(s: &str, width: usize) -> String {
+    if s.len() <= width && s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.to_string();
+    }
     let shown = crate::model::visible_line(&drawable(s));
     let s = shown.as_str();
     if self::width(s) <= width {
