@@ -229,6 +229,8 @@ pub enum Action {
     Confirm,
     /// No to the question in the box.
     Decline,
+    /// Close at once, asking nothing.
+    QuickExit,
 }
 
 impl Action {
@@ -446,10 +448,19 @@ const ALWAYS: &[Binding] = &[
     ),
     SAVE_NOW,
     SAVE_AND_QUIT,
+    QUICK_EXIT,
 ];
 
 /// Keys that work even with a box open over the screen.
-const IN_A_BOX: &[Binding] = &[SAVE_NOW, SAVE_AND_QUIT];
+const IN_A_BOX: &[Binding] = &[SAVE_NOW, SAVE_AND_QUIT, QUICK_EXIT];
+
+/// Gone at once, on every screen and while typing, asking nothing: for a
+/// partner who needs the screen closed now.
+const QUICK_EXIT: Binding = bind(
+    &[(Ctrl(C::Char('q')), A::QuickExit)],
+    "quick exit: closes at once, asking nothing (everything is kept)",
+    false,
+);
 
 const SAVE_NOW: Binding = bind(&[(Ctrl(C::Char('s')), A::Save)], "save now", false);
 const SAVE_AND_QUIT: Binding = bind(

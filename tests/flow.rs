@@ -1131,3 +1131,32 @@ fn a_list_of_options_taller_than_the_window_says_how_many_more_there_are() {
     // Where all fit, no such line.
     assert!(!h.screen(100, 30).contains("more"));
 }
+
+#[test]
+fn quick_exit_closes_at_once_from_anywhere_and_keeps_what_was_typed() {
+    // While typing an answer: Ctrl-Q is not text; it closes, and the words
+    // are on the page.
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.type_text("Half a sentence");
+    h.ctrl('q');
+    assert_eq!(h.flow, Flow::Quit);
+    assert!(h.app.overlay.is_none());
+    assert_eq!(
+        newest_page(&h).entry(Partner::First).answers.get("area"),
+        Some(&Answer::Text("Half a sentence".into()))
+    );
+
+    // With a question open over the screen, it asks nothing more.
+    let mut h = demo(16);
+    h.press(KeyCode::Char('D'));
+    assert!(h.app.overlay.is_some());
+    h.ctrl('q');
+    assert_eq!(h.flow, Flow::Quit);
+    // And the keys of every screen list it.
+    let mut h = demo(16);
+    h.press(KeyCode::Char('?'));
+    assert!(h.screen(100, 40).contains("quick exit"));
+}

@@ -85,6 +85,9 @@ impl App {
         if action == Action::Save {
             return self.couple_unsaved || self.page_unsaved();
         }
+        if action == Action::QuickExit {
+            return true;
+        }
         let scrolls = action.moves();
         // Scrolling is offered only where there is more to see.
         let more_to_see = self.measured.max_scroll() > 0;
@@ -170,6 +173,13 @@ impl App {
                 self.overlay = Some(Overlay::Help(self.screen_context()));
             }
             Action::Quit => self.quit(),
+            Action::QuickExit => {
+                // Saved as on any quit; what cannot be saved is kept aside
+                // at exit, without a question on the way out.
+                self.overlay = None;
+                self.quit_refused = true;
+                self.quit();
+            }
             Action::Save => {
                 self.store_editor();
                 self.save_couple_if_unsaved();
