@@ -165,29 +165,27 @@ fn record_review(
                 && last.was.is_none()
                 && decision.when.duration_since(last.when) < jiff::SignedDuration::from_mins(10)
         });
-    if stepping {
+    let came_back = stepping && {
         agreement.reviews.pop();
         let before = agreement
             .reviews
             .last()
             .map_or(AgreementStatus::Active, |r| r.status);
-        if before == decision.status {
-            agreement.status = before;
-            let result = store.save_page(&loaded.page).map_err(|e| e.to_string());
-            return (Some(loaded.page), result);
-        }
-    }
+        before == decision.status
+    };
     agreement.status = decision.status;
-    let was = decision
-        .wording
-        .as_ref()
-        .map(|words| std::mem::replace(&mut agreement.text, words.clone()));
-    agreement.reviews.push(AgreementReview {
-        when: decision.when,
-        status: decision.status,
-        page: decision.from.clone(),
-        was,
-    });
+    if !came_back {
+        let was = decision
+            .wording
+            .as_ref()
+            .map(|words| std::mem::replace(&mut agreement.text, words.clone()));
+        agreement.reviews.push(AgreementReview {
+            when: decision.when,
+            status: decision.status,
+            page: decision.from.clone(),
+            was,
+        });
+    }
     let result = store.save_page(&loaded.page).map_err(|e| e.to_string());
     (Some(loaded.page), result)
 }

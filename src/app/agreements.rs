@@ -5,7 +5,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::editor;
-use super::index::JournalIndex;
+use super::index::{JournalIndex, PageSummary};
 use super::keys::move_in;
 use super::{App, Back, Effect, ReviewDecision, Screen};
 use crate::keymap::Action;
@@ -23,24 +23,32 @@ pub struct AgreementLine {
 /// Every agreement in the journal: in use first (active, then to revisit),
 /// retired last; the newest first within each.
 pub fn agreement_lines(journal: &JournalIndex) -> Vec<AgreementLine> {
-    let mut lines: Vec<AgreementLine> = journal
+    let mut lines: Vec<AgreementLine> = agreements_of(journal).map(AgreementLine::of).collect();
+    lines.sort_by(in_list_order);
+    lines
+}
+
+/// Every agreement on a page tandem may change, with its page and place
+/// there, in no particular order.
+fn agreements_of(
+    journal: &JournalIndex,
+) -> impl Iterator<Item = (&PageSummary, usize, &Agreement)> {
+    journal
         .pages
         .iter()
         .filter(|p| p.read_only.is_none())
-        .flat_map(|p| {
-            p.agreements
-                .iter()
-                .enumerate()
-                .map(move |(index, agreement)| AgreementLine {
-                    page: p.id.clone(),
-                    page_title: p.title.clone(),
-                    index,
-                    agreement: agreement.clone(),
-                })
-        })
-        .collect();
-    lines.sort_by(in_list_order);
-    lines
+        .flat_map(|p| p.agreements.iter().enumerate().map(move |(i, a)| (p, i, a)))
+}
+
+impl AgreementLine {
+    fn of((page, index, agreement): (&PageSummary, usize, &Agreement)) -> AgreementLine {
+        AgreementLine {
+            page: page.id.clone(),
+            page_title: page.title.clone(),
+            index,
+            agreement: agreement.clone(),
+        }
+    }
 }
 
 /// The agreements screen's order: in use first (active, then to revisit),
@@ -97,19 +105,20 @@ impl App {
         if slot.kind != super::SlotKind::Agreements {
             return Vec::new();
         }
+        // Drawn with every frame of the step: the journal is looked through
+        // without copying or ordering it, and only what matches is kept.
         let page = &turn.open.page.id;
-        let in_use: Vec<AgreementLine> = agreement_lines(&self.journal)
-            .into_iter()
-            .filter(|l| &l.page != page && l.agreement.status != AgreementStatus::Retired)
-            .collect();
         let mut found: Vec<AgreementLine> = Vec::new();
         for item in list.items() {
-            if let Some(line) = in_use
-                .iter()
-                .find(|l| same_agreement(&l.agreement.text, &item))
-                && !found.contains(line)
+            let same = agreements_of(&self.journal).find(|(p, _, a)| {
+                &p.id != page
+                    && a.status != AgreementStatus::Retired
+                    && same_agreement(&a.text, &item)
+            });
+            if let Some((p, index, agreement)) = same
+                && !found.iter().any(|l| l.page == p.id && l.index == index)
             {
-                found.push(line.clone());
+                found.push(AgreementLine::of((p, index, agreement)));
             }
         }
         found

@@ -47,6 +47,11 @@ pub struct RevealedText {
 }
 
 impl PageSummary {
+    /// The page's status in the words every screen uses, with its names.
+    pub fn status_words(&self) -> String {
+        self.status.words([&self.names[0], &self.names[1]])
+    }
+
     pub fn of(page: &Page, access: &Access) -> PageSummary {
         PageSummary {
             id: page.id.clone(),

@@ -527,15 +527,22 @@ impl App {
                     });
                 }
             }
-            action => {
-                let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {
-                    (Some(editor), Some(slot)) => editor.act(&slot.field, action),
-                    _ => false,
-                };
-                if changed {
-                    self.answer_changed();
-                }
-            }
+            action => self.editor_act(action),
+        }
+    }
+
+    /// Hands `action` to the editor of the step on screen.
+    fn editor_act(&mut self, action: Action) {
+        let Screen::Turn(s) = &mut self.screen else {
+            return;
+        };
+        let OnPage { view: turn, .. } = &mut **s;
+        let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {
+            (Some(editor), Some(slot)) => editor.act(&slot.field, action),
+            _ => false,
+        };
+        if changed {
+            self.answer_changed();
         }
     }
 
@@ -591,17 +598,7 @@ impl App {
 
     /// Removes the grid row of one's own the couple said yes to removing.
     pub(super) fn remove_own_row(&mut self) {
-        let Screen::Turn(s) = &mut self.screen else {
-            return;
-        };
-        let OnPage { view: turn, .. } = &mut **s;
-        let changed = match (turn.editor.as_mut(), turn.slots.get(turn.index)) {
-            (Some(editor), Some(slot)) => editor.act(&slot.field, Action::RemoveRow),
-            _ => false,
-        };
-        if changed {
-            self.answer_changed();
-        }
+        self.editor_act(Action::RemoveRow);
     }
 
     /// Closes the later-note box without adding what was written.

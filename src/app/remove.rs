@@ -29,7 +29,7 @@ impl App {
         let Some(page) = self.page_to_remove() else {
             return;
         };
-        let status = page.status.words([&page.names[0], &page.names[1]]);
+        let status = page.status_words();
         let in_use = page
             .agreements
             .iter()
@@ -58,7 +58,7 @@ impl App {
         let body = format!(
             "Remove “{}” of {} ({status})?\n\n{what} Nothing is deleted: the file is moved, as it is, to removed/ in your journal's folder, and moving it back into journal/ brings the page back.{demo}\n\ny removes it · n or Esc leaves it",
             page.title,
-            super::super::zone::day(page.started, &self.tz),
+            crate::zone::day(page.started, &self.tz),
         );
         self.overlay = Some(Overlay::Confirm {
             title: "Remove this page?".into(),
@@ -91,8 +91,8 @@ impl App {
         let body = format!(
             "You have a page of {} from {} that is not finished yet: {}{others}.\n\ny starts a second page · n goes on with that one · Esc goes back",
             exercise.title,
-            super::super::zone::day(newest.started, &self.tz),
-            newest.status.words([&newest.names[0], &newest.names[1]]),
+            crate::zone::day(newest.started, &self.tz),
+            newest.status_words(),
         );
         self.overlay = Some(Overlay::Confirm {
             title: "Start another page?".into(),
@@ -117,9 +117,8 @@ impl App {
         }
     }
 
-    /// How moving a page aside went: where it is now, or why it is still
-    /// in the journal.
-    /// `result` holds where the page went and the journal folder.
+    /// How moving a page aside went: where it went and the journal folder,
+    /// or why it is still in the journal.
     pub fn page_removed(
         &mut self,
         id: &str,

@@ -220,9 +220,8 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
         .saturating_sub(widths[shown.clone()].iter().sum::<usize>() + 2)
         .min(longest + 2)
         .max(8);
-    // Where the cursor is, in a long grid, and columns left out for want
-    // of room are said to be there.
-    // Hidden columns first: where the room is short, they matter more.
+    // Where the cursor is, in a long grid, and that columns were left out
+    // for want of room: those first, as they matter more where room is short.
     let more = match (shown.start > 0, shown.end < widths.len()) {
         (true, true) => "← → more columns · ",
         (true, false) => "← more columns · ",

@@ -37,6 +37,19 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
             Span::raw(" to choose a first exercise from the library."),
         ]));
     }
+    // Each page's exercise and day, worked out once: two pages of one
+    // exercise started the same day are told apart by the time.
+    let days: Vec<Option<(&str, String)>> = items
+        .iter()
+        .map(|item| match item {
+            HomeItem::Page(i) => app
+                .journal
+                .pages
+                .get(*i)
+                .map(|p| (p.exercise.as_str(), date(app, p.started))),
+            HomeItem::Unreadable(_) => None,
+        })
+        .collect();
     let mut section = "";
     for (n, item) in items.iter().enumerate() {
         let heading = match item {
@@ -57,7 +70,10 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
         }
         let marker = if is_selected { "› " } else { "  " };
         let row = match item {
-            HomeItem::Page(i) => page_row(app, &app.journal.pages[*i], &items),
+            HomeItem::Page(i) => {
+                let twin = days.iter().filter(|d| **d == days[n]).count() > 1;
+                page_row(app, &app.journal.pages[*i], twin)
+            }
             HomeItem::Unreadable(i) => (
                 app.journal.unreadable[*i].problem.in_folder("journal"),
                 String::new(),
@@ -104,9 +120,9 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
 }
 
 /// A page's row: its title and day, and its state.
-fn page_row(app: &App, page: &PageSummary, items: &[HomeItem]) -> (String, String) {
+fn page_row(app: &App, page: &PageSummary, twin: bool) -> (String, String) {
     // The status as everywhere, and what comes next.
-    let words = page.status.words([&page.names[0], &page.names[1]]);
+    let words = page.status_words();
     let state = match page.status {
         PageStatus::BothDone if page.talking => format!("{words} — talking it over, not finished"),
         PageStatus::BothDone => format!("{words} — ready to see side by side"),
@@ -129,21 +145,10 @@ fn page_row(app: &App, page: &PageSummary, items: &[HomeItem]) -> (String, Strin
     } else {
         ""
     };
-    // Two pages of one exercise started the same day are told apart by
-    // the time they were started.
-    let day = date(app, page.started);
-    let twin = items.iter().any(|item| match item {
-        HomeItem::Page(i) => app.journal.pages.get(*i).is_some_and(|other| {
-            other.id != page.id
-                && other.exercise == page.exercise
-                && date(app, other.started) == day
-        }),
-        HomeItem::Unreadable(_) => false,
-    });
     let when = if twin {
         crate::zone::day_and_time(page.started, &app.tz)
     } else {
-        day
+        date(app, page.started)
     };
     (
         format!("{} · {when}", page.title),

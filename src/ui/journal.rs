@@ -177,10 +177,6 @@ fn filter_text(app: &App, filter: &Filter, width: usize) -> String {
     }
 }
 
-fn status_word(page: &PageSummary) -> String {
-    page.status.words([&page.names[0], &page.names[1]])
-}
-
 fn row_text(app: &App, page: &PageSummary, width: usize, marked: bool) -> String {
     let wide = width >= 110;
     // Narrow, the status keeps its room and the title gives way: whose
@@ -202,7 +198,7 @@ fn row_text(app: &App, page: &PageSummary, width: usize, marked: bool) -> String
     }
     // A long name is cut rather than run into the preview.
     row.push_str(&text::pad(
-        &text::fit(&status_word(page), status - 1),
+        &text::fit(&page.status_words(), status - 1),
         status,
     ));
     let preview = match (&page.read_only, &page.revealed) {
