@@ -296,7 +296,7 @@ fn not_in_exercise(page: Revealed<'_>, exercise: &Exercise) -> Vec<Section> {
 fn page_step_ids(page: Revealed<'_>) -> Vec<String> {
     let mut ids: Vec<String> = Partner::BOTH
         .iter()
-        .flat_map(|p| page.answers(*p).keys().cloned())
+        .flat_map(|p| page.answers(*p).map(|(step, _)| step.clone()))
         .collect();
     ids.sort();
     ids.dedup();
@@ -414,7 +414,17 @@ fn individual(page: Revealed<'_>, step: &Step) -> Section {
     // An answer of another kind than the step's (a hand edit) is shown as
     // it was written rather than as "no answer".
     let misfit = [a, b].iter().flatten().any(|x| !fits(&step.field, x));
+    let withheld = Partner::BOTH.map(|p| page.withheld(p, &step.id));
     let body = match (field_a, field_b) {
+        // A step passed by one of them is set side by side as words: the
+        // other's answer, and "passed".
+        _ if withheld.iter().any(Option::is_some) => Body::Columns(Partner::BOTH.map(|p| {
+            let i = p.index();
+            match withheld[i] {
+                Some(w) => Some(vec![w.words().to_string()]),
+                None => [a, b][i].map(|answer| plain_answer(answer, &fields[i])),
+            }
+        })),
         _ if misfit => Body::Columns(
             [(a, field_a), (b, field_b)]
                 .map(|(x, field)| x.map(|answer| plain_answer(answer, field))),

@@ -48,10 +48,12 @@ pub enum KeyContext {
     Recovery,
     /// A question before something not to be done by one stray key.
     Confirm,
+    /// The private question before a turn in a sensitive exercise.
+    SafeToAnswer,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 28] = [
+    pub const ALL: [KeyContext; 29] = [
         KeyContext::Onboarding,
         KeyContext::Home,
         KeyContext::Library,
@@ -80,6 +82,7 @@ impl KeyContext {
         KeyContext::Message,
         KeyContext::Recovery,
         KeyContext::Confirm,
+        KeyContext::SafeToAnswer,
     ];
 
     /// Whether keys the table does not name are text typed into a box.
@@ -100,7 +103,11 @@ impl KeyContext {
     pub fn is_box(self) -> bool {
         matches!(
             self,
-            KeyContext::Help | KeyContext::Message | KeyContext::Recovery | KeyContext::Confirm
+            KeyContext::Help
+                | KeyContext::Message
+                | KeyContext::Recovery
+                | KeyContext::Confirm
+                | KeyContext::SafeToAnswer
         )
     }
 
@@ -135,6 +142,7 @@ impl KeyContext {
             KeyContext::Message => "a message",
             KeyContext::Recovery => "answers kept from last time",
             KeyContext::Confirm => "a question before removing or starting again",
+            KeyContext::SafeToAnswer => "the private question before a sensitive exercise",
         }
     }
 }
@@ -231,6 +239,13 @@ pub enum Action {
     Decline,
     /// Close at once, asking nothing.
     QuickExit,
+    /// Pass the step on screen, or take the pass back.
+    Pass,
+    /// "Not sure" to the private question before a sensitive turn.
+    NotSure,
+    /// The "when it does not feel safe" screen: signs, and where to find
+    /// help.
+    Safety,
 }
 
 impl Action {
@@ -502,6 +517,11 @@ const STEPS: &[Binding] = &[
         "both answers side by side, then back to this step",
         true,
     ),
+    bind_some(
+        &[(Plain(C::F(3)), A::Pass), (Alt(C::Char('p')), A::Pass)],
+        1,
+        "pass this step (the reveal says only \"passed\"); again to take it back",
+    ),
 ];
 
 /// Moving between the screens for looking back; each lists the other two.
@@ -549,14 +569,10 @@ const ONBOARDING: &[Binding] = &[
 const HOME: &[Binding] = &[
     bind(UP_DOWN, "move", true),
     bind(FIRST_LAST, "first, last", false),
-    bind(
-        &[(Plain(C::Enter), A::Open)],
-        "open or continue the page",
-        true,
-    ),
+    bind(&[(Plain(C::Enter), A::Open)], "open or continue", true),
     bind(
         &[(Plain(C::Char('n')), A::NewExercise)],
-        "new exercise from the library",
+        "start a new exercise",
         true,
     ),
     bind(
@@ -572,7 +588,12 @@ const HOME: &[Binding] = &[
         "change your names",
         false,
     ),
+    SAFETY,
 ];
+
+/// The way to the safety screen: on the screens a partner passes on the
+/// way into an exercise, and in every help.
+const SAFETY: Binding = bind(&[(Plain(C::Char('!')), A::Safety)], "feeling unsafe", true);
 
 /// Removing a page asks first, and keeps the file aside.
 const REMOVE_PAGE: Binding = bind(
@@ -589,6 +610,7 @@ const LIBRARY: &[Binding] = &[
     bind(&[(Plain(C::Enter), A::Open)], "start this exercise", true),
     bind(PAGES, "scroll the introduction", true),
     bind_some(BACK, 1, "back"),
+    SAFETY,
 ];
 
 /// The keys that hand the turn to the other partner.
@@ -616,12 +638,9 @@ const HANDOFF_CHOOSING: &[Binding] = &[
         "the first or the second of you goes first",
         false,
     ),
-    bind(
-        &[(Plain(C::Esc), A::Back)],
-        "back (nothing written yet)",
-        true,
-    ),
+    bind(&[(Plain(C::Esc), A::Back)], "back", true),
     HELP_KEY,
+    SAFETY,
 ];
 
 const HANDOFF: &[Binding] = &[
@@ -630,6 +649,7 @@ const HANDOFF: &[Binding] = &[
     bind_some(OTHER_PARTNER, 2, "the other goes on"),
     bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
     HELP_KEY,
+    SAFETY,
 ];
 
 const WRITE_TEXT: &[Binding] = &[bind(&[(Plain(C::Enter), A::Type)], "new line", false)];
@@ -978,6 +998,11 @@ const HELP: &[Binding] = &[
         1,
         "close",
     ),
+    bind(
+        &[(Plain(C::Char('!')), A::Safety)],
+        "when it does not feel safe: signs, and where to find help",
+        true,
+    ),
     BOX_SCROLL,
     BOX_PAGES,
 ];
@@ -1020,6 +1045,18 @@ const CONFIRM: &[Binding] = &[
     BOX_PAGES,
 ];
 
+/// Three answers, none of them the default: Enter answers nothing.
+const SAFE_TO_ANSWER: &[Binding] = &[
+    bind(&[(Plain(C::Char('y')), A::Confirm)], "yes", true),
+    bind(&[(Plain(C::Char('u')), A::NotSure)], "not sure", true),
+    bind(&[(Plain(C::Char('n')), A::Decline)], "no", true),
+    bind(
+        &[(Plain(C::Char('!')), A::Safety)],
+        "when it does not feel safe: signs, and where to find help",
+        false,
+    ),
+];
+
 /// The entries of a context, in the order they are tried and listed. The
 /// screen's own come first, so they win over the shared ones.
 pub fn table(context: KeyContext) -> Vec<&'static Binding> {
@@ -1058,6 +1095,7 @@ fn parts(context: KeyContext) -> &'static [&'static [Binding]] {
         KeyContext::Message => &[MESSAGE],
         KeyContext::Recovery => &[RECOVERY],
         KeyContext::Confirm => &[CONFIRM],
+        KeyContext::SafeToAnswer => &[SAFE_TO_ANSWER],
     }
 }
 

@@ -37,14 +37,39 @@ impl<'a> Revealed<'a> {
         self.page
     }
 
-    /// One partner's answer to one step.
+    /// One partner's answer to one step; none where it is withheld.
     pub fn answer(&self, partner: Partner, step: &str) -> Option<&'a Answer> {
+        if self.withheld(partner, step).is_some() {
+            return None;
+        }
         self.page.entry(partner).answers.get(step)
     }
 
-    /// Every answer of one partner, by step id.
-    pub fn answers(&self, partner: Partner) -> &'a BTreeMap<String, Answer> {
-        &self.page.entry(partner).answers
+    /// Every answer of one partner that may be shown, by step id.
+    pub fn answers(&self, partner: Partner) -> impl Iterator<Item = (&'a String, &'a Answer)> {
+        let page = *self;
+        self.page
+            .entry(partner)
+            .answers
+            .iter()
+            .filter(move |(step, _)| page.withheld(partner, step).is_none())
+    }
+
+    /// Why a partner's answer to a step is not shown, when it is not:
+    /// said in place of the answer, with no reason given.
+    pub fn withheld(&self, partner: Partner, step: &str) -> Option<Withheld> {
+        self.page
+            .entry(partner)
+            .passed
+            .contains(step)
+            .then_some(Withheld::Passed)
+    }
+
+    /// What stands in place of a partner's answer that is not shown:
+    /// "(passed)", or "(no answer)".
+    pub fn absent(&self, partner: Partner, step: &str) -> &'static str {
+        self.withheld(partner, step)
+            .map_or("(no answer)", Withheld::words)
     }
 
     /// What the couple wrote together after the reveal.
@@ -54,6 +79,22 @@ impl<'a> Revealed<'a> {
 
     pub fn agreements(&self) -> &'a [Agreement] {
         &self.page.shared.agreements
+    }
+}
+
+/// What the reveal says in place of an answer that is not shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Withheld {
+    /// The partner passed the step.
+    Passed,
+}
+
+impl Withheld {
+    /// The words every screen, command and export shows instead.
+    pub fn words(self) -> &'static str {
+        match self {
+            Withheld::Passed => "(passed)",
+        }
     }
 }
 

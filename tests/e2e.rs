@@ -60,7 +60,7 @@ fn a_first_evening_with_the_boundary_map_then_list_and_export() {
     let mut tui = Tui::spawn(&d.data, &d.config, 100, 30);
     onboard(&mut tui);
     start_boundary_map(&mut tui);
-    tui.send(ENTER);
+    begin_turn(&mut tui);
     answer_as(
         &mut tui,
         "Alex",
@@ -72,7 +72,7 @@ fn a_first_evening_with_the_boundary_map_then_list_and_export() {
         ],
     );
     tui.wait_for("Sam, it's your turn.");
-    tui.send(ENTER);
+    begin_turn(&mut tui);
     answer_as(
         &mut tui,
         "Sam",
@@ -146,7 +146,7 @@ fn a_kill_in_the_middle_of_typing_loses_at_most_a_few_seconds() {
     let mut tui = Tui::spawn(&d.data, &d.config, 100, 30);
     onboard(&mut tui);
     start_boundary_map(&mut tui);
-    tui.send(ENTER);
+    begin_turn(&mut tui);
     tui.wait_for("step 1 of 6");
     tui.send(TAB);
     tui.type_text("words typed before the crash");
@@ -161,7 +161,7 @@ fn a_kill_in_the_middle_of_typing_loses_at_most_a_few_seconds() {
     assert!(home.contains("in progress — Alex has started"), "{home}");
     again.send(ENTER);
     again.wait_for("Alex, it's your turn.");
-    again.send(ENTER);
+    begin_turn(&mut again);
     again.wait_for("words typed before the crash");
     again.send(CTRL_C);
     again.wait_exit();
@@ -182,7 +182,7 @@ fn a_signal_saves_the_draft(signal: Signal) {
     let mut tui = Tui::spawn(&d.data, &d.config, 100, 30);
     onboard(&mut tui);
     start_boundary_map(&mut tui);
-    tui.send(ENTER);
+    begin_turn(&mut tui);
     tui.send(TAB);
     tui.type_text("said just now");
     tui.wait_for("said just now");

@@ -76,6 +76,8 @@ fn closing_the_terminal_saves_the_draft_and_exits() {
     send("n", &mut master);
     send("\r", &mut master);
     send("\r", &mut master);
+    // The private question before the boundary map: yes.
+    send("y", &mut master);
     send("\t", &mut master);
     send("typed just before the window closed", &mut master);
 

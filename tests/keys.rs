@@ -311,6 +311,11 @@ fn scenarios(context: KeyContext) -> Vec<fn(&mut Harness)> {
                 choose_exercise(h, "weekly-check-in");
             },
         ],
+        KeyContext::SafeToAnswer => vec![|h| {
+            h.says_safe = false;
+            start_boundary_map(h);
+            h.press(KeyCode::Enter);
+        }],
         KeyContext::Recovery => vec![|h| {
             let recovery = tandem::recovery::Recovery::new(
                 h.data_dir(),

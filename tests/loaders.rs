@@ -27,6 +27,7 @@ fn samples() -> &'static Samples {
         let mut exercises: Vec<String> = std::fs::read_dir(&folder)
             .expect("content folder")
             .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "ron"))
             .map(|e| std::fs::read_to_string(e.path()).expect("exercise file"))
             .collect();
         exercises.sort();

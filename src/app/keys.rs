@@ -5,6 +5,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
+use super::withhold::SafeToAnswer;
 use super::{App, Effect, FieldEditor, Measured, Overlay, Screen};
 use crate::journal::Access;
 use crate::keymap::{self, Action, KeyContext};
@@ -15,9 +16,10 @@ impl App {
     pub fn key_context(&self) -> KeyContext {
         match self.overlay {
             Some(Overlay::Help(_)) => KeyContext::Help,
-            Some(Overlay::Message { .. }) => KeyContext::Message,
+            Some(Overlay::Message { .. } | Overlay::Safety) => KeyContext::Message,
             Some(Overlay::Recovery(_)) => KeyContext::Recovery,
             Some(Overlay::Confirm { .. }) => KeyContext::Confirm,
+            Some(Overlay::SafeToAnswer { .. }) => KeyContext::SafeToAnswer,
             None => self.screen_context(),
         }
     }
@@ -98,6 +100,7 @@ impl App {
             (Screen::Turn(turn), Action::PreviousStep) => turn.index > 0,
             (Screen::Turn(turn), Action::NextStep) => !turn.on_finish_card(),
             (Screen::Turn(turn), Action::ShowAnswers) => turn.partner.is_none(),
+            (Screen::Turn(_), Action::Pass) => self.may_pass(),
             (Screen::Turn(turn), _) => match (&turn.editor, turn.slot().map(|s| &s.field)) {
                 (Some(FieldEditor::Grid(grid)), Some(crate::model::Field::Grid(def))) => {
                     grid.can(def, action)
@@ -173,6 +176,11 @@ impl App {
                 self.overlay = Some(Overlay::Help(self.screen_context()));
             }
             Action::Quit => self.quit(),
+            Action::Safety => {
+                // Over whatever was there, help included: one key away.
+                self.box_scroll = 0;
+                self.overlay = Some(Overlay::Safety);
+            }
             Action::QuickExit => {
                 // Saved as on any quit; what cannot be saved is kept aside
                 // at exit, without a question on the way out.
@@ -199,15 +207,19 @@ impl App {
                     self.effects.push(Effect::Restore(found));
                 }
             }
-            Action::Confirm => {
-                if let Some(Overlay::Confirm { yes, .. }) = self.close_box() {
-                    self.confirmed(yes);
-                }
-            }
-            Action::Decline => {
-                if let Some(Overlay::Confirm { no: Some(no), .. }) = self.close_box() {
-                    self.confirmed(no);
-                }
+            Action::Confirm => match self.close_box() {
+                Some(Overlay::Confirm { yes, .. }) => self.confirmed(yes),
+                Some(Overlay::SafeToAnswer { .. }) => self.safe_to_answer(SafeToAnswer::Yes),
+                _ => {}
+            },
+            Action::Decline => match self.close_box() {
+                Some(Overlay::Confirm { no: Some(no), .. }) => self.confirmed(no),
+                Some(Overlay::SafeToAnswer { .. }) => self.safe_to_answer(SafeToAnswer::No),
+                _ => {}
+            },
+            Action::NotSure => {
+                self.close_box();
+                self.safe_to_answer(SafeToAnswer::NotSure);
             }
             Action::NotNow => {
                 self.close_box();

@@ -13,6 +13,7 @@ mod onboarding;
 mod page;
 mod remove;
 mod trends;
+mod withhold;
 mod work;
 
 use jiff::Timestamp;
@@ -142,6 +143,12 @@ pub enum Screen {
 
 pub enum Overlay {
     Help(KeyContext),
+    /// When it does not feel safe: signs, and where to find help.
+    Safety,
+    /// The private question before a turn in a sensitive exercise.
+    SafeToAnswer {
+        body: String,
+    },
     Message {
         title: String,
         body: String,
@@ -171,6 +178,8 @@ pub enum Pending {
     DropNote,
     /// Remove the grid row of one's own under the cursor.
     RemoveRow,
+    /// Pass the step on screen, clearing what was written for it.
+    PassStep,
 }
 
 /// What the last drawing measured of the scrolled view on screen: how many

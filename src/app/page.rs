@@ -59,7 +59,7 @@ impl OpenPage {
     }
 
     /// The page was changed here: it is to be saved, and drawn anew.
-    fn changed(&mut self) {
+    pub(super) fn changed(&mut self) {
         self.dirty = true;
         self.revision = next_revision();
     }
@@ -306,6 +306,9 @@ impl App {
         }
         let turn = Turn::private(&exercise, partner, &open.page);
         self.screen = Screen::Turn(on(open, turn));
+        if exercise.sensitive {
+            self.ask_safe_to_answer(partner);
+        }
     }
 
     fn begin_discussion(&mut self) {
@@ -510,6 +513,7 @@ impl App {
                 }
             }
             Action::Finish => self.finish_turn(),
+            Action::Pass => self.pass_step(),
             Action::ShowAnswers => self.show_answers(),
             Action::RemoveRow => {
                 // A row of one's own, and its answers, go only after a yes.

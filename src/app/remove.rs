@@ -109,6 +109,7 @@ impl App {
             Pending::DropNote => self.drop_later_note(),
             Pending::OpenPage(id) => self.effects.push(Effect::LoadPage(id)),
             Pending::RemoveRow => self.remove_own_row(),
+            Pending::PassStep => self.set_passed(true),
             Pending::StartAgain(id) => {
                 if let Some(exercise) = self.library.get(&id).cloned() {
                     self.start_page(&exercise);

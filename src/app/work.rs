@@ -228,8 +228,12 @@ impl Turn {
 
     /// The numbers of the steps (from 1) with no answer yet.
     pub fn unanswered(&self, page: &Page) -> Vec<usize> {
+        let passed = |slot: &Slot| match slot.kind {
+            SlotKind::Own(p) => page.entry(p).passed.contains(&slot.step_id),
+            _ => false,
+        };
         (0..self.slots.len())
-            .filter(|&i| slot_answer(page, &self.slots[i]).is_none())
+            .filter(|&i| slot_answer(page, &self.slots[i]).is_none() && !passed(&self.slots[i]))
             .map(|i| i + 1)
             .collect()
     }
@@ -279,7 +283,11 @@ fn store_answer(page: &mut Page, slot: &Slot, answer: Option<Answer>, now: Times
         SlotKind::Own(p) | SlotKind::Reflect(p, _) | SlotKind::Turn(p, _) => {
             let entry = page.entry_mut(*p);
             match answer {
-                Some(a) => entry.answers.insert(slot.step_id.clone(), a),
+                Some(a) => {
+                    // An answer given after all takes the pass back.
+                    entry.passed.remove(&slot.step_id);
+                    entry.answers.insert(slot.step_id.clone(), a)
+                }
                 None => entry.answers.remove(&slot.step_id),
             };
             entry.updated = Some(now);

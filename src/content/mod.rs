@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::model::{Category, Exercise};
+use crate::model::{Category, Exercise, SafetyGuide};
 use crate::problem::Problem;
 
 static BUILT_IN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
@@ -29,10 +29,16 @@ pub struct LibraryEntry {
     pub source: Source,
 }
 
-/// Every exercise the couple can work, and the problems found on the way.
+/// Where the words of the safety screen are kept, among the built-in
+/// content and in the couple's own exercises folder (which replaces them).
+pub const SAFETY_FILE: &str = "safety/safety.ron";
+
+/// Every exercise the couple can work, the safety screen's words, and the
+/// problems found on the way.
 #[derive(Clone, Debug, Default)]
 pub struct Library {
     entries: Vec<LibraryEntry>,
+    safety: Option<SafetyGuide>,
     pub problems: Vec<Problem>,
 }
 
@@ -53,11 +59,43 @@ impl Library {
                     .push(Problem::whole_file(&path, "not valid UTF-8 text")),
             }
         }
+        library.safety = BUILT_IN
+            .get_file(SAFETY_FILE)
+            .and_then(|file| file.contents_utf8())
+            .and_then(|text| parse_safety(&Path::new("content").join(SAFETY_FILE), text).ok());
         if let Some(dir) = custom_dir {
             library.load_custom(dir);
+            library.load_custom_safety(dir);
         }
         library.sort();
         library
+    }
+
+    /// The couple's own safety screen, when they wrote one. One that cannot
+    /// be read is reported, and the built-in words stay.
+    fn load_custom_safety(&mut self, dir: &Path) {
+        let path = dir.join(SAFETY_FILE);
+        let text = match crate::files::read_regular(&path, EXERCISE_LIMIT) {
+            Ok(bytes) => match crate::files::as_text(&path, &bytes) {
+                Ok(text) => text.to_string(),
+                Err(problem) => return self.problems.push(problem),
+            },
+            Err(crate::files::ReadFailure::Missing) => return,
+            Err(failure) => {
+                return self
+                    .problems
+                    .push(Problem::whole_file(&path, failure.plain()));
+            }
+        };
+        match parse_safety(&path, &text) {
+            Ok(guide) => self.safety = Some(guide),
+            Err(problem) => self.problems.push(problem),
+        }
+    }
+
+    /// The words of the "when it does not feel safe" screen.
+    pub fn safety(&self) -> Option<&SafetyGuide> {
+        self.safety.as_ref()
     }
 
     fn load_custom(&mut self, dir: &Path) {
@@ -153,6 +191,20 @@ pub fn parse_exercise(path: &Path, text: &str) -> Result<Exercise, Vec<Problem>>
     }
 }
 
+/// Parses the safety screen's words; a problem names the file, line and
+/// column.
+pub fn parse_safety(path: &Path, text: &str) -> Result<SafetyGuide, Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let guide: SafetyGuide = ron::from_str(text).map_err(|e| Problem::from_ron(path, text, &e))?;
+    if guide.services.is_empty() {
+        return Err(Problem::whole_file(
+            path,
+            "it lists no services; the safety screen must say where to find help",
+        ));
+    }
+    Ok(guide)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,5 +214,16 @@ mod tests {
         let library = Library::load(None);
         assert!(library.problems.is_empty(), "{:#?}", library.problems);
         assert!(library.get("boundary-map").is_some());
+    }
+
+    #[test]
+    fn the_safety_screen_names_services_with_their_sources() {
+        let library = Library::load(None);
+        let guide = library.safety().expect("the built-in safety screen");
+        assert!(guide.services.len() >= 5);
+        for service in &guide.services {
+            assert!(service.source.starts_with("https://"), "{service:?}");
+            assert!(!service.reach.is_empty(), "{service:?}");
+        }
     }
 }

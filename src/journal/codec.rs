@@ -137,6 +137,7 @@ const PAGE_KEYS: &[&str] = &[
     "updated",
     "finished",
     "answers",
+    "passed",
     "agreements",
     "later_notes",
     "text",

@@ -19,6 +19,10 @@ pub struct Exercise {
     /// Ids from the concept map (C1–C12, I1–I12, S1–S7) the exercise touches.
     #[serde(default)]
     pub concepts: Vec<String>,
+    /// Whether the exercise asks what may be hard to say in front of a
+    /// partner one fears: each turn then starts with a private question.
+    #[serde(default)]
+    pub sensitive: bool,
     pub steps: Vec<Step>,
 }
 

@@ -5,6 +5,7 @@ mod answer;
 mod couple;
 mod exercise;
 mod page;
+mod safety;
 mod text;
 
 pub use answer::{Answer, GridAnswerRow, GridValue};
@@ -17,6 +18,7 @@ pub use page::{
     AGREEMENTS_PROMPT, Agreement, AgreementReview, AgreementStatus, Entry, EntryStatus, LaterNote,
     Page, PageStatus, Partner, REVIEW_COLUMN, Shared,
 };
+pub use safety::{SafetyGuide, SafetyLine, SafetySection, Service};
 pub use text::{
     MAX_ANSWER_BYTES, MAX_NAME_CHARS, count, normalize_line, normalize_text, visible, visible_line,
 };

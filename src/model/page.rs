@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -153,6 +153,10 @@ pub struct Entry {
     /// The step the partner was on when they last stopped, to go on there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub left_at: Option<String>,
+    /// Steps the partner chose to pass: the reveal says "passed", and
+    /// never why.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub passed: BTreeSet<String>,
 }
 
 impl Entry {
@@ -165,6 +169,7 @@ impl Entry {
             finished: None,
             answers: BTreeMap::new(),
             left_at: None,
+            passed: BTreeSet::new(),
         }
     }
 }

@@ -145,11 +145,14 @@ fn render_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // Hints that do not fit are left out, except the way to the full help.
     let mut room = usize::from(area.width)
         .saturating_sub(spans.iter().map(|s| text::width(&s.content)).sum::<usize>());
-    // Where not all fit, the way to the help stays, then the keys that do
+    // Where not all fit, the way to the help and to the safety screen
+    // stay, then the keys that do
     // something (Enter, Tab, Esc), then the moving keys (arrows are the
     // first thing anyone tries), and quitting last (`q` is in the help).
     let rank = |b: &keymap::Binding| {
-        if b.actions().any(|a| a == Action::Help) {
+        if b.actions()
+            .any(|a| matches!(a, Action::Help | Action::Safety))
+        {
             0
         } else if b.actions().any(|a| a == Action::Quit) {
             3

@@ -5,6 +5,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Theme, text};
 use crate::app::{App, Measured, Overlay};
+use crate::model::SafetyLine;
 
 /// Draws the box, scrolled as far as the app says; reports how much of it
 /// shows, so that the app keeps its scrolling within it.
@@ -43,11 +44,21 @@ pub fn render(
             lines.push(Line::styled(typing, theme.dim()));
             ("Keys", lines)
         }
+        Overlay::Safety => safety_lines(app, theme),
         Overlay::Message { title, body } => {
             let mut lines: Vec<Line> = body.split('\n').map(Line::raw).collect();
             lines.push(Line::raw(""));
             lines.push(Line::styled("Enter or Esc to close", theme.dim()));
             (title.as_str(), lines)
+        }
+        Overlay::SafeToAnswer { body } => {
+            let mut lines: Vec<Line> = body.split('\n').map(Line::raw).collect();
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "y yes · u not sure · n no · ! when it does not feel safe",
+                theme.key(),
+            ));
+            ("Just for you", lines)
         }
         Overlay::Confirm { title, body, .. } => {
             // The question's last line says what its keys do.
@@ -95,7 +106,7 @@ pub fn render(
     };
     let scroll = usize::from(app.box_scroll).min(measured.max_scroll());
     let mut block = Block::bordered()
-        .title(Line::styled(format!(" {title} "), theme.heading()).centered())
+        .title(Line::styled(format!(" {} ", text::drawable(title)), theme.heading()).centered())
         .border_style(theme.border(true))
         .padding(ratatui::widgets::Padding::horizontal(1));
     // Where more is hidden, the border says so.
@@ -114,6 +125,48 @@ pub fn render(
         popup,
     );
     measured
+}
+
+/// The safety screen, from its words in the content folder.
+fn safety_lines(app: &App, theme: Theme) -> (&str, Vec<Line<'static>>) {
+    let Some(guide) = app.library.safety() else {
+        // Only a broken build gets here: the words are built in.
+        let lines = vec![
+            Line::raw("The safety screen's words could not be read."),
+            Line::raw(
+                "In danger right now: call your local emergency number (911, 999, 112, 000).",
+            ),
+        ];
+        return ("When it does not feel safe", lines);
+    };
+    let shown = |s: &str| text::drawable(s).into_owned();
+    let mut lines: Vec<Line<'static>> = guide
+        .lines()
+        .into_iter()
+        .map(|line| match line {
+            SafetyLine::Heading(h) => Line::styled(shown(h), theme.heading()),
+            SafetyLine::Text(t) => Line::raw(shown(t)),
+            SafetyLine::Service(service) => Line::from(vec![
+                Span::raw("• "),
+                Span::styled(shown(&service.name), theme.title()),
+                Span::raw(format!(
+                    " ({}): {}",
+                    shown(&service.region),
+                    shown(&service.reach)
+                )),
+            ]),
+            SafetyLine::Blank => Line::raw(""),
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "Contact details checked {}. Enter or Esc to close; Ctrl-Q closes tandem at once.",
+            shown(&guide.checked)
+        ),
+        theme.dim(),
+    ));
+    (guide.title.as_str(), lines)
 }
 
 /// How wide a box is drawn over `area`.

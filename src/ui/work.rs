@@ -130,6 +130,19 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                 .map(|l| Line::styled(l, theme.dim())),
         );
     }
+    if let SlotKind::Own(p) = slot.kind
+        && page.entry(p).passed.contains(&slot.step_id)
+    {
+        top.push(Line::raw(""));
+        top.extend(
+            text::wrap(
+                "You passed this step: the reveal says \"passed\", and nothing more. Answer it after all, or press F3 again, to take the pass back.",
+                width,
+            )
+            .into_iter()
+            .map(|l| Line::styled(l, theme.warning())),
+        );
+    }
     // An agreement the couple already has, offered instead of a second.
     for line in app.already_agreed() {
         let said = format!(
@@ -170,10 +183,13 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                     }
                     // Earlier answers are on screen only once both
                     // partners have finished: the reveal rule decides.
-                    let answer = crate::reveal::reveal(page)
-                        .and_then(|r| r.answer(writer, id))
-                        .map(|a| plain_answer(a, &step.field))
-                        .unwrap_or_else(|| vec!["(no answer)".into()]);
+                    let answer = match crate::reveal::reveal(page) {
+                        Some(r) => r.answer(writer, id).map_or_else(
+                            || vec![r.absent(writer, id).to_string()],
+                            |a| plain_answer(a, &step.field),
+                        ),
+                        None => vec!["(no answer)".into()],
+                    };
                     // One bullet per answer; a list's items have theirs.
                     let answer = if answer.iter().all(|l| l.starts_with("• ")) {
                         answer
@@ -222,7 +238,11 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
                 theme.heading(),
             ));
             let missing = turn.unanswered(&turn.open.page);
+            let passed = turn.open.page.entry(p).passed.len();
             lines.push(Line::raw(match missing.as_slice() {
+                [] if passed > 0 => {
+                    format!("You answered {answered} of {total}, and passed the rest.")
+                }
                 [] => format!("You answered all {total}."),
                 [one] => format!(
                     "You answered {answered} of {total}; step {one} has no answer yet. Shift-Tab goes back to it, or leave it: that is fine too."

@@ -190,11 +190,19 @@ pub fn start_boundary_map(tui: &mut Tui) {
     }
 }
 
+/// Starts the turn of the partner the hand-off names, saying yes to the
+/// private question a sensitive exercise asks first.
+pub fn begin_turn(tui: &mut Tui) {
+    tui.send(ENTER);
+    tui.wait_for("Can you answer honestly here");
+    tui.send("y");
+}
+
 /// From home to Alex's first written answer in the boundary map.
 pub fn start_writing(tui: &mut Tui) {
     tui.wait_for("Hello, Alex and Sam.");
     start_boundary_map(tui);
-    tui.send(ENTER);
+    begin_turn(tui);
     tui.wait_for("step 1 of 6");
     tui.send(TAB);
     tui.wait_for("step 2 of 6");

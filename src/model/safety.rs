@@ -1,0 +1,66 @@
+use serde::Deserialize;
+
+/// The words of the "when it does not feel safe" screen, kept as data in
+/// `content/safety/` so they can be checked and changed without the code.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyGuide {
+    pub version: u32,
+    /// When the services' contact details were last checked (year and
+    /// month), shown so a reader knows how fresh they are.
+    pub checked: String,
+    pub title: String,
+    pub sections: Vec<SafetySection>,
+    pub services: Vec<Service>,
+    /// What follows the list of services.
+    #[serde(default)]
+    pub elsewhere: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetySection {
+    pub heading: String,
+    pub lines: Vec<String>,
+}
+
+/// A service for people affected by domestic abuse.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub name: String,
+    pub region: String,
+    /// How to reach it, in words: numbers, texts, websites, hours.
+    pub reach: String,
+    /// Where the contact details were taken from, to check them again.
+    pub source: String,
+}
+
+impl SafetyGuide {
+    /// The guide as lines of text; headings are marked so the screen can
+    /// set them apart.
+    pub fn lines(&self) -> Vec<SafetyLine<'_>> {
+        let mut out = Vec::new();
+        for section in &self.sections {
+            if !out.is_empty() {
+                out.push(SafetyLine::Blank);
+            }
+            out.push(SafetyLine::Heading(&section.heading));
+            out.extend(section.lines.iter().map(|l| SafetyLine::Text(l.as_str())));
+        }
+        out.extend(self.services.iter().map(SafetyLine::Service));
+        if !self.elsewhere.is_empty() {
+            out.push(SafetyLine::Blank);
+            out.extend(self.elsewhere.iter().map(|l| SafetyLine::Text(l.as_str())));
+        }
+        out
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SafetyLine<'a> {
+    Heading(&'a str),
+    Text(&'a str),
+    Service(&'a Service),
+    Blank,
+}
