@@ -50,10 +50,14 @@ pub enum KeyContext {
     Confirm,
     /// The private question before a turn in a sensitive exercise.
     SafeToAnswer,
+    /// Each partner's passphrase.
+    Sealing,
+    /// A passphrase being typed.
+    Passphrase,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 29] = [
+    pub const ALL: [KeyContext; 31] = [
         KeyContext::Onboarding,
         KeyContext::Home,
         KeyContext::Library,
@@ -83,6 +87,8 @@ impl KeyContext {
         KeyContext::Recovery,
         KeyContext::Confirm,
         KeyContext::SafeToAnswer,
+        KeyContext::Sealing,
+        KeyContext::Passphrase,
     ];
 
     /// Whether keys the table does not name are text typed into a box.
@@ -96,6 +102,7 @@ impl KeyContext {
                 | KeyContext::LaterNote
                 | KeyContext::Search
                 | KeyContext::Rewording
+                | KeyContext::Passphrase
         )
     }
 
@@ -108,6 +115,8 @@ impl KeyContext {
                 | KeyContext::Recovery
                 | KeyContext::Confirm
                 | KeyContext::SafeToAnswer
+                | KeyContext::Sealing
+                | KeyContext::Passphrase
         )
     }
 
@@ -143,6 +152,8 @@ impl KeyContext {
             KeyContext::Recovery => "answers kept from last time",
             KeyContext::Confirm => "a question before removing or starting again",
             KeyContext::SafeToAnswer => "the private question before a sensitive exercise",
+            KeyContext::Sealing => "passphrases (sealing your answers)",
+            KeyContext::Passphrase => "typing a passphrase",
         }
     }
 }
@@ -243,6 +254,10 @@ pub enum Action {
     Pass,
     /// "Not sure" to the private question before a sensitive turn.
     NotSure,
+    /// The partners' passphrases: set, change, or replace one.
+    Sealing,
+    /// A new key for a partner who forgot their passphrase.
+    NewKey,
     /// The "when it does not feel safe" screen: signs, and where to find
     /// help.
     Safety,
@@ -588,6 +603,11 @@ const HOME: &[Binding] = &[
         "change your names",
         false,
     ),
+    bind(
+        &[(Plain(C::Char('P')), A::Sealing)],
+        "passphrases: seal your answers until the reveal",
+        false,
+    ),
     SAFETY,
 ];
 
@@ -650,6 +670,11 @@ const HANDOFF: &[Binding] = &[
     bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
     HELP_KEY,
     SAFETY,
+    bind(
+        &[(Plain(C::Char('P')), A::Sealing)],
+        "passphrases: seal your answers until the reveal",
+        false,
+    ),
 ];
 
 const WRITE_TEXT: &[Binding] = &[bind(&[(Plain(C::Enter), A::Type)], "new line", false)];
@@ -1057,6 +1082,36 @@ const SAFE_TO_ANSWER: &[Binding] = &[
     ),
 ];
 
+const SEALING: &[Binding] = &[
+    bind(
+        &[(Plain(C::Enter), A::Open)],
+        "set or change the passphrase",
+        true,
+    ),
+    bind_some(
+        &[
+            (Plain(C::Up), A::OtherPartner),
+            (Plain(C::Down), A::OtherPartner),
+            (Plain(C::Tab), A::OtherPartner),
+            (Plain(C::BackTab), A::OtherPartner),
+        ],
+        2,
+        "the other partner",
+    ),
+    bind(
+        &[(Plain(C::Char('f')), A::NewKey)],
+        "forgotten: a new key (what the old one sealed stays sealed)",
+        true,
+    ),
+    bind(&[(Plain(C::Esc), A::Close)], "close", true),
+];
+
+/// Only Enter and Esc: every other key is part of the passphrase.
+const PASSPHRASE: &[Binding] = &[
+    bind(&[(Plain(C::Enter), A::Open)], "continue", true),
+    bind(&[(Plain(C::Esc), A::Close)], "back, nothing changed", true),
+];
+
 /// The entries of a context, in the order they are tried and listed. The
 /// screen's own come first, so they win over the shared ones.
 pub fn table(context: KeyContext) -> Vec<&'static Binding> {
@@ -1096,6 +1151,8 @@ fn parts(context: KeyContext) -> &'static [&'static [Binding]] {
         KeyContext::Recovery => &[RECOVERY],
         KeyContext::Confirm => &[CONFIRM],
         KeyContext::SafeToAnswer => &[SAFE_TO_ANSWER],
+        KeyContext::Sealing => &[SEALING],
+        KeyContext::Passphrase => &[PASSPHRASE],
     }
 }
 

@@ -19,6 +19,7 @@ pub mod recovery;
 pub mod reveal;
 pub mod ron_text;
 pub mod runtime;
+pub mod seal;
 pub mod terminal;
 pub mod ui;
 pub mod zone;

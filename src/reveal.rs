@@ -58,11 +58,14 @@ impl<'a> Revealed<'a> {
     /// Why a partner's answer to a step is not shown, when it is not:
     /// said in place of the answer, with no reason given.
     pub fn withheld(&self, partner: Partner, step: &str) -> Option<Withheld> {
-        self.page
-            .entry(partner)
-            .passed
-            .contains(step)
-            .then_some(Withheld::Passed)
+        let entry = self.page.entry(partner);
+        if entry.sealed.is_some() {
+            Some(Withheld::Sealed)
+        } else if entry.passed.contains(step) {
+            Some(Withheld::Passed)
+        } else {
+            None
+        }
     }
 
     /// What stands in place of a partner's answer that is not shown:
@@ -87,6 +90,9 @@ impl<'a> Revealed<'a> {
 pub enum Withheld {
     /// The partner passed the step.
     Passed,
+    /// The partner's words are sealed to their key, and not opened (or
+    /// sealed with a key since replaced).
+    Sealed,
 }
 
 impl Withheld {
@@ -94,6 +100,7 @@ impl Withheld {
     pub fn words(self) -> &'static str {
         match self {
             Withheld::Passed => "(passed)",
+            Withheld::Sealed => "(sealed)",
         }
     }
 }

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use crate::app::{App, Effect, ReviewDecision, SaveFailure};
 use crate::export::{Format, document};
 use crate::journal::{Access, Store};
-use crate::model::{AgreementReview, AgreementStatus};
+use crate::model::{AgreementReview, AgreementStatus, Partner};
+use crate::seal::{OpenKey, Passphrase, SealError};
 
 /// What to do after carrying out effects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +17,22 @@ pub enum Flow {
 }
 
 pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
+    let mut flow = carry_out_once(app, store, effects);
+    // What the app asks for on hearing how an effect went (the page a key
+    // just opened is saved) is carried out now, not at the next key.
+    for _ in 0..4 {
+        let more = app.take_effects();
+        if more.is_empty() {
+            break;
+        }
+        if carry_out_once(app, store, more) == Flow::Quit {
+            flow = Flow::Quit;
+        }
+    }
+    flow
+}
+
+fn carry_out_once(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
     let mut flow = Flow::Continue;
     for effect in effects {
         match effect {
@@ -28,8 +45,41 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
                 app.couple_renamed(before, result);
             }
             Effect::SavePage(page) => {
-                let result = store.save_page(&page).map_err(|e| failure(&e));
+                let result = store
+                    .save_page_sealed(&page, app.couple.as_ref())
+                    .map_err(|e| failure(&e));
                 app.page_saved(&page, result);
+            }
+            Effect::MakeKey {
+                partner,
+                passphrase,
+                replace: _,
+            } => {
+                let result = make_key(app, store, partner, &passphrase);
+                app.key_made(partner, result);
+            }
+            Effect::Unlock {
+                partner,
+                passphrase,
+            } => {
+                let result = store
+                    .load_key(partner)
+                    .map_err(|e| SealError::KeyFile(e.to_string()))
+                    .and_then(|locked| OpenKey::unlock(&locked, &passphrase));
+                app.unlocked(partner, result);
+            }
+            Effect::ChangePassphrase { partner, old, new } => {
+                let result = store
+                    .load_key(partner)
+                    .map_err(|e| SealError::KeyFile(e.to_string()))
+                    .and_then(|locked| OpenKey::unlock(&locked, &old))
+                    .and_then(|key| key.lock(&new))
+                    .and_then(|locked| {
+                        store
+                            .save_key(partner, &locked)
+                            .map_err(|e| SealError::KeyFile(e.to_string()))
+                    });
+                app.passphrase_changed(partner, result);
             }
             Effect::Restore(found) => restore(app, store, found),
             Effect::RemovePage(id) => {
@@ -68,6 +118,41 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
         }
     }
     flow
+}
+
+/// Makes a key for `partner`, writes it encrypted with `passphrase`, then
+/// records its public half in `couple.ron`, in that order: no word is ever
+/// sealed to a key that is not kept. A key file there was is put aside,
+/// never deleted, and put back if the couple file cannot be written.
+fn make_key(
+    app: &App,
+    store: &Store,
+    partner: Partner,
+    passphrase: &Passphrase,
+) -> Result<OpenKey, String> {
+    let Some(mut couple) = app.couple.clone() else {
+        return Err("There are no names yet to keep a key for.".into());
+    };
+    let key = OpenKey::generate();
+    let locked = key.lock(passphrase).map_err(|e| e.to_string())?;
+    let stamp = app.now().strftime("%Y-%m-%d-%H%M%S").to_string();
+    let retired = store
+        .retire_key(partner, &stamp)
+        .map_err(|e| e.to_string())?;
+    let put_back = |why: String| {
+        if let Some(retired) = &retired {
+            let _ = std::fs::rename(retired, store.key_path(partner));
+        }
+        why
+    };
+    store
+        .save_key(partner, &locked)
+        .map_err(|e| put_back(e.to_string()))?;
+    couple.keys[partner.index()] = Some(key.public().to_string());
+    store
+        .rename_couple(&couple)
+        .map_err(|e| put_back(e.to_string()))?;
+    Ok(key)
 }
 
 fn failure(error: &crate::journal::StoreError) -> SaveFailure {
@@ -111,7 +196,7 @@ fn restore(app: &mut App, store: &Store, found: Vec<crate::recovery::Found>) {
             if newer_on_disk {
                 page.id = store.new_page_id(&page.exercise, page.started);
             }
-            match store.save_page(&page) {
+            match store.save_page_sealed(&page, app.couple.as_ref()) {
                 Ok(()) => pages.push((page, newer_on_disk)),
                 Err(e) => {
                     whole = false;

@@ -144,8 +144,23 @@ fn final_save(app: &mut App, store: &Store, dirs: &Dirs) -> Result<(), String> {
     for effect in app.shutdown() {
         let (couple, page, result) = match effect {
             crate::app::Effect::SavePage(page) => {
-                let result = store.save_page(&page);
-                (None, Some(*page), result)
+                // Kept aside sealed, as it would be in the journal; what
+                // cannot be sealed is never kept aside in plain text.
+                match crate::seal::for_disk(&page, app.couple.as_ref()) {
+                    Ok(sealed) => {
+                        let sealed = sealed.into_owned();
+                        let result = store.save_page(&sealed);
+                        (None, Some(sealed), result)
+                    }
+                    Err(e) => (
+                        None,
+                        None,
+                        Err(crate::journal::StoreError::Io {
+                            path: store.page_path(&page.id),
+                            source: std::io::Error::other(e.to_string()),
+                        }),
+                    ),
+                }
             }
             crate::app::Effect::SaveCouple(couple) => {
                 let result = store.save_couple(&couple);

@@ -135,10 +135,7 @@ fn a_custom_exercise_works_end_to_end() {
     std::fs::create_dir(&exercises).expect("folder");
     std::fs::write(exercises.join("evening.ron"), readme_example()).expect("write");
     let mut h = Harness::open(&dir.path().join("data"), Some(&exercises));
-    h.type_text("Alex");
-    h.press(KeyCode::Tab);
-    h.type_text("Sam");
-    h.press(KeyCode::Enter);
+    name_couple(&mut h);
     start_exercise(&mut h, "evening-check");
     assert!(h.screen(100, 30).contains("Ten quiet minutes"));
     h.press(KeyCode::Enter);

@@ -73,6 +73,7 @@ fn closing_the_terminal_saves_the_draft_and_exits() {
     let screen = drain(&mut master, Duration::from_millis(1500));
     assert!(screen.contains("Welcome"), "{screen}");
     send("Alex\tSam\r", &mut master);
+    send("\x1b", &mut master);
     send("n", &mut master);
     send("\r", &mut master);
     send("\r", &mut master);

@@ -354,6 +354,7 @@ fn names_in_any_script_head_the_columns_of_their_values() {
         h.press(KeyCode::Tab);
         h.paste(names[1]);
         h.press(KeyCode::Enter);
+        h.press(KeyCode::Esc);
         both_partners_answer(&mut h, "reflection");
         assert!(matches!(h.app.screen, Screen::SideBySide(_)));
         for (width, height) in [(80, 24), (100, 30), (57, 18)] {

@@ -311,6 +311,12 @@ fn scenarios(context: KeyContext) -> Vec<fn(&mut Harness)> {
                 choose_exercise(h, "weekly-check-in");
             },
         ],
+        KeyContext::Sealing => vec![|h| h.press(KeyCode::Char('P'))],
+        KeyContext::Passphrase => vec![|h| {
+            h.press(KeyCode::Char('P'));
+            h.press(KeyCode::Enter);
+            h.type_text("short");
+        }],
         KeyContext::SafeToAnswer => vec![|h| {
             h.says_safe = false;
             start_boundary_map(h);

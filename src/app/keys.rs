@@ -20,6 +20,8 @@ impl App {
             Some(Overlay::Recovery(_)) => KeyContext::Recovery,
             Some(Overlay::Confirm { .. }) => KeyContext::Confirm,
             Some(Overlay::SafeToAnswer { .. }) => KeyContext::SafeToAnswer,
+            Some(Overlay::Sealing { .. }) => KeyContext::Sealing,
+            Some(Overlay::Passphrase(_)) => KeyContext::Passphrase,
             None => self.screen_context(),
         }
     }
@@ -89,6 +91,9 @@ impl App {
         }
         if action == Action::QuickExit {
             return true;
+        }
+        if let (Action::NewKey, Some(Overlay::Sealing { selected })) = (action, &self.overlay) {
+            return self.seals(*selected);
         }
         let scrolls = action.moves();
         // Scrolling is offered only where there is more to see.
@@ -199,6 +204,19 @@ impl App {
             Action::Close => {
                 self.close_box();
             }
+            action if matches!(self.overlay, Some(Overlay::Sealing { .. })) && !action.moves() => {
+                self.sealing_act(action);
+            }
+            Action::Open if matches!(self.overlay, Some(Overlay::Passphrase(_))) => {
+                self.passphrase_entered();
+            }
+            Action::Sealing => {
+                let partner = match &self.screen {
+                    Screen::Handoff(h) => h.partner,
+                    _ => crate::model::Partner::First,
+                };
+                self.show_sealing(partner);
+            }
             action if action.moves() && self.overlay.is_some() => {
                 scroll(&mut self.box_scroll, action, self.measured);
             }
@@ -250,6 +268,10 @@ impl App {
 
     /// A key that is text for the box being written in.
     fn type_key(&mut self, key: KeyEvent) {
+        if matches!(self.overlay, Some(Overlay::Passphrase(_))) {
+            self.passphrase_type(key);
+            return;
+        }
         match &mut self.screen {
             Screen::Onboarding(_) => self.onboarding_type(key),
             Screen::Turn(turn) => {

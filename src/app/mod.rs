@@ -12,6 +12,7 @@ mod library;
 mod onboarding;
 mod page;
 mod remove;
+mod sealing;
 mod trends;
 mod withhold;
 mod work;
@@ -34,6 +35,7 @@ pub use journal::{CompareView, Filter, JournalView, Period, StatusFilter};
 pub use library::LibraryView;
 pub use onboarding::Onboarding;
 pub use page::{Back, OnPage, OpenPage, Origin, SideBySide};
+pub use sealing::{KeyPurpose, PassphraseBox, Stage, Then};
 pub use trends::{Measure, Point, TrendsView, measures, points};
 pub use work::{
     AGREEMENTS_PROMPT, Handoff, REVIEW_COLUMN, ReviewItem, Slot, SlotKind, Turn, slot_answer,
@@ -82,6 +84,25 @@ pub enum Effect {
     Restore(Vec<crate::recovery::Found>),
     /// Move this page out of the journal into the removed pages' folder.
     RemovePage(String),
+    /// Make a key for a partner, kept encrypted with `passphrase`, and
+    /// record its public half in `couple.ron`. `replace` puts aside the
+    /// key there was (its passphrase is forgotten).
+    MakeKey {
+        partner: Partner,
+        passphrase: crate::seal::Passphrase,
+        replace: bool,
+    },
+    /// Open a partner's key with `passphrase`.
+    Unlock {
+        partner: Partner,
+        passphrase: crate::seal::Passphrase,
+    },
+    /// Encrypt a partner's key with a new passphrase.
+    ChangePassphrase {
+        partner: Partner,
+        old: crate::seal::Passphrase,
+        new: crate::seal::Passphrase,
+    },
     Quit,
 }
 
@@ -149,6 +170,13 @@ pub enum Overlay {
     SafeToAnswer {
         body: String,
     },
+    /// Each partner's passphrase: whether they have one, and setting,
+    /// changing or replacing it.
+    Sealing {
+        selected: Partner,
+    },
+    /// A passphrase being typed.
+    Passphrase(Box<PassphraseBox>),
     Message {
         title: String,
         body: String,
@@ -180,6 +208,9 @@ pub enum Pending {
     RemoveRow,
     /// Pass the step on screen, clearing what was written for it.
     PassStep,
+    /// Put a partner's key aside for a new one: the passphrase is
+    /// forgotten.
+    NewKey(Partner),
 }
 
 /// What the last drawing measured of the scrolled view on screen: how many
@@ -249,6 +280,9 @@ pub struct App {
     /// The save in flight was asked for with Ctrl-S: a failure is worth a
     /// message box, where an autosave's is not.
     save_asked: bool,
+    /// The partners' keys opened with their passphrases since tandem
+    /// started: each is asked for once per run.
+    open_keys: [Option<crate::seal::OpenKey>; 2],
     effects: Vec<Effect>,
 }
 
@@ -284,6 +318,7 @@ impl App {
             save_failing: None,
             couple_unsaved: false,
             save_asked: false,
+            open_keys: [None, None],
             effects: Vec::new(),
         }
     }
@@ -304,6 +339,12 @@ impl App {
     }
 
     /// Applies one event and returns what must happen because of it.
+    /// What the app asked for since it last said, outside an update: on
+    /// hearing how an effect went.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
     pub fn update(&mut self, event: Event) -> Vec<Effect> {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),

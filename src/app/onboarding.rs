@@ -79,6 +79,8 @@ impl App {
                     self.effects.push(Effect::SaveCouple(couple.clone()));
                     self.couple = Some(couple);
                     self.screen = Screen::Home(Home::default());
+                    // Sealing is chosen now, and can be changed later.
+                    self.show_sealing(crate::model::Partner::First);
                 }
             }
             Action::Back if o.renaming.is_some() => self.go_home(),

@@ -127,7 +127,7 @@ impl App {
         }
     }
 
-    fn open_page_mut(&mut self) -> Option<&mut OpenPage> {
+    pub(super) fn open_page_mut(&mut self) -> Option<&mut OpenPage> {
         match &mut self.screen {
             Screen::Handoff(s) => Some(&mut s.open),
             Screen::Turn(s) => Some(&mut s.open),
@@ -256,6 +256,7 @@ impl App {
                 // page is drawn and the match found.
                 self.seek_match = !open.highlight.is_empty();
                 self.screen = Screen::SideBySide(on(open, SideBySide::default()));
+                self.open_sealed_entries();
             }
             _ if read_only.is_some() || missing_exercise => {
                 let body = match read_only {
@@ -291,7 +292,11 @@ impl App {
         }
     }
 
-    fn begin_turn(&mut self, partner: Partner) {
+    pub(super) fn begin_turn(&mut self, partner: Partner) {
+        // A draft sealed to its author opens with their key first.
+        if !self.open_own_draft(partner) {
+            return;
+        }
         let now = self.now();
         let Some(exercise) = self.open_exercise().cloned() else {
             return;
@@ -418,6 +423,9 @@ impl App {
             )),
             _ => Screen::SideBySide(on(open, SideBySide::default())),
         };
+        if other_done {
+            self.open_sealed_entries();
+        }
         if partner.is_none() {
             if !decisions.is_empty() {
                 self.effects.push(Effect::ReviewAgreements(decisions));

@@ -110,6 +110,7 @@ impl App {
             Pending::OpenPage(id) => self.effects.push(Effect::LoadPage(id)),
             Pending::RemoveRow => self.remove_own_row(),
             Pending::PassStep => self.set_passed(true),
+            Pending::NewKey(partner) => self.replace_key(partner),
             Pending::StartAgain(id) => {
                 if let Some(exercise) = self.library.get(&id).cloned() {
                     self.start_page(&exercise);

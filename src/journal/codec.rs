@@ -138,6 +138,9 @@ const PAGE_KEYS: &[&str] = &[
     "finished",
     "answers",
     "passed",
+    "sealed",
+    "to",
+    "words",
     "agreements",
     "later_notes",
     "text",
@@ -277,8 +280,25 @@ pub fn parse_couple(path: &Path, bytes: &[u8]) -> Result<Couple, Problem> {
             path,
             text,
             offset,
-            "this is not a key of the couple file (it holds `version`, `names` and `created`); remove it or correct its spelling",
+            "this is not a key of the couple file (it holds `version`, `names`, `created` and `keys`); remove it or correct its spelling",
         ));
+    }
+    for (i, key) in couple.keys.iter().enumerate() {
+        let Some(key) = key else { continue };
+        if key.parse::<age::x25519::Recipient>().is_err() {
+            let at = scan
+                .locate(&[Seg::Key("keys".into()), Seg::Index(i)])
+                .unwrap_or(0);
+            let which = ["first", "second"][i];
+            return Err(Problem::at_offset(
+                path,
+                text,
+                at,
+                format!(
+                    "the {which} partner's key is not a public key tandem can seal to (it starts with `age1`); put back the one tandem wrote"
+                ),
+            ));
+        }
     }
     for (i, name) in couple.names.iter().enumerate() {
         let at = scan

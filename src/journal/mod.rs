@@ -13,7 +13,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use crate::content::Library;
-use crate::model::{Couple, Page};
+use crate::model::{Couple, Page, Partner};
 use crate::problem::Problem;
 
 use crate::files as fsio;
@@ -36,6 +36,10 @@ const LOCK_FILE: &str = ".lock";
 const EXPORTS_DIR: &str = "exports";
 /// Pages taken out of the journal, kept whole.
 const REMOVED_DIR: &str = "removed";
+/// Each partner's key, encrypted with their passphrase.
+const KEYS_DIR: &str = "keys";
+/// The largest key file tandem reads; one is well under a kilobyte.
+const KEY_LIMIT: u64 = 64 << 10;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -123,11 +127,16 @@ impl Store {
         // go when the pages are listed, which reads that folder anyway.
         remove_unfinished_saves(root);
         // Folders made by an older tandem, or by hand, may be open to others.
-        let tightened = [root, journal.as_path(), root.join(EXPORTS_DIR).as_path()]
-            .into_iter()
-            .filter(|folder| fsio::tighten_dir(folder).unwrap_or(false))
-            .map(Path::to_path_buf)
-            .collect();
+        let tightened = [
+            root,
+            journal.as_path(),
+            root.join(EXPORTS_DIR).as_path(),
+            root.join(KEYS_DIR).as_path(),
+        ]
+        .into_iter()
+        .filter(|folder| fsio::tighten_dir(folder).unwrap_or(false))
+        .map(Path::to_path_buf)
+        .collect();
         Ok(Store {
             root: root.to_path_buf(),
             journal,
@@ -184,8 +193,9 @@ impl Store {
         self.write_ron(&self.couple_path(), couple)
     }
 
-    /// Writes new names over `couple.ron`, unless the file holds comments
-    /// of the couple's own, which writing it again would lose.
+    /// Writes a changed couple (new names, a new key) over `couple.ron`,
+    /// unless the file holds comments of the couple's own, which writing
+    /// it again would lose.
     pub fn rename_couple(&self, couple: &Couple) -> Result<(), StoreError> {
         let path = self.couple_path();
         if let Ok(bytes) = read_regular(&path, COUPLE_LIMIT) {
@@ -194,12 +204,62 @@ impl Store {
                 return Err(StoreError::io(
                     &path,
                     io::Error::other(
-                        "it holds comments of your own, which writing it again would lose; change the names in it with a text editor",
+                        "it holds comments of your own, which writing it again would lose; take them out with a text editor, then try again",
                     ),
                 ));
             }
         }
         self.save_couple(couple)
+    }
+
+    /// Where a partner's key is kept, encrypted with their passphrase.
+    pub fn key_path(&self, partner: Partner) -> PathBuf {
+        let name = ["first", "second"][partner.index()];
+        self.root.join(KEYS_DIR).join(format!("{name}.age"))
+    }
+
+    /// A partner's key file, as text.
+    pub fn load_key(&self, partner: Partner) -> Result<String, StoreError> {
+        let path = self.key_path(partner);
+        let bytes = read_regular(&path, KEY_LIMIT).map_err(|failure| {
+            StoreError::Unreadable(Problem::whole_file(&path, failure.plain()))
+        })?;
+        as_text(&path, &bytes)
+            .map(str::to_string)
+            .map_err(StoreError::Unreadable)
+    }
+
+    /// Writes a partner's key file (private to the user), replacing the
+    /// one there was.
+    pub fn save_key(&self, partner: Partner, text: &str) -> Result<(), StoreError> {
+        let path = self.key_path(partner);
+        let folder = self.root.join(KEYS_DIR);
+        self.disk
+            .create_dir(&folder)
+            .map_err(|e| StoreError::io(&folder, e))?;
+        self.disk
+            .write(&path, text.as_bytes())
+            .map_err(|e| StoreError::io(&path, e))
+    }
+
+    /// Puts a partner's key file aside, renamed with `stamp`, when a new
+    /// key replaces it: never deleted. Returns where it went, if there was
+    /// one.
+    pub fn retire_key(&self, partner: Partner, stamp: &str) -> Result<Option<PathBuf>, StoreError> {
+        let from = self.key_path(partner);
+        if std::fs::symlink_metadata(&from).is_err() {
+            return Ok(None);
+        }
+        let name = ["first", "second"][partner.index()];
+        let folder = self.root.join(KEYS_DIR);
+        let mut to = folder.join(format!("{name}-until-{stamp}.age"));
+        let mut n = 2;
+        while std::fs::symlink_metadata(&to).is_ok() {
+            to = folder.join(format!("{name}-until-{stamp}-{n}.age"));
+            n += 1;
+        }
+        std::fs::rename(&from, &to).map_err(|e| StoreError::io(&from, e))?;
+        Ok(Some(to))
     }
 
     /// Page ids (file names without `.ron`), newest first.
@@ -282,11 +342,23 @@ impl Store {
         Ok(loaded)
     }
 
+    /// Writes a page as it is. What is not yet revealed goes through
+    /// [`Store::save_page_sealed`] instead.
     pub fn save_page(&self, page: &Page) -> Result<(), StoreError> {
         if !is_safe_id(&page.id) {
             return Err(StoreError::BadPageId(page.id.clone()));
         }
         self.write_ron(&self.page_path(&page.id), page)
+    }
+
+    /// Writes a page with the words of each partner who has a key sealed
+    /// to it until the reveal ([`crate::seal::for_disk`]). Nothing is
+    /// written when sealing fails.
+    pub fn save_page_sealed(&self, page: &Page, couple: Option<&Couple>) -> Result<(), StoreError> {
+        let path = self.page_path(&page.id);
+        let disk = crate::seal::for_disk(page, couple)
+            .map_err(|e| StoreError::io(&path, io::Error::other(e.to_string())))?;
+        self.save_page(&disk)
     }
 
     /// A new, unused page id: the start time, then the exercise id.

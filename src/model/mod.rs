@@ -16,7 +16,7 @@ pub use exercise::{
 };
 pub use page::{
     AGREEMENTS_PROMPT, Agreement, AgreementReview, AgreementStatus, Entry, EntryStatus, LaterNote,
-    Page, PageStatus, Partner, REVIEW_COLUMN, Shared,
+    Page, PageStatus, Partner, REVIEW_COLUMN, Sealed, Shared,
 };
 pub use safety::{SafetyGuide, SafetyLine, SafetySection, Service};
 pub use text::{

@@ -157,6 +157,11 @@ pub struct Entry {
     /// never why.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub passed: BTreeSet<String>,
+    /// The partner's words (answers, passes, where they left off), sealed
+    /// to their key until the reveal. While it is here, the fields above
+    /// hold nothing: the words are in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<Sealed>,
 }
 
 impl Entry {
@@ -170,8 +175,28 @@ impl Entry {
             answers: BTreeMap::new(),
             left_at: None,
             passed: BTreeSet::new(),
+            sealed: None,
         }
     }
+
+    /// Whether the entry holds words of its author's, open or sealed.
+    pub fn has_words(&self) -> bool {
+        self.sealed.is_some()
+            || !self.answers.is_empty()
+            || !self.passed.is_empty()
+            || self.left_at.is_some()
+    }
+}
+
+/// Words encrypted to one partner's key: only that partner's passphrase
+/// opens them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sealed {
+    /// The public key they are sealed to, as written in `couple.ron` when
+    /// they were sealed: a key replaced since cannot open them.
+    pub to: String,
+    /// An age file, armored as text.
+    pub words: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

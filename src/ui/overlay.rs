@@ -4,7 +4,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{Theme, text};
-use crate::app::{App, Measured, Overlay};
+use crate::app::{App, KeyPurpose, Measured, Overlay, PassphraseBox, Stage, Then};
+use crate::model::Partner;
 use crate::model::SafetyLine;
 
 /// Draws the box, scrolled as far as the app says; reports how much of it
@@ -45,6 +46,8 @@ pub fn render(
             ("Keys", lines)
         }
         Overlay::Safety => safety_lines(app, theme),
+        Overlay::Sealing { selected } => sealing_lines(app, *selected, theme),
+        Overlay::Passphrase(b) => passphrase_lines(app, b, theme),
         Overlay::Message { title, body } => {
             let mut lines: Vec<Line> = body.split('\n').map(Line::raw).collect();
             lines.push(Line::raw(""));
@@ -167,6 +170,97 @@ fn safety_lines(app: &App, theme: Theme) -> (&str, Vec<Line<'static>>) {
         theme.dim(),
     ));
     (guide.title.as_str(), lines)
+}
+
+/// Both partners' passphrases, and what sealing does and does not do.
+fn sealing_lines(app: &App, selected: Partner, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
+    let mut lines = vec![
+        Line::raw(
+            "A passphrase seals a partner's answers until you have both finished: drafts, autosaves and anything kept aside after a failed save are unreadable in the files, to the other partner and to anyone else using this computer. Saving never asks for it; going on with your own draft, and the reveal, ask once each time tandem runs.",
+        ),
+        Line::raw(""),
+    ];
+    for partner in Partner::BOTH {
+        let name = app.name(partner);
+        let marker = if partner == selected { "› " } else { "  " };
+        let state = if app.seals(partner) {
+            "sealed with a passphrase".to_string()
+        } else {
+            format!(
+                "no passphrase: until the reveal, {name}'s answers can be read in the files by anyone using this computer"
+            )
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker}{name}: "), theme.partner(partner)),
+            Span::raw(state),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Sealing does not protect against someone who knows the passphrase, a program recording the keyboard, or a partner watching the screen. A forgotten passphrase cannot be recovered: a new key can be made, and what the old one sealed stays sealed.",
+        theme.dim(),
+    ));
+    ("Passphrases", lines)
+}
+
+/// The passphrase box: what is asked, dots for what is typed.
+fn passphrase_lines<'a>(
+    app: &App,
+    b: &'a PassphraseBox,
+    theme: Theme,
+) -> (&'a str, Vec<Line<'static>>) {
+    let name = app.name(b.partner);
+    let other = app.name(b.partner.other());
+    let ask = match (b.purpose, b.stage) {
+        (KeyPurpose::Unlock(Then::Turn), _) => format!(
+            "{name}, your answers on this page are sealed. Type your passphrase to go on with them. {other}, please look away."
+        ),
+        (KeyPurpose::Unlock(Then::Reveal), _) => format!(
+            "You have both finished. {name}, type your passphrase to open your answers for the reveal. {other}, please look away."
+        ),
+        (KeyPurpose::Change, Stage::Current) => {
+            format!("{name}, type your passphrase as it is now. {other}, please look away.")
+        }
+        (
+            KeyPurpose::New | KeyPurpose::Replace | KeyPurpose::Change,
+            Stage::New | Stage::Current,
+        ) => {
+            format!(
+                "{name}, choose a passphrase. {other}, please look away.\n\nAt least {} characters; a few words you will remember work well. It cannot be recovered if it is forgotten.",
+                crate::seal::MIN_PASSPHRASE_CHARS
+            )
+        }
+        (_, Stage::Repeat) => "Type it once more, to be sure.".to_string(),
+    };
+    let mut lines: Vec<Line<'static>> = ask.split('\n').map(|l| Line::raw(l.to_string())).collect();
+    lines.push(Line::raw(""));
+    let typed = b
+        .field
+        .lines()
+        .iter()
+        .map(|l| l.chars().count())
+        .sum::<usize>();
+    lines.push(Line::from(vec![
+        Span::styled("Passphrase: ", theme.dim()),
+        Span::styled(format!("{}▏", "•".repeat(typed.min(64))), theme.key()),
+    ]));
+    if b.waiting {
+        lines.push(Line::styled(
+            "Opening the key… (about a second)",
+            theme.dim(),
+        ));
+    }
+    if let Some(error) = &b.error {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(error.clone(), theme.warning()));
+    }
+    let title = match b.purpose {
+        KeyPurpose::Unlock(_) => "Passphrase",
+        KeyPurpose::New => "A passphrase of your own",
+        KeyPurpose::Replace => "A new key",
+        KeyPurpose::Change => "Change the passphrase",
+    };
+    (title, lines)
 }
 
 /// How wide a box is drawn over `area`.

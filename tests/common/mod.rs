@@ -237,6 +237,10 @@ pub fn name_couple(h: &mut Harness) {
     h.press(KeyCode::Tab);
     h.type_text("Sam");
     h.press(KeyCode::Enter);
+    // No passphrases for now: the box offering them closes.
+    if matches!(h.app.overlay, Some(tandem::app::Overlay::Sealing { .. })) {
+        h.press(KeyCode::Esc);
+    }
 }
 
 /// Answers the boundary map's steps as one partner, ending on the finish card.

@@ -175,6 +175,8 @@ pub fn onboard(tui: &mut Tui) {
     tui.send(TAB);
     tui.type_text("Sam");
     tui.send(ENTER);
+    tui.wait_for("Passphrases");
+    tui.send(ESC);
     tui.wait_for("Hello, Alex and Sam.");
 }
 

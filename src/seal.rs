@@ -1,0 +1,321 @@
+//! Sealing a partner's words to their own key, so that what is not yet
+//! revealed cannot be read in the files, by the other partner or by anyone
+//! else using the computer.
+//!
+//! Each partner who chooses a passphrase has an age X25519 key. Its public
+//! half is in `couple.ron`; the key itself is kept in a file encrypted with
+//! the passphrase (age's scrypt recipient), so it takes the passphrase to
+//! open. Sealing needs only the public half: saving never asks for
+//! anything. All of the cryptography is the `age` crate's.
+//!
+//! This module does no file I/O: the journal store reads and writes the
+//! files, and the app decides when to seal and open.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::str::FromStr;
+
+use age::secrecy::{ExposeSecret, SecretString};
+use age::x25519;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Answer, Couple, Entry, EntryStatus, Page, Partner, Sealed};
+
+/// The shortest passphrase tandem accepts.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// A passphrase as typed. Never printed, not even in debug output.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Passphrase(String);
+
+impl Passphrase {
+    pub fn new(text: impl Into<String>) -> Passphrase {
+        Passphrase(text.into())
+    }
+
+    /// Why this passphrase would not do as a new one, if it would not.
+    pub fn too_weak(&self) -> Option<String> {
+        (self.0.chars().count() < MIN_PASSPHRASE_CHARS).then(|| {
+            format!(
+                "Use at least {MIN_PASSPHRASE_CHARS} characters: a few words you will remember work well."
+            )
+        })
+    }
+
+    fn secret(&self) -> SecretString {
+        SecretString::from(self.0.clone())
+    }
+}
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(hidden)")
+    }
+}
+
+/// A partner's key, opened with their passphrase: it can open what was
+/// sealed to it. Kept in memory only, for as long as tandem runs.
+#[derive(Clone)]
+pub struct OpenKey {
+    identity: x25519::Identity,
+    public: String,
+}
+
+impl std::fmt::Debug for OpenKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "OpenKey({})", self.public)
+    }
+}
+
+impl PartialEq for OpenKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.public == other.public
+    }
+}
+
+/// What can go wrong with sealing, in words a partner can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SealError {
+    #[error("that is not the passphrase of this key; nothing was changed")]
+    WrongPassphrase,
+    #[error(
+        "these words were sealed with an earlier key of theirs, which was replaced; they stay sealed in the file"
+    )]
+    ReplacedKey,
+    #[error("the key file is damaged ({0}); it is left as it is")]
+    DamagedKey(String),
+    #[error("the sealed words are damaged ({0}); they are left as they are")]
+    Damaged(String),
+    #[error("the words could not be sealed ({0}), so nothing was written")]
+    CannotSeal(String),
+    #[error("{0}")]
+    KeyFile(String),
+}
+
+impl OpenKey {
+    /// A new key.
+    pub fn generate() -> OpenKey {
+        let identity = x25519::Identity::generate();
+        let public = identity.to_public().to_string();
+        OpenKey { identity, public }
+    }
+
+    /// The public half, as `couple.ron` holds it.
+    pub fn public(&self) -> &str {
+        &self.public
+    }
+
+    /// The key as a file's text, encrypted with `passphrase`. Deriving the
+    /// passphrase's key is meant to take about a second.
+    pub fn lock(&self, passphrase: &Passphrase) -> Result<String, SealError> {
+        let recipient = age::scrypt::Recipient::new(passphrase.secret());
+        let secret = self.identity.to_string();
+        age::encrypt_and_armor(&recipient, secret.expose_secret().as_bytes())
+            .map_err(|e| SealError::CannotSeal(e.to_string()))
+    }
+
+    /// Opens a key file's text with `passphrase`.
+    pub fn unlock(locked: &str, passphrase: &Passphrase) -> Result<OpenKey, SealError> {
+        let identity = age::scrypt::Identity::new(passphrase.secret());
+        let plain = age::decrypt(&identity, locked.as_bytes()).map_err(|e| match e {
+            age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
+                SealError::WrongPassphrase
+            }
+            other => SealError::DamagedKey(other.to_string()),
+        })?;
+        let text = std::str::from_utf8(&plain)
+            .map_err(|_| SealError::DamagedKey("it does not hold a key".into()))?;
+        let identity = x25519::Identity::from_str(text.trim())
+            .map_err(|e| SealError::DamagedKey(e.to_string()))?;
+        let public = identity.to_public().to_string();
+        Ok(OpenKey { identity, public })
+    }
+
+    /// Opens words sealed to this key.
+    pub fn open(&self, sealed: &Sealed) -> Result<Vec<u8>, SealError> {
+        if sealed.to != self.public {
+            return Err(SealError::ReplacedKey);
+        }
+        age::decrypt(&self.identity, sealed.words.as_bytes())
+            .map_err(|e| SealError::Damaged(e.to_string()))
+    }
+}
+
+/// Seals `plain` to the public key `to`.
+pub fn seal(to: &str, plain: &[u8]) -> Result<Sealed, SealError> {
+    let recipient =
+        x25519::Recipient::from_str(to).map_err(|e| SealError::CannotSeal(e.to_string()))?;
+    let words = age::encrypt_and_armor(&recipient, plain)
+        .map_err(|e| SealError::CannotSeal(e.to_string()))?;
+    Ok(Sealed {
+        to: to.to_string(),
+        words,
+    })
+}
+
+/// What of an entry is sealed: everything its author wrote or chose.
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Words {
+    #[serde(default)]
+    answers: BTreeMap<String, Answer>,
+    #[serde(default)]
+    passed: BTreeSet<String>,
+    #[serde(default)]
+    left_at: Option<String>,
+}
+
+/// Seals an entry's words to `to`; its open fields are emptied.
+pub fn seal_entry(entry: &mut Entry, to: &str) -> Result<(), SealError> {
+    let words = Words {
+        answers: std::mem::take(&mut entry.answers),
+        passed: std::mem::take(&mut entry.passed),
+        left_at: entry.left_at.take(),
+    };
+    let text = crate::journal::to_ron(&words).map_err(|e| SealError::CannotSeal(e.to_string()));
+    let sealed = text.and_then(|text| seal(to, text.as_bytes()));
+    match sealed {
+        Ok(sealed) => {
+            entry.sealed = Some(sealed);
+            Ok(())
+        }
+        Err(e) => {
+            // Nothing of the entry is lost when sealing fails.
+            entry.answers = words.answers;
+            entry.passed = words.passed;
+            entry.left_at = words.left_at;
+            Err(e)
+        }
+    }
+}
+
+/// Opens a sealed entry with its author's key: its words are back in its
+/// open fields, and it is sealed again when saved.
+pub fn open_entry(entry: &mut Entry, key: &OpenKey) -> Result<(), SealError> {
+    let Some(sealed) = &entry.sealed else {
+        return Ok(());
+    };
+    let plain = key.open(sealed)?;
+    let text =
+        std::str::from_utf8(&plain).map_err(|_| SealError::Damaged("they are not text".into()))?;
+    let words: Words = ron::from_str(text).map_err(|e| SealError::Damaged(e.to_string()))?;
+    entry.answers = words.answers;
+    entry.passed = words.passed;
+    entry.left_at = words.left_at;
+    entry.sealed = None;
+    Ok(())
+}
+
+/// Whether a partner's entry is sealed to the key they have now, so that
+/// their passphrase opens it.
+pub fn opens_with_current_key(page: &Page, couple: &Couple, partner: Partner) -> bool {
+    page.entry(partner)
+        .sealed
+        .as_ref()
+        .is_some_and(|s| couple.key(partner) == Some(s.to.as_str()))
+}
+
+/// Whether the page may hold both partners' words in plain text: both
+/// have finished, and nothing on it waits to be opened with a key the
+/// couple still has.
+pub fn may_be_plain(page: &Page, couple: &Couple) -> bool {
+    Partner::BOTH
+        .iter()
+        .all(|p| page.entry(*p).status == EntryStatus::Done)
+        && !Partner::BOTH
+            .iter()
+            .any(|p| opens_with_current_key(page, couple, *p))
+}
+
+/// The page as it is written to disk: the open words of each partner who
+/// has a key are sealed to it until the page may be plain. Entries sealed
+/// already are kept as they are.
+pub fn for_disk<'a>(page: &'a Page, couple: Option<&Couple>) -> Result<Cow<'a, Page>, SealError> {
+    let Some(couple) = couple else {
+        return Ok(Cow::Borrowed(page));
+    };
+    if may_be_plain(page, couple) {
+        return Ok(Cow::Borrowed(page));
+    }
+    let to_seal: Vec<(Partner, &str)> = Partner::BOTH
+        .iter()
+        .filter_map(|p| Some((*p, couple.key(*p)?)))
+        .filter(|(p, _)| {
+            let entry = page.entry(*p);
+            entry.sealed.is_none() && entry.has_words()
+        })
+        .collect();
+    if to_seal.is_empty() {
+        return Ok(Cow::Borrowed(page));
+    }
+    let mut sealed = page.clone();
+    for (partner, to) in to_seal {
+        seal_entry(sealed.entry_mut(partner), to)?;
+    }
+    Ok(Cow::Owned(sealed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Answer;
+
+    fn entry_with(words: &str) -> Entry {
+        let mut entry = Entry::new("Alex");
+        entry.status = EntryStatus::Draft;
+        entry
+            .answers
+            .insert("area".into(), Answer::Text(words.into()));
+        entry.passed.insert("ask".into());
+        entry.left_at = Some("ask".into());
+        entry
+    }
+
+    #[test]
+    fn a_sealed_entry_holds_no_word_of_it_and_opens_whole_with_its_key() {
+        let key = OpenKey::generate();
+        let original = entry_with("a very particular sentence");
+        let mut entry = original.clone();
+        seal_entry(&mut entry, key.public()).expect("sealed");
+        let text = crate::journal::to_ron(&entry).expect("ron");
+        assert!(!text.contains("particular"), "{text}");
+        assert!(!text.contains("ask"), "not even the step names: {text}");
+        assert!(text.contains("Draft"), "the status stays in sight");
+        open_entry(&mut entry, &key).expect("opened");
+        assert_eq!(entry, original);
+    }
+
+    #[test]
+    fn another_key_opens_nothing() {
+        let mut entry = entry_with("words");
+        let key = OpenKey::generate();
+        seal_entry(&mut entry, key.public()).expect("sealed");
+        let sealed = entry.clone();
+        let other = OpenKey::generate();
+        assert_eq!(open_entry(&mut entry, &other), Err(SealError::ReplacedKey));
+        assert_eq!(entry, sealed, "nothing changed");
+    }
+
+    #[test]
+    fn a_key_opens_only_with_its_passphrase() {
+        let key = OpenKey::generate();
+        let locked = key.lock(&Passphrase::new("correct horse")).expect("locked");
+        assert!(locked.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"));
+        assert!(!locked.contains("AGE-SECRET-KEY"));
+        assert_eq!(
+            OpenKey::unlock(&locked, &Passphrase::new("wrong horse")),
+            Err(SealError::WrongPassphrase)
+        );
+        let opened = OpenKey::unlock(&locked, &Passphrase::new("correct horse")).expect("opens");
+        assert_eq!(opened.public(), key.public());
+        assert!(matches!(
+            OpenKey::unlock("not a key file", &Passphrase::new("correct horse")),
+            Err(SealError::DamagedKey(_))
+        ));
+    }
+
+    #[test]
+    fn a_passphrase_never_shows_in_debug_output() {
+        let shown = format!("{:?}", Passphrase::new("hunter2 hunter2"));
+        assert!(!shown.contains("hunter2"));
+    }
+}

@@ -1,0 +1,338 @@
+//! Sealed until the reveal: a partner with a passphrase has their
+//! unrevealed words sealed in every file, opens them with it once per run,
+//! and keeps working when a passphrase is wrong, changed or forgotten.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use ratatui::crossterm::event::KeyCode;
+use tandem::app::{Overlay, Screen};
+use tandem::model::{EntryStatus, Partner};
+
+const PASSPHRASE: &str = "a kettle on the hill";
+const WORDS: [&str; 3] = ["Zanzibarquill", "Orchidlantern", "Velvetcompass"];
+
+/// Every regular file under `folder`, as text, with its path.
+fn files_under(folder: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let Ok(read) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in read.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                out.push((
+                    path.display().to_string(),
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn found_anywhere(folder: &Path, word: &str) -> Vec<String> {
+    files_under(folder)
+        .into_iter()
+        .filter(|(_, text)| text.contains(word))
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// Types a passphrase into the box and presses Enter.
+fn enter_passphrase(h: &mut Harness, passphrase: &str) {
+    assert!(
+        matches!(h.app.overlay, Some(Overlay::Passphrase(_))),
+        "a passphrase is asked for"
+    );
+    h.type_text(passphrase);
+    h.press(KeyCode::Enter);
+}
+
+/// From home: the first partner (`Down` for the second) sets a passphrase.
+fn set_passphrase(h: &mut Harness, second: bool, passphrase: &str) {
+    h.press(KeyCode::Char('P'));
+    if second {
+        h.press(KeyCode::Down);
+    }
+    h.press(KeyCode::Enter);
+    enter_passphrase(h, passphrase);
+    enter_passphrase(h, passphrase);
+    assert!(
+        matches!(h.app.overlay, Some(Overlay::Sealing { .. })),
+        "back in the passphrases box"
+    );
+    h.press(KeyCode::Esc);
+}
+
+/// Alex writes the three words on the boundary map's text steps and
+/// stops there (saved).
+fn alex_writes(h: &mut Harness) {
+    start_boundary_map(h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('1'));
+    h.press(KeyCode::Tab);
+    write_steps(h, &WORDS);
+    h.press(KeyCode::Esc);
+}
+
+#[test]
+fn a_passphrase_keeps_a_key_only_it_opens_and_its_public_half_in_the_couple_file() {
+    let mut h = Harness::with_couple();
+    set_passphrase(&mut h, false, PASSPHRASE);
+    let couple = std::fs::read_to_string(h.data_dir().join("couple.ron")).expect("couple");
+    assert!(couple.contains("age1"), "{couple}");
+    let key_file = h.data_dir().join("keys").join("first.age");
+    let key = std::fs::read_to_string(&key_file).expect("key file");
+    assert!(key.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"));
+    assert!(
+        !key.contains("AGE-SECRET-KEY"),
+        "the key itself is encrypted"
+    );
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&key_file)
+        .expect("meta")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert!(h.app.seals(Partner::First));
+    assert!(!h.app.seals(Partner::Second));
+}
+
+#[test]
+fn a_passphrase_too_short_or_typed_differently_twice_is_asked_again() {
+    let mut h = Harness::with_couple();
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Enter);
+    enter_passphrase(&mut h, "short");
+    assert!(
+        h.last_frame.contains("at least 8 characters"),
+        "{}",
+        h.last_frame
+    );
+    enter_passphrase(&mut h, PASSPHRASE);
+    enter_passphrase(&mut h, "a kettle on the hull");
+    assert!(h.last_frame.contains("did not match"), "{}", h.last_frame);
+    h.press(KeyCode::Esc);
+    assert!(!h.data_dir().join("keys").join("first.age").exists());
+    assert!(!h.app.seals(Partner::First));
+}
+
+#[test]
+fn unrevealed_words_are_in_no_file_until_the_reveal_and_open_with_the_passphrase() {
+    let mut h = Harness::with_couple();
+    set_passphrase(&mut h, false, PASSPHRASE);
+    alex_writes(&mut h);
+    let page = newest_page(&h);
+    assert_eq!(
+        page.entries[0].status,
+        EntryStatus::Draft,
+        "the status shows"
+    );
+    assert!(page.entries[0].sealed.is_some());
+    for word in WORDS {
+        assert_eq!(found_anywhere(h.data_dir(), word), Vec::<String>::new());
+    }
+
+    // The next run: going on with the draft asks for the passphrase.
+    let mut h = h.reopen();
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    let before = std::fs::read(
+        h.data_dir()
+            .join("journal")
+            .join(format!("{}.ron", page.id)),
+    )
+    .expect("page");
+    enter_passphrase(&mut h, "not the passphrase");
+    assert!(
+        h.last_frame.contains("That is not Alex's passphrase"),
+        "{}",
+        h.last_frame
+    );
+    assert!(matches!(h.app.screen, Screen::Handoff(_)));
+    let after = std::fs::read(
+        h.data_dir()
+            .join("journal")
+            .join(format!("{}.ron", page.id)),
+    )
+    .expect("page");
+    assert_eq!(before, after, "a wrong passphrase changes nothing");
+    enter_passphrase(&mut h, PASSPHRASE);
+    let Screen::Turn(turn) = &h.app.screen else {
+        panic!("Alex's turn goes on");
+    };
+    let answers = &turn.open.page.entries[0].answers;
+    assert_eq!(
+        answers.get("area"),
+        Some(&tandem::model::Answer::Text(WORDS[0].into())),
+        "every word is back"
+    );
+    assert!(h.last_frame.contains("step 5 of 6"), "where Alex left off");
+
+    // Alex finishes; Sam (no passphrase) answers; the reveal opens Alex's
+    // words with the key opened this run, without asking again.
+    h.press_n(KeyCode::Tab, 5);
+    h.press(KeyCode::Enter);
+    for word in WORDS {
+        assert!(found_anywhere(h.data_dir(), word).is_empty());
+    }
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &SAM);
+    h.press(KeyCode::Enter);
+    assert!(h.app.overlay.is_none(), "asked once per run");
+    assert!(matches!(h.app.screen, Screen::SideBySide(_)));
+    let page = newest_page(&h);
+    assert!(page.entries.iter().all(|e| e.sealed.is_none()));
+    for word in WORDS {
+        assert_eq!(found_anywhere(&h.data_dir().join("journal"), word).len(), 1);
+    }
+}
+
+#[test]
+fn the_reveal_asks_each_sealed_partner_while_the_other_looks_away() {
+    let mut h = Harness::with_couple();
+    set_passphrase(&mut h, false, PASSPHRASE);
+    set_passphrase(&mut h, true, "Sam's own passphrase");
+    reveal_boundary_map(&mut h);
+    // Both keys were opened when they were made: nothing asked this run.
+    assert!(matches!(h.app.screen, Screen::SideBySide(_)));
+    let id = newest_page(&h).id;
+
+    // A page both finished but not yet opened, in a later run.
+    let mut page = newest_page(&h);
+    let h = h.reopen();
+    let file = h.data_dir().join("journal").join(format!("{id}.ron"));
+    // Seal both entries again as an earlier run would have left them.
+    let couple = h.store.load_couple().expect("couple").expect("saved");
+    for partner in Partner::BOTH {
+        let to = couple.key(partner).expect("key").to_string();
+        tandem::seal::seal_entry(page.entry_mut(partner), &to).expect("seal");
+    }
+    h.store.save_page(&page).expect("save");
+    let sealed = std::fs::read_to_string(&file).expect("page");
+    assert!(!sealed.contains(ALEX.feeling) && !sealed.contains(SAM.feeling));
+    let mut h = h.reopen();
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Enter);
+    assert!(
+        h.last_frame.contains("Alex, type your passphrase"),
+        "{}",
+        h.last_frame
+    );
+    assert!(h.last_frame.contains("Sam, please look away"));
+    assert!(!h.last_frame.contains(SAM.feeling), "nothing shows yet");
+    enter_passphrase(&mut h, PASSPHRASE);
+    assert!(
+        h.last_frame.contains("Sam, type your passphrase"),
+        "{}",
+        h.last_frame
+    );
+    enter_passphrase(&mut h, "Sam's own passphrase");
+    assert!(h.app.overlay.is_none());
+    h.resize(120, 60);
+    assert!(h.last_frame.contains(ALEX.feeling) && h.last_frame.contains(SAM.feeling));
+    let plain = std::fs::read_to_string(&file).expect("page");
+    assert!(
+        plain.contains(ALEX.feeling) && plain.contains(SAM.feeling),
+        "{plain}"
+    );
+}
+
+#[test]
+fn a_changed_passphrase_opens_the_same_key_and_the_old_one_no_longer_does() {
+    let mut h = Harness::with_couple();
+    set_passphrase(&mut h, false, PASSPHRASE);
+    alex_writes(&mut h);
+    let public = h.store.load_couple().expect("couple").expect("saved").keys[0].clone();
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Enter);
+    enter_passphrase(&mut h, "wrong old passphrase");
+    enter_passphrase(&mut h, "a brand new passphrase");
+    enter_passphrase(&mut h, "a brand new passphrase");
+    assert!(
+        h.last_frame.contains("not Alex's current passphrase"),
+        "{}",
+        h.last_frame
+    );
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Enter);
+    enter_passphrase(&mut h, PASSPHRASE);
+    enter_passphrase(&mut h, "a brand new passphrase");
+    enter_passphrase(&mut h, "a brand new passphrase");
+    assert!(
+        h.last_frame.contains("passphrase is changed"),
+        "{}",
+        h.last_frame
+    );
+    h.press(KeyCode::Esc);
+    let couple = h.store.load_couple().expect("couple").expect("saved");
+    assert_eq!(couple.keys[0], public, "only the key file changed");
+
+    let mut h = h.reopen();
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    enter_passphrase(&mut h, PASSPHRASE);
+    assert!(h.last_frame.contains("That is not Alex's passphrase"));
+    enter_passphrase(&mut h, "a brand new passphrase");
+    assert!(matches!(h.app.screen, Screen::Turn(_)));
+}
+
+#[test]
+fn a_forgotten_passphrase_gets_a_new_key_and_what_the_old_one_sealed_stays_sealed() {
+    let mut h = Harness::with_couple();
+    set_passphrase(&mut h, false, PASSPHRASE);
+    alex_writes(&mut h);
+    let old_page = newest_page(&h);
+    let sealed_before = old_page.entries[0].sealed.clone().expect("sealed");
+
+    let mut h = h.reopen();
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Char('f'));
+    assert!(matches!(h.app.overlay, Some(Overlay::Confirm { .. })));
+    h.press(KeyCode::Char('y'));
+    enter_passphrase(&mut h, "a fresh start passphrase");
+    enter_passphrase(&mut h, "a fresh start passphrase");
+    h.press(KeyCode::Esc);
+    let keys: Vec<String> = std::fs::read_dir(h.data_dir().join("keys"))
+        .expect("keys")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(keys.len(), 2, "the old key is kept aside: {keys:?}");
+    assert!(keys.iter().any(|k| k.starts_with("first-until-")));
+
+    // The old draft cannot be continued, and is kept as it was.
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    assert!(
+        h.last_frame.contains("sealed with an earlier key"),
+        "{}",
+        h.last_frame
+    );
+    let page = h
+        .store
+        .load_page(&old_page.id, &h.app.library)
+        .expect("page")
+        .page;
+    assert_eq!(page.entries[0].sealed.as_ref(), Some(&sealed_before));
+
+    // Everything else works: a new page is sealed with the new key.
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Esc);
+    alex_writes(&mut h);
+    let new_page = newest_page(&h);
+    assert_ne!(new_page.id, old_page.id);
+    let couple = h.store.load_couple().expect("couple").expect("saved");
+    assert_eq!(
+        new_page.entries[0].sealed.as_ref().map(|s| s.to.as_str()),
+        couple.key(Partner::First)
+    );
+}
