@@ -258,6 +258,10 @@ pub enum Action {
     Sealing,
     /// A new key for a partner who forgot their passphrase.
     NewKey,
+    /// Keep the answer on screen to oneself for good, or share it again.
+    KeepPrivate,
+    /// Read what one kept private on the page.
+    ReadKept,
     /// The "when it does not feel safe" screen: signs, and where to find
     /// help.
     Safety,
@@ -536,6 +540,14 @@ const STEPS: &[Binding] = &[
         &[(Plain(C::F(3)), A::Pass), (Alt(C::Char('p')), A::Pass)],
         1,
         "pass this step (the reveal says only \"passed\"); again to take it back",
+    ),
+    bind(
+        &[
+            (Plain(C::F(4)), A::KeepPrivate),
+            (Alt(C::Char('k')), A::KeepPrivate),
+        ],
+        "keep this answer to yourself for good (your partner sees only that you kept something); again to share it",
+        false,
     ),
 ];
 
@@ -830,9 +842,17 @@ const EXPORT_PAGE: Binding = bind(
     false,
 );
 
+/// A partner reads the answers they kept to themselves.
+const READ_KEPT: Binding = bind(
+    &[(Plain(C::Char('v')), A::ReadKept)],
+    "read what you kept private (asks your passphrase)",
+    false,
+);
+
 const SIDE_BY_SIDE: &[Binding] = &[
     bind(&[(Plain(C::Enter), A::TalkOver)], "go on together", true),
     EXPORT_PAGE,
+    READ_KEPT,
     bind_some(BACK, 1, "back"),
 ];
 
@@ -853,6 +873,7 @@ const READ_PAGE: &[Binding] = &[
         true,
     ),
     EXPORT_PAGE,
+    READ_KEPT,
     bind_some(BACK, 1, "back"),
 ];
 

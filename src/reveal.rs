@@ -61,6 +61,8 @@ impl<'a> Revealed<'a> {
         let entry = self.page.entry(partner);
         if entry.sealed.is_some() {
             Some(Withheld::Sealed)
+        } else if entry.private.contains(step) {
+            Some(Withheld::KeptPrivate)
         } else if entry.passed.contains(step) {
             Some(Withheld::Passed)
         } else {
@@ -90,6 +92,8 @@ impl<'a> Revealed<'a> {
 pub enum Withheld {
     /// The partner passed the step.
     Passed,
+    /// The partner keeps the answer to themselves.
+    KeptPrivate,
     /// The partner's words are sealed to their key, and not opened (or
     /// sealed with a key since replaced).
     Sealed,
@@ -100,6 +104,7 @@ impl Withheld {
     pub fn words(self) -> &'static str {
         match self {
             Withheld::Passed => "(passed)",
+            Withheld::KeptPrivate => "(kept private)",
             Withheld::Sealed => "(sealed)",
         }
     }

@@ -161,6 +161,8 @@ struct Words {
     #[serde(default)]
     passed: BTreeSet<String>,
     #[serde(default)]
+    private: BTreeSet<String>,
+    #[serde(default)]
     left_at: Option<String>,
 }
 
@@ -169,6 +171,7 @@ pub fn seal_entry(entry: &mut Entry, to: &str) -> Result<(), SealError> {
     let words = Words {
         answers: std::mem::take(&mut entry.answers),
         passed: std::mem::take(&mut entry.passed),
+        private: std::mem::take(&mut entry.private),
         left_at: entry.left_at.take(),
     };
     let text = crate::journal::to_ron(&words).map_err(|e| SealError::CannotSeal(e.to_string()));
@@ -182,6 +185,7 @@ pub fn seal_entry(entry: &mut Entry, to: &str) -> Result<(), SealError> {
             // Nothing of the entry is lost when sealing fails.
             entry.answers = words.answers;
             entry.passed = words.passed;
+            entry.private = words.private;
             entry.left_at = words.left_at;
             Err(e)
         }
@@ -200,9 +204,54 @@ pub fn open_entry(entry: &mut Entry, key: &OpenKey) -> Result<(), SealError> {
     let words: Words = ron::from_str(text).map_err(|e| SealError::Damaged(e.to_string()))?;
     entry.answers = words.answers;
     entry.passed = words.passed;
+    entry.private = words.private;
     entry.left_at = words.left_at;
     entry.sealed = None;
     Ok(())
+}
+
+/// Seals the answers of the steps an entry keeps private into its `kept`
+/// words, for good, taking them out of its open answers.
+fn seal_kept(entry: &mut Entry, to: &str) -> Result<(), SealError> {
+    if entry.kept.is_some() {
+        // Kept words are sealed once, at the reveal, and never again
+        // opened into the page: a second set cannot arise.
+        return Err(SealError::CannotSeal(
+            "the page already holds answers kept private".into(),
+        ));
+    }
+    let kept: BTreeMap<String, Answer> = entry
+        .private
+        .iter()
+        .filter_map(|step| Some((step.clone(), entry.answers.get(step)?.clone())))
+        .collect();
+    let words = Words {
+        answers: kept,
+        ..Words::default()
+    };
+    let text = crate::journal::to_ron(&words).map_err(|e| SealError::CannotSeal(e.to_string()))?;
+    entry.kept = Some(seal(to, text.as_bytes())?);
+    for step in &entry.private {
+        entry.answers.remove(step);
+    }
+    Ok(())
+}
+
+/// The answers a partner kept private on a page, opened with their key.
+pub fn open_kept(entry: &Entry, key: &OpenKey) -> Result<BTreeMap<String, Answer>, SealError> {
+    let Some(kept) = &entry.kept else {
+        return Ok(BTreeMap::new());
+    };
+    let plain = key.open(kept)?;
+    let text =
+        std::str::from_utf8(&plain).map_err(|_| SealError::Damaged("they are not text".into()))?;
+    let words: Words = ron::from_str(text).map_err(|e| SealError::Damaged(e.to_string()))?;
+    Ok(words.answers)
+}
+
+/// Whether an entry holds answers to steps kept private in the open.
+fn holds_kept_in_the_open(entry: &Entry) -> bool {
+    entry.private.iter().any(|s| entry.answers.contains_key(s))
 }
 
 /// Whether a partner's entry is sealed to the key they have now, so that
@@ -234,7 +283,25 @@ pub fn for_disk<'a>(page: &'a Page, couple: Option<&Couple>) -> Result<Cow<'a, P
         return Ok(Cow::Borrowed(page));
     };
     if may_be_plain(page, couple) {
-        return Ok(Cow::Borrowed(page));
+        // Both answers go plain, but for those kept private: those are
+        // sealed to their author for good.
+        if !page.entries.iter().any(holds_kept_in_the_open) {
+            return Ok(Cow::Borrowed(page));
+        }
+        let mut plain = page.clone();
+        for partner in Partner::BOTH {
+            let entry = plain.entry_mut(partner);
+            if !holds_kept_in_the_open(entry) {
+                continue;
+            }
+            let Some(to) = couple.key(partner) else {
+                return Err(SealError::CannotSeal(
+                    "an answer kept private needs its author's passphrase".into(),
+                ));
+            };
+            seal_kept(entry, to)?;
+        }
+        return Ok(Cow::Owned(plain));
     }
     let to_seal: Vec<(Partner, &str)> = Partner::BOTH
         .iter()

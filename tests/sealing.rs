@@ -336,3 +336,155 @@ fn a_forgotten_passphrase_gets_a_new_key_and_what_the_old_one_sealed_stays_seale
         couple.key(Partner::First)
     );
 }
+
+const KEPT: &str = "Quokkamarmalade is mine alone";
+
+/// Alex keeps the boundary map's second step to themselves; both finish.
+fn alex_keeps_the_second_step(h: &mut Harness) {
+    start_boundary_map(h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('1'));
+    h.press(KeyCode::Tab);
+    h.type_text(KEPT);
+    h.press(KeyCode::F(4));
+    assert!(
+        h.last_frame.contains("You keep this answer to yourself"),
+        "{}",
+        h.last_frame
+    );
+    h.press(KeyCode::Tab);
+    for text in [ALEX.feeling, ALEX.ask, ALEX.will_do] {
+        h.type_text(text);
+        h.press(KeyCode::Tab);
+    }
+    h.press(KeyCode::Right);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(h, &SAM);
+    h.press(KeyCode::Enter);
+}
+
+#[test]
+fn an_answer_kept_private_shows_only_that_it_was_kept_everywhere_but_to_its_author() {
+    let mut h = Harness::with_couple();
+    set_passphrase(&mut h, false, PASSPHRASE);
+    alex_keeps_the_second_step(&mut h);
+    assert!(matches!(h.app.screen, Screen::SideBySide(_)));
+    h.resize(120, 60);
+    assert!(h.last_frame.contains("(kept private)"), "{}", h.last_frame);
+    assert!(!h.last_frame.contains("Quokka"));
+    let page = newest_page(&h);
+    assert!(page.entries[0].private.contains("area"));
+    assert!(page.entries[0].kept.is_some());
+    assert!(page.entries.iter().all(|e| e.sealed.is_none()), "revealed");
+    assert!(
+        found_anywhere(h.data_dir(), "Quokka").is_empty(),
+        "sealed for good, in every file"
+    );
+    assert_eq!(
+        found_anywhere(&h.data_dir().join("journal"), ALEX.feeling).len(),
+        1,
+        "the rest is plain"
+    );
+
+    // Its author reads it, with the key opened this run.
+    h.press(KeyCode::Char('v'));
+    assert!(
+        h.last_frame.contains("What Alex kept private"),
+        "{}",
+        h.last_frame
+    );
+    assert!(h.last_frame.contains("Quokka"));
+    h.press(KeyCode::Esc);
+
+    // Search finds the rest of the page, never the kept words.
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Char('/'));
+    h.type_text("quokkamarmalade");
+    assert!(
+        h.app.journal_view.matches.is_empty(),
+        "search does not see it"
+    );
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('/'));
+    h.type_text("crowded");
+    assert_eq!(h.app.journal_view.matches.len(), 1);
+
+    let config = h.data_dir().join("config");
+    for command in [
+        vec!["show", page.id.as_str()],
+        vec!["export", page.id.as_str()],
+    ] {
+        let (code, out, _) = common::pty::run(h.data_dir(), &config, &command);
+        assert_eq!(code, 0);
+        assert!(
+            out.contains("(kept private)") && !out.contains("Quokka"),
+            "{out}"
+        );
+    }
+
+    // In a later run, reading it asks the author's passphrase.
+    let mut h = h.reopen();
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('v'));
+    enter_passphrase(&mut h, PASSPHRASE);
+    assert!(h.last_frame.contains("Quokka"), "{}", h.last_frame);
+}
+
+#[test]
+fn an_answer_kept_private_compared_over_time_stays_kept() {
+    let mut h = Harness::with_couple();
+    set_passphrase(&mut h, false, PASSPHRASE);
+    alex_keeps_the_second_step(&mut h);
+    h.press(KeyCode::Esc);
+    reveal_boundary_map(&mut h);
+    h.press(KeyCode::Esc);
+    let pages: Vec<String> = h.store.page_ids().expect("pages");
+    assert_eq!(pages.len(), 2);
+    h.flow = tandem::runtime::carry_out(
+        &mut h.app,
+        &h.store,
+        vec![tandem::app::Effect::LoadForCompare([
+            pages[1].clone(),
+            pages[0].clone(),
+        ])],
+    );
+    h.resize(120, 80);
+    assert!(matches!(h.app.screen, Screen::Compare(_)));
+    assert!(!h.last_frame.contains("Quokka"), "{}", h.last_frame);
+}
+
+#[test]
+fn keeping_an_answer_without_a_passphrase_asks_for_one_first() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.type_text("Not for sharing");
+    h.press(KeyCode::F(4));
+    assert!(matches!(h.app.overlay, Some(Overlay::Passphrase(_))));
+    assert!(
+        h.last_frame.contains("Alex, choose a passphrase"),
+        "{}",
+        h.last_frame
+    );
+    h.press(KeyCode::Esc);
+    h.ctrl('s');
+    assert!(
+        newest_page(&h).entries[0].private.is_empty(),
+        "nothing kept"
+    );
+    h.press(KeyCode::F(4));
+    enter_passphrase(&mut h, PASSPHRASE);
+    enter_passphrase(&mut h, PASSPHRASE);
+    assert!(h.app.overlay.is_none(), "back to the step");
+    h.press(KeyCode::F(4));
+    h.ctrl('s');
+    let page = newest_page(&h);
+    assert!(page.entries[0].sealed.is_some(), "sealed now");
+    assert!(found_anywhere(h.data_dir(), "Not for sharing").is_empty());
+}

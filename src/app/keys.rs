@@ -105,7 +105,10 @@ impl App {
             (Screen::Turn(turn), Action::PreviousStep) => turn.index > 0,
             (Screen::Turn(turn), Action::NextStep) => !turn.on_finish_card(),
             (Screen::Turn(turn), Action::ShowAnswers) => turn.partner.is_none(),
-            (Screen::Turn(_), Action::Pass) => self.may_pass(),
+            (Screen::Turn(_), Action::Pass | Action::KeepPrivate) => self.may_pass(),
+            (_, Action::ReadKept) => self
+                .open_page()
+                .is_some_and(|o| o.page.entries.iter().any(|e| !e.private.is_empty())),
             (Screen::Turn(turn), _) => match (&turn.editor, turn.slot().map(|s| &s.field)) {
                 (Some(FieldEditor::Grid(grid)), Some(crate::model::Field::Grid(def))) => {
                     grid.can(def, action)

@@ -211,6 +211,8 @@ pub enum Pending {
     /// Put a partner's key aside for a new one: the passphrase is
     /// forgotten.
     NewKey(Partner),
+    /// Show a partner what they kept private on the open page.
+    ReadKept(Partner),
 }
 
 /// What the last drawing measured of the scrolled view on screen: how many

@@ -522,6 +522,7 @@ impl App {
             }
             Action::Finish => self.finish_turn(),
             Action::Pass => self.pass_step(),
+            Action::KeepPrivate => self.keep_private(),
             Action::ShowAnswers => self.show_answers(),
             Action::RemoveRow => {
                 // A row of one's own, and its answers, go only after a yes.
@@ -603,6 +604,7 @@ impl App {
                 let id = s.open.page.id.clone();
                 self.effects.push(Effect::Export(vec![id]));
             }
+            Action::ReadKept => self.read_kept(),
             Action::Back => self.go_back(),
             _ => {}
         }

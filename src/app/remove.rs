@@ -111,6 +111,7 @@ impl App {
             Pending::RemoveRow => self.remove_own_row(),
             Pending::PassStep => self.set_passed(true),
             Pending::NewKey(partner) => self.replace_key(partner),
+            Pending::ReadKept(partner) => self.read_kept_of(partner),
             Pending::StartAgain(id) => {
                 if let Some(exercise) = self.library.get(&id).cloned() {
                     self.start_page(&exercise);

@@ -50,6 +50,9 @@ pub enum Then {
     Turn,
     /// The open page's sealed entries are opened, for the reveal.
     Reveal,
+    /// The answers the partner kept private on the open page are shown
+    /// to them.
+    ReadKept,
 }
 
 /// Which question the box asks.
@@ -240,6 +243,7 @@ impl App {
                 match then {
                     Some(Then::Turn) => self.begin_turn(partner),
                     Some(Then::Reveal) => self.open_sealed_entries(),
+                    Some(Then::ReadKept) => self.show_kept(partner),
                     None => {}
                 }
             }
@@ -262,10 +266,18 @@ impl App {
                     couple.keys[partner.index()] = Some(key.public().to_string());
                 }
                 self.open_keys[partner.index()] = Some(key);
-                self.show_sealing(partner);
-                self.notice = Some(format!(
-                    "{name}'s unrevealed answers are sealed from now on."
-                ));
+                if matches!(self.screen, super::Screen::Turn(_)) {
+                    // Asked for while keeping an answer: back to it.
+                    self.overlay = None;
+                    self.notice = Some(format!(
+                        "{name}'s answers are sealed from now on. F4 keeps this one to yourself."
+                    ));
+                } else {
+                    self.show_sealing(partner);
+                    self.notice = Some(format!(
+                        "{name}'s unrevealed answers are sealed from now on."
+                    ));
+                }
                 // What is open is sealed when it is next saved.
                 if let Some(open) = self.open_page_mut() {
                     open.changed();
@@ -381,6 +393,87 @@ impl App {
             return false;
         }
         true
+    }
+
+    /// Whose answers kept private on the open page to show: asks when
+    /// both kept some.
+    pub(super) fn read_kept(&mut self) {
+        let Some(open) = self.open_page() else {
+            return;
+        };
+        let keeping: Vec<Partner> = Partner::BOTH
+            .into_iter()
+            .filter(|p| !open.page.entry(*p).private.is_empty())
+            .collect();
+        let names = self.names();
+        match keeping.as_slice() {
+            [one] => self.read_kept_of(*one),
+            [_, _] => {
+                self.overlay = Some(Overlay::Confirm {
+                    title: "Whose answers kept private?".into(),
+                    body: format!(
+                        "Each of you reads only your own, with your passphrase.\n\ny {}'s · n {}'s · Esc neither",
+                        names[0], names[1]
+                    ),
+                    yes: Pending::ReadKept(Partner::First),
+                    no: Some(Pending::ReadKept(Partner::Second)),
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows a partner the answers they kept private, after their
+    /// passphrase when their key is not open yet.
+    pub(super) fn read_kept_of(&mut self, partner: Partner) {
+        if self.open_keys[partner.index()].is_some() {
+            self.show_kept(partner);
+        } else {
+            self.ask_passphrase(partner, KeyPurpose::Unlock(Then::ReadKept));
+        }
+    }
+
+    fn show_kept(&mut self, partner: Partner) {
+        let name = self.names()[partner.index()].clone();
+        let other = self.names()[partner.other().index()].clone();
+        let (Some(open), Some(key)) = (self.open_page(), self.open_key(partner)) else {
+            return;
+        };
+        let exercise = self.library.get(&open.page.exercise);
+        let entry = open.page.entry(partner);
+        // Kept words are sealed when the page is saved after the reveal;
+        // until then, in this run, they are still in the open entry.
+        let kept = match &entry.kept {
+            Some(_) => seal::open_kept(entry, key),
+            None => Ok(entry
+                .answers
+                .iter()
+                .filter(|(step, _)| entry.private.contains(*step))
+                .map(|(step, answer)| (step.clone(), answer.clone()))
+                .collect()),
+        };
+        let body = match kept {
+            Ok(kept) => {
+                let mut body = format!("Only for {name}: {other}, please look away.\n");
+                for (step, answer) in &kept {
+                    let (prompt, lines) = match exercise.and_then(|e| e.step(step)) {
+                        Some(s) => (
+                            s.prompt.clone(),
+                            crate::compare::plain_answer(answer, &s.field),
+                        ),
+                        None => (step.clone(), vec![format!("{answer:?}")]),
+                    };
+                    body.push_str(&format!("\n{prompt}\n{}\n", lines.join("\n")));
+                }
+                body
+            }
+            Err(e) => format!("{}.", capitalized(&e.to_string())),
+        };
+        self.box_scroll = 0;
+        self.overlay = Some(Overlay::Message {
+            title: format!("What {name} kept private"),
+            body,
+        });
     }
 
     /// Makes a new key for a partner who forgot their passphrase, once

@@ -71,6 +71,7 @@ impl App {
         let entry = open.page.entry_mut(partner);
         if passed {
             entry.answers.remove(&step);
+            entry.private.remove(&step);
             entry.passed.insert(step);
         } else {
             entry.passed.remove(&step);
@@ -81,6 +82,44 @@ impl App {
         if passed {
             self.notice = Some("Passed. The reveal says \"passed\", and nothing more.".into());
         }
+    }
+
+    /// Keeps the answer on screen to its author for good, or shares it
+    /// again. Keeping needs a passphrase: without one, it is asked for
+    /// first.
+    pub(super) fn keep_private(&mut self) {
+        self.store_editor();
+        let Some((partner, step)) = self.own_step() else {
+            return;
+        };
+        if !self.seals(partner) {
+            self.ask_passphrase(partner, super::KeyPurpose::New);
+            self.notice = Some(
+                "Keeping an answer to yourself needs a passphrase: it seals the answer for good."
+                    .into(),
+            );
+            return;
+        }
+        let now = self.now();
+        let other = self.names()[partner.other().index()].clone();
+        let Screen::Turn(s) = &mut self.screen else {
+            return;
+        };
+        let OnPage { open, .. } = &mut **s;
+        let entry = open.page.entry_mut(partner);
+        let kept = if entry.private.remove(&step) {
+            false
+        } else {
+            entry.passed.remove(&step);
+            entry.private.insert(step)
+        };
+        entry.updated = Some(now);
+        open.changed();
+        self.notice = Some(if kept {
+            format!("Kept to yourself: {other} sees only that you kept something private.")
+        } else {
+            format!("Shared again: {other} sees it at the reveal.")
+        });
     }
 
     /// Asks the private question at the start of a turn in a sensitive

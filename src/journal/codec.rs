@@ -138,6 +138,8 @@ const PAGE_KEYS: &[&str] = &[
     "finished",
     "answers",
     "passed",
+    "private",
+    "kept",
     "sealed",
     "to",
     "words",

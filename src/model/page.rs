@@ -157,6 +157,14 @@ pub struct Entry {
     /// never why.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub passed: BTreeSet<String>,
+    /// Steps whose answers the partner keeps to themselves for good: the
+    /// other sees only that something was kept private.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub private: BTreeSet<String>,
+    /// After the reveal, the answers of the steps kept private, sealed to
+    /// their author for good.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept: Option<Sealed>,
     /// The partner's words (answers, passes, where they left off), sealed
     /// to their key until the reveal. While it is here, the fields above
     /// hold nothing: the words are in it.
@@ -175,6 +183,8 @@ impl Entry {
             answers: BTreeMap::new(),
             left_at: None,
             passed: BTreeSet::new(),
+            private: BTreeSet::new(),
+            kept: None,
             sealed: None,
         }
     }
@@ -184,6 +194,7 @@ impl Entry {
         self.sealed.is_some()
             || !self.answers.is_empty()
             || !self.passed.is_empty()
+            || !self.private.is_empty()
             || self.left_at.is_some()
     }
 }

@@ -218,6 +218,9 @@ fn passphrase_lines<'a>(
         (KeyPurpose::Unlock(Then::Reveal), _) => format!(
             "You have both finished. {name}, type your passphrase to open your answers for the reveal. {other}, please look away."
         ),
+        (KeyPurpose::Unlock(Then::ReadKept), _) => format!(
+            "{name}, type your passphrase to read what you kept private. {other}, please look away."
+        ),
         (KeyPurpose::Change, Stage::Current) => {
             format!("{name}, type your passphrase as it is now. {other}, please look away.")
         }

@@ -131,6 +131,20 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
         );
     }
     if let SlotKind::Own(p) = slot.kind
+        && page.entry(p).private.contains(&slot.step_id)
+    {
+        let kept = format!(
+            "You keep this answer to yourself, for good: at the reveal {} sees only \"kept private\". F4 again shares it.",
+            app.name(p.other())
+        );
+        top.push(Line::raw(""));
+        top.extend(
+            text::wrap(&kept, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.warning())),
+        );
+    }
+    if let SlotKind::Own(p) = slot.kind
         && page.entry(p).passed.contains(&slot.step_id)
     {
         top.push(Line::raw(""));
