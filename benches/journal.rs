@@ -16,6 +16,7 @@ use tandem::app::{App, Event, JournalIndex, Screen};
 use tandem::content::Library;
 use tandem::journal::Store;
 use tandem::runtime::{carry_out, read_pending};
+use tandem::seal::{OpenKey, Passphrase};
 use tandem::ui::{self, Theme};
 
 const SIZES: [usize; 3] = [100, 1_000, 10_000];
@@ -197,6 +198,35 @@ fn benches(c: &mut Criterion) {
         });
     }
     save.finish();
+
+    // Sealing what is not revealed yet: the largest page there is (a needs
+    // inventory), both entries drafts, both partners with a key.
+    let (_, _, app, store) = &journals[0];
+    let mut page = app.open_page().expect("open page").page.clone();
+    for entry in &mut page.entries {
+        entry.status = tandem::model::EntryStatus::Draft;
+    }
+    let mut couple = app.couple.clone().expect("couple");
+    couple.keys = [0, 1].map(|_| Some(OpenKey::generate().public().to_string()));
+    let mut sealing = c.benchmark_group("seal an unrevealed page");
+    sealing.bench_function("seal both entries", |b| {
+        b.iter(|| black_box(tandem::seal::for_disk(&page, Some(&couple)).expect("sealed")));
+    });
+    sealing.bench_function("seal and save", |b| {
+        b.iter(|| store.save_page_sealed(&page, Some(&couple)).expect("saved"));
+    });
+    sealing.finish();
+}
+
+/// Opening a key is one passphrase derivation, meant to take about a
+/// second: measured, not tuned down.
+fn unlocking(c: &mut Criterion) {
+    let key = OpenKey::generate();
+    let passphrase = Passphrase::new("a kettle on the hill");
+    let locked = key.lock(&passphrase).expect("locked");
+    c.bench_function("open a key with its passphrase", |b| {
+        b.iter(|| black_box(OpenKey::unlock(&locked, &passphrase).expect("opens")));
+    });
 }
 
 criterion_group! {
@@ -204,4 +234,9 @@ criterion_group! {
     config = Criterion::default().sample_size(30);
     targets = benches
 }
-criterion_main!(speed);
+criterion_group! {
+    name = derivation;
+    config = Criterion::default().sample_size(10);
+    targets = unlocking
+}
+criterion_main!(speed, derivation);

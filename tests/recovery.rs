@@ -168,3 +168,67 @@ fn a_save_that_fails_at_exit_is_kept_aside_and_put_back_next_time() {
     );
     assert!(recovery_files(&state).is_empty(), "put back, then removed");
 }
+
+/// With a passphrase, what is kept aside after a failed save is sealed
+/// like the page would have been, and comes back whole once it is opened.
+#[test]
+fn a_sealed_turn_kept_aside_after_a_failed_save_stays_sealed_and_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let disk = SmallDisk::at(&dir.path().join("disk"));
+    let data = dir.path().join("disk").join("data");
+    let config = dir.path().join("config");
+    let state = dir.path().join("state");
+    let passphrase = "tea for two, please";
+
+    let mut tui = spawn(&data, &config, &state);
+    tui.wait_for("Welcome to tandem");
+    tui.type_text("Alex");
+    tui.send("\t");
+    tui.type_text("Sam");
+    tui.send(ENTER);
+    tui.wait_for("Passphrases");
+    tui.send(ENTER);
+    for _ in 0..2 {
+        tui.wait_for("Passphrase: ");
+        tui.type_text(passphrase);
+        tui.send(ENTER);
+    }
+    tui.wait_for("sealed from now on");
+    tui.send(ESC);
+    start_writing(&mut tui);
+    tui.type_text("Marzipanlighthouse ");
+    let journal = data.join("journal");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while files_in(&journal).is_empty() && std::time::Instant::now() < deadline {
+        tui.pump();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    disk.fail(&data);
+    tui.type_text("Quillbarometer");
+    tui.wait_for("Not saved yet:");
+    tui.kill(Signal::SIGTERM);
+    tui.wait_exit();
+    let kept = recovery_files(&state);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let text = std::fs::read_to_string(&kept[0]).expect("recovery file");
+    assert!(text.contains("BEGIN AGE ENCRYPTED FILE"), "{text}");
+    assert!(!text.contains("Marzipan") && !text.contains("Quillbarometer"));
+
+    disk.mend(&data);
+    let mut tui = spawn(&data, &config, &state);
+    tui.wait_for("Kept from last time");
+    tui.send(ENTER);
+    tui.wait_for("Put back into the journal");
+    tui.send(ESC);
+    tui.send(ENTER);
+    tui.wait_for("Alex, it's your turn.");
+    tui.send(ENTER);
+    tui.wait_for("Passphrase: ");
+    tui.type_text(passphrase);
+    tui.send(ENTER);
+    tui.wait_for("Can you answer honestly here");
+    tui.send("y");
+    tui.wait_for("Marzipanlighthouse Quillbarometer");
+    tui.send(CTRL_C);
+    tui.wait_exit();
+}

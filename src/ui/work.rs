@@ -25,8 +25,18 @@ pub fn render_handoff(
         Line::raw(format!(
             "{other}, please look away for a moment. Your answers stay private until you have both finished."
         )),
-        Line::raw(""),
     ];
+    // On screen, that holds for everyone; in the files, only with a
+    // passphrase. Said where it matters, before the words are written.
+    let sealing = if app.seals(handoff.partner) {
+        format!("{me}'s answers are sealed with {me}'s passphrase until the reveal.")
+    } else {
+        format!(
+            "{me} has no passphrase: until the reveal, {me}'s answers can be read in the files by anyone using this computer. P chooses one."
+        )
+    };
+    lines.push(Line::styled(sealing, theme.dim()));
+    lines.push(Line::raw(""));
     if handoff.choosing {
         lines.push(Line::styled("Who goes first?", theme.heading()));
         let mut choice = vec![Span::raw("  ")];
