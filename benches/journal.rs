@@ -75,6 +75,10 @@ fn with_a_long_answer(app: &mut App, store: &Store) {
     press(app, store, KeyCode::Enter);
     for partner in 0..2 {
         press(app, store, KeyCode::Enter);
+        // The private question before a sensitive exercise: yes.
+        if matches!(app.overlay, Some(tandem::app::Overlay::SafeToAnswer { .. })) {
+            press(app, store, KeyCode::Char('y'));
+        }
         let words = if partner == 0 {
             "I say yes before I have thought about it. ".repeat(24_000)
         } else {

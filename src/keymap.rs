@@ -615,17 +615,21 @@ const HOME: &[Binding] = &[
         "change your names",
         false,
     ),
-    bind(
-        &[(Plain(C::Char('P')), A::Sealing)],
-        "passphrases: seal your answers until the reveal",
-        false,
-    ),
+    PASSPHRASES,
     SAFETY,
 ];
 
 /// The way to the safety screen: on the screens a partner passes on the
 /// way into an exercise, and in every help.
-const SAFETY: Binding = bind(&[(Plain(C::Char('!')), A::Safety)], "feeling unsafe", true);
+const SAFETY: Binding = bind(SAFETY_KEY, "feeling unsafe", true);
+const PASSPHRASES: Binding = bind(
+    &[(Plain(C::Char('P')), A::Sealing)],
+    "passphrases: seal your answers until the reveal",
+    false,
+);
+const SAFETY_KEY: &[(Key, Action)] = &[(Plain(C::Char('!')), A::Safety)];
+/// The safety screen as a box's help names it, with room to say more.
+const SAFETY_HELP: &str = "when it does not feel safe: signs, and where to find help";
 
 /// Removing a page asks first, and keeps the file aside.
 const REMOVE_PAGE: Binding = bind(
@@ -673,6 +677,7 @@ const HANDOFF_CHOOSING: &[Binding] = &[
     bind(&[(Plain(C::Esc), A::Back)], "back", true),
     HELP_KEY,
     SAFETY,
+    PASSPHRASES,
 ];
 
 const HANDOFF: &[Binding] = &[
@@ -682,11 +687,7 @@ const HANDOFF: &[Binding] = &[
     bind(&[(Plain(C::Esc), A::Pause)], "later (the page waits)", true),
     HELP_KEY,
     SAFETY,
-    bind(
-        &[(Plain(C::Char('P')), A::Sealing)],
-        "passphrases: seal your answers until the reveal",
-        false,
-    ),
+    PASSPHRASES,
 ];
 
 const WRITE_TEXT: &[Binding] = &[bind(&[(Plain(C::Enter), A::Type)], "new line", false)];
@@ -845,8 +846,8 @@ const EXPORT_PAGE: Binding = bind(
 /// A partner reads the answers they kept to themselves.
 const READ_KEPT: Binding = bind(
     &[(Plain(C::Char('v')), A::ReadKept)],
-    "read what you kept private (asks your passphrase)",
-    false,
+    "read what you kept private",
+    true,
 );
 
 const SIDE_BY_SIDE: &[Binding] = &[
@@ -1044,11 +1045,7 @@ const HELP: &[Binding] = &[
         1,
         "close",
     ),
-    bind(
-        &[(Plain(C::Char('!')), A::Safety)],
-        "when it does not feel safe: signs, and where to find help",
-        true,
-    ),
+    bind_some(SAFETY_KEY, 1, SAFETY_HELP),
     BOX_SCROLL,
     BOX_PAGES,
 ];
@@ -1096,11 +1093,7 @@ const SAFE_TO_ANSWER: &[Binding] = &[
     bind(&[(Plain(C::Char('y')), A::Confirm)], "yes", true),
     bind(&[(Plain(C::Char('u')), A::NotSure)], "not sure", true),
     bind(&[(Plain(C::Char('n')), A::Decline)], "no", true),
-    bind(
-        &[(Plain(C::Char('!')), A::Safety)],
-        "when it does not feel safe: signs, and where to find help",
-        false,
-    ),
+    bind(SAFETY_KEY, SAFETY_HELP, false),
 ];
 
 const SEALING: &[Binding] = &[
@@ -1121,10 +1114,11 @@ const SEALING: &[Binding] = &[
     ),
     bind(
         &[(Plain(C::Char('f')), A::NewKey)],
-        "forgotten: a new key (what the old one sealed stays sealed)",
+        "forgotten it: a new key",
         true,
     ),
     bind(&[(Plain(C::Esc), A::Close)], "close", true),
+    BOX_PAGES,
 ];
 
 /// Only Enter and Esc: every other key is part of the passphrase.

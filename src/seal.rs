@@ -79,7 +79,7 @@ pub enum SealError {
     #[error("that is not the passphrase of this key; nothing was changed")]
     WrongPassphrase,
     #[error(
-        "these words were sealed with an earlier key of theirs, which was replaced; they stay sealed in the file"
+        "these words were sealed with an earlier key, which was replaced when a passphrase was forgotten; they stay sealed in the file"
     )]
     ReplacedKey,
     #[error("the key file is damaged ({0}); it is left as it is")]

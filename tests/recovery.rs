@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use common::pty::{BIN, CTRL_C, ENTER, ESC, Tui, onboard, start_writing};
+use common::pty::{BIN, CTRL_C, ENTER, ESC, Tui, onboard, onboard_with_passphrase, start_writing};
 use expectrl::process::unix::{Signal, WaitStatus};
 
 /// A small disk of its own for the journal, so that it can really fill up.
@@ -96,19 +96,8 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
     }
 }
 
-#[test]
-fn a_save_that_fails_at_exit_is_kept_aside_and_put_back_next_time() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let disk = SmallDisk::at(&dir.path().join("disk"));
-    let data = dir.path().join("disk").join("data");
-    let config = dir.path().join("config");
-    let state = dir.path().join("state");
-
-    let mut tui = spawn(&data, &config, &state);
-    onboard(&mut tui);
-    start_writing(&mut tui);
-    tui.type_text("When plans are made ");
-    // Autosave writes the page once while there is room.
+/// Waits until autosave has written the page once, while there is room.
+fn wait_for_autosave(tui: &mut Tui, data: &Path) {
     let journal = data.join("journal");
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     while files_in(&journal).is_empty() && std::time::Instant::now() < deadline {
@@ -116,6 +105,30 @@ fn a_save_that_fails_at_exit_is_kept_aside_and_put_back_next_time() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(!files_in(&journal).is_empty(), "the page was autosaved");
+}
+
+/// A temporary folder with a small disk in it, and the journal (on the
+/// small disk), config and state folders.
+fn places() -> (tempfile::TempDir, SmallDisk, [PathBuf; 3]) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let disk = SmallDisk::at(&dir.path().join("disk"));
+    let folders = [
+        dir.path().join("disk").join("data"),
+        dir.path().join("config"),
+        dir.path().join("state"),
+    ];
+    (dir, disk, folders)
+}
+
+#[test]
+fn a_save_that_fails_at_exit_is_kept_aside_and_put_back_next_time() {
+    let (_dir, disk, [data, config, state]) = places();
+
+    let mut tui = spawn(&data, &config, &state);
+    onboard(&mut tui);
+    start_writing(&mut tui);
+    tui.type_text("When plans are made ");
+    wait_for_autosave(&mut tui, &data);
     let reason = disk.fail(&data);
     tui.type_text("without asking me first, I feel left out.");
     // Autosave keeps trying, and the footer says why it cannot.
@@ -173,36 +186,14 @@ fn a_save_that_fails_at_exit_is_kept_aside_and_put_back_next_time() {
 /// like the page would have been, and comes back whole once it is opened.
 #[test]
 fn a_sealed_turn_kept_aside_after_a_failed_save_stays_sealed_and_comes_back() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let disk = SmallDisk::at(&dir.path().join("disk"));
-    let data = dir.path().join("disk").join("data");
-    let config = dir.path().join("config");
-    let state = dir.path().join("state");
+    let (_dir, disk, [data, config, state]) = places();
     let passphrase = "tea for two, please";
 
     let mut tui = spawn(&data, &config, &state);
-    tui.wait_for("Welcome to tandem");
-    tui.type_text("Alex");
-    tui.send("\t");
-    tui.type_text("Sam");
-    tui.send(ENTER);
-    tui.wait_for("Passphrases");
-    tui.send(ENTER);
-    for _ in 0..2 {
-        tui.wait_for("Passphrase: ");
-        tui.type_text(passphrase);
-        tui.send(ENTER);
-    }
-    tui.wait_for("sealed from now on");
-    tui.send(ESC);
+    onboard_with_passphrase(&mut tui, passphrase);
     start_writing(&mut tui);
     tui.type_text("Marzipanlighthouse ");
-    let journal = data.join("journal");
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    while files_in(&journal).is_empty() && std::time::Instant::now() < deadline {
-        tui.pump();
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_for_autosave(&mut tui, &data);
     disk.fail(&data);
     tui.type_text("Quillbarometer");
     tui.wait_for("Not saved yet:");

@@ -107,19 +107,7 @@ fn alex_answers(data: &Path) -> String {
 fn a_sealed_turn_leaves_no_typed_word_in_any_file_even_killed_or_quickly_closed() {
     let places = Places::new();
     let mut tui = places.spawn();
-    tui.wait_for("Welcome to tandem");
-    tui.type_text("Alex");
-    tui.send(TAB);
-    tui.type_text("Sam");
-    tui.send(ENTER);
-    tui.wait_for("Passphrases");
-    tui.send(ENTER);
-    tui.wait_for("Alex, choose a passphrase");
-    type_passphrase(&mut tui);
-    tui.wait_for("once more");
-    type_passphrase(&mut tui);
-    tui.wait_for("sealed from now on");
-    tui.send(ESC);
+    onboard_with_passphrase(&mut tui, PASSPHRASE);
     start_boundary_map(&mut tui);
     begin_turn(&mut tui);
     tui.wait_for("step 1 of 6");

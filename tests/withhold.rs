@@ -50,23 +50,14 @@ fn alex_passes_the_second_step(h: &mut Harness) {
         h.last_frame
     );
     assert!(!h.last_frame.contains(SECRET), "{}", h.last_frame);
-    h.press(KeyCode::Tab);
-    for text in [ALEX.feeling, ALEX.ask, ALEX.will_do] {
-        h.type_text(text);
-        h.press(KeyCode::Tab);
-    }
-    h.press(KeyCode::Right);
-    h.press(KeyCode::Tab);
+    answer_boundary_map_after_step_2(h, &ALEX);
     assert!(
         h.last_frame
             .contains("You answered 5 of 6, and passed the rest."),
         "{}",
         h.last_frame
     );
-    h.press(KeyCode::Enter);
-    h.press(KeyCode::Enter);
-    answer_boundary_map(h, &SAM);
-    h.press(KeyCode::Enter);
+    sam_answers_after_alex(h);
 }
 
 #[test]

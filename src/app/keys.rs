@@ -205,7 +205,14 @@ impl App {
                 }
             }
             Action::Close => {
-                self.close_box();
+                // Leaving a new or changed passphrase goes back to the
+                // passphrases box it was chosen in.
+                if let Some(Overlay::Passphrase(b)) = self.close_box()
+                    && !matches!(b.purpose, super::KeyPurpose::Unlock(_))
+                    && !matches!(self.screen, Screen::Turn(_))
+                {
+                    self.show_sealing(b.partner);
+                }
             }
             action if matches!(self.overlay, Some(Overlay::Sealing { .. })) && !action.moves() => {
                 self.sealing_act(action);

@@ -89,7 +89,7 @@ impl App {
             ),
         };
         let body = format!(
-            "You have a page of {} from {} that is not finished yet: {}{others}.\n\ny starts a second page · n goes on with that one · Esc goes back",
+            "You have a page of {} from {} that is not talked over yet ({}){others}.\n\ny starts a second page · n goes on with that one · Esc goes back",
             exercise.title,
             crate::zone::day(newest.started, &self.tz),
             newest.status_words(),

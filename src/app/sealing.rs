@@ -120,6 +120,7 @@ impl App {
             return;
         };
         let partner = *selected;
+        self.notice = None;
         match action {
             Action::OtherPartner | Action::Up | Action::Down => *selected = partner.other(),
             Action::Partner(p) => *selected = p,
@@ -159,6 +160,7 @@ impl App {
             && !b.waiting
         {
             b.field.input(key);
+            b.error = None;
         }
     }
 
@@ -182,8 +184,14 @@ impl App {
                 });
             }
             (KeyPurpose::Change, Stage::Current) => {
-                b.old = Some(typed);
-                b.stage = Stage::New;
+                // The passphrase there is, checked before a new one is
+                // asked for.
+                b.old = Some(typed.clone());
+                b.waiting = true;
+                self.effects.push(Effect::Unlock {
+                    partner,
+                    passphrase: typed,
+                });
             }
             (_, Stage::Current | Stage::New) => match typed.too_weak() {
                 Some(why) => b.error = Some(why),
@@ -220,24 +228,34 @@ impl App {
     /// What came of opening a partner's key.
     pub fn unlocked(&mut self, partner: Partner, result: Result<OpenKey, SealError>) {
         let name = self.names()[partner.index()].clone();
-        let then = match &mut self.overlay {
+        let asking = match &mut self.overlay {
             Some(Overlay::Passphrase(b)) if b.partner == partner => {
                 b.waiting = false;
-                match (&result, b.purpose) {
-                    (Err(SealError::WrongPassphrase), _) => {
-                        b.error = Some(format!(
-                            "That is not {name}'s passphrase; nothing was changed. Try again, or Esc. (Forgotten? Home, then P, can make a new key.)"
-                        ));
-                        return;
-                    }
-                    (_, KeyPurpose::Unlock(then)) => Some(then),
-                    _ => None,
-                }
+                Some(b)
             }
             _ => None,
         };
-        match result {
-            Ok(key) => {
+        match (result, asking) {
+            (Err(SealError::WrongPassphrase), Some(b)) => {
+                b.error = Some(if b.purpose == KeyPurpose::Change {
+                    b.old = None;
+                    b.stage = Stage::Current;
+                    format!("That is not {name}'s current passphrase; nothing was changed.")
+                } else {
+                    format!(
+                        "That is not {name}'s passphrase; nothing was changed. Try again, or Esc. (Forgotten? Home, then P, can make a new key.)"
+                    )
+                });
+            }
+            (Ok(key), Some(b)) if b.purpose == KeyPurpose::Change => {
+                b.stage = Stage::New;
+                self.open_keys[partner.index()] = Some(key);
+            }
+            (Ok(key), asking) => {
+                let then = asking.and_then(|b| match b.purpose {
+                    KeyPurpose::Unlock(then) => Some(then),
+                    _ => None,
+                });
                 self.overlay = None;
                 self.open_keys[partner.index()] = Some(key);
                 match then {
@@ -247,7 +265,7 @@ impl App {
                     None => {}
                 }
             }
-            Err(e) => {
+            (Err(e), _) => {
                 self.overlay = Some(Overlay::Message {
                     title: format!("{name}'s key could not be opened"),
                     body: format!("{}.", capitalized(&e.to_string())),
@@ -260,6 +278,10 @@ impl App {
     /// a forgotten passphrase).
     pub fn key_made(&mut self, partner: Partner, result: Result<OpenKey, String>) {
         let name = self.names()[partner.index()].clone();
+        let replaced = matches!(
+            &self.overlay,
+            Some(Overlay::Passphrase(b)) if b.purpose == KeyPurpose::Replace
+        );
         match result {
             Ok(key) => {
                 if let Some(couple) = &mut self.couple {
@@ -274,9 +296,13 @@ impl App {
                     ));
                 } else {
                     self.show_sealing(partner);
-                    self.notice = Some(format!(
-                        "{name}'s unrevealed answers are sealed from now on."
-                    ));
+                    self.notice = Some(if replaced {
+                        format!(
+                            "{name} has a new key. What the old one sealed stays sealed, and its file is kept."
+                        )
+                    } else {
+                        format!("{name}'s answers are sealed from now on, until each reveal.")
+                    });
                 }
                 // What is open is sealed when it is next saved.
                 if let Some(open) = self.open_page_mut() {

@@ -144,7 +144,7 @@ impl App {
         self.box_scroll = 0;
         self.overlay = Some(Overlay::Safety);
         self.notice = Some(
-            "F3 passes any step; the reveal says \"passed\" and never why. Esc stops here.".into(),
+            "F3 passes any step; the reveal says \"passed\" and never why. Esc pauses, keeping your answers.".into(),
         );
     }
 }

@@ -251,13 +251,11 @@ impl Store {
             return Ok(None);
         }
         let name = ["first", "second"][partner.index()];
-        let folder = self.root.join(KEYS_DIR);
-        let mut to = folder.join(format!("{name}-until-{stamp}.age"));
-        let mut n = 2;
-        while std::fs::symlink_metadata(&to).is_ok() {
-            to = folder.join(format!("{name}-until-{stamp}-{n}.age"));
-            n += 1;
-        }
+        let to = unused_path(
+            &self.root.join(KEYS_DIR),
+            &format!("{name}-until-{stamp}"),
+            "age",
+        );
         std::fs::rename(&from, &to).map_err(|e| StoreError::io(&from, e))?;
         Ok(Some(to))
     }
@@ -393,12 +391,7 @@ impl Store {
         self.disk
             .create_dir(&folder)
             .map_err(|e| StoreError::io(&folder, e))?;
-        let mut to = folder.join(format!("{id}.ron"));
-        let mut n = 2;
-        while std::fs::symlink_metadata(&to).is_ok() {
-            to = folder.join(format!("{id}-{n}.ron"));
-            n += 1;
-        }
+        let to = unused_path(&folder, id, "ron");
         std::fs::rename(&from, &to).map_err(|e| StoreError::io(&from, e))?;
         Ok(to)
     }
@@ -433,6 +426,18 @@ impl Store {
             .write(path, text.as_bytes())
             .map_err(|e| StoreError::io(path, e))
     }
+}
+
+/// `folder/stem.extension`, or with `-2`, `-3`… after the stem when that
+/// is taken: a file moved aside never lands on another.
+fn unused_path(folder: &Path, stem: &str, extension: &str) -> PathBuf {
+    let mut path = folder.join(format!("{stem}.{extension}"));
+    let mut n = 2;
+    while std::fs::symlink_metadata(&path).is_ok() {
+        path = folder.join(format!("{stem}-{n}.{extension}"));
+        n += 1;
+    }
+    path
 }
 
 fn remove_unfinished_saves(folder: &Path) {

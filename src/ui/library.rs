@@ -80,11 +80,14 @@ pub fn render(
         ),
     ];
     let history = match app.journal.last_done(&exercise.id) {
-        Some(when) => format!(
-            "Last started {} · talked over {}",
-            date(app, when),
-            crate::model::count(app.journal.times_done(&exercise.id), "time", "times")
-        ),
+        Some(when) => match app.journal.times_done(&exercise.id) {
+            0 => format!("Last started {} · not talked over yet", date(app, when)),
+            n => format!(
+                "Last started {} · talked over {}",
+                date(app, when),
+                crate::model::count(n, "time", "times")
+            ),
+        },
         None => "Not done yet".to_string(),
     };
     detail.push(Line::styled(history, theme.dim()));

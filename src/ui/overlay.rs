@@ -163,10 +163,11 @@ fn safety_lines(app: &App, theme: Theme) -> (&str, Vec<Line<'static>>) {
         .collect();
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!(
-            "Contact details checked {}. Enter or Esc to close; Ctrl-Q closes tandem at once.",
-            shown(&guide.checked)
-        ),
+        format!("Contact details checked {}.", shown(&guide.checked)),
+        theme.dim(),
+    ));
+    lines.push(Line::styled(
+        "Enter or Esc closes this; Ctrl-Q closes tandem at once.",
         theme.dim(),
     ));
     (guide.title.as_str(), lines)
@@ -176,7 +177,7 @@ fn safety_lines(app: &App, theme: Theme) -> (&str, Vec<Line<'static>>) {
 fn sealing_lines(app: &App, selected: Partner, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
     let mut lines = vec![
         Line::raw(
-            "A passphrase seals a partner's answers until you have both finished: drafts, autosaves and anything kept aside after a failed save are unreadable in the files, to the other partner and to anyone else using this computer. Saving never asks for it; going on with your own draft, and the reveal, ask once each time tandem runs.",
+            "With a passphrase, what you write stays unreadable in tandem's files until you have both finished: to your partner, and to anyone else using this computer. You never need it to save. tandem asks for it when you go on with your own answers, and at the reveal, once each time it runs.",
         ),
         Line::raw(""),
     ];
@@ -197,7 +198,7 @@ fn sealing_lines(app: &App, selected: Partner, theme: Theme) -> (&'static str, V
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "Sealing does not protect against someone who knows the passphrase, a program recording the keyboard, or a partner watching the screen. A forgotten passphrase cannot be recovered: a new key can be made, and what the old one sealed stays sealed.",
+        "It cannot protect you from someone who knows your passphrase, from a program recording the keyboard, or from someone watching the screen. A forgotten passphrase cannot be recovered: f gives you a new one, and what was written with the old one stays locked away, kept but unreadable.",
         theme.dim(),
     ));
     ("Passphrases", lines)

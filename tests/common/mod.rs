@@ -260,6 +260,27 @@ pub fn answer_boundary_map(h: &mut Harness, words: &BoundaryWords) {
     h.press(KeyCode::Tab);
 }
 
+/// From the boundary map's second step, on to the third, answers the rest
+/// as `words` does, ending on the finish card.
+pub fn answer_boundary_map_after_step_2(h: &mut Harness, words: &BoundaryWords) {
+    h.press(KeyCode::Tab);
+    for text in [words.feeling, words.ask, words.will_do] {
+        h.type_text(text);
+        h.press(KeyCode::Tab);
+    }
+    h.press(KeyCode::Right);
+    h.press(KeyCode::Tab);
+}
+
+/// From Alex's finish card: Alex finishes, Sam answers the boundary map
+/// whole and finishes; the reveal is on screen.
+pub fn sam_answers_after_alex(h: &mut Harness) {
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(h, &SAM);
+    h.press(KeyCode::Enter);
+}
+
 pub struct BoundaryWords {
     /// The option number typed for the first few life areas.
     pub areas: &'static [char],

@@ -168,16 +168,37 @@ impl Tui {
     }
 }
 
-/// Names the couple Alex and Sam on the first-run screen.
-pub fn onboard(tui: &mut Tui) {
+/// Types the names Alex and Sam on the first-run screen; the box
+/// offering passphrases is next.
+fn name_alex_and_sam(tui: &mut Tui) {
     tui.wait_for("Welcome to tandem");
     tui.type_text("Alex");
     tui.send(TAB);
     tui.type_text("Sam");
     tui.send(ENTER);
     tui.wait_for("Passphrases");
+}
+
+/// Names the couple Alex and Sam on the first-run screen, choosing no
+/// passphrase.
+pub fn onboard(tui: &mut Tui) {
+    name_alex_and_sam(tui);
     tui.send(ESC);
     tui.wait_for("Hello, Alex and Sam.");
+}
+
+/// Names the couple Alex and Sam, Alex choosing `passphrase` in the box
+/// that offers one; home is next.
+pub fn onboard_with_passphrase(tui: &mut Tui, passphrase: &str) {
+    name_alex_and_sam(tui);
+    tui.send(ENTER);
+    for _ in 0..2 {
+        tui.wait_for("Passphrase: ");
+        tui.type_text(passphrase);
+        tui.send(ENTER);
+    }
+    tui.wait_for("sealed from now on");
+    tui.send(ESC);
 }
 
 /// From home to the boundary map's "who goes first?".
