@@ -21,6 +21,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Answer, Couple, Entry, EntryStatus, Page, Partner, Sealed};
 
+/// How hard a passphrase is made to guess: scrypt at 2^18, about a second
+/// on the 2-core machine tandem is measured on, and 256 MiB of memory
+/// while it runs. age's own choice (the next power of two past a second
+/// there) was 2^19: two seconds and 512 MiB, each time tandem starts,
+/// and more on an older laptop's memory than it may have to spare.
+const WORK_FACTOR: u8 = 18;
+/// The most work a key file may ask for: a little more than tandem writes,
+/// so that a key made by a later tandem still opens.
+const MAX_WORK_FACTOR: u8 = 20;
+
 /// The shortest passphrase tandem accepts.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
@@ -106,9 +116,10 @@ impl OpenKey {
     }
 
     /// The key as a file's text, encrypted with `passphrase`. Deriving the
-    /// passphrase's key is meant to take about a second.
+    /// passphrase's key is meant to be slow ([`WORK_FACTOR`]).
     pub fn lock(&self, passphrase: &Passphrase) -> Result<String, SealError> {
-        let recipient = age::scrypt::Recipient::new(passphrase.secret());
+        let mut recipient = age::scrypt::Recipient::new(passphrase.secret());
+        recipient.set_work_factor(WORK_FACTOR);
         let secret = self.identity.to_string();
         age::encrypt_and_armor(&recipient, secret.expose_secret().as_bytes())
             .map_err(|e| SealError::CannotSeal(e.to_string()))
@@ -116,7 +127,8 @@ impl OpenKey {
 
     /// Opens a key file's text with `passphrase`.
     pub fn unlock(locked: &str, passphrase: &Passphrase) -> Result<OpenKey, SealError> {
-        let identity = age::scrypt::Identity::new(passphrase.secret());
+        let mut identity = age::scrypt::Identity::new(passphrase.secret());
+        identity.set_max_work_factor(MAX_WORK_FACTOR);
         let plain = age::decrypt(&identity, locked.as_bytes()).map_err(|e| match e {
             age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
                 SealError::WrongPassphrase

@@ -490,3 +490,29 @@ fn keeping_an_answer_without_a_passphrase_asks_for_one_first() {
     assert!(page.entries[0].sealed.is_some(), "sealed now");
     assert!(found_anywhere(h.data_dir(), "Not for sharing").is_empty());
 }
+
+#[test]
+fn a_passphrase_can_come_from_a_password_manager_and_never_reaches_the_page() {
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.type_text("Mine ");
+    // Keeping an answer asks for a passphrase over the turn: pasted, it
+    // goes into the passphrase box, not into the answer behind it.
+    h.press(KeyCode::F(4));
+    h.paste(&format!("{PASSPHRASE}\n"));
+    h.press(KeyCode::Enter);
+    h.paste(PASSPHRASE);
+    h.press(KeyCode::Enter);
+    assert!(h.app.seals(Partner::First), "{}", h.last_frame);
+    h.ctrl('s');
+    let Screen::Turn(turn) = &h.app.screen else {
+        panic!("back in the turn");
+    };
+    assert_eq!(
+        turn.open.page.entries[0].answers.get("area"),
+        Some(&tandem::model::Answer::Text("Mine ".into()))
+    );
+    assert!(found_anywhere(h.data_dir(), "kettle").is_empty());
+}

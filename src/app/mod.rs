@@ -621,6 +621,11 @@ impl App {
     }
 
     fn on_paste(&mut self, text: &str) {
+        if let Some(Overlay::Passphrase(_)) = &self.overlay {
+            // From a password manager: one line, as typed.
+            self.passphrase_paste(text);
+            return;
+        }
         if self.overlay.is_some() || self.measured.too_small {
             return;
         }

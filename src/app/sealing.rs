@@ -164,6 +164,16 @@ impl App {
         }
     }
 
+    pub(super) fn passphrase_paste(&mut self, text: &str) {
+        if let Some(Overlay::Passphrase(b)) = &mut self.overlay
+            && !b.waiting
+        {
+            let line = text.lines().next().unwrap_or_default();
+            b.field.insert_str(line);
+            b.error = None;
+        }
+    }
+
     /// Enter in the passphrase box.
     pub(super) fn passphrase_entered(&mut self) {
         let Some(Overlay::Passphrase(b)) = &mut self.overlay else {
