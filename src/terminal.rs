@@ -15,7 +15,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 
-use crate::app::{App, Event, JournalIndex, Measured, Overlay};
+use crate::app::{App, Effect, Event, JournalIndex, Measured, Overlay};
 use crate::cli::Dirs;
 use crate::content::Library;
 use crate::journal::{Store, StoreError, plain_reason};
@@ -354,6 +354,15 @@ fn run_loop(
                 redraw = true;
                 if let Some(event) = event {
                     let effects = app.update(event);
+                    // Opening a key takes about a second: the box says so
+                    // on screen before it starts.
+                    if effects.iter().any(Effect::is_slow) {
+                        terminal
+                            .draw(|frame| {
+                                ui::render(app, theme, frame);
+                            })
+                            .context("cannot draw")?;
+                    }
                     if carry_out(app, store, effects) == Flow::Quit {
                         return Ok(());
                     }

@@ -130,6 +130,8 @@ fn a_sealed_turn_leaves_no_typed_word_in_any_file_even_killed_or_quickly_closed(
     tui.send(ENTER);
     tui.wait_for("your answers on this page are sealed");
     type_passphrase(&mut tui);
+    // The second the key takes to open is not a frozen screen.
+    tui.wait_for("Opening your key");
     tui.wait_for("Can you answer honestly here");
     tui.send("y");
     tui.wait_for(TYPED[1]);

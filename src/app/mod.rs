@@ -106,6 +106,17 @@ pub enum Effect {
     Quit,
 }
 
+impl Effect {
+    /// Whether carrying it out takes long enough (a passphrase derived)
+    /// that the screen should say so first.
+    pub fn is_slow(&self) -> bool {
+        matches!(
+            self,
+            Effect::MakeKey { .. } | Effect::Unlock { .. } | Effect::ChangePassphrase { .. }
+        )
+    }
+}
+
 /// A check-in's decision about one agreement on another page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReviewDecision {

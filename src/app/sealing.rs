@@ -253,7 +253,7 @@ impl App {
                     format!("That is not {name}'s current passphrase; nothing was changed.")
                 } else {
                     format!(
-                        "That is not {name}'s passphrase; nothing was changed. Try again, or Esc. (Forgotten? Home, then P, can make a new key.)"
+                        "That is not {name}'s passphrase; nothing was changed. Try again, or Esc. (Forgotten it? On home, P makes a new key.)"
                     )
                 });
             }

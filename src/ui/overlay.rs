@@ -249,10 +249,11 @@ fn passphrase_lines<'a>(
         Span::styled(format!("{}▏", "•".repeat(typed.min(64))), theme.key()),
     ]));
     if b.waiting {
-        lines.push(Line::styled(
-            "Opening the key… (about a second)",
-            theme.dim(),
-        ));
+        let doing = match b.purpose {
+            KeyPurpose::New | KeyPurpose::Replace => "Making your key… (about a second)",
+            _ => "Opening your key… (about a second)",
+        };
+        lines.push(Line::styled(doing, theme.dim()));
     }
     if let Some(error) = &b.error {
         lines.push(Line::raw(""));
