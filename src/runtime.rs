@@ -53,7 +53,6 @@ fn carry_out_once(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
             Effect::MakeKey {
                 partner,
                 passphrase,
-                replace: _,
             } => {
                 let result = make_key(app, store, partner, &passphrase);
                 app.key_made(partner, result);

@@ -85,12 +85,11 @@ pub enum Effect {
     /// Move this page out of the journal into the removed pages' folder.
     RemovePage(String),
     /// Make a key for a partner, kept encrypted with `passphrase`, and
-    /// record its public half in `couple.ron`. `replace` puts aside the
-    /// key there was (its passphrase is forgotten).
+    /// record its public half in `couple.ron`. A key file there was (its
+    /// passphrase forgotten) is put aside, never deleted.
     MakeKey {
         partner: Partner,
         passphrase: crate::seal::Passphrase,
-        replace: bool,
     },
     /// Open a partner's key with `passphrase`.
     Unlock {

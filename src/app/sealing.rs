@@ -224,10 +224,9 @@ impl App {
                         old,
                         new: typed,
                     },
-                    (purpose, _) => Effect::MakeKey {
+                    _ => Effect::MakeKey {
                         partner,
                         passphrase: typed,
-                        replace: purpose == KeyPurpose::Replace,
                     },
                 };
                 self.effects.push(effect);
