@@ -205,10 +205,9 @@ pub fn grid_legend(rows: &[GridLine]) -> Vec<(char, &'static str)> {
     [
         ('!', "important to one of you and poorly met"),
         ('≠', "you answered differently"),
-        (
-            '•',
-            "the same answer from you both, and one worth talking about",
-        ),
+        // Not "the same answer": a row one of them left blank is marked
+        // too, when the other's answer is worth a word.
+        ('•', "one of you, or both, marked it as worth talking about"),
     ]
     .into_iter()
     .filter(|(mark, _)| rows.iter().any(|r| r.mark() == Some(*mark)))

@@ -483,7 +483,7 @@ fn the_reveal_legend_says_what_a_shared_unsettled_answer_means() {
     let screen = h.screen(100, 40);
     assert!(!screen.contains("would like to talk"), "{screen}");
     assert!(
-        screen.contains("• the same answer from you both, and one worth talking about"),
+        screen.contains("• one of you, or both, marked it as worth talking about"),
         "{screen}"
     );
 }
