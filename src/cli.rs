@@ -87,9 +87,18 @@ pub enum Command {
     },
     /// List the exercises in the library.
     Exercises,
-    /// Check the journal and your own exercise files; every problem is
-    /// printed as path:line:column: message.
-    Check,
+    /// Check the journal and your own exercise files, or one exercise file;
+    /// every problem is printed as path:line:column: message.
+    Check {
+        /// An exercise file to check on its own, wherever it is.
+        file: Option<PathBuf>,
+    },
+    /// Write a starter exercise, with a note on every key, into your
+    /// exercises folder as ID.ron.
+    NewExercise {
+        /// The new exercise's id: lowercase letters, digits and dashes.
+        id: String,
+    },
 }
 
 /// Where the journal and the custom exercises live.
@@ -198,7 +207,9 @@ pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
             *force,
         ),
         Command::Exercises => exercises(&dirs.library()),
-        Command::Check => check(&store, dirs),
+        Command::Check { file: None } => check(&store, dirs),
+        Command::Check { file: Some(file) } => check_exercise(file, dirs),
+        Command::NewExercise { id } => new_exercise(id, dirs),
     }
 }
 
@@ -567,12 +578,15 @@ fn exercises(library: &Library) -> Result<ExitCode> {
                 out.line(category.label());
                 any = true;
             }
+            let length = exercise
+                .minutes
+                .map(|m| format!(", about {m} min"))
+                .unwrap_or_default();
             out.line(&format!(
-                "  {:<24} {} ({}, about {} min)",
+                "  {:<24} {} ({}{length})",
                 exercise.id,
                 exercise.title,
                 crate::app::steps_in_words(exercise),
-                exercise.minutes
             ));
         }
     }
@@ -663,4 +677,105 @@ fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
         ));
         Ok(ExitCode::from(1))
     }
+}
+
+/// Checks one exercise file on its own, and says how it would sit in the
+/// library.
+fn check_exercise(file: &Path, dirs: &Dirs) -> Result<ExitCode> {
+    let shown = visible(&file.display().to_string()).into_owned();
+    let bytes = crate::files::read_regular(file, crate::content::EXERCISE_LIMIT)
+        .map_err(|failure| anyhow!("cannot check {shown}: {}", failure.plain()))?;
+    let text = crate::files::as_text(file, &bytes).map_err(|problem| anyhow!("{problem}"))?;
+    let mut out = Out::new();
+    match crate::content::parse_exercise(file, text) {
+        Err(problems) => {
+            for problem in &problems {
+                out.line(&problem.to_string());
+            }
+            out.line("");
+            out.line(&format!(
+                "{} in {shown}; the library leaves this exercise out until it is fixed.",
+                count(problems.len(), "problem found", "problems found"),
+            ));
+            Ok(ExitCode::from(1))
+        }
+        Ok(exercise) => {
+            out.line(&format!(
+                "All fine: {shown} is the exercise {:?} ({}).",
+                exercise.id,
+                crate::app::steps_in_words(&exercise)
+            ));
+            let library = Library::load(None);
+            if library.get(&exercise.id).is_some() {
+                out.line("Its id is that of a built-in exercise: in your exercises folder, it replaces that one.");
+            }
+            let folder = dirs.exercises.as_deref();
+            let inside = folder.is_some_and(|f| file.parent() == Some(f));
+            if !inside && let Some(folder) = folder {
+                out.line(&format!(
+                    "To use it, put it in {}.",
+                    visible(&folder.display().to_string())
+                ));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The starter file `new-exercise` writes, with `{id}` and `{title}` to
+/// fill in.
+const STARTER: &str = include_str!("content/starter.ron");
+
+/// The starter exercise for `id`, valid as it is.
+pub fn starter_exercise(id: &str) -> String {
+    let words = id.replace('-', " ");
+    let mut title: String = words.trim().to_string();
+    if let Some(first) = title.get(..1) {
+        title = first.to_uppercase() + &title[1..];
+    }
+    STARTER.replace("{id}", id).replace("{title}", &title)
+}
+
+/// Writes a starter exercise into the exercises folder, never over a file
+/// that is there.
+fn new_exercise(id: &str, dirs: &Dirs) -> Result<ExitCode> {
+    let wanted = id.trim();
+    if !crate::content::is_id(wanted) || wanted.chars().count() > crate::content::MAX_ID_CHARS {
+        bail!(
+            "{:?} cannot be an exercise id: use lowercase letters, digits and dashes (at most {} characters), for example our-evening",
+            visible(wanted),
+            crate::content::MAX_ID_CHARS
+        );
+    }
+    let Some(folder) = &dirs.exercises else {
+        bail!("cannot find a home folder for your exercises; choose one with --config-dir DIR");
+    };
+    let library = dirs.library();
+    if let Some(exercise) = library.get(wanted) {
+        bail!(
+            "{wanted} is already the id of {:?}; choose another id, so the new exercise does not replace it",
+            visible(&exercise.title)
+        );
+    }
+    std::fs::create_dir_all(folder).with_context(|| {
+        format!(
+            "cannot make the exercises folder {}",
+            visible(&folder.display().to_string())
+        )
+    })?;
+    let path = folder.join(format!("{wanted}.ron"));
+    let shown = visible(&path.display().to_string()).into_owned();
+    write_private_new(&path, starter_exercise(wanted).as_bytes()).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            anyhow!("{shown} is already there, and tandem never writes over it; choose another id")
+        } else {
+            anyhow!("cannot write {shown}: {}", plain_reason(&e))
+        }
+    })?;
+    let mut out = Out::new();
+    out.line(&format!("Wrote {shown}."));
+    out.line(&format!(
+        "Put your own words in it, then run `tandem check {shown}`. It is in the library the next time tandem starts."
+    ));
+    Ok(ExitCode::SUCCESS)
 }

@@ -345,8 +345,18 @@ pub fn plain_ron(code: &ron::Error) -> String {
     }
 }
 
+/// The known key closest to `typed`, when it is likely a typo of it.
+pub fn nearest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(typed, k), *k))
+        .filter(|(d, k)| *d <= 2 && *d < k.len())
+        .min()
+        .map(|(_, k)| k)
+}
+
 /// A name short and plain enough to repeat in a message.
-fn is_short_name(name: &str) -> bool {
+pub fn is_short_name(name: &str) -> bool {
     !name.is_empty()
         && name.chars().count() <= 40
         && name

@@ -34,6 +34,23 @@ pub struct Token<'a> {
     pub end: usize,
 }
 
+/// The path `serde_ignored` reports for a skipped key, as steps into the
+/// text.
+pub fn segments(path: &serde_ignored::Path<'_>) -> Vec<Seg> {
+    use serde_ignored::Path as P;
+    let (parent, seg) = match path {
+        P::Root => return Vec::new(),
+        P::Seq { parent, index } => (parent, Seg::Index(*index)),
+        P::Map { parent, key } => (parent, Seg::Key(key.clone())),
+        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
+            (parent, Seg::Enter)
+        }
+    };
+    let mut out = segments(parent);
+    out.push(seg);
+    out
+}
+
 /// The tokens of `text`, and where its comments start. Reading stops at the
 /// first thing that is not RON; what came before is kept.
 #[derive(Clone, Debug, Default)]
@@ -315,6 +332,15 @@ impl<'a> Scan<'a> {
     /// The token a path leads to: the key itself for a last `Key` step,
     /// otherwise the value.
     pub fn locate(&self, path: &[Seg]) -> Option<usize> {
+        self.find(path, false)
+    }
+
+    /// Where the value a path leads to starts, for a last `Key` step too.
+    pub fn locate_value(&self, path: &[Seg]) -> Option<usize> {
+        self.find(path, true)
+    }
+
+    fn find(&self, path: &[Seg], value_of_key: bool) -> Option<usize> {
         let mut at = 0usize;
         let mut landed = 0usize;
         for seg in path {
@@ -324,7 +350,11 @@ impl<'a> Scan<'a> {
                         .items(at)
                         .into_iter()
                         .find(|(key, _)| key.and_then(|k| self.key_name(k)) == Some(name))?;
-                    landed = key.unwrap_or(value);
+                    landed = if value_of_key {
+                        value
+                    } else {
+                        key.unwrap_or(value)
+                    };
                     at = value;
                 }
                 Seg::Index(n) => {
@@ -333,7 +363,10 @@ impl<'a> Scan<'a> {
                     at = value;
                 }
                 Seg::Enter => {
-                    if self.named_paren(at) {
+                    // `Scale(min: 1)` is a variant whose struct is written
+                    // inside its own parentheses: its keys are found from
+                    // the name, as for a named struct.
+                    if self.named_paren(at) && !self.punct(at + 3, ':') {
                         at += 2;
                         landed = at;
                     }
@@ -341,6 +374,42 @@ impl<'a> Scan<'a> {
             }
         }
         Some(self.tokens.get(landed)?.start)
+    }
+
+    /// The path of every key in the text, in the order written; a value
+    /// in a list or in a variant's parentheses is a position.
+    pub fn key_paths(&self) -> Vec<Vec<Seg>> {
+        let mut out = Vec::new();
+        self.walk(0, &mut Vec::new(), &mut out);
+        out
+    }
+
+    fn walk(&self, at: usize, path: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
+        for (n, (key, value)) in self.items(at).into_iter().enumerate() {
+            match key.and_then(|k| self.key_name(k)) {
+                Some(name) => {
+                    path.push(Seg::Key(name.to_string()));
+                    out.push(path.clone());
+                }
+                None => path.push(Seg::Index(n)),
+            }
+            self.walk(value, path, out);
+            path.pop();
+        }
+    }
+
+    /// The name of a variant or named struct starting at `offset`
+    /// (`Scale` of `Scale(min: 1, …)`).
+    pub fn name_at(&self, offset: usize) -> Option<&'a str> {
+        let i = self.tokens.partition_point(|t| t.start < offset);
+        match self.tokens.get(i) {
+            Some(Token {
+                tok: Tok::Ident(name),
+                start,
+                ..
+            }) if *start == offset => Some(name),
+            _ => None,
+        }
     }
 
     /// Keys that appear twice in one `{…}` map, as the offset of the

@@ -120,7 +120,9 @@ fn custom_files_add_replace_and_report_problems_without_stopping() {
         .find(|p| p.path.ends_with("bad-scale.ron"))
         .expect("bad scale reported");
     assert!(
-        scale.message.contains("min (5) must be below max (1)"),
+        scale
+            .message
+            .contains("the scale's min (5) must be below its max (1)"),
         "{scale}"
     );
     assert!(scale.line > 1, "{scale}");

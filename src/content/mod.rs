@@ -1,14 +1,18 @@
 //! The exercise library: the built-in exercises embedded from `content/`,
 //! plus the couple's own files, which add to them or replace them by id.
 
+pub mod format;
 mod validate;
+
+pub use validate::{MAX_ID_CHARS, is_concept, is_id};
 
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::model::{Category, Exercise, SafetyGuide};
+use crate::model::{CONTENT_VERSION, Category, Exercise, SafetyGuide};
 use crate::problem::Problem;
+use crate::ron_text::Seg;
 
 static BUILT_IN: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
@@ -133,12 +137,53 @@ impl Library {
 
     fn add(&mut self, path: &Path, text: &str, source: Source) {
         match parse_exercise(path, text) {
-            Ok(exercise) => {
-                // A custom exercise with the id of another replaces it.
-                self.entries.retain(|e| e.exercise.id != exercise.id);
-                self.entries.push(LibraryEntry { exercise, source });
-            }
+            Ok(exercise) => self.put(exercise, source),
             Err(mut problems) => self.problems.append(&mut problems),
+        }
+    }
+
+    /// Adds an exercise. One of the couple's own replaces a built-in one
+    /// with its id; two of their own with the same id are a mistake, and
+    /// the one that stays is the file named after the id, or else the
+    /// first by file name.
+    fn put(&mut self, exercise: Exercise, source: Source) {
+        let earlier = self
+            .entries
+            .iter()
+            .position(|e| e.exercise.id == exercise.id);
+        let Some(at) = earlier else {
+            self.entries.push(LibraryEntry { exercise, source });
+            return;
+        };
+        let (Source::Custom(kept), Source::Custom(new)) = (&self.entries[at].source, &source)
+        else {
+            self.entries[at] = LibraryEntry { exercise, source };
+            return;
+        };
+        let named = |path: &Path| {
+            path.file_stem()
+                .is_some_and(|stem| stem.to_string_lossy() == exercise.id)
+        };
+        let (winner, loser, why) = if named(new) && !named(kept) {
+            (new.clone(), kept.clone(), "its file name is the id")
+        } else if named(kept) {
+            (kept.clone(), new.clone(), "its file name is the id")
+        } else {
+            (kept.clone(), new.clone(), "it comes first by file name")
+        };
+        self.problems.push(Problem::whole_file(
+            &loser,
+            format!(
+                "the exercise id {:?} is also used in {}, which is the one in the library because {why}; give this exercise another id, or remove one of the files",
+                exercise.id,
+                winner.file_name().map_or_else(
+                    || winner.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                ),
+            ),
+        ));
+        if winner == *new {
+            self.entries[at] = LibraryEntry { exercise, source };
         }
     }
 
@@ -173,21 +218,122 @@ fn is_exercise_file(path: &Path) -> bool {
             .is_some_and(|n| n.starts_with('.'))
 }
 
+/// How exercise files are read: `Some(…)` may be left out around an
+/// optional value, and a field's kind holds its keys directly
+/// (`Scale(min: 1, …)`).
+fn exercise_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES)
+}
+
+/// Only the version of a file, read before the rest: a newer format may
+/// hold keys this build has never heard of, which are not mistakes.
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    version: u32,
+}
+
 /// Parses and validates one exercise file. Every problem names the file,
-/// line and column.
+/// line and column of the key it is about.
 pub fn parse_exercise(path: &Path, text: &str) -> Result<Exercise, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let options = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_default_extension(ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES);
-    let exercise: Exercise = options
-        .from_str(text)
+    let options = exercise_options();
+    if let Ok(probe) = options.from_str::<VersionProbe>(text)
+        && probe.version > CONTENT_VERSION
+    {
+        let scan = crate::ron_text::scan(text);
+        let at = scan.locate(&[Seg::Key("version".into())]).unwrap_or(0);
+        return Err(vec![Problem::at_offset(
+            path,
+            text,
+            at,
+            format!(
+                "written for a newer tandem (exercise format {}; this build reads up to {CONTENT_VERSION})",
+                probe.version
+            ),
+        )]);
+    }
+    let mut de = ron::Deserializer::from_str_with_options(text, &options)
         .map_err(|e| vec![Problem::from_ron(path, text, &e)])?;
-    let problems = validate::validate(&exercise, path, text);
+    let mut skipped = Vec::new();
+    let parsed: Result<Exercise, _> =
+        serde_ignored::deserialize(&mut de, |p| skipped.push(crate::ron_text::segments(&p)));
+    let exercise = match parsed.and_then(|exercise| de.end().map(|()| exercise)) {
+        Ok(exercise) => exercise,
+        Err(code) => {
+            // Keys passed over before the error are reported with it; a
+            // required key reported missing because it was misspelt is
+            // said once, as the typo.
+            let mut problems = unknown_keys(path, text, &skipped);
+            let misspelt = match &code {
+                ron::Error::MissingStructField { field, .. } => problems
+                    .iter()
+                    .any(|p| p.message.contains(&format!("did you mean `{field}`?"))),
+                _ => false,
+            };
+            if !misspelt {
+                problems.push(Problem::from_ron(path, text, &de.span_error(code)));
+            }
+            return Err(problems);
+        }
+    };
+    let mut problems = unknown_keys(path, text, &skipped);
+    problems.extend(validate::validate(&exercise, path, text));
+    problems.sort_by_key(|p| (p.line, p.column));
     if problems.is_empty() {
         Ok(exercise)
     } else {
         Err(problems)
+    }
+}
+
+/// A problem for every key the format does not have, with the key meant
+/// when it looks like a typo.
+fn unknown_keys(path: &Path, text: &str, skipped: &[Vec<Seg>]) -> Vec<Problem> {
+    let scan = crate::ron_text::scan(text);
+    skipped
+        .iter()
+        .filter_map(|segs| {
+            let (Seg::Key(key), parent) = segs.split_last()? else {
+                return None;
+            };
+            let at = scan.locate(segs).unwrap_or(0);
+            let shown = if crate::problem::is_short_name(key) {
+                format!("`{key}`")
+            } else {
+                "this key".to_string()
+            };
+            let message = match format::place_at(&scan, parent) {
+                Some(place) => match crate::problem::nearest(key, place.keys) {
+                    Some(meant) => {
+                        format!(
+                            "{shown} is not a key of {}; did you mean `{meant}`?",
+                            place.name
+                        )
+                    }
+                    None => format!(
+                        "{shown} is not a key of {}, which may hold {}",
+                        place.name,
+                        in_words(place.keys)
+                    ),
+                },
+                None => format!(
+                    "{shown} is not a key tandem knows here; remove it or correct its spelling"
+                ),
+            };
+            Some(Problem::at_offset(path, text, at, message))
+        })
+        .collect()
+}
+
+/// `a`, `b` and `c`.
+fn in_words(keys: &[&str]) -> String {
+    let quoted: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 

@@ -1,261 +1,466 @@
 //! Checks an exercise beyond what parsing can: ids, references between steps,
-//! scales and options that make sense.
+//! scales and options that make sense. Every rule here is described in
+//! `docs/exercise-format.md`, and every problem points at the key it is
+//! about.
 
 use std::collections::HashSet;
 use std::path::Path;
 
-use crate::model::{CONTENT_VERSION, ChoiceDef, ColumnKind, Exercise, Field, ScaleDef, StepMode};
+use crate::model::{
+    CONTENT_VERSION, ChoiceDef, ColumnKind, Exercise, Field, GridDef, ScaleDef, StepMode,
+};
 use crate::problem::Problem;
+use crate::ron_text::{Scan, Seg, scan};
 
 /// The largest scale a person can answer comfortably with arrow keys.
-const MAX_SCALE_SPAN: i32 = 200;
+pub const MAX_SCALE_SPAN: i64 = 200;
+/// The furthest a scale's ends may lie from zero.
+pub const MAX_SCALE_VALUE: i32 = 10_000;
+/// The longest an exercise may say it takes, in minutes.
+pub const MAX_MINUTES: u32 = 240;
+/// The longest id, in characters: ids become file names and page names.
+pub const MAX_ID_CHARS: usize = 60;
+/// The longest title, in characters: a title has one line in the library.
+pub const MAX_TITLE_CHARS: usize = 80;
+
+/// Where a problem is: a path of keys and positions into the file.
+struct At(Vec<Seg>);
+
+impl At {
+    fn root() -> At {
+        At(Vec::new())
+    }
+
+    fn key(&self, key: &str) -> At {
+        let mut path = self.0.clone();
+        path.push(Seg::Key(key.to_string()));
+        At(path)
+    }
+
+    fn index(&self, i: usize) -> At {
+        let mut path = self.0.clone();
+        path.push(Seg::Index(i));
+        At(path)
+    }
+}
+
+struct Report<'a> {
+    path: &'a Path,
+    text: &'a str,
+    scan: Scan<'a>,
+    problems: Vec<Problem>,
+}
+
+impl Report<'_> {
+    /// A problem at the place `at` leads to; where the file does not hold
+    /// that place (a key left to its default), at the nearest place above.
+    fn at(&mut self, at: &At, message: impl Into<String>) {
+        let offset = (0..=at.0.len())
+            .rev()
+            .find_map(|n| self.scan.locate(&at.0[..n]))
+            .unwrap_or(0);
+        self.problems
+            .push(Problem::at_offset(self.path, self.text, offset, message));
+    }
+}
 
 pub fn validate(exercise: &Exercise, path: &Path, text: &str) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut report = |after: Option<&str>, needle: &str, message: String| {
-        problems.push(Problem::at_text(path, text, after, needle, message));
+    let mut report = Report {
+        path,
+        text,
+        scan: scan(text),
+        problems: Vec::new(),
     };
+    let root = At::root();
 
-    if exercise.version > CONTENT_VERSION {
-        report(
-            None,
-            "version",
+    if exercise.version == 0 || exercise.version > CONTENT_VERSION {
+        report.at(
+            &root.key("version"),
             format!(
-                "written for a newer tandem (format {}, this build reads up to {CONTENT_VERSION})",
+                "format {} does not exist; write version: {CONTENT_VERSION}",
                 exercise.version
             ),
         );
     }
-    if !is_id(&exercise.id) {
-        report(
-            None,
-            "id",
-            format!(
-                "id {:?} must be lowercase letters, digits and dashes",
-                exercise.id
-            ),
+    if let Some(message) = id_problem(&exercise.id) {
+        report.at(&root.key("id"), format!("the exercise's id {message}"));
+    }
+    if exercise.revision == 0 {
+        report.at(
+            &root.key("revision"),
+            "revision starts at 1 and goes up each time the steps change",
         );
     }
     if exercise.title.trim().is_empty() {
-        report(None, "title", "title is empty".into());
+        report.at(&root.key("title"), "the title is empty");
+    } else if exercise.title.chars().count() > MAX_TITLE_CHARS {
+        report.at(
+            &root.key("title"),
+            format!("the title is longer than {MAX_TITLE_CHARS} characters; it has one line in the library"),
+        );
     }
-    for concept in &exercise.concepts {
-        if !is_concept(concept) {
-            report(
-                Some("concepts"),
-                &format!("\"{concept}\""),
-                format!("unknown concept id {concept:?} (expected C1–C12, I1–I12 or S1–S7)"),
-            );
-        }
+    if let Some(minutes) = exercise.minutes
+        && !(1..=MAX_MINUTES).contains(&minutes)
+    {
+        report.at(
+            &root.key("minutes"),
+            format!(
+                "minutes is a rough length between 1 and {MAX_MINUTES}; leave it out if you would rather not say"
+            ),
+        );
     }
+    check_concepts(&mut report, &root.key("concepts"), &exercise.concepts);
     if exercise.individual_steps().next().is_none() {
-        report(
-            None,
-            "steps",
-            "needs at least one step each partner answers on their own".into(),
+        report.at(
+            &root.key("steps"),
+            "an exercise needs at least one step each partner answers on their own (a step without `mode`)",
         );
     }
 
     let mut seen = HashSet::new();
-    for step in &exercise.steps {
-        let anchor = format!("\"{}\"", step.id);
-        let at = Some(anchor.as_str());
-        if !is_id(&step.id) {
-            report(
-                None,
-                &anchor,
-                format!(
-                    "step id {:?} must be lowercase letters, digits and dashes",
-                    step.id
-                ),
+    for (i, step) in exercise.steps.iter().enumerate() {
+        let at = root.key("steps").index(i);
+        let name = if is_id(&step.id) {
+            format!("step \"{}\"", step.id)
+        } else {
+            format!("step {}", i + 1)
+        };
+        if let Some(message) = id_problem(&step.id) {
+            report.at(&at.key("id"), format!("{name}: the id {message}"));
+        } else if !seen.insert(step.id.as_str()) {
+            report.at(
+                &at.key("id"),
+                format!("{name}: this id is used by an earlier step; give each step its own"),
             );
-        }
-        if !seen.insert(step.id.as_str()) {
-            report(at, &anchor, format!("step id {:?} is used twice", step.id));
         }
         if step.prompt.trim().is_empty() {
-            report(
-                at,
-                "prompt",
-                format!("step {:?} has an empty prompt", step.id),
-            );
+            report.at(&at.key("prompt"), format!("{name}: the prompt is empty"));
         }
-        if let StepMode::Reflect { of } = &step.mode {
-            if of.is_empty() {
-                report(
-                    at,
-                    "Reflect",
-                    format!("step {:?} reflects no steps", step.id),
-                );
-            }
-            for target in of {
-                let ok = exercise
-                    .step(target)
-                    .is_some_and(|s| s.mode == StepMode::Individual);
-                if !ok {
-                    report(
-                        at,
-                        &format!("\"{target}\""),
-                        format!(
-                            "step {:?} reflects {target:?}, which is not a step answered on one's own",
-                            step.id
-                        ),
+        check_concepts(&mut report, &at.key("concepts"), &step.concepts);
+        let mode = at.key("mode");
+        match &step.mode {
+            StepMode::Reflect { of } => {
+                if of.is_empty() {
+                    report.at(
+                        &mode.key("of"),
+                        format!("{name}: `of` names no step to say back"),
                     );
                 }
-            }
-        }
-        if let StepMode::Turn { shows, .. } = &step.mode {
-            for target in shows {
-                let earlier = exercise
-                    .steps
-                    .iter()
-                    .take_while(|s| s.id != step.id)
-                    .any(|s| &s.id == target);
-                if !earlier {
-                    report(
-                        at,
-                        &format!("\"{target}\""),
-                        format!(
-                            "step {:?} shows {target:?}, which is not an earlier step",
-                            step.id
-                        ),
-                    );
-                }
-            }
-        }
-        if step.field == Field::AgreementReview && step.mode != StepMode::Shared {
-            report(
-                at,
-                "AgreementReview",
-                format!(
-                    "step {:?}: an agreement review is done together (mode: Shared)",
-                    step.id
-                ),
-            );
-        }
-        let mut field_problems = Vec::new();
-        check_field(&step.field, &mut field_problems);
-        for message in field_problems {
-            // Point at the value the message quotes, when there is one.
-            let needle = message
-                .split('"')
-                .nth(1)
-                .map_or_else(|| "field".to_string(), |quoted| format!("\"{quoted}\""));
-            report(at, &needle, format!("step {:?}: {message}", step.id));
-        }
-    }
-    problems
-}
-
-fn check_field(field: &Field, problems: &mut Vec<String>) {
-    match field {
-        Field::Text(_) | Field::List(_) | Field::AgreementReview => {}
-        Field::Scale(scale) => check_scale(scale, problems),
-        Field::Choice(choice) | Field::Checklist(choice) => check_choice(choice, problems),
-        Field::Grid(grid) => {
-            if grid.rows.is_empty() && !grid.add_rows {
-                problems.push("a grid needs rows, or add_rows: true".into());
-            }
-            if grid.columns.is_empty() {
-                problems.push("a grid needs at least one column".into());
-            }
-            let mut rows = HashSet::new();
-            for row in &grid.rows {
-                if !rows.insert(row.id.as_str()) {
-                    problems.push(format!("grid row id {:?} is used twice", row.id));
-                }
-                if row.id.starts_with("added-") {
-                    problems.push(format!(
-                        "grid row id {:?}: ids starting with \"added-\" are kept for rows partners add",
-                        row.id
-                    ));
-                }
-            }
-            let column = |id: &str| grid.columns.iter().find(|c| c.id == id);
-            let is_scale =
-                |id: &str| matches!(column(id), Some(c) if matches!(c.kind, ColumnKind::Scale(_)));
-            if let Some(priority) = &grid.priority {
-                for id in [&priority.important, &priority.met] {
-                    if !is_scale(id) {
-                        problems.push(format!(
-                            "priority names {id:?}, which is not a scale column"
-                        ));
+                for (j, target) in of.iter().enumerate() {
+                    let alone = exercise
+                        .step(target)
+                        .is_some_and(|s| s.mode == StepMode::Individual);
+                    if !alone {
+                        report.at(
+                            &mode.key("of").index(j),
+                            format!(
+                                "{name} says back {}, which is not a step answered on one's own",
+                                quoted(target)
+                            ),
+                        );
                     }
                 }
             }
-            if let Some(patterns) = &grid.patterns
-                && !is_scale(&patterns.column)
-            {
-                problems.push(format!(
-                    "patterns name {:?}, which is not a scale column",
-                    patterns.column
-                ));
-            }
-            if let Some(both) = &grid.both_chose {
-                let has_option = matches!(
-                    column(&both.column).map(|c| &c.kind),
-                    Some(ColumnKind::Choice(choice)) if choice.position(&both.option).is_some()
-                );
-                if !has_option {
-                    problems.push(format!(
-                        "both_chose names option {:?} of column {:?}, which is not a choice there",
-                        both.option, both.column
-                    ));
+            StepMode::Turn { shows, .. } => {
+                for (j, target) in shows.iter().enumerate() {
+                    let earlier = exercise.steps[..i].iter().any(|s| &s.id == target);
+                    if !earlier {
+                        report.at(
+                            &mode.key("shows").index(j),
+                            format!(
+                                "{name} shows {}, which is not an earlier step",
+                                quoted(target)
+                            ),
+                        );
+                    }
                 }
             }
-            for row in &grid.rows {
-                if !row.concept.is_empty() && !is_concept(&row.concept) {
-                    problems.push(format!(
-                        "grid row {:?} has unknown concept {:?}",
-                        row.id, row.concept
-                    ));
-                }
-            }
-            let mut columns = HashSet::new();
-            for column in &grid.columns {
-                if !columns.insert(column.id.as_str()) {
-                    problems.push(format!("grid column id {:?} is used twice", column.id));
-                }
-                match &column.kind {
-                    ColumnKind::Scale(scale) => check_scale(scale, problems),
-                    ColumnKind::Choice(choice) => check_choice(choice, problems),
-                }
-            }
+            StepMode::Individual | StepMode::Shared => {}
+        }
+        if step.field == Field::AgreementReview && step.mode != StepMode::Shared {
+            report.at(
+                &at.key("field"),
+                format!(
+                    "{name}: an agreement review is done together, so the step needs mode: Shared"
+                ),
+            );
+        }
+        check_field(&mut report, &at.key("field"), &name, &step.field);
+    }
+    report.problems
+}
+
+fn check_concepts(report: &mut Report<'_>, at: &At, concepts: &[String]) {
+    for (i, concept) in concepts.iter().enumerate() {
+        if !is_concept(concept) {
+            report.at(
+                &at.index(i),
+                format!(
+                    "{} is not a concept of the map (C1–C12, I1–I12 or S1–S7)",
+                    quoted(concept)
+                ),
+            );
         }
     }
 }
 
-fn check_scale(scale: &ScaleDef, problems: &mut Vec<String>) {
-    if scale.min >= scale.max {
-        problems.push(format!(
-            "scale min ({}) must be below max ({})",
-            scale.min, scale.max
-        ));
-    } else if scale.max - scale.min > MAX_SCALE_SPAN {
-        problems.push(format!(
-            "scale from {} to {} is too long (at most {MAX_SCALE_SPAN} steps)",
-            scale.min, scale.max
-        ));
+fn check_field(report: &mut Report<'_>, at: &At, name: &str, field: &Field) {
+    match field {
+        Field::Text(_) | Field::List(_) | Field::AgreementReview => {}
+        Field::Scale(scale) => check_scale(report, at, name, scale),
+        Field::Choice(choice) | Field::Checklist(choice) => check_choice(report, at, name, choice),
+        Field::Grid(grid) => check_grid(report, at, name, grid),
     }
 }
 
-fn check_choice(choice: &ChoiceDef, problems: &mut Vec<String>) {
+fn check_grid(report: &mut Report<'_>, at: &At, name: &str, grid: &GridDef) {
+    if grid.rows.is_empty() && !grid.add_rows {
+        report.at(
+            &at.key("rows"),
+            format!("{name}: a grid needs rows, or add_rows: true"),
+        );
+    }
+    if grid.columns.is_empty() {
+        report.at(
+            &at.key("columns"),
+            format!("{name}: a grid needs at least one column"),
+        );
+    }
+    let mut rows = HashSet::new();
+    for (i, row) in grid.rows.iter().enumerate() {
+        let row_at = at.key("rows").index(i);
+        if row.id.trim().is_empty() {
+            report.at(
+                &row_at.key("id"),
+                format!("{name}: a grid row's id is empty"),
+            );
+        } else if !rows.insert(row.id.as_str()) {
+            report.at(
+                &row_at.key("id"),
+                format!(
+                    "{name}: grid row id {} is used by an earlier row",
+                    quoted(&row.id)
+                ),
+            );
+        } else if row.id.starts_with("added-") {
+            report.at(
+                &row_at.key("id"),
+                format!("{name}: row ids starting with \"added-\" are kept for rows partners add"),
+            );
+        }
+        if row.label.trim().is_empty() {
+            report.at(
+                &row_at.key("label"),
+                format!("{name}: a grid row's label is empty"),
+            );
+        }
+        if !row.concept.is_empty() && !is_concept(&row.concept) {
+            report.at(
+                &row_at.key("concept"),
+                format!(
+                    "{name}: {} is not a concept of the map (C1–C12, I1–I12 or S1–S7)",
+                    quoted(&row.concept)
+                ),
+            );
+        }
+    }
+    let mut columns = HashSet::new();
+    for (i, column) in grid.columns.iter().enumerate() {
+        let column_at = at.key("columns").index(i);
+        if column.id.trim().is_empty() {
+            report.at(
+                &column_at.key("id"),
+                format!("{name}: a column's id is empty"),
+            );
+        } else if !columns.insert(column.id.as_str()) {
+            report.at(
+                &column_at.key("id"),
+                format!(
+                    "{name}: column id {} is used by an earlier column",
+                    quoted(&column.id)
+                ),
+            );
+        }
+        match &column.kind {
+            ColumnKind::Scale(scale) => check_scale(report, &column_at.key("kind"), name, scale),
+            ColumnKind::Choice(choice) => {
+                check_choice(report, &column_at.key("kind"), name, choice);
+            }
+        }
+    }
+    let column = |id: &str| grid.columns.iter().find(|c| c.id == id);
+    let scale = |id: &str| match column(id).map(|c| &c.kind) {
+        Some(ColumnKind::Scale(scale)) => Some(scale),
+        _ => None,
+    };
+    if let Some(priority) = &grid.priority {
+        for (key, id) in [("important", &priority.important), ("met", &priority.met)] {
+            if scale(id).is_none() {
+                report.at(
+                    &at.key("priority").key(key),
+                    format!(
+                        "{name}: priority's `{key}` names {}, which is not a scale column of this grid",
+                        quoted(id)
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(patterns) = &grid.patterns {
+        let patterns_at = at.key("patterns");
+        match scale(&patterns.column) {
+            None => report.at(
+                &patterns_at.key("column"),
+                format!(
+                    "{name}: patterns' `column` names {}, which is not a scale column of this grid",
+                    quoted(&patterns.column)
+                ),
+            ),
+            Some(s) if !(s.min..=s.max).contains(&patterns.often) => report.at(
+                &patterns_at.key("often"),
+                format!(
+                    "{name}: `often` is {}, outside the column's scale ({} to {})",
+                    patterns.often, s.min, s.max
+                ),
+            ),
+            Some(_) => {}
+        }
+        if patterns.caution_from == 0 {
+            report.at(
+                &patterns_at.key("caution_from"),
+                format!("{name}: `caution_from` counts rows and starts at 1"),
+            );
+        }
+    }
+    if let Some(both) = &grid.both_chose {
+        let both_at = at.key("both_chose");
+        match column(&both.column).map(|c| &c.kind) {
+            Some(ColumnKind::Choice(choice)) => {
+                if choice.position(&both.option).is_none() {
+                    report.at(
+                        &both_at.key("option"),
+                        format!(
+                            "{name}: both_chose names option {}, which is not an option of column {}",
+                            quoted(&both.option),
+                            quoted(&both.column)
+                        ),
+                    );
+                }
+            }
+            _ => report.at(
+                &both_at.key("column"),
+                format!(
+                    "{name}: both_chose names {}, which is not a choice column of this grid",
+                    quoted(&both.column)
+                ),
+            ),
+        }
+    }
+}
+
+fn check_scale(report: &mut Report<'_>, at: &At, name: &str, scale: &ScaleDef) {
+    for (key, value) in [("min", scale.min), ("max", scale.max)] {
+        if !(-MAX_SCALE_VALUE..=MAX_SCALE_VALUE).contains(&value) {
+            report.at(
+                &at.key(key),
+                format!(
+                    "{name}: a scale's ends lie between -{MAX_SCALE_VALUE} and {MAX_SCALE_VALUE}"
+                ),
+            );
+            return;
+        }
+    }
+    if scale.min >= scale.max {
+        report.at(
+            &at.key("min"),
+            format!(
+                "{name}: the scale's min ({}) must be below its max ({})",
+                scale.min, scale.max
+            ),
+        );
+    } else if i64::from(scale.max) - i64::from(scale.min) > MAX_SCALE_SPAN {
+        report.at(
+            &at.key("max"),
+            format!(
+                "{name}: a scale from {} to {} is too long to answer with arrow keys (at most {MAX_SCALE_SPAN} steps)",
+                scale.min, scale.max
+            ),
+        );
+    }
+    for (key, words) in [("low", &scale.low), ("high", &scale.high)] {
+        if words.trim().is_empty() {
+            report.at(
+                &at.key(key),
+                format!("{name}: say in words what the scale's {key} end means"),
+            );
+        }
+    }
+}
+
+fn check_choice(report: &mut Report<'_>, at: &At, name: &str, choice: &ChoiceDef) {
     if choice.options.len() < 2 {
-        problems.push("a choice needs at least two options".into());
+        report.at(
+            &at.key("options"),
+            format!("{name}: a choice needs at least two options"),
+        );
     }
     let mut ids = HashSet::new();
-    for option in &choice.options {
-        if !ids.insert(option.id.as_str()) {
-            problems.push(format!("option id {:?} is used twice", option.id));
+    for (i, option) in choice.options.iter().enumerate() {
+        let option_at = at.key("options").index(i);
+        if option.id.trim().is_empty() {
+            report.at(
+                &option_at.key("id"),
+                format!("{name}: an option's id is empty"),
+            );
+        } else if !ids.insert(option.id.as_str()) {
+            report.at(
+                &option_at.key("id"),
+                format!(
+                    "{name}: option id {} is used by an earlier option",
+                    quoted(&option.id)
+                ),
+            );
+        }
+        if option.label.trim().is_empty() {
+            report.at(
+                &option_at.key("label"),
+                format!("{name}: an option's label is empty"),
+            );
         }
     }
 }
 
-fn is_id(id: &str) -> bool {
+/// What is wrong with an exercise or step id, if anything.
+fn id_problem(id: &str) -> Option<String> {
+    if id.is_empty() {
+        Some("is empty".into())
+    } else if !is_id(id) {
+        Some(format!(
+            "{} may hold only lowercase letters, digits and dashes",
+            quoted(id)
+        ))
+    } else if id.chars().count() > MAX_ID_CHARS {
+        Some(format!("is longer than {MAX_ID_CHARS} characters"))
+    } else {
+        None
+    }
+}
+
+pub fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A value from the file, quoted when it is short and plain enough to
+/// repeat.
+fn quoted(value: &str) -> String {
+    if value.chars().count() <= 40 && !value.chars().any(char::is_control) {
+        format!("{value:?}")
+    } else {
+        "this value".to_string()
+    }
 }
 
 /// Whether `id` names a concept of the concept map.
@@ -269,7 +474,9 @@ pub fn is_concept(id: &str) -> bool {
         "S" => 7,
         _ => return false,
     };
-    number.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
+    number.bytes().all(|b| b.is_ascii_digit())
+        && !number.starts_with('0')
+        && number.parse::<u32>().is_ok_and(|n| (1..=max).contains(&n))
 }
 
 #[cfg(test)]
@@ -282,5 +489,6 @@ mod tests {
         assert!(!is_concept("C13") && !is_concept("") && !is_concept("X1"));
         assert!(!is_concept("👩‍❤️‍👨I4"));
         assert!(!is_concept("ÉC1"));
+        assert!(!is_concept("C+1") && !is_concept("C01x"));
     }
 }

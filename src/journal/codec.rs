@@ -98,26 +98,11 @@ fn parse_noting_skipped<'a, T: Deserialize<'a>>(
     let mut de =
         ron::Deserializer::from_str(text).map_err(|e| Problem::from_ron(path, text, &e))?;
     let mut skipped = Vec::new();
-    let value = serde_ignored::deserialize(&mut de, |p| skipped.push(segments(&p)))
+    let value = serde_ignored::deserialize(&mut de, |p| skipped.push(ron_text::segments(&p)))
         .map_err(|code| Problem::from_ron(path, text, &de.span_error(code)))?;
     de.end()
         .map_err(|code| Problem::from_ron(path, text, &de.span_error(code)))?;
     Ok((value, skipped))
-}
-
-fn segments(path: &serde_ignored::Path<'_>) -> Vec<Seg> {
-    use serde_ignored::Path as P;
-    let (parent, seg) = match path {
-        P::Root => return Vec::new(),
-        P::Seq { parent, index } => (parent, Seg::Index(*index)),
-        P::Map { parent, key } => (parent, Seg::Key(key.clone())),
-        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
-            (parent, Seg::Enter)
-        }
-    };
-    let mut out = segments(parent);
-    out.push(seg);
-    out
 }
 
 /// Every key a page file may hold, to suggest one for a typo.
@@ -156,16 +141,6 @@ const PAGE_KEYS: &[&str] = &[
     "left_at",
     "was",
 ];
-
-/// The known key closest to `typed`, when it is likely a typo of it.
-fn nearest<'a>(typed: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(typed, k), *k))
-        .filter(|(d, k)| *d <= 2 && *d < k.len())
-        .min()
-        .map(|(_, k)| k)
-}
 
 pub fn parse_page(path: &Path, bytes: &[u8]) -> Result<LoadedPage, Problem> {
     parse_page_text(path, as_text(path, bytes)?)
@@ -221,7 +196,7 @@ fn hand_edits(path: &Path, text: &str, skipped: &[Vec<Seg>]) -> Vec<Problem> {
         } else {
             "this key".to_string()
         };
-        let hint = nearest(key, PAGE_KEYS)
+        let hint = crate::problem::nearest(key, PAGE_KEYS)
             .map(|k| format!(" (did you mean `{k}`?)"))
             .unwrap_or_default();
         findings.push(Problem::at_offset(

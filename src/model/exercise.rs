@@ -11,12 +11,13 @@ pub struct Exercise {
     pub revision: u32,
     pub title: String,
     pub category: Category,
-    /// A rough length, shown in the library.
+    /// A rough length in minutes, shown in the library when given.
     #[serde(default)]
-    pub minutes: u32,
+    pub minutes: Option<u32>,
     /// Why the exercise matters, shown before it starts.
     pub intro: String,
-    /// Ids from the concept map (C1–C12, I1–I12, S1–S7) the exercise touches.
+    /// Ids from the concept map (C1–C12, I1–I12, S1–S7) the exercise as a
+    /// whole touches, in its intro; what a step practises is on the step.
     #[serde(default)]
     pub concepts: Vec<String>,
     /// Whether the exercise asks what may be hard to say in front of a
@@ -31,6 +32,13 @@ fn first_revision() -> u32 {
 }
 
 impl Exercise {
+    /// The length as the library gives it ("about 25 minutes"), when the
+    /// file gives one.
+    pub fn length(&self) -> Option<String> {
+        self.minutes
+            .map(|m| format!("about {}", super::count(m as usize, "minute", "minutes")))
+    }
+
     pub fn step(&self, id: &str) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)
     }
@@ -89,6 +97,9 @@ pub struct Step {
     #[serde(default)]
     pub mode: StepMode,
     pub field: Field,
+    /// Ids from the concept map this step's prompt practises.
+    #[serde(default)]
+    pub concepts: Vec<String>,
 }
 
 /// Who answers a step, and when.

@@ -70,12 +70,15 @@ pub fn render(
     let mut detail = vec![
         Line::styled(exercise.title.as_str(), theme.heading()),
         Line::styled(
-            format!(
-                "{} · {} · about {} minutes",
-                exercise.category.label(),
-                crate::app::steps_in_words(exercise),
-                exercise.minutes
-            ),
+            [
+                Some(exercise.category.label().to_string()),
+                Some(crate::app::steps_in_words(exercise)),
+                exercise.length(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · "),
             theme.dim(),
         ),
     ];
