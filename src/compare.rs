@@ -214,6 +214,21 @@ pub fn grid_legend(rows: &[GridLine]) -> Vec<(char, &'static str)> {
     .collect()
 }
 
+/// A step written together, as one section.
+fn together(page: Revealed<'_>, step: &crate::model::Step) -> Section {
+    Section {
+        heading: step.prompt.clone(),
+        body: Body::Together(match page.shared_answers().get(&step.id) {
+            Some(Answer::Text(t)) => Some(t.clone()),
+            Some(Answer::Grid(rows)) if step.field == Field::AgreementReview => {
+                Some(review_lines(rows).join("\n"))
+            }
+            Some(other) => Some(plain_answer(other, &step.field).join("\n")),
+            None => None,
+        }),
+    }
+}
+
 /// Sections of the individual steps (the reveal) and, when `discussion`,
 /// of what was written together afterwards.
 pub fn sections(page: Revealed<'_>, exercise: Option<&Exercise>, discussion: bool) -> Vec<Section> {
@@ -249,17 +264,9 @@ pub fn sections(page: Revealed<'_>, exercise: Option<&Exercise>, discussion: boo
                                 .map(|a| plain_answer(a, &step.field)),
                         },
                     }),
-                    StepMode::Shared if discussion => out.push(Section {
-                        heading: step.prompt.clone(),
-                        body: Body::Together(match page.shared_answers().get(&step.id) {
-                            Some(Answer::Text(t)) => Some(t.clone()),
-                            Some(Answer::Grid(rows)) if step.field == Field::AgreementReview => {
-                                Some(review_lines(rows).join("\n"))
-                            }
-                            Some(other) => Some(plain_answer(other, &step.field).join("\n")),
-                            None => None,
-                        }),
-                    }),
+                    // What was written together first opens the reveal.
+                    StepMode::Opening => out.push(together(page, step)),
+                    StepMode::Shared if discussion => out.push(together(page, step)),
                     _ => {}
                 }
             }

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Agreement, Answer, EntryStatus, Page, Partner};
+use crate::model::{Agreement, Answer, EntryStatus, Exercise, Page, Partner, Step};
 
 /// A page whose answers may be shown to both partners: both have finished.
 #[derive(Clone, Copy, Debug)]
@@ -30,6 +30,17 @@ pub fn reveal(page: &Page) -> Option<Revealed<'_>> {
 /// What a partner wrote on a page, for that partner's own turn only.
 pub fn own_answer<'a>(page: &'a Page, author: Partner, step: &str) -> Option<&'a Answer> {
     page.entry(author).answers.get(step)
+}
+
+/// What the couple wrote together before their turns (the topic), shown
+/// to both at any time: neither partner wrote it alone. Only the answers to
+/// the exercise's `Opening` steps; anything else under `shared` waits for
+/// the reveal like the rest.
+pub fn opening_answers<'a>(page: &'a Page, exercise: &'a Exercise) -> Vec<(&'a Step, &'a Answer)> {
+    exercise
+        .opening_steps()
+        .filter_map(|step| Some((step, page.shared.answers.get(&step.id)?)))
+        .collect()
 }
 
 impl<'a> Revealed<'a> {

@@ -218,29 +218,82 @@ fn a_custom_exercise_works_end_to_end() {
     );
 }
 
+/// Every id of the concept map.
+fn concept_map() -> Vec<String> {
+    (1..=12)
+        .map(|n| format!("C{n}"))
+        .chain((1..=12).map(|n| format!("I{n}")))
+        .chain((1..=7).map(|n| format!("S{n}")))
+        .collect()
+}
+
 #[test]
-fn every_concept_of_the_map_is_touched_by_a_built_in_exercise() {
+fn every_concept_of_the_map_is_practised_by_a_step_outside_the_reflection_statements() {
     let library = Library::load(None);
-    let covered: std::collections::BTreeSet<&str> = library
-        .exercises()
-        .flat_map(|e| e.concepts.iter().map(String::as_str))
-        .collect();
+    // Where each concept is practised: a step that names it, other than
+    // the reflection's grid of statements, which names every pattern to
+    // rate rather than practise it.
+    let mut practised: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for exercise in library.exercises() {
         assert!(
-            !exercise.concepts.is_empty(),
-            "{} lists no concepts",
+            exercise.individual_steps().any(|s| !s.concepts.is_empty()),
+            "{}: no step says what it practises",
+            exercise.id
+        );
+        for step in &exercise.steps {
+            if exercise.id == "reflection" && step.id == "statements" {
+                continue;
+            }
+            for concept in &step.concepts {
+                practised
+                    .entry(concept.clone())
+                    .or_default()
+                    .push(format!("{}/{}", exercise.id, step.id));
+            }
+        }
+    }
+    let missing: Vec<String> = concept_map()
+        .into_iter()
+        .filter(|id| !practised.contains_key(id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "concepts no step practises: {missing:?}"
+    );
+    // An exercise claims as a whole only what its steps bear out.
+    let mut unbacked = Vec::new();
+    for exercise in library.exercises() {
+        for concept in &exercise.concepts {
+            let in_steps = exercise.steps.iter().any(|s| s.concepts.contains(concept));
+            let in_rows = exercise.steps.iter().any(|s| {
+                matches!(&s.field, Field::Grid(g) if g.rows.iter().any(|r| &r.concept == concept))
+            });
+            if !(in_steps || in_rows) {
+                unbacked.push(format!("{}: {concept}", exercise.id));
+            }
+        }
+    }
+    assert!(
+        unbacked.is_empty(),
+        "named by an exercise but practised by none of its steps: {unbacked:#?}"
+    );
+}
+
+#[test]
+fn the_library_has_at_least_fifteen_exercises_and_each_new_one_has_its_reveal_snapshot() {
+    let library = Library::load(None);
+    let count = library.exercises().count();
+    assert!(count >= 15, "{count} exercises");
+    let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    for exercise in library.exercises() {
+        let named = |id: &str| snapshots.join(format!("snapshots__reveal_{id}_80x24.snap"));
+        let id = exercise.id.replace('-', "_");
+        assert!(
+            named(&exercise.id).exists() || named(&id).exists(),
+            "{}: no reveal snapshot",
             exercise.id
         );
     }
-    let all = (1..=12)
-        .map(|n| format!("C{n}"))
-        .chain((1..=12).map(|n| format!("I{n}")))
-        .chain((1..=7).map(|n| format!("S{n}")));
-    let missing: Vec<String> = all.filter(|id| !covered.contains(id.as_str())).collect();
-    assert!(
-        missing.is_empty(),
-        "concepts no exercise touches: {missing:?}"
-    );
 }
 
 /// Syllables in an English word, by vowel groups (the usual estimate).
@@ -309,12 +362,21 @@ fn the_built_in_wording_reads_plainly() {
         ]) < 10.0
     );
     let library = Library::load(None);
-    let mut texts: Vec<&str> = Vec::new();
+    let mut all: Vec<&str> = Vec::new();
+    let mut dense = Vec::new();
     for exercise in library.exercises() {
-        texts.push(&exercise.intro);
+        let mut texts: Vec<&str> = vec![&exercise.intro];
         texts.extend(exercise.steps.iter().map(|s| s.prompt.as_str()));
+        texts.extend(exercise.steps.iter().filter_map(|s| s.hint.as_deref()));
+        let ease = reading_ease(&texts);
+        println!("{:<24} {ease:.1}", exercise.id);
+        if ease < 60.0 {
+            dense.push(format!("{} ({ease:.1})", exercise.id));
+        }
+        all.extend(texts);
     }
-    let ease = reading_ease(&texts);
-    println!("Flesch reading ease of all intros and prompts: {ease:.1}");
+    let ease = reading_ease(&all);
+    println!("Flesch reading ease of every intro, prompt and hint: {ease:.1}");
+    assert!(dense.is_empty(), "below 60: {dense:?}");
     assert!(ease >= 60.0, "reading ease {ease:.1} is below 60");
 }

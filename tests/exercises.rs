@@ -174,6 +174,8 @@ fn the_conflict_reveal_builds_a_shared_repair_list() {
     let mut h = Harness::with_couple();
     start_exercise(&mut h, "after-a-conflict");
     h.press(KeyCode::Enter);
+    assert!(write_opening(&mut h, "Sunday's talk about money"));
+    h.press(KeyCode::Enter);
     h.press_n(KeyCode::Tab, 3);
     // Alex welcomes the first three phrases.
     for digit in ['1', '1', '1'] {
@@ -194,8 +196,11 @@ fn the_conflict_reveal_builds_a_shared_repair_list() {
         .split("Your shared repair list")
         .nth(1)
         .expect("the shared repair list is shown");
-    assert!(list.contains("I'm getting defensive."), "{list}");
-    assert!(!list.contains("I'm feeling overwhelmed."), "{list}");
+    assert!(list.contains("I notice I'm on the defensive."), "{list}");
+    assert!(
+        !list.contains("This is getting to be too much for me."),
+        "{list}"
+    );
 }
 
 #[test]
@@ -327,4 +332,63 @@ fn every_step_mode_in_the_library_is_reachable() {
     assert!(modes.iter().any(|m| matches!(m, StepMode::Shared)));
     assert!(modes.iter().any(|m| matches!(m, StepMode::Reflect { .. })));
     assert!(modes.iter().any(|m| matches!(m, StepMode::Turn { .. })));
+}
+
+#[test]
+fn a_topic_is_named_together_first_and_stays_in_view_during_each_turn() {
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "deciding-together");
+    h.press(KeyCode::Enter);
+    assert!(
+        h.screen(100, 30).contains("Together, before your turns"),
+        "{}",
+        h.screen(100, 30)
+    );
+    // Passing is for what a partner answers alone, not for this.
+    h.press(KeyCode::F(3));
+    assert!(matches!(&h.app.screen, Screen::Turn(t) if t.opening));
+    h.type_text("Where do we go this summer?");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    assert!(matches!(h.app.screen, Screen::Handoff(_)));
+    let handoff = h.screen(100, 30);
+    assert!(
+        handoff.contains("what you wrote together is kept"),
+        "{handoff}"
+    );
+    h.press(KeyCode::Enter);
+    for _ in 0..4 {
+        let turn = h.screen(100, 30);
+        assert!(turn.contains("Alex's turn"), "{turn}");
+        assert!(turn.contains("Where do we go this summer?"), "{turn}");
+        h.press(KeyCode::Tab);
+    }
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    let turn = h.screen(100, 30);
+    assert!(turn.contains("Sam's turn"), "{turn}");
+    assert!(turn.contains("Where do we go this summer?"), "{turn}");
+    let page = newest_page(&h);
+    assert_eq!(
+        page.shared.answers.get("decision"),
+        Some(&Answer::Text("Where do we go this summer?".into()))
+    );
+}
+
+#[test]
+fn a_topic_left_half_written_is_there_to_finish_next_time() {
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "speaker-listener");
+    h.press(KeyCode::Enter);
+    h.type_text("Who cooks");
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Home(_)));
+    // Home offers the page; opening it and starting goes back to the topic.
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    let Screen::Turn(turn) = &h.app.screen else {
+        panic!("not back in the topic: {}", h.screen(100, 30));
+    };
+    assert!(turn.opening);
+    assert!(h.screen(100, 30).contains("Who cooks"));
 }

@@ -332,3 +332,43 @@ fn a_page_opened_from_the_journal() {
     h.type_text("Reading this again later.");
     snap_review("page_with_later_note", &mut h);
 }
+
+#[test]
+fn reveal_an_agreement() {
+    snap_reveal("an-agreement");
+}
+
+#[test]
+fn reveal_time_together_apart() {
+    snap_reveal("time-together-apart");
+}
+
+#[test]
+fn reveal_helping_or_rescuing() {
+    snap_reveal("helping-or-rescuing");
+}
+
+#[test]
+fn reveal_who_i_am_outside_us() {
+    snap_reveal("who-i-am-outside-us");
+}
+
+#[test]
+fn reveal_deciding_together() {
+    snap_reveal("deciding-together");
+}
+
+#[test]
+fn reveal_mine_yours_ours() {
+    snap_reveal("mine-yours-ours");
+}
+
+#[test]
+fn reveal_when_it_gets_too_heated() {
+    snap_reveal("when-it-gets-too-heated");
+}
+
+#[test]
+fn reveal_what_i_value_in_you() {
+    snap_reveal("what-i-value-in-you");
+}

@@ -104,7 +104,7 @@ impl App {
         match (&self.screen, action) {
             (Screen::Turn(turn), Action::PreviousStep) => turn.index > 0,
             (Screen::Turn(turn), Action::NextStep) => !turn.on_finish_card(),
-            (Screen::Turn(turn), Action::ShowAnswers) => turn.partner.is_none(),
+            (Screen::Turn(turn), Action::ShowAnswers) => turn.partner.is_none() && !turn.opening,
             (Screen::Turn(_), Action::Pass | Action::KeepPrivate) => self.may_pass(),
             (_, Action::ReadKept) => self
                 .open_page()

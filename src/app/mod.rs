@@ -146,10 +146,14 @@ pub(crate) fn paste_too_long(bytes: usize) -> String {
 pub fn steps_in_words(exercise: &crate::model::Exercise) -> String {
     let own = exercise.individual_steps().count();
     let together = Turn::together_slots(exercise, &[]).len();
-    format!(
+    let each = format!(
         "{} each, then {together} together",
         crate::model::count(own, "step", "steps")
-    )
+    );
+    match exercise.opening_steps().count() {
+        0 => each,
+        first => format!("{first} together first, {each}"),
+    }
 }
 
 /// Where "now" comes from, so that tests can fix it.

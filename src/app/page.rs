@@ -316,6 +316,55 @@ impl App {
         }
     }
 
+    /// Before anyone's turn, what the couple writes together first (the
+    /// topic), while any of it is unwritten. Whether it began.
+    fn begin_opening(&mut self) -> bool {
+        let Some(exercise) = self.open_exercise().cloned() else {
+            return false;
+        };
+        let due = self.open_page().is_some_and(|o| {
+            o.access == Access::Writable
+                && o.page
+                    .entries
+                    .iter()
+                    .all(|e| e.status == EntryStatus::NotStarted)
+                && exercise.opening_steps().any(|s| {
+                    // Unwritten, or left before it was finished.
+                    !o.page.shared.answers.contains_key(&s.id)
+                        || o.page.shared.left_at.as_deref() == Some(s.id.as_str())
+                })
+        });
+        if !due {
+            return false;
+        }
+        let Some(mut open) = self.take_page() else {
+            return false;
+        };
+        match Turn::opening(&exercise, &open.page) {
+            Some(turn) => {
+                // Until it is finished, the opening is where the couple
+                // goes on.
+                let at = turn.slot().map(|s| s.step_id.clone());
+                if open.page.shared.left_at != at {
+                    open.page.shared.left_at = at;
+                    open.changed();
+                }
+                self.screen = Screen::Turn(on(open, turn));
+            }
+            None => {
+                self.screen = Screen::Handoff(on(
+                    open,
+                    Handoff {
+                        partner: Partner::First,
+                        choosing: true,
+                    },
+                ));
+                return false;
+            }
+        }
+        true
+    }
+
     fn begin_discussion(&mut self) {
         let Some(exercise) = self.open_exercise().cloned() else {
             return;
@@ -370,6 +419,7 @@ impl App {
         self.store_editor();
         let keep = self.open_page().is_some_and(|o| {
             o.on_disk
+                || !o.page.shared.answers.is_empty()
                 || o.page
                     .entries
                     .iter()
@@ -390,6 +440,21 @@ impl App {
         let partner = turn.partner;
         let mut decisions = Vec::new();
         let mut other_done = false;
+        if turn.opening {
+            open.page.shared.updated = Some(now);
+            open.page.shared.left_at = None;
+            open.changed();
+            self.save_if_dirty();
+            let Some(open) = self.take_page() else {
+                return;
+            };
+            let handoff = Handoff {
+                partner: Partner::First,
+                choosing: true,
+            };
+            self.screen = Screen::Handoff(on(open, handoff));
+            return;
+        }
         match partner {
             Some(partner) => {
                 let entry = open.page.entry_mut(partner);
@@ -472,9 +537,19 @@ impl App {
             Action::Partner(partner) => handoff.partner = partner,
             Action::Open => {
                 let partner = handoff.partner;
-                self.begin_turn(partner);
+                if !self.begin_opening() {
+                    self.begin_turn(partner);
+                }
             }
             Action::Pause => self.leave_page(),
+            // What was written together first is kept, like any page.
+            Action::Back
+                if self
+                    .open_page()
+                    .is_some_and(|o| !o.page.shared.answers.is_empty()) =>
+            {
+                self.leave_page();
+            }
             // Nothing is written before a partner starts: back to where
             // the exercise was chosen, with it still selected.
             Action::Back => {

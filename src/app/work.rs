@@ -103,6 +103,9 @@ const AGREEMENTS_HINT: &str = "Write each agreement as one sentence you both acc
 pub struct Turn {
     /// `None` when the couple works together.
     pub partner: Option<Partner>,
+    /// The steps written together before the turns, rather than after
+    /// the reveal.
+    pub opening: bool,
     pub slots: Vec<Slot>,
     pub index: usize,
     pub editor: Option<FieldEditor>,
@@ -126,6 +129,7 @@ impl Turn {
         // kept, at the last step they wrote in.
         let mut turn = Turn {
             partner: Some(partner),
+            opening: false,
             slots,
             index: 0,
             editor: None,
@@ -145,6 +149,39 @@ impl Turn {
         turn
     }
 
+    /// What the couple writes together before the turns (the topic), or
+    /// `None` when the exercise has nothing to write first.
+    pub fn opening(exercise: &Exercise, page: &Page) -> Option<Turn> {
+        let slots: Vec<Slot> = exercise
+            .opening_steps()
+            .map(|step| Slot {
+                kind: SlotKind::Shared,
+                step_id: step.id.clone(),
+                prompt: step.prompt.clone(),
+                hint: step.hint.clone(),
+                field: step.field.clone(),
+            })
+            .collect();
+        if slots.is_empty() {
+            return None;
+        }
+        let index = page
+            .shared
+            .left_at
+            .as_deref()
+            .and_then(|left| slots.iter().position(|s| s.step_id == left))
+            .unwrap_or(0);
+        let mut turn = Turn {
+            partner: None,
+            opening: true,
+            slots,
+            index,
+            editor: None,
+        };
+        turn.load_editor(page);
+        Some(turn)
+    }
+
     pub fn together(exercise: &Exercise, page: &Page, review: &[ReviewItem]) -> Turn {
         let slots = Turn::together_slots(exercise, review);
         // Go on at the step the couple stopped at, if they did.
@@ -156,6 +193,7 @@ impl Turn {
             .unwrap_or(0);
         let mut turn = Turn {
             partner: None,
+            opening: false,
             slots,
             index,
             editor: None,
@@ -196,7 +234,7 @@ impl Turn {
                 StepMode::Turn { by, shows } => {
                     slots.push(base(SlotKind::Turn(*by, shows.clone())));
                 }
-                StepMode::Individual => {}
+                StepMode::Individual | StepMode::Opening => {}
             }
         }
         slots.push(Slot {

@@ -175,6 +175,17 @@ pub fn validate(exercise: &Exercise, path: &Path, text: &str) -> Vec<Problem> {
                     }
                 }
             }
+            StepMode::Opening => {
+                let alone_before = exercise.steps[..i]
+                    .iter()
+                    .any(|s| s.mode == StepMode::Individual);
+                if alone_before {
+                    report.at(
+                        &mode,
+                        format!("{name}: an Opening step is written together before the turns, so it comes before every step answered alone"),
+                    );
+                }
+            }
             StepMode::Individual | StepMode::Shared => {}
         }
         if step.field == Field::AgreementReview && step.mode != StepMode::Shared {

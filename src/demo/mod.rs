@@ -138,6 +138,15 @@ fn generate_from(library: &Library, count: usize, seed: u64, start: Timestamp) -
         let progress = i as f64 / count.max(1) as f64;
         let id = format!("{}-{}", when.strftime("%Y-%m-%d-%H%M%S"), exercise.id);
         let mut page = Page::new(id, exercise, &names, when);
+        for step in exercise.opening_steps() {
+            page.shared.answers.insert(
+                step.id.clone(),
+                Answer::Text(
+                    rng.pick(words::answers_for(&exercise.id, &step.id))
+                        .to_string(),
+                ),
+            );
+        }
         let remaining = count - i;
         let finished = [remaining > 2, remaining > 1];
         for partner in Partner::BOTH {

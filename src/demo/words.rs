@@ -7,6 +7,241 @@ pub const NAMES: [&str; 2] = ["Maya", "Jonas"];
 /// exercise has its own few answers, so a demo page reads like one.
 pub const ANSWERS: &[(&str, &str, &[&str])] = &[
     (
+        "speaker-listener",
+        "topic",
+        &[
+            "Who cooks on weeknights.",
+            "How we plan our weekends.",
+            "Phones at the dinner table.",
+        ],
+    ),
+    (
+        "after-a-conflict",
+        "topic",
+        &[
+            "Sunday's talk about money.",
+            "The argument about visiting my parents.",
+            "Who forgot to book the train.",
+        ],
+    ),
+    (
+        "helping-or-rescuing",
+        "recent",
+        &[
+            "I rewrote Sam's email to the landlord before he asked. He seemed a bit deflated afterwards.",
+            "Alex was stuck on a form and I just filled it in. It was quicker, but I think she wanted to learn it.",
+        ],
+    ),
+    (
+        "helping-or-rescuing",
+        "hoping",
+        &[
+            "I hope things stay calm, and that I feel useful.",
+            "I think I want to be thanked, if I am honest.",
+        ],
+    ),
+    (
+        "helping-or-rescuing",
+        "catching",
+        &[
+            "I pay the late fees on the cards so we never talk about them.",
+            "I remind Sam of every deadline, so he never has to keep track.",
+        ],
+    ),
+    (
+        "helping-or-rescuing",
+        "wanted",
+        &[
+            "I would like help planning the move, and I would rather handle my own job search.",
+            "I would like a hand with the garden, and I would rather sort my family out myself.",
+        ],
+    ),
+    (
+        "helping-or-rescuing",
+        "heard",
+        &[
+            "I hear that you want help with the move, but not with your job search.",
+            "I hear that the garden is where you want me, and your family is yours.",
+        ],
+    ),
+    (
+        "helping-or-rescuing",
+        "plan",
+        &[
+            "We ask \"help or listen?\" before stepping in.",
+            "Each of us waits to be asked before fixing something for the other.",
+        ],
+    ),
+    (
+        "who-i-am-outside-us",
+        "lost",
+        &[
+            "I used to sing in a choir on Tuesdays.",
+            "I used to go climbing with my old friends.",
+        ],
+    ),
+    (
+        "who-i-am-outside-us",
+        "room",
+        &[
+            "It would help if you took the kids on Tuesday evenings.",
+            "It would help if you were glad when I go, not only fine with it.",
+        ],
+    ),
+    (
+        "who-i-am-outside-us",
+        "heard",
+        &[
+            "I hear that climbing and your old friends are yours, and you miss them.",
+            "I hear that the choir was yours, and you would like it back.",
+        ],
+    ),
+    (
+        "who-i-am-outside-us",
+        "plan",
+        &[
+            "Alex goes back to choir, and Sam books one climbing day.",
+            "One evening a week each, just for ourselves.",
+        ],
+    ),
+    (
+        "deciding-together",
+        "decision",
+        &[
+            "Where do we go this summer?",
+            "Do we get a dog this year?",
+            "How much do we save each month?",
+        ],
+    ),
+    (
+        "deciding-together",
+        "matters",
+        &[
+            "What matters to me is time to rest, not a busy trip.",
+            "What matters to me is that we can afford it without worry.",
+        ],
+    ),
+    (
+        "deciding-together",
+        "live-with",
+        &[
+            "I could live with a shorter trip. I could not live with a week of driving.",
+            "I could live with waiting a year. I could not live with deciding it in a rush.",
+        ],
+    ),
+    (
+        "deciding-together",
+        "heard",
+        &[
+            "What matters to you is rest, and you could live with a shorter trip.",
+            "What matters to you is money worries staying away.",
+        ],
+    ),
+    (
+        "deciding-together",
+        "choice",
+        &[
+            "A week by the sea in July, no long drives.",
+            "We wait until spring and save for it first.",
+        ],
+    ),
+    (
+        "deciding-together",
+        "look-again",
+        &[
+            "We will look again at the end of August.",
+            "We will look again at the first check-in in March.",
+        ],
+    ),
+    (
+        "mine-yours-ours",
+        "support",
+        &[
+            "It would help if you asked me about my course now and then.",
+            "It would help if Saturday mornings stayed free for my running.",
+        ],
+    ),
+    (
+        "mine-yours-ours",
+        "heard",
+        &[
+            "Your goals are the course and a new job, and it helps when I ask about them.",
+            "Your goal is the half marathon, and Saturday mornings matter for it.",
+        ],
+    ),
+    (
+        "when-it-gets-too-heated",
+        "signs",
+        &[
+            "I notice I talk faster and stop hearing the words.",
+            "My chest goes tight and I want to win.",
+        ],
+    ),
+    (
+        "when-it-gets-too-heated",
+        "signal",
+        &[
+            "I would say \"Time out, I'll be back.\"",
+            "I would raise a hand and say \"Pause, please.\"",
+        ],
+    ),
+    (
+        "when-it-gets-too-heated",
+        "waiting",
+        &[
+            "What is hard is not knowing if you are still upset with me.",
+            "What is hard is sitting still while it is not settled.",
+        ],
+    ),
+    (
+        "when-it-gets-too-heated",
+        "heard",
+        &[
+            "Your signal is \"Time out\", and the waiting is hard when you do not know how I feel.",
+            "Your signal is a raised hand, and sitting still is hard for you.",
+        ],
+    ),
+    (
+        "when-it-gets-too-heated",
+        "plan",
+        &[
+            "When one of us says \"Time out\" we stop for twenty minutes, and then the one who asked starts again.",
+            "When one of us raises a hand we stop for half an hour, then we sit down and each says one thing we heard.",
+        ],
+    ),
+    (
+        "what-i-value-in-you",
+        "own-self",
+        &[
+            "I admire how you stand up for people at work.",
+            "I admire how patient you are with your little brother.",
+        ],
+    ),
+    (
+        "what-i-value-in-you",
+        "like-to-hear",
+        &[
+            "I would like you to notice when I cook something new.",
+            "I would like you to notice how hard I am working on my course.",
+        ],
+    ),
+    (
+        "what-i-value-in-you",
+        "heard",
+        &[
+            "What meant the most was that you noticed the birthday card.",
+            "What meant the most was hearing you admire my patience.",
+        ],
+    ),
+    (
+        "what-i-value-in-you",
+        "keep-noticing",
+        &[
+            "We will each say one thing we noticed at dinner on Fridays.",
+            "We will leave each other a note once a week.",
+        ],
+    ),
+    (
         "an-agreement",
         "wish",
         &[

@@ -60,7 +60,7 @@ pub fn audit(
         for (step_id, answer) in &page.shared.answers {
             let at = [key("shared"), key("answers"), key(step_id)];
             match exercise.step(step_id) {
-                Some(step) if step.mode == StepMode::Shared => {
+                Some(step) if matches!(step.mode, StepMode::Shared | StepMode::Opening) => {
                     if step.field != Field::AgreementReview {
                         audit.answer(&step.field, answer, &at);
                     }
@@ -137,7 +137,7 @@ impl Audit<'_> {
         let belongs = match &step.mode {
             StepMode::Individual | StepMode::Reflect { .. } => true,
             StepMode::Turn { by, .. } => *by == partner,
-            StepMode::Shared => false,
+            StepMode::Shared | StepMode::Opening => false,
         };
         if !belongs {
             self.report(

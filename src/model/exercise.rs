@@ -54,7 +54,14 @@ impl Exercise {
     pub fn discussion_steps(&self) -> impl Iterator<Item = &Step> {
         self.steps
             .iter()
-            .filter(|s| !matches!(s.mode, StepMode::Individual))
+            .filter(|s| !matches!(s.mode, StepMode::Individual | StepMode::Opening))
+    }
+
+    /// Steps written together before either partner's turn.
+    pub fn opening_steps(&self) -> impl Iterator<Item = &Step> {
+        self.steps
+            .iter()
+            .filter(|s| matches!(s.mode, StepMode::Opening))
     }
 }
 
@@ -113,6 +120,10 @@ pub enum StepMode {
     Reflect { of: Vec<String> },
     /// After the reveal, one answer written together.
     Shared,
+    /// Before either partner's turn, one answer written together: what
+    /// the exercise is about this time (a topic, a decision), so both
+    /// answer about the same thing. On screen in every turn.
+    Opening,
     /// After the reveal, one partner's move in a conversation the steps lay
     /// out turn by turn (speaker, listener, then roles swap). `shows` names
     /// earlier steps whose answers are on screen while answering this one.

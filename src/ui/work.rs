@@ -62,11 +62,15 @@ pub fn render_handoff(
             },
         ),
         Span::styled("Esc", theme.key()),
-        Span::raw(if handoff.choosing {
-            " back to the exercises — nothing is written yet"
-        } else {
-            " later — the page waits"
-        }),
+        Span::raw(
+            if handoff.choosing && handoff.open.page.shared.answers.is_empty() {
+                " back to the exercises — nothing is written yet"
+            } else if handoff.choosing {
+                " back — what you wrote together is kept"
+            } else {
+                " later — the page waits"
+            },
+        ),
     ]));
     lines.push(Line::raw(""));
     lines.push(Line::styled(
@@ -98,6 +102,7 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
             position,
             app.name(p.other())
         ),
+        None if turn.opening => format!(" Together, before your turns · {position} "),
         None => match turn.slot().map(|s| &s.kind) {
             Some(SlotKind::Turn(p, _)) => {
                 format!(" Together · {position} · {}'s turn ", app.name(*p))
@@ -181,6 +186,21 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                 .into_iter()
                 .map(|l| Line::styled(l, theme.warning())),
         );
+    }
+    if let (SlotKind::Own(_), Some(exercise)) = (&slot.kind, app.open_exercise()) {
+        // What the couple chose together before the turns stays in view.
+        for (step, answer) in crate::reveal::opening_answers(page, exercise) {
+            top.push(Line::raw(""));
+            top.push(Line::styled(
+                format!("{} (written together)", step.prompt),
+                theme.dim(),
+            ));
+            top.extend(
+                text::hanging(&plain_answer(answer, &step.field), width.saturating_sub(2))
+                    .into_iter()
+                    .map(|l| Line::raw(format!("  {l}"))),
+            );
+        }
     }
     if let Some(exercise) = app.open_exercise() {
         // Earlier answers, compactly: each writer's name once, then their
@@ -288,6 +308,12 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
                 )
             };
             lines.push(Line::raw(after));
+        }
+        None if turn.opening => {
+            lines.push(Line::styled("Ready for your turns?", theme.heading()));
+            lines.push(Line::raw(
+                "Next, each of you answers on your own, with what you wrote together on screen. Your answers stay private until you have both finished.",
+            ));
         }
         None => {
             lines.push(Line::styled("Finished talking it over?", theme.heading()));

@@ -370,6 +370,29 @@ pub fn newest_page(h: &Harness) -> tandem::model::Page {
 /// Answers every step of the turn on screen, varying the answers by `seed`
 /// so that two partners differ, and stops on the finish card. Text steps get
 /// `text` followed by the step number.
+/// Writes together what the exercise asks for before the turns, when it
+/// asks for anything, and finishes it. Whether there was something.
+pub fn write_opening(h: &mut Harness, text: &str) -> bool {
+    use tandem::app::Screen;
+    let mut wrote = false;
+    for _ in 0..20 {
+        let Screen::Turn(turn) = &h.app.screen else {
+            return wrote;
+        };
+        if !turn.opening {
+            return wrote;
+        }
+        wrote = true;
+        if turn.on_finish_card() {
+            h.press(KeyCode::Enter);
+            return true;
+        }
+        h.type_text(text);
+        h.press(KeyCode::Tab);
+    }
+    panic!("the opening never ended");
+}
+
 pub fn answer_turn(h: &mut Harness, seed: usize, text: &str) {
     use tandem::app::{FieldEditor, Screen};
     for step in 0..100 {
@@ -429,6 +452,9 @@ fn column_sizes(turn: &tandem::app::Turn) -> Vec<usize> {
 pub fn both_partners_answer(h: &mut Harness, id: &str) {
     start_exercise(h, id);
     h.press(KeyCode::Enter);
+    if write_opening(h, "Our topic") {
+        h.press(KeyCode::Enter);
+    }
     answer_turn(h, 0, "Alex's answer");
     h.press(KeyCode::Enter);
     h.press(KeyCode::Enter);
