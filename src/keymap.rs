@@ -238,6 +238,8 @@ pub enum Action {
     NotNow,
     /// Take a page out of the journal (kept aside, never deleted).
     RemovePage,
+    /// Keep a suggested exercise off home for a month.
+    DismissSuggestion,
     /// Change the couple's names.
     Rename,
     /// Change an agreement's words.
@@ -610,6 +612,11 @@ const HOME: &[Binding] = &[
     TO_TRENDS,
     TO_AGREEMENTS,
     REMOVE_PAGE,
+    bind(
+        &[(Plain(C::Char('x')), A::DismissSuggestion)],
+        "not now: a suggestion stays away for a month",
+        true,
+    ),
     bind(
         &[(Plain(C::Char('R')), A::Rename)],
         "change your names",

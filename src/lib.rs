@@ -20,6 +20,7 @@ pub mod reveal;
 pub mod ron_text;
 pub mod runtime;
 pub mod seal;
+pub mod suggest;
 pub mod terminal;
 pub mod ui;
 pub mod zone;

@@ -36,6 +36,18 @@ fn carry_out_once(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
     let mut flow = Flow::Continue;
     for effect in effects {
         match effect {
+            Effect::SaveDismissed(until) => {
+                // A file that could not be read at the start is left as it
+                // is: "not now" then lasts until tandem closes.
+                if app.dismissed_writable
+                    && let Err(e) = store.save_dismissed(&until)
+                {
+                    app.notice = Some(format!(
+                        "The suggestion is put off until tandem closes; it could not be written down: {}",
+                        e.short()
+                    ));
+                }
+            }
             Effect::SaveCouple(couple) => {
                 let result = store.save_couple(&couple).map_err(|e| failure(&e));
                 app.couple_saved(result);
@@ -320,4 +332,21 @@ pub fn read_pending(app: &mut App, store: &Store, budget: usize) -> usize {
         app.pages_read();
     }
     read
+}
+
+/// Reads which suggestions the couple put off. A file that cannot be read
+/// is left as it is, never written over; the note says so.
+pub fn read_dismissed(app: &mut App, store: &Store) -> Option<String> {
+    match store.load_dismissed() {
+        Ok(until) => {
+            app.dismissed = until;
+            None
+        }
+        Err(problem) => {
+            app.dismissed_writable = false;
+            Some(format!(
+                "{problem}\nWhich suggestions you put off is not written down until it is fixed; the file is left as it is."
+            ))
+        }
+    }
 }

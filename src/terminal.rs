@@ -64,6 +64,7 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
     );
     app.demo = dirs.demo;
     let mut notes = Vec::new();
+    notes.extend(crate::runtime::read_dismissed(&mut app, &store));
     if !store.tightened.is_empty() {
         notes.push(format!(
             "Your journal's folders could be read by other people using this computer. tandem has made them private, so only you can open them:\n{}",

@@ -244,6 +244,24 @@ fn each_mistake_is_named_at_its_key() {
             ),
         ),
         (
+            "an opening step after a step answered alone",
+            changed("mode: Shared,", "mode: Opening,"),
+        ),
+        (
+            "a suggestion with no reason, looking at a scale as if it were a choice",
+            changed(
+                "    ],\n)\n",
+                "    ],\n    suggest: [(when: Rows(exercise: \"our-evening\", step: \"areas\", matching: [(column: \"met\", is: \"low\")], at_least: 0), reason: \"\")],\n)\n",
+            ),
+        ),
+        (
+            "a suggestion waiting a thousand days, with a misspelt key",
+            changed(
+                "    ],\n)\n",
+                "    ],\n    suggest: [(when: NotDoneFor(days: 1000), reasn: \"Later.\")],\n)\n",
+            ),
+        ),
+        (
             "a field kind that does not exist",
             changed("field: Text(),", "field: Essay(),"),
         ),
@@ -371,6 +389,7 @@ fn every_key() -> tandem::model::Exercise {
         concepts: vec!["C1".into()],
         sensitive: true,
         steps: vec![
+            step("topic", StepMode::Opening, Field::Text(TextDef::default())),
             step(
                 "text",
                 StepMode::Individual,
@@ -458,6 +477,49 @@ fn every_key() -> tandem::model::Exercise {
                 Field::Text(TextDef::default()),
             ),
             step("review", StepMode::Shared, Field::AgreementReview),
+        ],
+        suggest: vec![
+            Suggestion {
+                when: Condition::NotDoneFor { days: 21 },
+                reason: "Reason".into(),
+            },
+            Suggestion {
+                when: Condition::Rows {
+                    exercise: "every-key".into(),
+                    step: "grid".into(),
+                    matching: vec![
+                        CellTest {
+                            column: "important".into(),
+                            at_least: Some(4),
+                            at_most: Some(5),
+                            is: None,
+                        },
+                        CellTest {
+                            column: "pick".into(),
+                            is: Some("a".into()),
+                            ..CellTest::default()
+                        },
+                    ],
+                    at_least: 2,
+                },
+                reason: "Reason".into(),
+            },
+            Suggestion {
+                when: Condition::MostRows {
+                    exercise: "every-key".into(),
+                    step: "grid".into(),
+                    matching: vec![CellTest {
+                        column: "met".into(),
+                        at_most: Some(2),
+                        ..CellTest::default()
+                    }],
+                },
+                reason: "Reason".into(),
+            },
+            Suggestion {
+                when: Condition::AgreementsToRevisit { at_least: 1 },
+                reason: "Reason".into(),
+            },
         ],
     }
 }

@@ -16,6 +16,8 @@ pub enum HomeItem {
     Page(usize),
     /// An index into `journal.unreadable`.
     Unreadable(usize),
+    /// An index into [`App::suggestions`].
+    Suggestion(usize),
 }
 
 /// How many finished pages the home screen lists.
@@ -37,6 +39,20 @@ impl App {
             Action::ShowTrends => self.screen = Screen::Trends(TrendsView::default()),
             Action::ShowAgreements => self.screen = Screen::Agreements(AgreementsView::default()),
             Action::RemovePage => self.ask_to_remove(),
+            Action::DismissSuggestion => {
+                if let Some(HomeItem::Suggestion(i)) = items.get(home.selected.min(last))
+                    && let Some(suggested) = self.suggestions().get(*i).cloned()
+                {
+                    let until = crate::suggest::dismissed_until(self.now());
+                    self.dismissed.insert(suggested.exercise.clone(), until);
+                    self.effects
+                        .push(Effect::SaveDismissed(self.dismissed.clone()));
+                    self.notice = Some(format!(
+                        "\u{201c}{}\u{201d} will not be suggested for a month.",
+                        suggested.title
+                    ));
+                }
+            }
             Action::Rename => {
                 self.screen =
                     Screen::Onboarding(Box::new(super::Onboarding::new(self.couple.as_ref())));
@@ -49,6 +65,20 @@ impl App {
                 Some(HomeItem::Unreadable(i)) => {
                     let problem = self.journal.unreadable[*i].problem.clone();
                     self.show_problem(&problem);
+                }
+                Some(HomeItem::Suggestion(i)) => {
+                    if let Some(suggested) = self.suggestions().get(*i) {
+                        let selected = self
+                            .library
+                            .entries()
+                            .iter()
+                            .position(|e| e.exercise.id == suggested.exercise)
+                            .unwrap_or(0);
+                        self.screen = Screen::Library(LibraryView {
+                            selected,
+                            scroll: 0,
+                        });
+                    }
                 }
                 None => {}
             },
@@ -67,11 +97,23 @@ impl App {
             .enumerate()
             .filter(|(_, p)| !p.status.is_unfinished())
             .take(RECENT_ON_HOME);
+        let unfinished = unfinished.map(|(i, _)| HomeItem::Page(i));
+        let suggested = (0..self.suggestions().len()).map(HomeItem::Suggestion);
         unfinished
-            .chain(recent)
-            .map(|(i, _)| HomeItem::Page(i))
+            .chain(suggested)
+            .chain(recent.map(|(i, _)| HomeItem::Page(i)))
             .chain((0..self.journal.unreadable.len()).map(HomeItem::Unreadable))
             .collect()
+    }
+
+    /// What home offers next, from the pages read so far.
+    pub fn suggestions(&self) -> Vec<crate::suggest::Suggested> {
+        crate::suggest::suggestions(
+            &self.library,
+            &self.journal.pages,
+            &self.dismissed,
+            self.now(),
+        )
     }
 
     /// Home, letting go of any open page.

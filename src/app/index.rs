@@ -44,6 +44,9 @@ pub struct RevealedText {
     /// Every number on the page: a scale step ("closeness") or a grid cell
     /// ("inventory/affection/met"), with each partner's value.
     pub ratings: Vec<(String, [Option<i32>; 2])>,
+    /// Every option chosen in a grid cell ("repair/touch/feel"), with each
+    /// partner's choice, for what home suggests next.
+    pub choices: Vec<(String, [Option<String>; 2])>,
 }
 
 impl PageSummary {
@@ -80,6 +83,8 @@ impl RevealedText {
         let mut words = [String::new(), String::new()];
         let mut ratings: std::collections::BTreeMap<String, [Option<i32>; 2]> =
             std::collections::BTreeMap::new();
+        let mut choices: std::collections::BTreeMap<String, [Option<String>; 2]> =
+            std::collections::BTreeMap::new();
         let mut preview = String::new();
         for partner in Partner::BOTH {
             let p = partner.index();
@@ -95,9 +100,14 @@ impl RevealedText {
                     Answer::Grid(rows) => {
                         for row in rows {
                             for (column, value) in &row.values {
-                                if let GridValue::Scale(v) = value {
-                                    let key = format!("{step}/{}/{column}", row.row);
-                                    ratings.entry(key).or_default()[p] = Some(*v);
+                                let key = format!("{step}/{}/{column}", row.row);
+                                match value {
+                                    GridValue::Scale(v) => {
+                                        ratings.entry(key).or_default()[p] = Some(*v);
+                                    }
+                                    GridValue::Choice(option) => {
+                                        choices.entry(key).or_default()[p] = Some(option.clone());
+                                    }
                                 }
                             }
                         }
@@ -121,6 +131,7 @@ impl RevealedText {
             words,
             shared_words,
             ratings: ratings.into_iter().collect(),
+            choices: choices.into_iter().collect(),
         }
     }
 

@@ -125,6 +125,10 @@ impl App {
                 rows > 1
             }
             (Screen::Home(_), Action::Open) => rows > 0,
+            (Screen::Home(home), Action::DismissSuggestion) => matches!(
+                self.home_items().get(home.selected),
+                Some(super::HomeItem::Suggestion(_))
+            ),
             (Screen::Onboarding(o), Action::Back) => o.renaming.is_some(),
             // Going on with a page: the other may go on only when both have
             // started and neither has finished.

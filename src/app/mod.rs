@@ -102,6 +102,8 @@ pub enum Effect {
         old: crate::seal::Passphrase,
         new: crate::seal::Passphrase,
     },
+    /// Write down which suggestions were put off, and until when.
+    SaveDismissed(std::collections::BTreeMap<String, Timestamp>),
     Quit,
 }
 
@@ -299,6 +301,11 @@ pub struct App {
     /// The partners' keys opened with their passphrases since tandem
     /// started: each is asked for once per run.
     open_keys: [Option<crate::seal::OpenKey>; 2],
+    /// Suggested exercises the couple said "not now" to, until when.
+    pub dismissed: std::collections::BTreeMap<String, Timestamp>,
+    /// Whether `suggestions.ron` was read (or is not there yet), so that
+    /// it may be written.
+    pub dismissed_writable: bool,
     effects: Vec<Effect>,
 }
 
@@ -335,6 +342,8 @@ impl App {
             couple_unsaved: false,
             save_asked: false,
             open_keys: [None, None],
+            dismissed: std::collections::BTreeMap::new(),
+            dismissed_writable: true,
             effects: Vec::new(),
         }
     }

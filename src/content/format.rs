@@ -28,6 +28,7 @@ pub const EXERCISE: Place = Place {
         "concepts",
         "sensitive",
         "steps",
+        "suggest",
     ],
 };
 pub const STEP: Place = Place {
@@ -103,10 +104,59 @@ pub const PATTERNS: Place = Place {
     keys: &["column", "often", "note", "caution_from", "caution"],
 };
 
+pub const SUGGESTION: Place = Place {
+    slug: "suggestion",
+    name: "a suggestion",
+    keys: &["when", "reason"],
+};
+pub const NOT_DONE_FOR: Place = Place {
+    slug: "not-done-for",
+    name: "`NotDoneFor`",
+    keys: &["days"],
+};
+pub const ROWS: Place = Place {
+    slug: "rows",
+    name: "`Rows`",
+    keys: &["exercise", "step", "matching", "at_least"],
+};
+pub const MOST_ROWS: Place = Place {
+    slug: "most-rows",
+    name: "`MostRows`",
+    keys: &["exercise", "step", "matching"],
+};
+pub const REVISIT: Place = Place {
+    slug: "revisit",
+    name: "`AgreementsToRevisit`",
+    keys: &["at_least"],
+};
+pub const CELL_TEST: Place = Place {
+    slug: "cell-test",
+    name: "a cell test",
+    keys: &["column", "at_least", "at_most", "is"],
+};
+
 /// Every place, for the reference test.
 pub const PLACES: &[Place] = &[
-    EXERCISE, STEP, REFLECT, TURN, TEXT, SCALE, CHOICE, OPTION, GRID, ROW, COLUMN, PRIORITY,
-    BOTH_CHOSE, PATTERNS,
+    EXERCISE,
+    STEP,
+    REFLECT,
+    TURN,
+    TEXT,
+    SCALE,
+    CHOICE,
+    OPTION,
+    GRID,
+    ROW,
+    COLUMN,
+    PRIORITY,
+    BOTH_CHOSE,
+    PATTERNS,
+    SUGGESTION,
+    NOT_DONE_FOR,
+    ROWS,
+    MOST_ROWS,
+    REVISIT,
+    CELL_TEST,
 ];
 
 /// The place whose keys a key at `parent` (the path of the item holding
@@ -130,6 +180,8 @@ pub fn place_at(scan: &Scan<'_>, parent: &[Seg]) -> Option<Place> {
     if last_is_index {
         return match key(1)? {
             "steps" => Some(STEP),
+            "suggest" => Some(SUGGESTION),
+            "matching" => Some(CELL_TEST),
             "rows" => Some(ROW),
             "columns" => Some(COLUMN),
             "options" => Some(OPTION),
@@ -147,6 +199,13 @@ pub fn place_at(scan: &Scan<'_>, parent: &[Seg]) -> Option<Place> {
             "Scale" => Some(SCALE),
             "Choice" | "Checklist" => Some(CHOICE),
             "Grid" => Some(GRID),
+            _ => None,
+        },
+        "when" => match variant()? {
+            "NotDoneFor" => Some(NOT_DONE_FOR),
+            "Rows" => Some(ROWS),
+            "MostRows" => Some(MOST_ROWS),
+            "AgreementsToRevisit" => Some(REVISIT),
             _ => None,
         },
         "priority" => Some(PRIORITY),

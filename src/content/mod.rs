@@ -4,7 +4,7 @@
 pub mod format;
 mod validate;
 
-pub use validate::{MAX_ID_CHARS, is_concept, is_id};
+pub use validate::{MAX_ID_CHARS, is_concept, is_id, rows_reference_problem};
 
 use std::path::{Path, PathBuf};
 
@@ -72,7 +72,48 @@ impl Library {
             library.load_custom_safety(dir);
         }
         library.sort();
+        library.check_suggestions();
         library
+    }
+
+    /// Suggestions that look at another exercise's grid, checked against
+    /// it now the whole library is read. One that does not fit is
+    /// reported; it never fires.
+    fn check_suggestions(&mut self) {
+        let mut problems = Vec::new();
+        for entry in &self.entries {
+            let path = match &entry.source {
+                Source::Custom(path) => path.clone(),
+                Source::BuiltIn => Path::new("content").join(format!("{}.ron", entry.exercise.id)),
+            };
+            for suggestion in &entry.exercise.suggest {
+                let (target, step, matching) = match &suggestion.when {
+                    crate::model::Condition::Rows {
+                        exercise,
+                        step,
+                        matching,
+                        ..
+                    }
+                    | crate::model::Condition::MostRows {
+                        exercise,
+                        step,
+                        matching,
+                    } => (exercise, step, matching),
+                    _ => continue,
+                };
+                let message = match self.get(target) {
+                    None => Some(format!(
+                        "a suggestion looks at the exercise {target:?}, which is not in the library"
+                    )),
+                    Some(other) => rows_reference_problem(other, step, matching)
+                        .map(|m| format!("a suggestion looks at {m}")),
+                };
+                if let Some(message) = message {
+                    problems.push(Problem::whole_file(&path, message));
+                }
+            }
+        }
+        self.problems.extend(problems);
     }
 
     /// The couple's own safety screen, when they wrote one. One that cannot

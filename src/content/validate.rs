@@ -7,7 +7,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use crate::model::{
-    CONTENT_VERSION, ChoiceDef, ColumnKind, Exercise, Field, GridDef, ScaleDef, StepMode,
+    CONTENT_VERSION, CellTest, ChoiceDef, ColumnKind, Condition, Exercise, Field, GridDef,
+    ScaleDef, StepMode, Suggestion,
 };
 use crate::problem::Problem;
 use crate::ron_text::{Scan, Seg, scan};
@@ -198,7 +199,171 @@ pub fn validate(exercise: &Exercise, path: &Path, text: &str) -> Vec<Problem> {
         }
         check_field(&mut report, &at.key("field"), &name, &step.field);
     }
+    for (i, suggestion) in exercise.suggest.iter().enumerate() {
+        check_suggestion(
+            &mut report,
+            &root.key("suggest").index(i),
+            exercise,
+            suggestion,
+        );
+    }
     report.problems
+}
+
+/// The longest reason, in characters: it has one line on home.
+pub const MAX_REASON_CHARS: usize = 120;
+/// The furthest back `NotDoneFor` looks, in days.
+pub const MAX_DAYS: u32 = 366;
+
+fn check_suggestion(
+    report: &mut Report<'_>,
+    at: &At,
+    exercise: &Exercise,
+    suggestion: &Suggestion,
+) {
+    if suggestion.reason.trim().is_empty() {
+        report.at(
+            &at.key("reason"),
+            "a suggestion's reason is empty; say in one line why the exercise could help now",
+        );
+    } else if suggestion.reason.chars().count() > MAX_REASON_CHARS {
+        report.at(
+            &at.key("reason"),
+            format!(
+                "a suggestion's reason has one line on home: at most {MAX_REASON_CHARS} characters"
+            ),
+        );
+    }
+    let when = at.key("when");
+    match &suggestion.when {
+        Condition::NotDoneFor { days } => {
+            if !(1..=MAX_DAYS).contains(days) {
+                report.at(
+                    &when.key("days"),
+                    format!("`days` lies between 1 and {MAX_DAYS}"),
+                );
+            }
+        }
+        Condition::AgreementsToRevisit { at_least } => {
+            if *at_least == 0 {
+                report.at(
+                    &when.key("at_least"),
+                    "`at_least` counts agreements and starts at 1",
+                );
+            }
+        }
+        Condition::Rows {
+            exercise: target,
+            step,
+            matching,
+            at_least,
+        } => {
+            if *at_least == 0 {
+                report.at(
+                    &when.key("at_least"),
+                    "`at_least` counts rows and starts at 1",
+                );
+            }
+            check_rows(report, &when, exercise, target, step, matching);
+        }
+        Condition::MostRows {
+            exercise: target,
+            step,
+            matching,
+        } => check_rows(report, &when, exercise, target, step, matching),
+    }
+}
+
+fn check_rows(
+    report: &mut Report<'_>,
+    when: &At,
+    exercise: &Exercise,
+    target: &str,
+    step: &str,
+    matching: &[CellTest],
+) {
+    if id_problem(target).is_some() {
+        report.at(
+            &when.key("exercise"),
+            "`exercise` names an exercise by its id",
+        );
+    }
+    if matching.is_empty() {
+        report.at(
+            &when.key("matching"),
+            "`matching` needs at least one cell test",
+        );
+    }
+    for (i, test) in matching.iter().enumerate() {
+        if test.at_least.is_none() && test.at_most.is_none() && test.is.is_none() {
+            report.at(
+                &when.key("matching").index(i),
+                "a cell test needs `at_least`, `at_most` or `is`",
+            );
+        }
+    }
+    // A suggestion about this very exercise is checked here; one about
+    // another, once the whole library is read.
+    if target == exercise.id
+        && let Some(message) = rows_reference_problem(exercise, step, matching)
+    {
+        report.at(&when.key("step"), message);
+    }
+}
+
+/// What is wrong with a `Rows` or `MostRows` reference to `target`'s step
+/// and columns, if anything.
+pub fn rows_reference_problem(
+    target: &Exercise,
+    step: &str,
+    matching: &[CellTest],
+) -> Option<String> {
+    let Some(found) = target.step(step) else {
+        return Some(format!("{:?} has no step {}", target.id, quoted(step)));
+    };
+    let Field::Grid(grid) = &found.field else {
+        return Some(format!(
+            "step {} of {:?} is not a grid",
+            quoted(step),
+            target.id
+        ));
+    };
+    for test in matching {
+        let Some(column) = grid.columns.iter().find(|c| c.id == test.column) else {
+            return Some(format!(
+                "the grid of step {} has no column {}",
+                quoted(step),
+                quoted(&test.column)
+            ));
+        };
+        match &column.kind {
+            ColumnKind::Scale(_) if test.is.is_some() => {
+                return Some(format!(
+                    "column {} is a scale: test it with `at_least` or `at_most`",
+                    quoted(&test.column)
+                ));
+            }
+            ColumnKind::Choice(_) if test.at_least.is_some() || test.at_most.is_some() => {
+                return Some(format!(
+                    "column {} is a choice: test it with `is`",
+                    quoted(&test.column)
+                ));
+            }
+            ColumnKind::Choice(choice) => {
+                if let Some(option) = &test.is
+                    && choice.position(option).is_none()
+                {
+                    return Some(format!(
+                        "column {} has no option {}",
+                        quoted(&test.column),
+                        quoted(option)
+                    ));
+                }
+            }
+            ColumnKind::Scale(_) => {}
+        }
+    }
+    None
 }
 
 fn check_concepts(report: &mut Report<'_>, at: &At, concepts: &[String]) {

@@ -318,3 +318,40 @@ fn name_problem(name: &str) -> Option<String> {
     }
     None
 }
+
+/// `suggestions.ron`: the suggested exercises the couple said "not now"
+/// to, each with the moment it may be suggested again.
+#[derive(Debug, serde::Serialize, Deserialize)]
+pub struct Dismissed {
+    pub version: u32,
+    #[serde(default)]
+    pub not_now: std::collections::BTreeMap<String, jiff::Timestamp>,
+}
+
+pub fn parse_dismissed(
+    path: &Path,
+    bytes: &[u8],
+) -> Result<std::collections::BTreeMap<String, jiff::Timestamp>, Problem> {
+    let text = as_text(path, bytes)?;
+    let version = version_of(path, text)?;
+    if version > JOURNAL_VERSION {
+        return Err(Problem::at_text(
+            path,
+            text,
+            None,
+            "version",
+            format!("written by a newer tandem (format {version}); left as it is"),
+        ));
+    }
+    let (dismissed, skipped) = parse_noting_skipped::<Dismissed>(path, text)?;
+    if let Some(segs) = skipped.first() {
+        let offset = ron_text::scan(text).locate(segs).unwrap_or(0);
+        return Err(Problem::at_offset(
+            path,
+            text,
+            offset,
+            "this is not a key of the suggestions file (it holds `version` and `not_now`); remove it or correct its spelling",
+        ));
+    }
+    Ok(dismissed.not_now)
+}

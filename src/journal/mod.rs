@@ -5,6 +5,7 @@
 mod codec;
 mod fidelity;
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -187,6 +188,34 @@ impl Store {
         parse_couple(&path, &bytes)
             .map(Some)
             .map_err(StoreError::Unreadable)
+    }
+
+    /// Where the suggestions the couple put off are kept.
+    pub fn dismissed_path(&self) -> PathBuf {
+        self.root().join("suggestions.ron")
+    }
+
+    /// The suggestions put off, and until when: none when there is no
+    /// file. A file that cannot be read is an error, and is never written
+    /// over.
+    pub fn load_dismissed(&self) -> Result<BTreeMap<String, Timestamp>, Problem> {
+        let path = self.dismissed_path();
+        let bytes = match read_regular(&path, COUPLE_LIMIT) {
+            Ok(bytes) => bytes,
+            Err(ReadFailure::Missing) => return Ok(BTreeMap::new()),
+            Err(failure) => return Err(Problem::whole_file(&path, failure.plain())),
+        };
+        codec::parse_dismissed(&path, &bytes)
+    }
+
+    pub fn save_dismissed(&self, until: &BTreeMap<String, Timestamp>) -> Result<(), StoreError> {
+        self.write_ron(
+            &self.dismissed_path(),
+            &codec::Dismissed {
+                version: crate::model::JOURNAL_VERSION,
+                not_now: until.clone(),
+            },
+        )
     }
 
     pub fn save_couple(&self, couple: &Couple) -> Result<(), StoreError> {

@@ -25,6 +25,56 @@ pub struct Exercise {
     #[serde(default)]
     pub sensitive: bool,
     pub steps: Vec<Step>,
+    /// When home may offer this exercise next, and why, worked out from
+    /// the couple's revealed pages.
+    #[serde(default)]
+    pub suggest: Vec<Suggestion>,
+}
+
+/// A reason to offer an exercise next, and the words that say it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub when: Condition,
+    /// One line, shown beside the exercise on home.
+    pub reason: String,
+}
+
+/// What in the couple's past pages calls for an exercise. Only pages both
+/// partners finished count, and only what was revealed on them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Condition {
+    /// The exercise holding the suggestion was last started more than
+    /// `days` days ago (or never, once the journal has a page that old).
+    NotDoneFor { days: u32 },
+    /// On the latest finished page of `exercise`, at least `at_least` rows
+    /// of the grid step `step` match every test, for one partner or both.
+    Rows {
+        exercise: String,
+        step: String,
+        matching: Vec<CellTest>,
+        at_least: u32,
+    },
+    /// As `Rows`, for more than half of the rows a partner answered.
+    MostRows {
+        exercise: String,
+        step: String,
+        matching: Vec<CellTest>,
+    },
+    /// At least `at_least` agreements are marked to revisit.
+    AgreementsToRevisit { at_least: u32 },
+}
+
+/// A test of one cell of a grid row: a scale at or above `at_least`, at or
+/// below `at_most`, or a choice of the option `is`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CellTest {
+    pub column: String,
+    #[serde(default)]
+    pub at_least: Option<i32>,
+    #[serde(default)]
+    pub at_most: Option<i32>,
+    #[serde(default)]
+    pub is: Option<String>,
 }
 
 fn first_revision() -> u32 {

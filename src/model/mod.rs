@@ -11,8 +11,9 @@ mod text;
 pub use answer::{Answer, GridAnswerRow, GridValue};
 pub use couple::Couple;
 pub use exercise::{
-    BothChose, Category, ChoiceDef, ChoiceOption, Column, ColumnKind, Exercise, Field, GridDef,
-    GridRowDef, ListDef, Patterns, Priority, ScaleDef, Step, StepMode, TextDef,
+    BothChose, Category, CellTest, ChoiceDef, ChoiceOption, Column, ColumnKind, Condition,
+    Exercise, Field, GridDef, GridRowDef, ListDef, Patterns, Priority, ScaleDef, Step, StepMode,
+    Suggestion, TextDef,
 };
 pub use page::{
     AGREEMENTS_PROMPT, Agreement, AgreementReview, AgreementStatus, Entry, EntryStatus, LaterNote,

@@ -9,6 +9,7 @@ use crate::model::{EntryStatus, PageStatus, Partner};
 
 pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rect) {
     let items = app.home_items();
+    let suggested = app.suggestions();
     let selected = home.selected.min(items.len().saturating_sub(1));
     let width = usize::from(area.width).saturating_sub(2);
     let mut lines: Vec<Line> = Vec::new();
@@ -47,14 +48,21 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
                 .pages
                 .get(*i)
                 .map(|p| (p.exercise.as_str(), date(app, p.started))),
-            HomeItem::Unreadable(_) => None,
+            HomeItem::Unreadable(_) | HomeItem::Suggestion(_) => None,
         })
         .collect();
     let mut section = "";
     for (n, item) in items.iter().enumerate() {
+        // Said once, under the last suggestion: how to put one off.
+        if section.starts_with("Perhaps next") && !matches!(item, HomeItem::Suggestion(_)) {
+            lines.push(put_off_hint(theme));
+        }
         let heading = match item {
             HomeItem::Page(i) if app.journal.pages[*i].status.is_unfinished() => "Continue",
             HomeItem::Page(_) => "Recent pages",
+            HomeItem::Suggestion(_) => {
+                "Perhaps next (from your pages, worked out on this computer)"
+            }
             HomeItem::Unreadable(_) => "Could not be read (left untouched; see `tandem check`)",
         };
         if heading != section {
@@ -78,6 +86,10 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
                 app.journal.unreadable[*i].problem.in_folder("journal"),
                 String::new(),
             ),
+            HomeItem::Suggestion(i) => suggested
+                .get(*i)
+                .map(|s| (s.title.clone(), s.reason.clone()))
+                .unwrap_or_default(),
         };
         let style = if is_selected {
             theme.selected()
@@ -102,6 +114,9 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
                 ));
             }
         }
+    }
+    if section.starts_with("Perhaps next") {
+        lines.push(put_off_hint(theme));
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
@@ -154,4 +169,12 @@ fn page_row(app: &App, page: &PageSummary, twin: bool) -> (String, String) {
         format!("{} · {when}", page.title),
         format!("{state}{read_only}"),
     )
+}
+
+/// How to put a suggestion off, said once under the suggestions.
+fn put_off_hint(theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled("  x", theme.key()),
+        Span::styled(" on a suggestion: not now, for a month", theme.dim()),
+    ])
 }

@@ -89,6 +89,9 @@ impl Harness {
             _dir: None,
         };
         while read_pending(&mut harness.app, &harness.store, 100) > 0 {}
+        if let Some(note) = tandem::runtime::read_dismissed(&mut harness.app, &harness.store) {
+            panic!("{note}");
+        }
         harness
     }
 
