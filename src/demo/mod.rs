@@ -214,19 +214,7 @@ fn fill_entry(
                 rng.pick(words::answers_for(&exercise.id, &step.id))
                     .to_string(),
             ),
-            Field::List(_) => {
-                // A few different things, as a person would list them.
-                let n = 1 + rng.below(3);
-                let first = rng.below(words::APPRECIATIONS.len());
-                Answer::List(
-                    (0..n)
-                        .map(|k| {
-                            words::APPRECIATIONS[(first + k * 2) % words::APPRECIATIONS.len()]
-                                .to_string()
-                        })
-                        .collect(),
-                )
-            }
+            Field::List(_) => Answer::List(list_answer(&exercise.id, &step.id, rng)),
             Field::Scale(scale) => {
                 let (base, lift) = trend(partner, &step.id);
                 Answer::Scale(drifting(scale.min, scale.max, base, lift, progress, rng))
@@ -283,6 +271,19 @@ fn fill_entry(
     page.entry_mut(partner).answers = answers;
 }
 
+/// A few different things, as a person would list them: the step's own
+/// words when there are some, appreciations otherwise.
+fn list_answer(exercise: &str, step: &str, rng: &mut Rng) -> Vec<String> {
+    let words = words::list_items_for(exercise, step).unwrap_or(words::APPRECIATIONS);
+    let n = 1 + rng.below(3);
+    let first = rng.below(words.len());
+    let mut items: Vec<String> = (0..n)
+        .map(|k| words[(first + k * 2) % words.len()].to_string())
+        .collect();
+    items.dedup();
+    items
+}
+
 /// The part written together: what was said back, notes, agreements, and
 /// for a check-in, the review of earlier agreements.
 fn discuss(page: &mut Page, exercise: &Exercise, earlier: &mut [Page], rng: &mut Rng) {
@@ -314,6 +315,12 @@ fn discuss(page: &mut Page, exercise: &Exercise, earlier: &mut [Page], rng: &mut
                         .answers
                         .insert(step.id.clone(), Answer::Grid(rows));
                 }
+            }
+            (StepMode::Shared, Field::List(_)) => {
+                page.shared.answers.insert(
+                    step.id.clone(),
+                    Answer::List(list_answer(&exercise.id, &step.id, rng)),
+                );
             }
             (StepMode::Shared, _) => {
                 page.shared.answers.insert(

@@ -736,3 +736,84 @@ pub const AGREEMENTS: &[&str] = &[
     "We each see our own friends at least twice a month.",
     "We say thank you for the small things.",
 ];
+
+/// Items for list steps that are not appreciations.
+const LIST_ITEMS: &[(&str, &str, &[&str])] = &[
+    (
+        "who-i-am-outside-us",
+        "mine",
+        &[
+            "Choir on Tuesdays",
+            "Long walks alone",
+            "Old films",
+            "Baking bread",
+        ],
+    ),
+    (
+        "who-i-am-outside-us",
+        "people",
+        &[
+            "My sister",
+            "Jo from work",
+            "My climbing friends",
+            "A counsellor I saw last year",
+        ],
+    ),
+    (
+        "deciding-together",
+        "options",
+        &[
+            "A week by the sea",
+            "A city trip",
+            "Staying home and resting",
+            "Visiting family",
+        ],
+    ),
+    (
+        "mine-yours-ours",
+        "mine",
+        &[
+            "Finish my course",
+            "Run a half marathon",
+            "Learn to cook three new dishes",
+            "See my friends more",
+        ],
+    ),
+    (
+        "mine-yours-ours",
+        "ours",
+        &[
+            "Save for a trip",
+            "A free evening each week",
+            "Paint the bedroom",
+            "Walk together on Sundays",
+        ],
+    ),
+    (
+        "mine-yours-ours",
+        "plan",
+        &[
+            "Alex: course, sign up by Friday",
+            "Sam: half marathon, run twice this week",
+            "Us: trip, open a savings pot",
+        ],
+    ),
+    (
+        "what-i-value-in-you",
+        "noticed",
+        &[
+            "When you made dinner on my long day, it meant I could breathe",
+            "When you listened without fixing, it meant a lot",
+            "When you remembered my sister's birthday, I felt looked after",
+        ],
+    ),
+];
+
+/// The items a list step of an exercise is answered with, when it has
+/// its own.
+pub fn list_items_for(exercise: &str, step: &str) -> Option<&'static [&'static str]> {
+    LIST_ITEMS
+        .iter()
+        .find(|(e, s, _)| *e == exercise && *s == step)
+        .map(|(_, _, items)| *items)
+}
