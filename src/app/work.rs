@@ -165,26 +165,16 @@ impl Turn {
         if slots.is_empty() {
             return None;
         }
-        let index = page
-            .shared
-            .left_at
-            .as_deref()
-            .and_then(|left| slots.iter().position(|s| s.step_id == left))
-            .unwrap_or(0);
-        let mut turn = Turn {
-            partner: None,
-            opening: true,
-            slots,
-            index,
-            editor: None,
-        };
-        turn.load_editor(page);
-        Some(turn)
+        Some(Turn::of_both(slots, page, true))
     }
 
     pub fn together(exercise: &Exercise, page: &Page, review: &[ReviewItem]) -> Turn {
-        let slots = Turn::together_slots(exercise, review);
-        // Go on at the step the couple stopped at, if they did.
+        Turn::of_both(Turn::together_slots(exercise, review), page, false)
+    }
+
+    /// The couple working `slots` together, at the step they stopped at
+    /// if they did.
+    fn of_both(slots: Vec<Slot>, page: &Page, opening: bool) -> Turn {
         let index = page
             .shared
             .left_at
@@ -193,7 +183,7 @@ impl Turn {
             .unwrap_or(0);
         let mut turn = Turn {
             partner: None,
-            opening: false,
+            opening,
             slots,
             index,
             editor: None,

@@ -235,7 +235,9 @@ fn hand_edits(path: &Path, text: &str, skipped: &[Vec<Seg>]) -> Vec<Problem> {
     findings
 }
 
-pub fn parse_couple(path: &Path, bytes: &[u8]) -> Result<Couple, Problem> {
+/// The text of a small journal file (`couple.ron`, `suggestions.ron`),
+/// refused when a newer tandem wrote it.
+fn text_this_build_reads<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
     let text = as_text(path, bytes)?;
     let version = version_of(path, text)?;
     if version > JOURNAL_VERSION {
@@ -249,6 +251,11 @@ pub fn parse_couple(path: &Path, bytes: &[u8]) -> Result<Couple, Problem> {
             ),
         ));
     }
+    Ok(text)
+}
+
+pub fn parse_couple(path: &Path, bytes: &[u8]) -> Result<Couple, Problem> {
+    let text = text_this_build_reads(path, bytes)?;
     let (couple, skipped) = parse_noting_skipped::<Couple>(path, text)?;
     let scan = ron_text::scan(text);
     if let Some(segs) = skipped.first() {
@@ -332,17 +339,7 @@ pub fn parse_dismissed(
     path: &Path,
     bytes: &[u8],
 ) -> Result<std::collections::BTreeMap<String, jiff::Timestamp>, Problem> {
-    let text = as_text(path, bytes)?;
-    let version = version_of(path, text)?;
-    if version > JOURNAL_VERSION {
-        return Err(Problem::at_text(
-            path,
-            text,
-            None,
-            "version",
-            format!("written by a newer tandem (format {version}); left as it is"),
-        ));
-    }
+    let text = text_this_build_reads(path, bytes)?;
     let (dismissed, skipped) = parse_noting_skipped::<Dismissed>(path, text)?;
     if let Some(segs) = skipped.first() {
         let offset = ron_text::scan(text).locate(segs).unwrap_or(0);
