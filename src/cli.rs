@@ -700,17 +700,37 @@ fn check_exercise(file: &Path, dirs: &Dirs) -> Result<ExitCode> {
             Ok(ExitCode::from(1))
         }
         Ok(exercise) => {
+            let folder = dirs.exercises.as_deref();
+            let real = |p: &Path| std::fs::canonicalize(p).ok();
+            let here = real(file);
+            let inside = folder
+                .and_then(real)
+                .is_some_and(|f| here.as_deref().and_then(Path::parent) == Some(f.as_path()));
+            // In the folder, it also has to get along with the other files
+            // there (two files with one id).
+            let clashes: Vec<Problem> = if inside {
+                Library::load(folder)
+                    .problems
+                    .into_iter()
+                    .filter(|p| real(&p.path).is_some_and(|p| Some(p) == here))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if !clashes.is_empty() {
+                for problem in &clashes {
+                    out.line(&problem.to_string());
+                }
+                return Ok(ExitCode::from(1));
+            }
             out.line(&format!(
                 "All fine: {shown} is the exercise {:?} ({}).",
                 exercise.id,
                 crate::app::steps_in_words(&exercise)
             ));
-            let library = Library::load(None);
-            if library.get(&exercise.id).is_some() {
+            if Library::load(None).get(&exercise.id).is_some() {
                 out.line("Its id is that of a built-in exercise: in your exercises folder, it replaces that one.");
             }
-            let folder = dirs.exercises.as_deref();
-            let inside = folder.is_some_and(|f| file.parent() == Some(f));
             if !inside && let Some(folder) = folder {
                 out.line(&format!(
                     "To use it, put it in {}.",

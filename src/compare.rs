@@ -414,8 +414,17 @@ fn individual(page: Revealed<'_>, step: &Step) -> Section {
     // Each partner's options as that partner meant them: their "{me}" is
     // their own name, their "{partner}" the other's.
     let names = Partner::BOTH.map(|p| page.page().entry(p).partner.as_str());
-    let fields =
-        Partner::BOTH.map(|p| step.field.named(names[p.index()], names[p.other().index()]));
+    // A grid row's label sits beside both answers, so it names no one:
+    // "{partner}" reads "my partner" for each of them.
+    let fields = Partner::BOTH.map(|p| {
+        let mut field = step.field.named(names[p.index()], names[p.other().index()]);
+        if let (Field::Grid(named), Field::Grid(written)) = (&mut field, &step.field) {
+            for (row, original) in named.rows.iter_mut().zip(&written.rows) {
+                row.label = crate::model::named(&original.label, "me", "my partner");
+            }
+        }
+        field
+    });
     let [field_a, field_b] = &fields;
     // An answer of another kind than the step's (a hand edit) is shown as
     // it was written rather than as "no answer".

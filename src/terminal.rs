@@ -55,6 +55,13 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
     let listing = store.listing().context("cannot list the journal")?;
     let pending = listing.ids.clone();
     let problems = library.problems.len();
+    // The first few, named, so the couple knows which file to look at.
+    let named: Vec<String> = library
+        .problems
+        .iter()
+        .take(3)
+        .map(|p| format!("  {}", crate::model::visible(&p.to_string())))
+        .collect();
     let mut app = App::new(
         couple,
         library,
@@ -78,8 +85,10 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
     }
     if problems > 0 {
         notes.push(format!(
-            "{} in your exercise files; those exercises are left out for now. Run `tandem check` to see each one with its line and column.",
-            crate::model::count(problems, "problem was found", "problems were found")
+            "{} in your exercise files; those exercises are left out for now:\n{}{}\nRun `tandem check` to see each one with its line and column.",
+            crate::model::count(problems, "problem was found", "problems were found"),
+            named.join("\n"),
+            if problems > named.len() { "\n  …" } else { "" }
         ));
     }
     if !notes.is_empty() {

@@ -338,6 +338,10 @@ fn every_step_mode_in_the_library_is_reachable() {
 fn a_topic_is_named_together_first_and_stays_in_view_during_each_turn() {
     let mut h = Harness::with_couple();
     start_exercise(&mut h, "deciding-together");
+    // Nobody looks away yet: the first part is written together.
+    let before = h.screen(100, 30);
+    assert!(before.contains("Together first"), "{before}");
+    assert!(!before.contains("look away"), "{before}");
     h.press(KeyCode::Enter);
     assert!(
         h.screen(100, 30).contains("Together, before your turns"),
@@ -391,4 +395,14 @@ fn a_topic_left_half_written_is_there_to_finish_next_time() {
     };
     assert!(turn.opening);
     assert!(h.screen(100, 30).contains("Who cooks"));
+}
+
+#[test]
+fn a_grid_row_names_the_partner_rather_than_showing_braces() {
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "helping-or-rescuing");
+    h.press(KeyCode::Enter);
+    let turn = h.screen(120, 40);
+    assert!(turn.contains("I step in before Sam asks"), "{turn}");
+    assert!(!turn.contains('{'), "{turn}");
 }

@@ -244,6 +244,14 @@ fn each_mistake_is_named_at_its_key() {
             ),
         ),
         (
+            "a misspelt name in an option's label",
+            changed("label: \"company\")", "label: \"time with {parnter}\")"),
+        ),
+        (
+            "saying back a step that does not exist",
+            changed("Reflect(of: [\"day\"])", "Reflect(of: [\"nope\"])"),
+        ),
+        (
             "an opening step after a step answered alone",
             changed("mode: Shared,", "mode: Opening,"),
         ),

@@ -316,25 +316,32 @@ impl App {
         }
     }
 
+    /// Whether the open page's next part is written together, before
+    /// either turn: nobody has started, and the opening is unwritten or
+    /// was left before it was finished.
+    pub fn opening_due(&self) -> bool {
+        let (Some(open), Some(exercise)) = (self.open_page(), self.open_exercise()) else {
+            return false;
+        };
+        open.access == Access::Writable
+            && open
+                .page
+                .entries
+                .iter()
+                .all(|e| e.status == EntryStatus::NotStarted)
+            && exercise.opening_steps().any(|s| {
+                !open.page.shared.answers.contains_key(&s.id)
+                    || open.page.shared.left_at.as_deref() == Some(s.id.as_str())
+            })
+    }
+
     /// Before anyone's turn, what the couple writes together first (the
     /// topic), while any of it is unwritten. Whether it began.
     fn begin_opening(&mut self) -> bool {
         let Some(exercise) = self.open_exercise().cloned() else {
             return false;
         };
-        let due = self.open_page().is_some_and(|o| {
-            o.access == Access::Writable
-                && o.page
-                    .entries
-                    .iter()
-                    .all(|e| e.status == EntryStatus::NotStarted)
-                && exercise.opening_steps().any(|s| {
-                    // Unwritten, or left before it was finished.
-                    !o.page.shared.answers.contains_key(&s.id)
-                        || o.page.shared.left_at.as_deref() == Some(s.id.as_str())
-                })
-        });
-        if !due {
+        if !self.opening_due() {
             return false;
         }
         let Some(mut open) = self.take_page() else {

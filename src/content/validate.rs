@@ -148,10 +148,17 @@ pub fn validate(exercise: &Exercise, path: &Path, text: &str) -> Vec<Problem> {
                     );
                 }
                 for (j, target) in of.iter().enumerate() {
-                    let alone = exercise
-                        .step(target)
-                        .is_some_and(|s| s.mode == StepMode::Individual);
-                    if !alone {
+                    let Some(found) = exercise.step(target) else {
+                        report.at(
+                            &mode.key("of").index(j),
+                            format!(
+                                "{name} says back {}, which is not a step of this exercise",
+                                quoted(target)
+                            ),
+                        );
+                        continue;
+                    };
+                    if found.mode != StepMode::Individual {
                         report.at(
                             &mode.key("of").index(j),
                             format!(
@@ -430,6 +437,7 @@ fn check_grid(report: &mut Report<'_>, at: &At, name: &str, grid: &GridDef) {
                 format!("{name}: a grid row's label is empty"),
             );
         }
+        check_names(report, &row_at.key("label"), name, &row.label);
         if !row.concept.is_empty() && !is_concept(&row.concept) {
             report.at(
                 &row_at.key("concept"),
@@ -603,6 +611,33 @@ fn check_choice(report: &mut Report<'_>, at: &At, name: &str, choice: &ChoiceDef
                 format!("{name}: an option's label is empty"),
             );
         }
+        check_names(report, &option_at.key("label"), name, &option.label);
+    }
+}
+
+/// A label may name the partners as `{me}` and `{partner}`; anything else
+/// in braces would be shown as it is, braces and all.
+fn check_names(report: &mut Report<'_>, at: &At, name: &str, label: &str) {
+    let mut rest = label;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return;
+        };
+        let inside = &after[..close];
+        if inside != "me" && inside != "partner" {
+            let hint = crate::problem::nearest(inside, &["me", "partner"])
+                .map(|n| format!(" (did you mean {{{n}}}?)"))
+                .unwrap_or_default();
+            report.at(
+                at,
+                format!(
+                    "{name}: {} would be shown as it is; a label names the partners only as {{me}} and {{partner}}{hint}",
+                    quoted(&format!("{{{inside}}}"))
+                ),
+            );
+        }
+        rest = &after[close + 1..];
     }
 }
 

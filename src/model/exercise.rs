@@ -250,8 +250,9 @@ pub struct ChoiceDef {
     pub options: Vec<ChoiceOption>,
 }
 
-/// In an option's label, `{me}` stands for the partner answering and
-/// `{partner}` for the other one, so "Who meets it" can offer a name.
+/// In an option's or a grid row's label, `{me}` stands for the partner
+/// answering and `{partner}` for the other one, so "Who meets it" can offer
+/// a name.
 pub fn named(label: &str, me: &str, partner: &str) -> String {
     label.replace("{me}", me).replace("{partner}", partner)
 }
@@ -273,6 +274,14 @@ impl Field {
             Field::Choice(def) => Field::Choice(choices(def)),
             Field::Checklist(def) => Field::Checklist(choices(def)),
             Field::Grid(def) => Field::Grid(GridDef {
+                rows: def
+                    .rows
+                    .iter()
+                    .map(|r| GridRowDef {
+                        label: named(&r.label, me, partner),
+                        ..r.clone()
+                    })
+                    .collect(),
                 columns: def
                     .columns
                     .iter()

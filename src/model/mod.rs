@@ -13,7 +13,7 @@ pub use couple::Couple;
 pub use exercise::{
     BothChose, Category, CellTest, ChoiceDef, ChoiceOption, Column, ColumnKind, Condition,
     Exercise, Field, GridDef, GridRowDef, ListDef, Patterns, Priority, ScaleDef, Step, StepMode,
-    Suggestion, TextDef,
+    Suggestion, TextDef, named,
 };
 pub use page::{
     AGREEMENTS_PROMPT, Agreement, AgreementReview, AgreementStatus, Entry, EntryStatus, LaterNote,

@@ -15,6 +15,55 @@ pub fn render_handoff(
     frame: &mut Frame,
     area: Rect,
 ) {
+    let mut lines = if app.opening_due() {
+        together_first(handoff, theme)
+    } else {
+        turn_of_one(app, handoff, theme)
+    };
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        handoff.open.page.title.as_str(),
+        theme.heading(),
+    ));
+    if let Some(exercise) = app.open_exercise() {
+        lines.extend(exercise.intro.split('\n').map(Line::raw));
+    }
+    let area = area.centered_horizontally(Constraint::Max(80));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        area.inner(ratatui::layout::Margin::new(1, 1)),
+    );
+}
+
+/// Before the turns, when the exercise first asks the two of them for
+/// something together (the topic): nobody looks away yet.
+fn together_first(handoff: &OnPage<Handoff>, theme: Theme) -> Vec<Line<'static>> {
+    let begun = !handoff.open.page.shared.answers.is_empty();
+    vec![
+        Line::styled(" Together first ", theme.banner(None)),
+        Line::raw(
+            "First, write together what this is about, so you both answer about the same thing. Then each of you answers on your own, while the other looks away.",
+        ),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("Enter", theme.key()),
+            Span::raw(if begun {
+                " go on together   "
+            } else {
+                " begin together   "
+            }),
+            Span::styled("Esc", theme.key()),
+            Span::raw(if begun {
+                " back — what you wrote together is kept"
+            } else {
+                " back to the exercises — nothing is written yet"
+            }),
+        ]),
+    ]
+}
+
+/// Handing over to one partner, the other looking away.
+fn turn_of_one(app: &App, handoff: &OnPage<Handoff>, theme: Theme) -> Vec<Line<'static>> {
     let me = app.name(handoff.partner);
     let other = app.name(handoff.partner.other());
     let mut lines = vec![
@@ -72,19 +121,7 @@ pub fn render_handoff(
             },
         ),
     ]));
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        handoff.open.page.title.as_str(),
-        theme.heading(),
-    ));
-    if let Some(exercise) = app.open_exercise() {
-        lines.extend(exercise.intro.split('\n').map(Line::raw));
-    }
-    let area = area.centered_horizontally(Constraint::Max(80));
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
-        area.inner(ratatui::layout::Margin::new(1, 1)),
-    );
+    lines
 }
 
 pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -187,7 +224,7 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                 .map(|l| Line::styled(l, theme.warning())),
         );
     }
-    if let (SlotKind::Own(_), Some(exercise)) = (&slot.kind, app.open_exercise()) {
+    if let (false, Some(exercise)) = (turn.opening, app.open_exercise()) {
         // What the couple chose together before the turns stays in view.
         for (step, answer) in crate::reveal::opening_answers(page, exercise) {
             top.push(Line::raw(""));
