@@ -128,6 +128,15 @@ fn benches(c: &mut Criterion) {
     }
     open.finish();
 
+    // Home works out its suggestions each time it is drawn.
+    let mut home = c.benchmark_group("draw home with its suggestions, 120x40");
+    for (size, _, app, _) in &mut journals {
+        home.bench_function(BenchmarkId::from_parameter(*size), |b| {
+            b.iter(|| draw(&mut terminal, app));
+        });
+    }
+    home.finish();
+
     let mut search = c.benchmark_group("search, one keystroke");
     for (size, _, app, store) in &mut journals {
         press(app, store, KeyCode::Char('b'));
