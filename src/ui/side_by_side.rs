@@ -298,8 +298,18 @@ pub fn section_lines(
                         ]));
                     }
                 }
-                if let [Some(a), Some(b)] = values {
-                    lines.push(Line::styled(gap_text(*a, *b, scale), theme.dim()));
+                // What the ends mean, so a middle value can be read
+                // without going back to the question.
+                let ends = format!(
+                    "({} = {}, {} = {})",
+                    scale.min, scale.low, scale.max, scale.high
+                );
+                let under = match values {
+                    [Some(a), Some(b)] => format!("{} {ends}", gap_text(*a, *b, scale)),
+                    _ => ends,
+                };
+                for l in text::wrap(&under, width) {
+                    lines.push(Line::styled(l, theme.dim()));
                 }
             }
             Body::Checklist { both, only } => {
