@@ -702,7 +702,7 @@ fn checklists_are_exported_side_by_side_with_what_both_chose_first() {
 #[test]
 fn a_page_is_removed_only_after_a_yes_and_kept_whole_aside() {
     let mut h = demo(16);
-    let first = h.app.home_items()[0];
+    let first = h.app.home_items()[0].clone();
     let tandem::app::HomeItem::Page(i) = first else {
         panic!("a page first on home");
     };

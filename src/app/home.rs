@@ -10,14 +10,14 @@ pub struct Home {
 }
 
 /// A row of the home screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HomeItem {
     /// An index into `journal.pages`.
     Page(usize),
     /// An index into `journal.unreadable`.
     Unreadable(usize),
-    /// An index into [`App::suggestions`].
-    Suggestion(usize),
+    /// An exercise suggested next, with its reason.
+    Suggestion(crate::suggest::Suggested),
 }
 
 /// How many finished pages the home screen lists.
@@ -40,9 +40,7 @@ impl App {
             Action::ShowAgreements => self.screen = Screen::Agreements(AgreementsView::default()),
             Action::RemovePage => self.ask_to_remove(),
             Action::DismissSuggestion => {
-                if let Some(HomeItem::Suggestion(i)) = items.get(home.selected.min(last))
-                    && let Some(suggested) = self.suggestions().get(*i).cloned()
-                {
+                if let Some(HomeItem::Suggestion(suggested)) = items.get(home.selected.min(last)) {
                     let until = crate::suggest::dismissed_until(self.now());
                     self.dismissed.insert(suggested.exercise.clone(), until);
                     self.effects
@@ -66,19 +64,17 @@ impl App {
                     let problem = self.journal.unreadable[*i].problem.clone();
                     self.show_problem(&problem);
                 }
-                Some(HomeItem::Suggestion(i)) => {
-                    if let Some(suggested) = self.suggestions().get(*i) {
-                        let selected = self
-                            .library
-                            .entries()
-                            .iter()
-                            .position(|e| e.exercise.id == suggested.exercise)
-                            .unwrap_or(0);
-                        self.screen = Screen::Library(LibraryView {
-                            selected,
-                            scroll: 0,
-                        });
-                    }
+                Some(HomeItem::Suggestion(suggested)) => {
+                    let selected = self
+                        .library
+                        .entries()
+                        .iter()
+                        .position(|e| e.exercise.id == suggested.exercise)
+                        .unwrap_or(0);
+                    self.screen = Screen::Library(LibraryView {
+                        selected,
+                        scroll: 0,
+                    });
                 }
                 None => {}
             },
@@ -98,7 +94,7 @@ impl App {
             .filter(|(_, p)| !p.status.is_unfinished())
             .take(RECENT_ON_HOME);
         let unfinished = unfinished.map(|(i, _)| HomeItem::Page(i));
-        let suggested = (0..self.suggestions().len()).map(HomeItem::Suggestion);
+        let suggested = self.suggestions().into_iter().map(HomeItem::Suggestion);
         unfinished
             .chain(suggested)
             .chain(recent.map(|(i, _)| HomeItem::Page(i)))

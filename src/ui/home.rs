@@ -9,7 +9,6 @@ use crate::model::{EntryStatus, PageStatus, Partner};
 
 pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rect) {
     let items = app.home_items();
-    let suggested = app.suggestions();
     let selected = home.selected.min(items.len().saturating_sub(1));
     let width = usize::from(area.width).saturating_sub(2);
     let mut lines: Vec<Line> = Vec::new();
@@ -86,10 +85,7 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
                 app.journal.unreadable[*i].problem.in_folder("journal"),
                 String::new(),
             ),
-            HomeItem::Suggestion(i) => suggested
-                .get(*i)
-                .map(|s| (s.title.clone(), s.reason.clone()))
-                .unwrap_or_default(),
+            HomeItem::Suggestion(s) => (s.title.clone(), s.reason.clone()),
         };
         let style = if is_selected {
             theme.selected()
