@@ -53,13 +53,14 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
         .expect("draw");
 }
 
-/// Both partners finish "Saying no without guilt", the first pasting a
-/// megabyte of text into the first step; the side-by-side view is open.
-fn with_a_long_answer(app: &mut App, store: &Store) {
-    let send = |app: &mut App, event| {
-        let effects = app.update(event);
-        carry_out(app, store, effects);
-    };
+/// A long answer: about five megabytes of words.
+fn long_words() -> String {
+    "I say yes before I have thought about it. ".repeat(120_000)
+}
+
+/// Starts "Saying no without guilt" and brings the partner whose turn it
+/// is to its first step written in words.
+fn to_first_text_step(app: &mut App, store: &Store) {
     press(app, store, KeyCode::Char('n'));
     while app
         .library
@@ -73,24 +74,45 @@ fn with_a_long_answer(app: &mut App, store: &Store) {
         press(app, store, KeyCode::Down);
     }
     press(app, store, KeyCode::Enter);
+    next_turn_to_text(app, store);
+}
+
+/// From the screen before a turn to its first step written in words.
+fn next_turn_to_text(app: &mut App, store: &Store) {
+    press(app, store, KeyCode::Enter);
+    // The private question before a sensitive exercise: yes.
+    if matches!(app.overlay, Some(tandem::app::Overlay::SafeToAnswer { .. })) {
+        press(app, store, KeyCode::Char('y'));
+    }
+    while matches!(&app.screen, Screen::Turn(turn)
+        if !matches!(turn.editor, Some(tandem::app::FieldEditor::Text(_))))
+    {
+        press(app, store, KeyCode::Tab);
+    }
+}
+
+fn paste(app: &mut App, store: &Store, words: String) {
+    let effects = app.update(Event::Paste(words));
+    carry_out(app, store, effects);
+}
+
+/// Both partners finish "Saying no without guilt", the first pasting five
+/// megabytes of text into the first step; the side-by-side view is open.
+fn with_a_long_answer(app: &mut App, store: &Store) {
+    to_first_text_step(app, store);
     for partner in 0..2 {
-        press(app, store, KeyCode::Enter);
-        // The private question before a sensitive exercise: yes.
-        if matches!(app.overlay, Some(tandem::app::Overlay::SafeToAnswer { .. })) {
-            press(app, store, KeyCode::Char('y'));
+        if partner == 1 {
+            next_turn_to_text(app, store);
         }
-        let words = if partner == 0 {
-            "I say yes before I have thought about it. ".repeat(24_000)
-        } else {
-            "Short.".to_string()
-        };
-        // On to the first step written in words.
-        while matches!(&app.screen, Screen::Turn(turn)
-            if !matches!(turn.editor, Some(tandem::app::FieldEditor::Text(_))))
-        {
-            press(app, store, KeyCode::Tab);
-        }
-        send(app, Event::Paste(words));
+        paste(
+            app,
+            store,
+            if partner == 0 {
+                long_words()
+            } else {
+                "Short.".into()
+            },
+        );
         for _ in 0..12 {
             press(app, store, KeyCode::Tab);
         }
@@ -101,7 +123,7 @@ fn with_a_long_answer(app: &mut App, store: &Store) {
         .open_page()
         .map_or(0, |o| format!("{:?}", o.page.entries[0].answers).len());
     assert!(
-        held > 1_000_000,
+        held > 5_000_000,
         "the long answer is on the page ({held} bytes)"
     );
 }
@@ -182,9 +204,10 @@ fn benches(c: &mut Criterion) {
     }
     side.finish();
 
-    // One key and one frame on a page holding a megabyte answer: the page
-    // is wrapped once when it opens, not again for every line scrolled.
-    let mut long = c.benchmark_group("scroll a page with a 1 MB answer, 200x60");
+    // One key and one frame on a page holding a five-megabyte answer: the
+    // page is wrapped once when it opens, not again for every line
+    // scrolled.
+    let mut long = c.benchmark_group("scroll the side-by-side view with a 5 MB answer, 200x60");
     let dir = tempfile::tempdir().expect("temp dir");
     let (mut app, store) = journal(dir.path(), 0);
     with_a_long_answer(&mut app, &store);
@@ -198,6 +221,29 @@ fn benches(c: &mut Criterion) {
         });
     });
     long.finish();
+
+    // One letter typed, and the frame after it, into a text field already
+    // holding five megabytes.
+    let mut typing = c.benchmark_group("type into a 5 MB answer, 120x40");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut app, store) = journal(dir.path(), 0);
+    to_first_text_step(&mut app, &store);
+    paste(&mut app, &store, long_words());
+    draw(&mut terminal, &app);
+    let mut typed = false;
+    typing.bench_function("one letter, then taking it back", |b| {
+        b.iter(|| {
+            let key = if typed {
+                KeyCode::Backspace
+            } else {
+                KeyCode::Char('k')
+            };
+            typed = !typed;
+            press(&mut app, &store, key);
+            draw(&mut terminal, &app);
+        });
+    });
+    typing.finish();
 
     let mut save = c.benchmark_group("save a page");
     for (size, _, app, store) in &journals {

@@ -9,9 +9,9 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand};
 
 use crate::content::{Library, Source};
-use crate::export::{ExportPage, Format, document, status_text};
+use crate::export::{ExportPage, Format, assemble, page_part, status_text};
 use crate::journal::{
-    LoadedPage, Store, StoreError, kind_of, plain_reason, write_private, write_private_new,
+    LoadedPage, Store, StoreError, kind_of, plain_reason, reader, write_private, write_private_new,
 };
 use crate::model::{Category, PageStatus, count, visible};
 use crate::problem::Problem;
@@ -111,6 +111,9 @@ pub struct Dirs {
     pub recovery: PathBuf,
     /// The journal is the demo's, removed when tandem closes.
     pub demo: bool,
+    /// Where summaries of the pages are kept between runs (the platform's
+    /// cache folder); none for the demo.
+    pub cache: Option<PathBuf>,
 }
 
 impl Dirs {
@@ -138,6 +141,7 @@ impl Dirs {
                 exercises: None,
                 recovery,
                 demo: true,
+                cache: None,
             },
             folder,
         ))
@@ -165,11 +169,13 @@ impl Dirs {
                     .join("recovery")
             })
             .unwrap_or_else(|| std::env::temp_dir().join("tandem-recovery"));
+        let cache = project.as_ref().map(|p| p.cache_dir().join("summaries"));
         Ok(Dirs {
             data,
             exercises,
             recovery,
             demo: false,
+            cache,
         })
     }
 
@@ -181,7 +187,7 @@ impl Dirs {
 pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
     let store = Store::open_read_only(&dirs.data);
     match command {
-        Command::List => list(&store, &dirs.library()),
+        Command::List => list(&store, &dirs.library(), dirs.cache.as_deref()),
         Command::Show { id } => show(&store, &dirs.library(), id),
         Command::Export {
             id,
@@ -290,7 +296,7 @@ fn exercise_id(library: &Library, named: &str) -> Result<String> {
     )
 }
 
-fn list(store: &Store, library: &Library) -> Result<ExitCode> {
+fn list(store: &Store, library: &Library, cache: Option<&Path>) -> Result<ExitCode> {
     let listing = store.listing()?;
     if listing.ids.is_empty() && listing.unreadable.is_empty() {
         println!(
@@ -302,21 +308,29 @@ fn list(store: &Store, library: &Library) -> Result<ExitCode> {
     let mut out = Out::new();
     let mut rows: Vec<[String; 4]> = Vec::new();
     let mut unreadable = 0;
+    // The same summaries the journal screen shows, from the cache where
+    // a page is unchanged since it was last read.
+    let cache = cache.map(|folder| crate::summaries::Cache::new(folder, store, library));
+    let mut read: std::collections::HashMap<String, _> = std::collections::HashMap::new();
+    crate::summaries::read_summaries(store, library, cache.as_ref(), &listing.ids, |batch| {
+        read.extend(batch);
+        true
+    });
     for id in &listing.ids {
-        rows.push(match store.load_page(id, library) {
-            Ok(loaded) => {
-                let mut status = status_text(&loaded.page);
-                if loaded.access != crate::journal::Access::Writable {
+        let row = match read.remove(id) {
+            Some(Ok(summary)) => {
+                let mut status = crate::export::status_words(summary.status, &summary.names);
+                if summary.read_only.is_some() {
                     status.push_str(", read-only");
                 }
                 [
                     id.clone(),
-                    date(loaded.page.started),
-                    loaded.page.title.clone(),
+                    date(summary.started),
+                    summary.title,
                     format!("({status})"),
                 ]
             }
-            Err(problem) => {
+            Some(Err(problem)) => {
                 unreadable += 1;
                 [
                     id.clone(),
@@ -325,7 +339,9 @@ fn list(store: &Store, library: &Library) -> Result<ExitCode> {
                     format!("cannot be read: {}", problem.message),
                 ]
             }
-        });
+            None => continue,
+        };
+        rows.push(row);
     }
     for (id, problem) in &listing.unreadable {
         unreadable += 1;
@@ -472,8 +488,6 @@ fn export(
     output: Option<&Path>,
     force: bool,
 ) -> Result<ExitCode> {
-    let mut pages: Vec<ExportPage> = Vec::new();
-    let mut skipped = Vec::new();
     let exercise = choice
         .exercise
         .map(|e| exercise_id(library, e))
@@ -482,14 +496,38 @@ fn export(
         exercise: exercise.as_deref(),
         ..*choice
     };
+    let output = output.filter(|p| p.as_os_str() != "-");
+    // A file named .html gets HTML even without --html.
+    let html =
+        html || output.is_some_and(|p| p.extension().is_some_and(|e| e == "html" || e == "htm"));
+    let format = if html { Format::Html } else { Format::Markdown };
+    let tz = crate::zone::local();
+    // Each page is written out by the thread that read it; only what is
+    // written is kept, never every page whole at once.
+    let written = |page: ExportPage| {
+        let read_only = page.read_only.is_some().then(|| page.page.id.clone());
+        (page_part(&page, library, &tz, format), read_only)
+    };
+    let mut parts = Vec::new();
+    let mut read_only = Vec::new();
+    let mut skipped = Vec::new();
+    let mut keep = |part: (String, Option<String>)| {
+        parts.push(part.0);
+        read_only.extend(part.1);
+    };
     match choice.id {
-        Some(id) => pages.push(load(store, library, id)?.into()),
+        Some(id) => keep(written(load(store, library, id)?.into())),
         None if choice.all || choice.filtered() => {
-            for id in store.page_ids()? {
-                match store.load_page(&id, library) {
-                    Ok(loaded) if choice.keeps(&loaded.page) => pages.push(loaded.into()),
-                    Ok(_) => {}
-                    Err(problem) => skipped.push(problem.to_string()),
+            let ids = store.page_ids()?;
+            let read = reader::read_all(store, library, &ids, |_, read| match read {
+                Ok(loaded) if choice.keeps(&loaded.page) => Some(Ok(written(loaded.into()))),
+                Ok(_) => None,
+                Err(problem) => Some(Err(problem.to_string())),
+            });
+            for page in read.into_iter().flatten() {
+                match page {
+                    Ok(part) => keep(part),
+                    Err(problem) => skipped.push(problem),
                 }
             }
         }
@@ -497,35 +535,28 @@ fn export(
             "say which pages to export: an id from `tandem list`, --all, or filters such as --exercise, --since and --until"
         ),
     }
-    if pages.is_empty() && skipped.is_empty() {
+    if parts.is_empty() && skipped.is_empty() {
         bail!(
             "no page matches; `tandem list` shows the pages there are, with their days and exercises"
         );
     }
-    let output = output.filter(|p| p.as_os_str() != "-");
-    // A file named .html gets HTML even without --html.
-    let html =
-        html || output.is_some_and(|p| p.extension().is_some_and(|e| e == "html" || e == "htm"));
-    let format = if html { Format::Html } else { Format::Markdown };
-    let text = document(&pages, library, &crate::zone::local(), format);
+    let pages = parts.len();
+    let text = assemble(parts, format);
     match output {
         Some(path) => {
             write_export(path, text.as_bytes(), force)?;
             warn(&format!(
                 "Wrote {} to {}",
-                count(pages.len(), "page", "pages"),
+                count(pages, "page", "pages"),
                 path.display()
             ));
         }
         None => Out::new().text(&text),
     }
-    for page in &pages {
-        if page.read_only.is_some() {
-            warn(&format!(
-                "{}: read-only, and what tandem does not understand of it is not shown; `tandem check` says where",
-                page.page.id
-            ));
-        }
+    for id in &read_only {
+        warn(&format!(
+            "{id}: read-only, and what tandem does not understand of it is not shown; `tandem check` says where"
+        ));
     }
     for problem in &skipped {
         warn(&format!("skipped, cannot be read: {problem}"));
@@ -621,15 +652,15 @@ fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
     // Which file each id written inside a page belongs to, to find two
     // files that claim the same page.
     let mut claimed: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for id in &listing.ids {
+    let read = reader::read_all(store, &library, &listing.ids, |_, read| {
+        read.map(|loaded| (loaded.findings, loaded.written_id))
+    });
+    for (id, read) in listing.ids.iter().zip(read) {
         checked += 1;
-        match store.load_page(id, &library) {
-            Ok(loaded) => {
-                problems.extend(loaded.findings);
-                claimed
-                    .entry(loaded.written_id)
-                    .or_default()
-                    .push(id.clone());
+        match read {
+            Ok((findings, written_id)) => {
+                problems.extend(findings);
+                claimed.entry(written_id).or_default().push(id.clone());
             }
             Err(problem) => problems.push(problem),
         }

@@ -28,9 +28,14 @@ fn date(ts: Timestamp, tz: &TimeZone) -> String {
 }
 
 pub fn status_text(page: &Page) -> String {
-    let names = crate::model::Partner::BOTH.map(|p| page.entry(p).partner.as_str());
-    let words = page.status().words(names);
-    match page.status() {
+    let names = crate::model::Partner::BOTH.map(|p| page.entry(p).partner.clone());
+    status_words(page.status(), &names)
+}
+
+/// A page's status in words, with its partners' names.
+pub fn status_words(status: PageStatus, names: &[String; 2]) -> String {
+    let words = status.words([&names[0], &names[1]]);
+    match status {
         PageStatus::BothDone => format!("{words}, not talked over yet"),
         _ => words,
     }
@@ -55,48 +60,72 @@ impl From<crate::journal::LoadedPage> for ExportPage {
 /// Pages as one document. An unfinished page shows its status only:
 /// answers stay private until both partners have finished.
 pub fn document(pages: &[ExportPage], library: &Library, tz: &TimeZone, format: Format) -> String {
-    let mut out = String::new();
-    let mut writer: Box<dyn Writer> = match format {
+    let parts: Vec<String> = pages
+        .iter()
+        .map(|page| page_part(page, library, tz, format))
+        .collect();
+    assemble(parts, format)
+}
+
+fn writer_for(format: Format) -> Box<dyn Writer> {
+    match format {
         Format::Markdown => Box::new(Markdown),
         Format::Html => Box::new(Html),
-    };
-    writer.begin(&mut out, pages.len());
-    for (n, ExportPage { page, read_only }) in pages.iter().enumerate() {
-        if n > 0 {
-            writer.separator(&mut out);
-        }
-        let names = [
-            page.entries[0].partner.as_str(),
-            page.entries[1].partner.as_str(),
-        ];
-        writer.title(
+    }
+}
+
+/// One page of a document, on its own, for [`assemble`]: pages are
+/// written apart so that many can be written at once, each by the thread
+/// that read it. No control character from the page is left in it: a
+/// document may be read in a terminal (`tandem export | less`).
+pub fn page_part(export: &ExportPage, library: &Library, tz: &TimeZone, format: Format) -> String {
+    let mut out = String::new();
+    let mut writer = writer_for(format);
+    let ExportPage { page, read_only } = export;
+    let names = [
+        page.entries[0].partner.as_str(),
+        page.entries[1].partner.as_str(),
+    ];
+    writer.title(
+        &mut out,
+        &format!("{} — {}", page.title, date(page.started, tz)),
+        &format!("{} and {} · {}", names[0], names[1], status_text(page)),
+    );
+    if let Some(why) = read_only {
+        writer.paragraph(&mut out, &format!("Read-only: {why}."), true);
+    }
+    match crate::reveal::reveal(page) {
+        None => writer.private(
             &mut out,
-            &format!("{} — {}", page.title, date(page.started, tz)),
-            &format!("{} and {} · {}", names[0], names[1], status_text(page)),
-        );
-        if let Some(why) = read_only {
-            writer.paragraph(&mut out, &format!("Read-only: {why}."), true);
-        }
-        let Some(revealed) = crate::reveal::reveal(page) else {
-            writer.private(
-                &mut out,
-                "The answers are private until both partners have finished.",
-            );
-            continue;
-        };
-        let exercise = library.get(&page.exercise);
-        let discussed = page.status() == PageStatus::Discussed;
-        for section in sections(revealed, exercise, discussed) {
-            write_section(writer.as_mut(), &mut out, &section, names, tz);
+            "The answers are private until both partners have finished.",
+        ),
+        Some(revealed) => {
+            let exercise = library.get(&page.exercise);
+            let discussed = page.status() == PageStatus::Discussed;
+            for section in sections(revealed, exercise, discussed) {
+                write_section(writer.as_mut(), &mut out, &section, names, tz);
+            }
         }
     }
-    writer.end(&mut out);
-    // A document may be read in a terminal (`tandem export | less`): no
-    // control character from a page reaches it.
     match crate::model::visible(&out) {
         std::borrow::Cow::Borrowed(_) => out,
         std::borrow::Cow::Owned(shown) => shown,
     }
+}
+
+/// A whole document of the pages written by [`page_part`], in order.
+pub fn assemble(parts: Vec<String>, format: Format) -> String {
+    let mut writer = writer_for(format);
+    let mut out = String::with_capacity(parts.iter().map(String::len).sum::<usize>() + 4096);
+    writer.begin(&mut out, parts.len());
+    for (n, part) in parts.into_iter().enumerate() {
+        if n > 0 {
+            writer.separator(&mut out);
+        }
+        out.push_str(&part);
+    }
+    writer.end(&mut out);
+    out
 }
 
 /// The shapes a document is made of, in either format.

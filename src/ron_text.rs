@@ -65,6 +65,14 @@ pub fn scan(text: &str) -> Scan<'_> {
     let mut i = 0;
     while i < bytes.len() {
         let c = bytes[i];
+        // Files are mostly indentation: a run of it is passed over at once.
+        if matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
+            i += bytes[i..]
+                .iter()
+                .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+                .unwrap_or(bytes.len() - i);
+            continue;
+        }
         let start = i;
         if let Some((body, raw)) = string_start(bytes, i) {
             let (value, end) = match raw {
@@ -85,7 +93,6 @@ pub fn scan(text: &str) -> Scan<'_> {
             continue;
         }
         match c {
-            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
                 out.comments.push(start);
                 i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);

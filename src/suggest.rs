@@ -168,7 +168,12 @@ fn latest_rows(pages: &[PageSummary], exercise: &str, step: &str) -> Option<[Row
         put(key, values.map(|v| v.map(Cell::Scale)));
     }
     for (key, values) in &revealed.choices {
-        put(key, values.clone().map(|v| v.map(Cell::Choice)));
+        put(
+            key,
+            values
+                .clone()
+                .map(|v| v.map(|o| Cell::Choice(o.to_string()))),
+        );
     }
     Some(rows)
 }

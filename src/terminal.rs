@@ -15,18 +15,17 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 
-use crate::app::{App, Effect, Event, JournalIndex, Measured, Overlay};
+use crate::app::{App, Effect, Event, JournalIndex, Measured, Overlay, PageSummary};
 use crate::cli::Dirs;
 use crate::content::Library;
 use crate::journal::{Store, StoreError, plain_reason};
 use crate::runtime::{Flow, carry_out};
+use crate::summaries;
 use crate::ui::{self, Theme};
 
 /// How long to wait for a key before looking at signals and autosave.
 const IDLE_POLL: Duration = Duration::from_millis(200);
-/// Pages sent to the screen at once while the journal loads, or after
-/// this long, whichever comes first.
-const PAGES_PER_BATCH: usize = 256;
+/// How often pages read reach the screen while the journal loads.
 const BATCH_TIME: Duration = Duration::from_millis(30);
 
 pub fn run_workbook(dirs: &Dirs) -> Result<()> {
@@ -118,7 +117,11 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
             &mut terminal,
             theme,
             &stop,
-            Startup { pending, recovered },
+            Startup {
+                pending,
+                cache: dirs.cache.clone(),
+                recovered,
+            },
         )
     }));
     let _ = execute!(stdout(), DisableBracketedPaste);
@@ -226,18 +229,15 @@ fn install_panic_message() {
 /// background.
 enum Incoming {
     Input(std::io::Result<event::Event>),
-    Pages(
-        Vec<(
-            String,
-            Result<crate::journal::LoadedPage, crate::problem::Problem>,
-        )>,
-    ),
+    Pages(Vec<(String, Result<PageSummary, crate::problem::Problem>)>),
 }
 
 /// What the loop starts with besides the app.
 struct Startup {
     /// Pages to read in the background, newest first.
     pending: Vec<String>,
+    /// Where their summaries are kept between runs.
+    cache: Option<PathBuf>,
     /// Answers kept aside by a save that failed at the last exit.
     recovered: Vec<crate::recovery::Found>,
 }
@@ -259,30 +259,39 @@ fn spawn_input(sender: Sender<Incoming>) {
     });
 }
 
-/// Reads the journal's pages on a thread of its own, newest first, and
-/// sends them in batches: the screen never waits on a file, and whatever
-/// sits in the folder, the loop keeps answering keys and can quit at once.
-fn spawn_reader(sender: Sender<Incoming>, root: PathBuf, library: Library, ids: Vec<String>) {
+/// Reads the journal's pages off the screen's thread, several at a time
+/// and newest first, and sends what the screens need of them (summaries)
+/// every `BATCH_TIME`: the screen never waits on a file, is drawn again
+/// only when there is more to show, and whatever sits in the folder, the
+/// loop keeps answering keys and can quit at once.
+fn spawn_reader(
+    sender: Sender<Incoming>,
+    root: PathBuf,
+    library: Library,
+    (ids, cache): (Vec<String>, Option<PathBuf>),
+) {
     if ids.is_empty() {
         return;
     }
     std::thread::spawn(move || {
         let store = Store::open_read_only(&root);
+        let cache = cache.map(|folder| summaries::Cache::new(&folder, &store, &library));
         let mut batch = Vec::new();
         let mut since = Instant::now();
-        for id in ids {
-            let loaded = store.load_page(&id, &library);
-            batch.push((id, loaded));
-            if batch.len() >= PAGES_PER_BATCH || since.elapsed() >= BATCH_TIME {
-                if sender
-                    .send(Incoming::Pages(std::mem::take(&mut batch)))
-                    .is_err()
-                {
-                    return;
-                }
-                since = Instant::now();
+        summaries::read_summaries(&store, &library, cache.as_ref(), &ids, |read| {
+            if batch.is_empty() {
+                batch = read;
+            } else {
+                batch.extend(read);
             }
-        }
+            if since.elapsed() < BATCH_TIME {
+                return true;
+            }
+            since = Instant::now();
+            sender
+                .send(Incoming::Pages(std::mem::take(&mut batch)))
+                .is_ok()
+        });
         if !batch.is_empty() {
             let _ = sender.send(Incoming::Pages(batch));
         }
@@ -323,11 +332,17 @@ fn run_loop(
 ) -> Result<()> {
     let Startup {
         pending,
+        cache,
         mut recovered,
     } = startup;
-    // The pages are read once the first frame is on screen, so that reading
-    // never delays it.
-    let mut reader = Some((sender, pending));
+    // The pages are read on threads of their own from the start, while the
+    // first frame is drawn: the frame never waits for them.
+    spawn_reader(
+        sender,
+        store.root().to_path_buf(),
+        app.library.clone(),
+        (pending, cache),
+    );
     let mut redraw = true;
     loop {
         if app.overlay.is_none() && !recovered.is_empty() {
@@ -341,14 +356,6 @@ fn run_loop(
                 .context("cannot draw")?;
             // The view may move within what was just measured: draw again.
             redraw = app.measured(measured);
-        }
-        if let Some((sender, pending)) = reader.take() {
-            spawn_reader(
-                sender,
-                store.root().to_path_buf(),
-                app.library.clone(),
-                pending,
-            );
         }
         if stop.load(Ordering::Relaxed) {
             return Ok(());
@@ -379,9 +386,7 @@ fn run_loop(
                 }
             }
             Ok(Incoming::Pages(pages)) => {
-                for (id, loaded) in pages {
-                    app.journal.add_loaded(&id, loaded);
-                }
+                app.journal.add_summaries(pages);
                 app.pages_read();
                 redraw = true;
             }

@@ -99,10 +99,15 @@ fn page_of(journal: &Path, exercise: &str) -> (String, String) {
 type Edit = dyn Fn(&str) -> String;
 
 fn corpus() -> Corpus {
+    corpus_of(30)
+}
+
+/// The hostile files among `pages` generated pages.
+fn corpus_of(pages: usize) -> Corpus {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
     let config = dir.path().join("config");
-    tandem::demo::generate(&Library::load(None), 30, tandem::demo::DEMO_SEED)
+    tandem::demo::generate(&Library::load(None), pages, tandem::demo::DEMO_SEED)
         .write(&data)
         .expect("demo journal");
     let journal = data.join("journal");
@@ -604,4 +609,45 @@ fn the_workbook_shows_control_characters_as_visible_marks() {
     h.press(ratatui::crossterm::event::KeyCode::Enter);
     let screen = h.screen(120, 40);
     assert!(screen.contains("Maya␛]0;owned␇�2J"), "{screen}");
+}
+
+#[test]
+fn every_way_of_reading_finds_the_same_pages_summaries_and_problems() {
+    use tandem::app::PageSummary;
+    use tandem::journal::{Store, reader};
+    use tandem::summaries::{CACHE_FROM, Cache, read_summaries};
+
+    let c = corpus_of(CACHE_FROM);
+    let before = fingerprint(&c.data);
+    let store = Store::open_read_only(&c.data);
+    let library = Library::load(Some(&c.config.join("exercises")));
+    let ids = store.page_ids().expect("ids");
+    let summary = |read: reader::Read| read.map(|l| PageSummary::of(&l.page, &l.access));
+    let one_by_one: BTreeMap<String, _> = ids
+        .iter()
+        .map(|id| (id.clone(), summary(store.load_page(id, &library))))
+        .collect();
+    let parallel: BTreeMap<String, _> = reader::read_all(&store, &library, &ids, |id, read| {
+        (id.to_string(), summary(read))
+    })
+    .into_iter()
+    .collect();
+    assert_eq!(parallel, one_by_one);
+    let problems = one_by_one.values().filter(|s| s.is_err()).count();
+    assert!(problems >= NOT_PAGES.len(), "{problems} problems");
+
+    let folder = tempfile::tempdir().expect("cache folder");
+    let cache = Cache::new(folder.path(), &store, &library).settled_after(Duration::ZERO);
+    for (time, expect_from_cache) in [("first", false), ("second", true)] {
+        let mut got = BTreeMap::new();
+        let reading = read_summaries(&store, &library, Some(&cache), &ids, |batch| {
+            got.extend(batch);
+            true
+        });
+        assert_eq!(got, one_by_one, "{time} time");
+        // Pipes, devices, links and folders are never taken from the cache.
+        assert_eq!(reading.from_cache > 0, expect_from_cache, "{reading:?}");
+        assert!(reading.from_files >= 4, "{reading:?}");
+    }
+    assert_eq!(fingerprint(&c.data), before, "reading changed the folder");
 }

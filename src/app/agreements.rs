@@ -23,30 +23,59 @@ pub struct AgreementLine {
 /// Every agreement in the journal: in use first (active, then to revisit),
 /// retired last; the newest first within each.
 pub fn agreement_lines(journal: &JournalIndex) -> Vec<AgreementLine> {
-    let mut lines: Vec<AgreementLine> = agreements_of(journal).map(AgreementLine::of).collect();
-    lines.sort_by(in_list_order);
-    lines
+    agreements_in_order(journal)
+        .into_iter()
+        .map(AgreementLine::of)
+        .collect()
+}
+
+/// An agreement where the journal keeps it: what the list is drawn from,
+/// every frame, without copying a word.
+#[derive(Clone, Copy, Debug)]
+pub struct AgreementAt<'a> {
+    pub page: &'a PageSummary,
+    pub index: usize,
+    pub agreement: &'a Agreement,
+}
+
+/// Every agreement, in the order of the agreements screen.
+pub fn agreements_in_order(journal: &JournalIndex) -> Vec<AgreementAt<'_>> {
+    let mut found: Vec<AgreementAt> = agreements_of(journal).collect();
+    found.sort_by(in_list_order);
+    found
 }
 
 /// Every agreement on a page tandem may change, with its page and place
 /// there, in no particular order.
-fn agreements_of(
-    journal: &JournalIndex,
-) -> impl Iterator<Item = (&PageSummary, usize, &Agreement)> {
+fn agreements_of(journal: &JournalIndex) -> impl Iterator<Item = AgreementAt<'_>> {
     journal
         .pages
         .iter()
         .filter(|p| p.read_only.is_none())
-        .flat_map(|p| p.agreements.iter().enumerate().map(move |(i, a)| (p, i, a)))
+        .flat_map(|page| {
+            page.agreements
+                .iter()
+                .enumerate()
+                .map(move |(index, agreement)| AgreementAt {
+                    page,
+                    index,
+                    agreement,
+                })
+        })
+}
+
+/// How many lines the agreements screen has.
+pub fn agreement_count(journal: &JournalIndex) -> usize {
+    agreements_of(journal).count()
 }
 
 impl AgreementLine {
-    fn of((page, index, agreement): (&PageSummary, usize, &Agreement)) -> AgreementLine {
+    fn of(at: AgreementAt) -> AgreementLine {
         AgreementLine {
-            page: page.id.clone(),
-            page_title: page.title.clone(),
-            index,
-            agreement: agreement.clone(),
+            page: at.page.id.clone(),
+            page_title: at.page.title.clone(),
+            index: at.index,
+            agreement: at.agreement.clone(),
         }
     }
 }
@@ -55,24 +84,21 @@ impl AgreementLine {
 /// retired last, the newest first within each; agreements made together
 /// keep the order they were written in, so a line's place is always the
 /// same for the same statuses.
-fn in_list_order(a: &AgreementLine, b: &AgreementLine) -> std::cmp::Ordering {
-    let rank = |l: &AgreementLine| match l.agreement.status {
-        AgreementStatus::Active => 0,
-        AgreementStatus::Revisit => 1,
-        AgreementStatus::Retired => 2,
-    };
-    (
-        rank(a),
-        std::cmp::Reverse(a.agreement.made),
-        &a.page,
-        a.index,
-    )
-        .cmp(&(
-            rank(b),
-            std::cmp::Reverse(b.agreement.made),
-            &b.page,
-            b.index,
-        ))
+fn in_list_order(a: &AgreementAt, b: &AgreementAt) -> std::cmp::Ordering {
+    fn key<'a>(l: &AgreementAt<'a>) -> (u8, std::cmp::Reverse<jiff::Timestamp>, &'a str, usize) {
+        let rank = match l.agreement.status {
+            AgreementStatus::Active => 0,
+            AgreementStatus::Revisit => 1,
+            AgreementStatus::Retired => 2,
+        };
+        (
+            rank,
+            std::cmp::Reverse(l.agreement.made),
+            l.page.id.as_str(),
+            l.index,
+        )
+    }
+    key(a).cmp(&key(b))
 }
 
 /// The short exercise that writes down an agreement of the couple's own.
@@ -110,15 +136,17 @@ impl App {
         let page = &turn.open.page.id;
         let mut found: Vec<AgreementLine> = Vec::new();
         for item in list.items() {
-            let same = agreements_of(&self.journal).find(|(p, _, a)| {
-                &p.id != page
-                    && a.status != AgreementStatus::Retired
-                    && same_agreement(&a.text, &item)
+            let same = agreements_of(&self.journal).find(|at| {
+                &at.page.id != page
+                    && at.agreement.status != AgreementStatus::Retired
+                    && same_agreement(&at.agreement.text, &item)
             });
-            if let Some((p, index, agreement)) = same
-                && !found.iter().any(|l| l.page == p.id && l.index == index)
+            if let Some(at) = same
+                && !found
+                    .iter()
+                    .any(|l| l.page == at.page.id && l.index == at.index)
             {
-                found.push(AgreementLine::of((p, index, agreement)));
+                found.push(AgreementLine::of(at));
             }
         }
         found
@@ -145,14 +173,25 @@ impl App {
             }
             return;
         }
-        let lines = agreement_lines(&self.journal);
+        // What the selected line holds, taken out of the list, which is
+        // borrowed from the journal and not copied.
+        let lines = agreements_in_order(&self.journal);
+        let count = lines.len();
+        let line = lines.get(self.agreements_selected(count)).map(|at| {
+            (
+                at.page.id.clone(),
+                at.index,
+                at.agreement.text.clone(),
+                at.agreement.status,
+            )
+        });
         let Screen::Agreements(view) = &mut self.screen else {
             return;
         };
-        let last = lines.len().saturating_sub(1);
+        let last = count.saturating_sub(1);
         view.selected = view.selected.min(last);
         let back = view.back;
-        let Some(line) = lines.get(view.selected) else {
+        let Some((page, index, text, current)) = line else {
             if action == Action::Back {
                 self.leave_looking_back(back);
             }
@@ -164,16 +203,16 @@ impl App {
                 Action::Back => view.wording = None,
                 Action::AddNote => {
                     view.wording = None;
-                    if !words.is_empty() && words != line.agreement.text {
+                    if !words.is_empty() && words != text {
                         self.effects
                             .push(Effect::ReviewAgreements(vec![ReviewDecision {
                                 item: super::ReviewItem {
-                                    page: line.page.clone(),
-                                    index: line.index,
-                                    text: line.agreement.text.clone(),
-                                    status: line.agreement.status,
+                                    page,
+                                    index,
+                                    text,
+                                    status: current,
                                 },
-                                status: line.agreement.status,
+                                status: current,
                                 when: self.now(),
                                 from: None,
                                 wording: Some(words),
@@ -193,20 +232,20 @@ impl App {
         }
         let status = match action {
             Action::SetStatus(status) => Some(status),
-            Action::NextStatus => Some(match line.agreement.status {
+            Action::NextStatus => Some(match current {
                 AgreementStatus::Active => AgreementStatus::Revisit,
                 AgreementStatus::Revisit => AgreementStatus::Retired,
                 AgreementStatus::Retired => AgreementStatus::Active,
             }),
             Action::Reword => {
-                let mut area = editor::line_area(&line.agreement.text, "the agreement's words");
+                let mut area = editor::line_area(&text, "the agreement's words");
                 area.move_cursor(ratatui_textarea::CursorMove::End);
                 view.wording = Some(Box::new(area));
                 None
             }
             Action::Open => {
                 self.opening.back = Back::Agreements;
-                self.effects.push(Effect::LoadPage(line.page.clone()));
+                self.effects.push(Effect::LoadPage(page.clone()));
                 None
             }
             Action::Back => {
@@ -215,13 +254,13 @@ impl App {
             }
             _ => None,
         };
-        if let Some(status) = status.filter(|s| *s != line.agreement.status) {
+        if let Some(status) = status.filter(|s| *s != current) {
             let decision = ReviewDecision {
                 item: super::ReviewItem {
-                    page: line.page.clone(),
-                    index: line.index,
-                    text: line.agreement.text.clone(),
-                    status: line.agreement.status,
+                    page: page.clone(),
+                    index,
+                    text,
+                    status: current,
                 },
                 status,
                 when: self.now(),
@@ -230,11 +269,18 @@ impl App {
             };
             self.effects.push(Effect::ReviewAgreements(vec![decision]));
             // Keep the same agreement selected after it moves in the list.
-            self.select_agreement_after_change(line.page.clone(), line.index, status);
+            self.select_agreement_after_change(page, index, status);
         }
     }
 
-    /// A key typed into an agreement's new words.
+    /// The line selected on the agreements screen, within `count` lines.
+    fn agreements_selected(&self, count: usize) -> usize {
+        match &self.screen {
+            Screen::Agreements(view) => view.selected.min(count.saturating_sub(1)),
+            _ => 0,
+        }
+    }
+
     pub(super) fn wording_type(&mut self, key: KeyEvent) {
         if let Screen::Agreements(view) = &mut self.screen
             && let Some(area) = view.wording.as_mut()
@@ -258,21 +304,24 @@ impl App {
         index: usize,
         status: AgreementStatus,
     ) {
-        let mut lines = agreement_lines(&self.journal);
-        if let Some(line) = lines
-            .iter_mut()
-            .find(|l| l.page == page && l.index == index)
-        {
-            line.agreement.status = status;
-        }
         // The list orders by status, so work out where it will be.
+        let mut lines = agreements_in_order(&self.journal);
+        let changed = lines
+            .iter()
+            .position(|l| l.page.id == page && l.index == index);
+        let moved = changed.map(|at| {
+            let mut agreement = lines[at].agreement.clone();
+            agreement.status = status;
+            agreement
+        });
+        if let (Some(at), Some(moved)) = (changed, &moved) {
+            lines[at].agreement = moved;
+        }
         lines.sort_by(in_list_order);
-        if let (Screen::Agreements(view), Some(position)) = (
-            &mut self.screen,
-            lines
-                .iter()
-                .position(|l| l.page == page && l.index == index),
-        ) {
+        let position = lines
+            .iter()
+            .position(|l| l.page.id == page && l.index == index);
+        if let (Screen::Agreements(view), Some(position)) = (&mut self.screen, position) {
             view.selected = position;
         }
     }

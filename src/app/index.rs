@@ -1,29 +1,33 @@
 //! What the app knows of the journal without holding every page: a summary
 //! per page, filled in a few at a time after the first frame is drawn.
 
-use std::collections::VecDeque;
+use std::collections::BTreeSet;
 
 use jiff::Timestamp;
 
+use crate::interned::Interned;
 use crate::journal::{Access, LoadedPage};
 use crate::model::{
     Agreement, Answer, Category, EntryStatus, GridValue, Page, PageStatus, Partner,
 };
 use crate::problem::Problem;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PageSummary {
     pub id: String,
     pub exercise: String,
     pub title: String,
     pub category: Category,
+    #[serde(with = "crate::summaries::instant")]
     pub started: Timestamp,
+    #[serde(with = "crate::summaries::instant")]
     pub last_activity: Timestamp,
     pub status: PageStatus,
     pub names: [String; 2],
     pub entries: [EntryStatus; 2],
     /// Why the page is shown but never rewritten, when it is.
     pub read_only: Option<String>,
+    #[serde(with = "crate::summaries::every_field")]
     pub agreements: Vec<Agreement>,
     /// Both finished and the couple began talking it over, without ending.
     pub talking: bool,
@@ -33,7 +37,7 @@ pub struct PageSummary {
 }
 
 /// The searchable and chartable part of a page both partners finished.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RevealedText {
     /// A line from the page, to recognise it by.
     pub preview: String,
@@ -43,10 +47,10 @@ pub struct RevealedText {
     pub shared_words: String,
     /// Every number on the page: a scale step ("closeness") or a grid cell
     /// ("inventory/affection/met"), with each partner's value.
-    pub ratings: Vec<(String, [Option<i32>; 2])>,
+    pub ratings: Vec<(Interned, [Option<i32>; 2])>,
     /// Every option chosen in a grid cell ("repair/touch/feel"), with each
     /// partner's choice, for what home suggests next.
-    pub choices: Vec<(String, [Option<String>; 2])>,
+    pub choices: Vec<(Interned, [Option<Interned>; 2])>,
 }
 
 impl PageSummary {
@@ -83,7 +87,7 @@ impl RevealedText {
         let mut words = [String::new(), String::new()];
         let mut ratings: std::collections::BTreeMap<String, [Option<i32>; 2]> =
             std::collections::BTreeMap::new();
-        let mut choices: std::collections::BTreeMap<String, [Option<String>; 2]> =
+        let mut choices: std::collections::BTreeMap<String, [Option<Interned>; 2]> =
             std::collections::BTreeMap::new();
         let mut preview = String::new();
         for partner in Partner::BOTH {
@@ -106,7 +110,8 @@ impl RevealedText {
                                         ratings.entry(key).or_default()[p] = Some(*v);
                                     }
                                     GridValue::Choice(option) => {
-                                        choices.entry(key).or_default()[p] = Some(option.clone());
+                                        choices.entry(key).or_default()[p] =
+                                            Some(Interned::new(option));
                                     }
                                 }
                             }
@@ -130,8 +135,14 @@ impl RevealedText {
             preview,
             words,
             shared_words,
-            ratings: ratings.into_iter().collect(),
-            choices: choices.into_iter().collect(),
+            ratings: ratings
+                .into_iter()
+                .map(|(key, values)| (Interned::new(&key), values))
+                .collect(),
+            choices: choices
+                .into_iter()
+                .map(|(key, values)| (Interned::new(&key), values))
+                .collect(),
         }
     }
 
@@ -205,8 +216,8 @@ pub struct JournalIndex {
     /// Newest first (page ids start with their date).
     pub pages: Vec<PageSummary>,
     pub unreadable: Vec<Unreadable>,
-    /// Pages listed on disk but not read yet, newest first.
-    pending: VecDeque<String>,
+    /// Pages listed on disk but not read yet (newest last, as ids sort).
+    pending: BTreeSet<String>,
     /// Goes up whenever a page is added or changed, so that views know when
     /// what they worked out from the pages is out of date.
     generation: u64,
@@ -216,9 +227,9 @@ impl JournalIndex {
     /// An index of the pages named by `ids` (newest first), none read yet.
     pub fn new(ids: Vec<String>) -> JournalIndex {
         JournalIndex {
-            pages: Vec::new(),
+            pages: Vec::with_capacity(ids.len()),
             unreadable: Vec::new(),
-            pending: ids.into(),
+            pending: ids.into_iter().collect(),
             generation: 0,
         }
     }
@@ -235,7 +246,7 @@ impl JournalIndex {
 
     /// The pages still to be read, newest first.
     pub fn pending(&self) -> impl Iterator<Item = &String> {
-        self.pending.iter()
+        self.pending.iter().rev()
     }
 
     pub fn pending_count(&self) -> usize {
@@ -253,14 +264,33 @@ impl JournalIndex {
     /// A page read in the background. A page no longer waiting to be read
     /// was saved meanwhile; what the app saved is newer than this read.
     pub fn add_loaded(&mut self, id: &str, loaded: Result<LoadedPage, Problem>) {
-        if self.pending.front().is_some_and(|p| p == id) {
-            self.pending.pop_front();
-        } else if let Some(at) = self.pending.iter().position(|p| p == id) {
-            self.pending.remove(at);
-        } else {
-            return;
+        let summary = loaded.map(|loaded| PageSummary::of(&loaded.page, &loaded.access));
+        self.add_summaries(vec![(id.to_string(), summary)]);
+    }
+
+    /// Pages read in the background, already summed up; as
+    /// [`JournalIndex::add_loaded`], many at a time: the list is sorted
+    /// once for the lot, not once per page.
+    pub fn add_summaries(&mut self, read: Vec<(String, Result<PageSummary, Problem>)>) {
+        let before = self.pages.len();
+        for (id, summary) in read {
+            if !self.pending.remove(&id) {
+                continue;
+            }
+            self.generation += 1;
+            match summary {
+                Ok(summary) => self.pages.push(summary),
+                Err(problem) => {
+                    self.unreadable.retain(|u| u.id != id);
+                    self.unreadable.push(Unreadable { id, problem });
+                }
+            }
         }
-        self.add_read(id, loaded);
+        if self.pages.len() > before {
+            // Newest first. Both parts are sorted already, mostly, which
+            // the sort makes short work of.
+            self.pages.sort_by(|a, b| b.id.cmp(&a.id));
+        }
     }
 
     /// A page read on request (opened), or one that was never pending.
@@ -284,7 +314,7 @@ impl JournalIndex {
 
     pub fn upsert(&mut self, summary: PageSummary) {
         self.generation += 1;
-        self.pending.retain(|p| *p != summary.id);
+        self.pending.remove(&summary.id);
         match self
             .pages
             .binary_search_by(|p| summary.id.as_str().cmp(p.id.as_str()))
@@ -298,13 +328,13 @@ impl JournalIndex {
     pub fn remove(&mut self, id: &str) {
         self.generation += 1;
         self.pages.retain(|p| p.id != id);
-        self.pending.retain(|p| p != id);
+        self.pending.remove(id);
     }
 
     pub fn contains(&self, id: &str) -> bool {
         self.pages.iter().any(|p| p.id == id)
             || self.unreadable.iter().any(|u| u.id == id)
-            || self.pending.iter().any(|p| p == id)
+            || self.pending.contains(id)
     }
 
     pub fn times_done(&self, exercise: &str) -> usize {

@@ -79,7 +79,7 @@ impl App {
             Screen::Library(_) => self.library.entries().len(),
             Screen::Journal => self.journal_view.matches.len(),
             Screen::Trends(_) => super::measures(&self.journal).len(),
-            Screen::Agreements(_) => super::agreement_lines(&self.journal).len(),
+            Screen::Agreements(_) => super::agreement_count(&self.journal),
             _ => 0,
         }
     }

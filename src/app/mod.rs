@@ -27,7 +27,10 @@ use crate::keymap::KeyContext;
 use crate::model::{Couple, MAX_ANSWER_BYTES, Page, Partner};
 use crate::problem::Problem;
 
-pub use agreements::{AgreementLine, AgreementsView, agreement_lines};
+pub use agreements::{
+    AgreementAt, AgreementLine, AgreementsView, agreement_count, agreement_lines,
+    agreements_in_order,
+};
 pub use editor::FieldEditor;
 pub use home::{Home, HomeItem};
 pub use index::{JournalIndex, PageSummary, RevealedText, Unreadable};

@@ -27,7 +27,7 @@ pub fn measures(journal: &JournalIndex) -> Vec<Measure> {
             for (key, _) in &revealed.ratings {
                 found.insert(Measure {
                     exercise: page.exercise.clone(),
-                    key: key.clone(),
+                    key: key.to_string(),
                 });
             }
         }
@@ -51,7 +51,7 @@ pub fn points(journal: &JournalIndex, measure: &Measure) -> Vec<Point> {
         .filter(|p| p.exercise == measure.exercise)
         .filter_map(|p| {
             let revealed = p.revealed.as_ref()?;
-            let (_, values) = revealed.ratings.iter().find(|(k, _)| *k == measure.key)?;
+            let (_, values) = revealed.ratings.iter().find(|(k, _)| **k == *measure.key)?;
             Some((p.started, *values))
         })
         .collect();

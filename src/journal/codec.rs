@@ -84,6 +84,18 @@ pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
     Ok(text)
 }
 
+fn version_zero(path: &Path, text: &str, version: u32) -> Option<Problem> {
+    (version == 0).then(|| {
+        Problem::at_text(
+            path,
+            text,
+            None,
+            "version",
+            "journal format 0 does not exist; the first format is 1",
+        )
+    })
+}
+
 fn version_of(path: &Path, text: &str) -> Result<u32, Problem> {
     ron::from_str::<VersionProbe>(text)
         .map(|p| p.version)
@@ -148,20 +160,24 @@ pub fn parse_page(path: &Path, bytes: &[u8]) -> Result<LoadedPage, Problem> {
 
 /// As [`parse_page`], for the file's text.
 pub fn parse_page_text(path: &Path, text: &str) -> Result<LoadedPage, Problem> {
-    let version = version_of(path, text)?;
-    if version == 0 {
-        return Err(Problem::at_text(
-            path,
-            text,
-            None,
-            "version",
-            "journal format 0 does not exist; the first format is 1",
-        ));
+    // Nearly every page is of a format this build reads, and parses at
+    // once. Only a page that does not is probed for its version on its
+    // own (a second pass over the file), so that one from a newer tandem,
+    // or of format 0, is told apart from a damaged one.
+    let (page, skipped) = match parse_noting_skipped::<Page>(path, text) {
+        Ok(parsed) => parsed,
+        Err(problem) => {
+            let version = version_of(path, text)?;
+            return Err(version_zero(path, text, version).unwrap_or(problem));
+        }
+    };
+    let version = page.version;
+    if let Some(problem) = version_zero(path, text, version) {
+        return Err(problem);
     }
     // Older formats would be migrated here, in memory, one version at a
     // time; the file is rewritten in the current format only when the page
     // is next saved. Format 1 is the first, so there is nothing older yet.
-    let (page, skipped) = parse_noting_skipped::<Page>(path, text)?;
     let mut loaded = LoadedPage {
         written_id: page.id.clone(),
         page,

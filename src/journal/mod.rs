@@ -4,6 +4,7 @@
 
 mod codec;
 mod fidelity;
+pub mod reader;
 
 use std::collections::BTreeMap;
 use std::fs::File;

@@ -7,11 +7,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{Theme, date, text};
-use crate::app::{AgreementsView, App, agreement_lines};
+use crate::app::{AgreementsView, App, agreements_in_order};
 use crate::model::AgreementStatus;
 
 pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame, area: Rect) {
-    let lines = agreement_lines(&app.journal);
+    let lines = agreements_in_order(&app.journal);
     let area = area.inner(Margin::new(1, 0));
     if lines.is_empty() {
         frame.render_widget(
@@ -76,7 +76,7 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
         Line::raw(format!(
             "Made {} on {} · now {}",
             date(app, line.agreement.made),
-            line.page_title,
+            line.page.title,
             line.agreement.status.label()
         )),
     ];

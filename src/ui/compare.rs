@@ -1,5 +1,8 @@
 //! Two pages of one exercise side by side: how answers changed.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::Line;
@@ -19,19 +22,51 @@ pub fn render(
     area: Rect,
 ) -> Measured {
     let area = area.inner(Margin::new(1, 0));
-    let lines = compare_lines(app, view, usize::from(area.width), theme);
+    let lines = drawn_lines(app, view, usize::from(area.width), theme);
     let measured = Measured {
         rows: usize::from(area.height),
         lines: lines.len(),
         first_match: None,
         too_small: false,
     };
+    // Only the lines in sight are handed to the terminal.
     let scroll = usize::from(view.scroll).min(measured.max_scroll());
-    frame.render_widget(
-        Paragraph::new(lines).scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        area,
-    );
+    let end = (scroll + measured.rows).min(lines.len());
+    frame.render_widget(Paragraph::new(lines[scroll..end].to_vec()), area);
     measured
+}
+
+/// What the lines of a comparison were worked out from: the two pages as
+/// they were read, the width and the colours.
+#[derive(Clone, PartialEq)]
+struct LinesOf {
+    pages: [(String, jiff::Timestamp); 2],
+    width: usize,
+    theme: Theme,
+}
+
+thread_local! {
+    /// The lines of the comparison last drawn, worked out once per pair of
+    /// pages, width and colours rather than for every key and frame: a
+    /// long answer would otherwise be wrapped again for each line
+    /// scrolled. Only drawing reads and fills this.
+    static DRAWN: RefCell<Option<(LinesOf, Rc<[Line<'static>]>)>> = const { RefCell::new(None) };
+}
+
+fn drawn_lines(app: &App, view: &CompareView, width: usize, theme: Theme) -> Rc<[Line<'static>]> {
+    let of = LinesOf {
+        pages: [0, 1].map(|n| (view.pages[n].id.clone(), view.pages[n].last_activity())),
+        width,
+        theme,
+    };
+    DRAWN.with_borrow_mut(|drawn| match drawn {
+        Some((was, lines)) if *was == of => Rc::clone(lines),
+        _ => {
+            let lines: Rc<[Line<'static>]> = compare_lines(app, view, width, theme).into();
+            *drawn = Some((of, Rc::clone(&lines)));
+            lines
+        }
+    })
 }
 
 fn compare_lines(app: &App, view: &CompareView, width: usize, theme: Theme) -> Vec<Line<'static>> {
