@@ -380,6 +380,27 @@ fn a_topic_is_named_together_first_and_stays_in_view_during_each_turn() {
 }
 
 #[test]
+fn a_topic_longer_than_the_screen_is_cut_and_the_answer_field_stays_in_view() {
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "deciding-together");
+    h.press(KeyCode::Enter);
+    h.paste(&"Where do we go this summer, and with whom? ".repeat(20_000));
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    let turn = h.screen(80, 24);
+    assert!(turn.contains("Alex's turn"), "{turn}");
+    assert!(turn.contains("Where do we go this summer"), "{turn}");
+    assert!(
+        turn.contains('…'),
+        "the topic does not say it goes on:\n{turn}"
+    );
+    // The field is on screen, and what is typed lands in it.
+    h.type_text("The sea");
+    assert!(h.screen(80, 24).contains("The sea"), "{}", h.screen(80, 24));
+}
+
+#[test]
 fn a_topic_left_half_written_is_there_to_finish_next_time() {
     let mut h = Harness::with_couple();
     start_exercise(&mut h, "speaker-listener");
@@ -387,6 +408,12 @@ fn a_topic_left_half_written_is_there_to_finish_next_time() {
     h.type_text("Who cooks");
     h.press(KeyCode::Esc);
     assert!(matches!(h.app.screen, Screen::Home(_)));
+    let home = h.screen(100, 30);
+    assert!(
+        home.contains("written together so far; the turns are next"),
+        "{home}"
+    );
+    assert!(!home.contains("not started yet"), "{home}");
     // Home offers the page; opening it and starting goes back to the topic.
     h.press(KeyCode::Enter);
     h.press(KeyCode::Enter);

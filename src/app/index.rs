@@ -31,6 +31,9 @@ pub struct PageSummary {
     pub agreements: Vec<Agreement>,
     /// Both finished and the couple began talking it over, without ending.
     pub talking: bool,
+    /// Neither has finished, and the couple has written together what comes
+    /// before the turns (the topic).
+    pub begun_together: bool,
     /// What the pages says, for the journal screen. Empty until both
     /// partners have finished: answers stay private until then.
     pub revealed: Option<RevealedText>,
@@ -77,6 +80,8 @@ impl PageSummary {
             agreements: crate::reveal::agreements(page).to_vec(),
             talking: page.status() == crate::model::PageStatus::BothDone
                 && (page.shared.left_at.is_some() || !page.shared.answers.is_empty()),
+            begun_together: page.status() == crate::model::PageStatus::InProgress
+                && !page.shared.answers.is_empty(),
             revealed: crate::reveal::reveal(page).map(RevealedText::of),
         }
     }

@@ -144,6 +144,9 @@ fn page_row(app: &App, page: &PageSummary, twin: bool) -> (String, String) {
                 .map(|p| page.names[p.index()].as_str())
                 .collect();
             match writing.as_slice() {
+                [] if page.begun_together => {
+                    format!("{words} — written together so far; the turns are next")
+                }
                 [] => format!("{words} — not started yet"),
                 [one] => format!("{words} — {one} has started"),
                 _ => format!("{words} — {} have started", writing.join(" and ")),

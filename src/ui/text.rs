@@ -101,7 +101,6 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
-/// `s` cut or padded with spaces to exactly `width` columns.
 /// Lines of an answer wrapped to `width`, each list item's wrapped part
 /// under its words rather than under its bullet.
 pub fn hanging(lines: &[String], width: usize) -> Vec<String> {
@@ -122,6 +121,44 @@ pub fn hanging(lines: &[String], width: usize) -> Vec<String> {
     out
 }
 
+/// As [`hanging`], stopping after `most` lines, the last of which then ends
+/// in "…". What could not be shown is not wrapped at all, so a long answer
+/// above a field costs no more to draw than a short one.
+pub fn hanging_at_most(lines: &[String], width: usize, most: usize) -> Vec<String> {
+    // A line holds at most as many characters as columns, but for
+    // zero-width ones: twice that is more than can show.
+    let mut room = most.saturating_mul(width.max(1)).saturating_mul(2);
+    let mut cut = false;
+    let mut shown = Vec::new();
+    for line in lines {
+        if room == 0 {
+            cut = true;
+            break;
+        }
+        match line.char_indices().nth(room) {
+            Some((end, _)) => {
+                shown.push(line[..end].to_string());
+                cut = true;
+                break;
+            }
+            None => {
+                room -= line.chars().count().min(room);
+                shown.push(line.clone());
+            }
+        }
+    }
+    let mut out = hanging(&shown, width);
+    if out.len() > most {
+        out.truncate(most);
+        cut = true;
+    }
+    if cut && let Some(last) = out.last_mut() {
+        *last = fit(&format!("{} …", last.trim_end()), width);
+    }
+    out
+}
+
+/// `s` cut or padded with spaces to exactly `width` columns.
 pub fn pad(s: &str, width: usize) -> String {
     let s = fit(s, width);
     let w = self::width(&s);
@@ -131,6 +168,17 @@ pub fn pad(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_answer_is_cut_to_what_shows() {
+        let long = vec!["word ".repeat(1_000_000)];
+        let lines = hanging_at_most(&long, 20, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'), "{lines:?}");
+        assert!(lines.iter().all(|l| width(l) <= 20));
+        let short = vec!["• one".to_string(), "• two".to_string()];
+        assert_eq!(hanging_at_most(&short, 20, 3), hanging(&short, 20));
+    }
 
     #[test]
     fn wide_characters_are_padded_by_columns() {

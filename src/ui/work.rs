@@ -8,6 +8,9 @@ use crate::app::{App, Handoff, OnPage, SlotKind, Turn};
 use crate::compare::plain_answer;
 use crate::model::{Partner, StepMode};
 
+/// Lines of what was written together shown above each turn's field.
+const TOPIC_LINES: usize = 3;
+
 pub fn render_handoff(
     app: &App,
     handoff: &OnPage<Handoff>,
@@ -224,8 +227,11 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                 .map(|l| Line::styled(l, theme.warning())),
         );
     }
+    // No answer above the field is drawn longer than the screen is tall.
+    let most = usize::from(body.height);
     if let (false, Some(exercise)) = (turn.opening, app.open_exercise()) {
-        // What the couple chose together before the turns stays in view.
+        // What the couple chose together before the turns stays in view, as
+        // a reminder: a few lines at most, leaving room for the answer.
         for (step, answer) in crate::reveal::opening_answers(page, exercise) {
             top.push(Line::raw(""));
             top.push(Line::styled(
@@ -233,9 +239,13 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                 theme.dim(),
             ));
             top.extend(
-                text::hanging(&plain_answer(answer, &step.field), width.saturating_sub(2))
-                    .into_iter()
-                    .map(|l| Line::raw(format!("  {l}"))),
+                text::hanging_at_most(
+                    &plain_answer(answer, &step.field),
+                    width.saturating_sub(2),
+                    TOPIC_LINES,
+                )
+                .into_iter()
+                .map(|l| Line::raw(format!("  {l}"))),
             );
         }
     }
@@ -278,7 +288,7 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                         vec![format!("• {}", answer.join("\n"))]
                     };
                     top.extend(
-                        text::hanging(&answer, width.saturating_sub(2))
+                        text::hanging_at_most(&answer, width.saturating_sub(2), most)
                             .into_iter()
                             .map(|l| Line::raw(format!("  {l}"))),
                     );
