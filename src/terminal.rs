@@ -274,6 +274,7 @@ fn spawn_reader(
         return;
     }
     std::thread::spawn(move || {
+        yield_to_the_screen();
         let store = Store::open_read_only(&root);
         let cache = cache.map(|folder| summaries::Cache::new(&folder, &store, &library));
         let mut batch = Vec::new();
@@ -296,6 +297,22 @@ fn spawn_reader(
             let _ = sender.send(Incoming::Pages(batch));
         }
     });
+}
+
+/// Makes the calling thread, and the threads it starts, give way to the
+/// screen's: reading starts with the app, yet the first frame and every
+/// key are drawn as if nothing else were running. On Linux a thread has a
+/// niceness of its own (elsewhere it is the whole process's, so this is
+/// left alone there).
+fn yield_to_the_screen() {
+    // SAFETY: both calls take and give plain integers; no memory is
+    // shared. A failure leaves the thread as it was, which is harmless.
+    #[cfg(target_os = "linux")]
+    unsafe {
+        if let Ok(thread) = libc::id_t::try_from(libc::gettid()) {
+            libc::setpriority(libc::PRIO_PROCESS, thread, 10);
+        }
+    }
 }
 
 /// Runs the loop; the caller saves what is open however it ended: a quit,
