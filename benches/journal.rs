@@ -53,6 +53,17 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
         .expect("draw");
 }
 
+/// One keystroke that leaves things as they were every second time: a
+/// letter, then taking it back.
+fn letter_or_back(typed: &mut bool) -> KeyCode {
+    *typed = !*typed;
+    if *typed {
+        KeyCode::Char('k')
+    } else {
+        KeyCode::Backspace
+    }
+}
+
 /// A long answer: about five megabytes of words.
 fn long_words() -> String {
     "I say yes before I have thought about it. ".repeat(120_000)
@@ -171,13 +182,7 @@ fn benches(c: &mut Criterion) {
         let mut typed = false;
         search.bench_function(BenchmarkId::from_parameter(*size), |b| {
             b.iter(|| {
-                let key = if typed {
-                    KeyCode::Backspace
-                } else {
-                    KeyCode::Char('k')
-                };
-                typed = !typed;
-                press(app, store, key);
+                press(app, store, letter_or_back(&mut typed));
                 draw(&mut terminal, app);
                 black_box(app.journal_view.matches.len());
             });
@@ -240,13 +245,7 @@ fn benches(c: &mut Criterion) {
         let mut typed = false;
         typing.bench_function("one letter, then taking it back", |b| {
             b.iter(|| {
-                let key = if typed {
-                    KeyCode::Backspace
-                } else {
-                    KeyCode::Char('k')
-                };
-                typed = !typed;
-                press(&mut app, &store, key);
+                press(&mut app, &store, letter_or_back(&mut typed));
                 draw(&mut terminal, &app);
             });
         });

@@ -429,19 +429,7 @@ fn create_dir(folder: Option<&Path>) -> Option<()> {
 /// The cache file, opened for writing and locked, or `None` when another
 /// copy of tandem holds it (or it cannot be opened).
 fn lock(path: &Path) -> Option<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_NOCTTY)
-        .open(path)
-        .ok()?;
-    if !file.metadata().ok()?.is_file() {
-        return None;
-    }
+    let file = crate::files::open_lock_file(path).ok()?;
     file.try_lock().ok()?;
     Some(file)
 }
