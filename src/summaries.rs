@@ -14,7 +14,8 @@
 //!
 //! On disk: a header, then one record per page, each with its length and
 //! a checksum. Records are added at the end as pages change; the file is
-//! written again without the old ones once they outnumber a quarter of it.
+//! written again without the old ones, and without those of pages no
+//! longer in the journal, whenever there are any.
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
@@ -214,6 +215,12 @@ pub fn read_summaries(
 ) -> Reading {
     let summary = |read: reader::Read| read.map(|l| PageSummary::of(&l.page, &l.access));
     let mut reading = Reading::default();
+    if let Some(cache) = cache.filter(|_| ids.len() < CACHE_FROM) {
+        // A journal that became small keeps nothing outside its folder.
+        if std::fs::symlink_metadata(&cache.path).is_ok_and(|m| m.is_file()) {
+            let _ = std::fs::remove_file(&cache.path);
+        }
+    }
     let Some(cache) = cache.filter(|_| ids.len() >= CACHE_FROM) else {
         reader::read_in_batches(
             store,
@@ -318,8 +325,10 @@ pub fn read_summaries(
     );
     if let Some(out) = out
         && out.finish().is_ok()
-        && dead > (live.len() + reading.kept) / 4
+        && dead > 0
     {
+        // Written again without what no longer belongs: a page taken out
+        // of the journal leaves no words behind here.
         let _ = compact(cache, &live, added_from);
     }
     reading

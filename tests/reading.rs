@@ -110,7 +110,7 @@ fn summaries_from_the_cache_are_the_summaries_read_from_the_files() {
 
 #[test]
 fn a_page_changed_since_is_read_again_even_at_the_same_size() {
-    let (dir, store, library) = journal(CACHE_FROM);
+    let (dir, store, library) = journal(CACHE_FROM + 1);
     let folder = tempfile::tempdir().expect("cache folder");
     let cache = cache_for(folder.path(), &store, &library);
     summaries(&store, &library, Some(&cache));
@@ -147,6 +147,12 @@ fn a_page_changed_since_is_read_again_even_at_the_same_size() {
     let (got, _) = summaries(&store, &library, Some(&cache));
     assert!(!got.contains_key(&id));
     assert_eq!(got, one_by_one(&store, &library));
+    // And nothing of it is left in the cache.
+    let bytes = std::fs::read(cache.path()).expect("cache");
+    assert!(
+        !bytes.windows(id.len()).any(|w| w == id.as_bytes()),
+        "a page taken out is still in the cache"
+    );
 }
 
 #[test]
@@ -205,6 +211,10 @@ fn a_small_journal_keeps_nothing_outside_its_folder() {
     let (got, reading) = summaries(&store, &library, Some(&cache));
     assert_eq!(got, one_by_one(&store, &library));
     assert_eq!(reading.kept, 0);
+    assert!(!cache.path().exists());
+    // A journal that shrinks below the mark keeps nothing outside either.
+    std::fs::write(cache.path(), b"left from when it was larger").expect("old cache");
+    summaries(&store, &library, Some(&cache));
     assert!(!cache.path().exists());
 }
 

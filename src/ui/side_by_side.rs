@@ -36,7 +36,7 @@ pub fn render(
             let [page, box_area] =
                 Layout::vertical([Constraint::Min(3), Constraint::Length(7)]).areas(area);
             let block = Block::bordered()
-                .title(" A later note — Esc adds it with today's date ")
+                .title(" A later note — Ctrl-S adds it with today's date ")
                 .border_style(theme.border(true));
             let inner = block.inner(box_area);
             frame.render_widget(block, box_area);
