@@ -200,8 +200,9 @@ fn first_frame(binary: &Path, data: &Path) -> f64 {
     ms(took)
 }
 
-/// From the start until the journal screen shows every page read.
-fn every_page_read(binary: &Path, data: &Path) -> f64 {
+/// Starts tandem, opens the journal screen and waits until it shows every
+/// page read; returns the app and how long that took from the start.
+fn open_with_every_page_read(binary: &Path, data: &Path) -> (Tui, Duration) {
     let pages = pages_in(data);
     let mut tui = Tui::spawn(binary, data);
     tui.wait_for("Hello,");
@@ -218,6 +219,12 @@ fn every_page_read(binary: &Path, data: &Path) -> f64 {
     let took = tui
         .until(|s| s.contains(&all) && !s.contains("(reading"))
         .unwrap_or_else(|| panic!("{all:?} never on screen"));
+    (tui, took)
+}
+
+/// From the start until the journal screen shows every page read.
+fn every_page_read(binary: &Path, data: &Path) -> f64 {
+    let (tui, took) = open_with_every_page_read(binary, data);
     tui.kill();
     ms(took)
 }
@@ -225,12 +232,7 @@ fn every_page_read(binary: &Path, data: &Path) -> f64 {
 /// The peak memory after every page is read and the journal, a search,
 /// trends, agreements and a new page have been on screen.
 fn peak_memory(binary: &Path, data: &Path) -> f64 {
-    let pages = pages_in(data);
-    let mut tui = Tui::spawn(binary, data);
-    tui.wait_for("Hello,");
-    tui.send("b");
-    let all = format!("{pages} of {pages} pages");
-    tui.wait_for(&all);
+    let (mut tui, _) = open_with_every_page_read(binary, data);
     tui.send("/");
     for c in "walk".chars() {
         tui.send(&c.to_string());

@@ -403,12 +403,9 @@ fn record_size(body: &[u8]) -> u64 {
     body.len() as u64 + 12
 }
 
-/// Reads one framed record into `buffer` and decodes it; `None` at the
-/// end of the file or at damage.
-fn read_record<T: for<'de> Deserialize<'de>>(
-    input: &mut impl Read,
-    buffer: &mut Vec<u8>,
-) -> Option<T> {
+/// Reads one framed record's bytes into `buffer`, checked against its
+/// length and checksum; `None` at the end of the file or at damage.
+fn read_frame(input: &mut impl Read, buffer: &mut Vec<u8>) -> Option<()> {
     let mut frame = [0u8; 12];
     input.read_exact(&mut frame).ok()?;
     let len = u32::from_le_bytes(frame[..4].try_into().ok()?);
@@ -418,9 +415,15 @@ fn read_record<T: for<'de> Deserialize<'de>>(
     }
     buffer.resize(len as usize, 0);
     input.read_exact(buffer).ok()?;
-    if checksum(buffer) != sum {
-        return None;
-    }
+    (checksum(buffer) == sum).then_some(())
+}
+
+/// Reads one framed record and decodes it.
+fn read_record<T: for<'de> Deserialize<'de>>(
+    input: &mut impl Read,
+    buffer: &mut Vec<u8>,
+) -> Option<T> {
+    read_frame(input, buffer)?;
     postcard::from_bytes(buffer).ok()
 }
 
@@ -430,7 +433,7 @@ fn header_bytes(header: &Header) -> Option<Vec<u8>> {
 
 fn create_dir(folder: Option<&Path>) -> Option<()> {
     let folder = folder?;
-    std::fs::create_dir_all(folder).ok()?;
+    crate::files::create_private_dir(folder).ok()?;
     crate::files::tighten_dir(folder).ok()?;
     Some(())
 }
@@ -509,23 +512,11 @@ fn compact(cache: &Cache, kept: &std::collections::HashSet<u64>, added_from: u64
     out.write_all(&magic).ok()?;
     let mut at = MAGIC.len() as u64;
     let mut first = true;
-    loop {
-        let mut frame = [0u8; 12];
-        if input.read_exact(&mut frame).is_err() {
-            break;
-        }
-        let len = u32::from_le_bytes(frame[..4].try_into().ok()?);
-        if len > LARGEST_RECORD {
-            break;
-        }
-        let mut body = vec![0u8; len as usize];
-        if input.read_exact(&mut body).is_err() {
-            break;
-        }
+    let mut body = Vec::new();
+    while read_frame(&mut input, &mut body).is_some() {
         // The header first, then what is still of use.
         if first || kept.contains(&at) || at >= added_from {
-            out.write_all(&frame).ok()?;
-            out.write_all(&body).ok()?;
+            out.write_all(&framed(&body)?).ok()?;
         }
         first = false;
         at += record_size(&body);
