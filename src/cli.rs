@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand};
+use clap_complete::engine::ArgValueCompleter;
 
 use crate::content::{Library, Source};
 use crate::export::{ExportPage, Format, assemble, page_part, status_text};
@@ -40,6 +41,12 @@ pub struct Cli {
     #[arg(long, conflicts_with = "data_dir")]
     pub demo: bool,
 
+    /// For screen readers: no box drawing, no columns, no colour; every
+    /// screen reads top to bottom, says what has focus in words, and the
+    /// two partners' answers come one after the other.
+    #[arg(long, env = "TANDEM_PLAIN", value_parser = clap::builder::FalseyValueParser::new())]
+    pub plain: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -52,18 +59,21 @@ pub enum Command {
     Show {
         /// The page id as `tandem list` prints it, its file name, or the
         /// start of an id that fits one page only.
+        #[arg(add = ArgValueCompleter::new(crate::shell::page_ids))]
         id: String,
     },
     /// Write pages as Markdown, to standard output or a file.
     Export {
         /// The page id, as `tandem list` prints it.
+        #[arg(add = ArgValueCompleter::new(crate::shell::page_ids))]
         id: Option<String>,
         /// Every page, newest first.
         #[arg(long, conflicts_with = "id")]
         all: bool,
         /// Only pages of this exercise (an id from `tandem exercises`, or
         /// its title).
-        #[arg(long, value_name = "ID", conflicts_with = "id")]
+        #[arg(long, value_name = "ID", conflicts_with = "id",
+              add = ArgValueCompleter::new(crate::shell::exercise_ids))]
         exercise: Option<String>,
         /// Only pages started on or after this day (YYYY-MM-DD, today or
         /// yesterday).
@@ -99,6 +109,90 @@ pub enum Command {
         /// The new exercise's id: lowercase letters, digits and dashes.
         id: String,
     },
+    /// Write a calendar file (.ics) that reminds you both of the weekly
+    /// check-in, on a day and at a time you choose; any calendar app
+    /// imports it. Nothing runs in the background and nothing is counted.
+    Remind {
+        /// The day of the week.
+        #[arg(long, value_enum, default_value = "sunday")]
+        day: Day,
+        /// The time, for example 19:30 or 7:30pm.
+        #[arg(long, default_value = "19:00", value_parser = crate::remind::parse_time)]
+        time: jiff::civil::Time,
+        /// Also remind you of this exercise every few weeks, right after
+        /// the check-in (an id from `tandem exercises`; may be repeated).
+        #[arg(long, value_name = "ID",
+              add = ArgValueCompleter::new(crate::shell::exercise_ids))]
+        also: Vec<String>,
+        /// How many weeks apart the exercises of --also come.
+        #[arg(long, value_name = "WEEKS", default_value_t = 4,
+              value_parser = clap::value_parser!(u32).range(1..=52))]
+        every: u32,
+        /// A title for every event in place of the exercises' names, for
+        /// a calendar others can see; the events then say nothing more.
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// Write to this new file (private to you) instead of standard
+        /// output; `-` is standard output. At a terminal the default is
+        /// tandem-reminders.ics in the current folder.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it is already there (only ever a regular file).
+        #[arg(long)]
+        force: bool,
+        /// Print a crontab line that shows a desktop notice at that time
+        /// each week, instead of the calendar file.
+        #[arg(long, conflicts_with_all = ["output", "force", "also"])]
+        cron: bool,
+    },
+    /// Print a script that completes commands, options, page ids and
+    /// exercise ids in your shell.
+    Completions {
+        /// bash, zsh or fish.
+        #[arg(value_parser = crate::shell::SHELLS)]
+        shell: String,
+    },
+    /// Print the manual page, or write one page per command into a folder
+    /// (for example ~/.local/share/man/man1).
+    Man {
+        /// The folder to write tandem.1 and tandem-COMMAND.1 into.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// A day of the week, as `remind --day` takes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Day {
+    #[value(alias = "mon")]
+    Monday,
+    #[value(alias = "tue")]
+    Tuesday,
+    #[value(alias = "wed")]
+    Wednesday,
+    #[value(alias = "thu")]
+    Thursday,
+    #[value(alias = "fri")]
+    Friday,
+    #[value(alias = "sat")]
+    Saturday,
+    #[value(alias = "sun")]
+    Sunday,
+}
+
+impl Day {
+    fn weekday(self) -> jiff::civil::Weekday {
+        use jiff::civil::Weekday;
+        match self {
+            Day::Monday => Weekday::Monday,
+            Day::Tuesday => Weekday::Tuesday,
+            Day::Wednesday => Weekday::Wednesday,
+            Day::Thursday => Weekday::Thursday,
+            Day::Friday => Weekday::Friday,
+            Day::Saturday => Weekday::Saturday,
+            Day::Sunday => Weekday::Sunday,
+        }
+    }
 }
 
 /// Where the journal and the custom exercises live.
@@ -216,6 +310,48 @@ pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
         Command::Check { file: None } => check(&store, dirs),
         Command::Check { file: Some(file) } => check_exercise(file, dirs),
         Command::NewExercise { id } => new_exercise(id, dirs),
+        Command::Remind {
+            day,
+            time,
+            also,
+            every,
+            title,
+            output,
+            force,
+            cron,
+        } => remind(
+            &store,
+            &dirs.library(),
+            &ReminderChoice {
+                day: day.weekday(),
+                time: *time,
+                also,
+                every: *every,
+                title: title.as_deref(),
+            },
+            output.as_deref(),
+            *force,
+            *cron,
+        ),
+        Command::Completions { shell } => {
+            let program = crate::shell::program_for_scripts(
+                &std::env::args_os()
+                    .next()
+                    .unwrap_or_else(|| "tandem".into()),
+            );
+            Out::new().raw(&crate::shell::completion_script(shell, &program)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { dir: None } => {
+            Out::new().raw(&crate::shell::manual_page()?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { dir: Some(dir) } => {
+            for path in crate::shell::write_manual_pages(dir)? {
+                warn(&format!("Wrote {}", path.display()));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -236,6 +372,14 @@ impl Out {
 
     fn line(&mut self, text: &str) {
         if self.open && writeln!(self.out, "{}", visible(text)).is_err() {
+            self.open = false;
+        }
+    }
+
+    /// Bytes this program made itself (a script, a manual page), which
+    /// hold nothing from a file.
+    fn raw(&mut self, bytes: &[u8]) {
+        if self.open && self.out.write_all(bytes).is_err() {
             self.open = false;
         }
     }
@@ -544,7 +688,7 @@ fn export(
     let text = assemble(parts, format);
     match output {
         Some(path) => {
-            write_export(path, text.as_bytes(), force)?;
+            write_output(path, text.as_bytes(), force, "tandem.md")?;
             warn(&format!(
                 "Wrote {} to {}",
                 count(pages, "page", "pages"),
@@ -568,27 +712,146 @@ fn export(
     })
 }
 
-/// Writes an export as a new file, atomically; an existing file is
-/// replaced only with `force`, and only when it is a regular file.
-fn write_export(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+/// What `tandem remind` was asked for.
+struct ReminderChoice<'a> {
+    day: jiff::civil::Weekday,
+    time: jiff::civil::Time,
+    also: &'a [String],
+    every: u32,
+    title: Option<&'a str>,
+}
+
+/// The file a reminder calendar goes to when none is named at a terminal.
+const REMINDERS_FILE: &str = "tandem-reminders.ics";
+
+fn remind(
+    store: &Store,
+    library: &Library,
+    choice: &ReminderChoice,
+    output: Option<&Path>,
+    force: bool,
+    cron: bool,
+) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    let check_in = library
+        .get("weekly-check-in")
+        .map(|e| {
+            (
+                e.title.as_str(),
+                e.minutes.unwrap_or(crate::remind::DEFAULT_MINUTES),
+            )
+        })
+        .unwrap_or(("Weekly check-in", crate::remind::DEFAULT_MINUTES));
+    if let Some(title) = choice.title
+        && title.trim().is_empty()
+    {
+        bail!("--title needs some words, for example --title \"Our evening\"");
+    }
+    let title = choice.title.map(str::trim);
+    if cron {
+        // SAFETY: getuid cannot fail and touches no memory.
+        let user = unsafe { libc::getuid() };
+        let line =
+            crate::remind::cron_line(choice.day, choice.time, title.unwrap_or(check_in.0), user);
+        let mut out = Out::new();
+        out.line("# Add this line with `crontab -e`. It shows a desktop notice each week;");
+        out.line("# it needs notify-send (libnotify) and a desktop session at that time.");
+        out.line(&line);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut others = Vec::new();
+    for named in choice.also {
+        let id = exercise_id(library, named)?;
+        if id == "weekly-check-in" || others.iter().any(|(o, _, _)| *o == id) {
+            continue;
+        }
+        let Some(exercise) = library.get(&id) else {
+            continue;
+        };
+        others.push((
+            id,
+            exercise.title.clone(),
+            exercise.minutes.unwrap_or(crate::remind::DEFAULT_MINUTES),
+        ));
+    }
+    let now = jiff::Zoned::now().with_time_zone(crate::zone::local());
+    let plan = crate::remind::Plan {
+        weekday: choice.day,
+        time: choice.time,
+        from: now.datetime(),
+        title,
+        check_in,
+        others: others
+            .iter()
+            .map(|(id, title, minutes)| (id.as_str(), title.as_str(), *minutes))
+            .collect(),
+        every_weeks: choice.every,
+        household: &household(store),
+    };
+    let events = crate::remind::reminders(&plan);
+    let text = crate::remind::calendar(&events, jiff::Timestamp::now());
+    let to_file = match output {
+        Some(path) if path == Path::new("-") => None,
+        Some(path) => Some(path.to_path_buf()),
+        None if std::io::stdout().is_terminal() => Some(PathBuf::from(REMINDERS_FILE)),
+        None => None,
+    };
+    let Some(path) = to_file else {
+        // Made here from plain words, with every control character left
+        // out of its values; its line ends must stay CRLF.
+        Out::new().raw(text.as_bytes());
+        return Ok(ExitCode::SUCCESS);
+    };
+    write_output(&path, text.as_bytes(), force, REMINDERS_FILE)?;
+    let first = events
+        .first()
+        .map(|e| e.start.strftime("%A %-d %B at %H:%M").to_string())
+        .unwrap_or_default();
+    warn(&format!("Wrote {}.", path.display()));
+    warn(&format!(
+        "Open it with your calendar app (or import it there) to be reminded every week, from {first}."
+    ));
+    for (_, title, _) in &others {
+        warn(&format!(
+            "\"{title}\" comes once every {}, right after a check-in.",
+            count(choice.every as usize, "week", "weeks")
+        ));
+    }
+    warn(
+        "Made again with another day or time, it moves the same events instead of adding new ones.",
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A short fingerprint of the journal's folder, the same on every run.
+fn household(store: &Store) -> String {
+    let path = store.canonical_root();
+    let sum = crate::summaries::checksum(path.to_string_lossy().as_bytes());
+    format!("{:08x}", sum as u32)
+}
+
+/// Writes what a command made as a new file, atomically; an existing file
+/// is replaced only with `force`, and only when it is a regular file.
+/// `example` names a file for the message when `path` is a folder.
+fn write_output(path: &Path, bytes: &[u8], force: bool, example: &str) -> Result<()> {
     let shown = visible(&path.display().to_string()).into_owned();
     if let Ok(meta) = std::fs::symlink_metadata(path) {
         let kind = meta.file_type();
         if kind.is_dir() {
             bail!(
                 "{shown} is a folder: give the name of a file inside it, for example {}",
-                visible(&path.join("tandem.md").display().to_string())
+                visible(&path.join(example).display().to_string())
             );
         }
         if !kind.is_file() {
             bail!(
-                "{shown} is {}, not a regular file, and export writes only regular files. To send the export there anyway, print it and pass it on yourself: tandem export … -o - > {shown}",
+                "{shown} is {}, not a regular file, and tandem writes only regular files. To send it there anyway, print it and pass it on yourself: tandem … -o - > {shown}",
                 kind_of(kind)
             );
         }
         if !force {
             bail!(
-                "{shown} is already there, and export never replaces a file without asking: choose another name, or add --force to replace it"
+                "{shown} is already there, and tandem replaces a file only when you add --force: choose another name, or add --force to replace it"
             );
         }
     }

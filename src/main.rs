@@ -35,6 +35,9 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<ExitCode, Failure> {
+    // A shell asking what Tab may complete is answered before anything
+    // else happens, and the program ends there.
+    tandem::shell::complete_if_asked();
     let cli = Cli::parse();
     // The demo's folder is removed when `_demo` goes out of scope.
     let (dirs, _demo) = if cli.demo {
@@ -46,7 +49,7 @@ fn run() -> Result<ExitCode, Failure> {
     let code = match &cli.command {
         Some(command) => run_command(command, &dirs)?,
         None => {
-            tandem::terminal::run_workbook(&dirs)?;
+            tandem::terminal::run_workbook(&dirs, cli.plain)?;
             ExitCode::SUCCESS
         }
     };

@@ -127,11 +127,7 @@ impl Cache {
     /// The cache of the journal in `store` among `folder`'s, for the
     /// exercises in `library`.
     pub fn new(folder: &Path, store: &Store, library: &Library) -> Cache {
-        let root = store.root();
-        let journal = std::fs::canonicalize(root)
-            .unwrap_or_else(|_| root.to_path_buf())
-            .to_string_lossy()
-            .into_owned();
+        let journal = store.canonical_root().to_string_lossy().into_owned();
         let mut hasher = std::hash::DefaultHasher::new();
         journal.hash(&mut hasher);
         let path = folder.join(format!("{:016x}.summaries", hasher.finish()));
@@ -372,8 +368,9 @@ fn encode<T: Serialize>(value: &T) -> Option<Vec<u8>> {
 }
 
 /// A checksum of a record, to tell damage from a record: eight bytes at a
-/// time, each mixed in by a multiplication that spreads every bit.
-fn checksum(bytes: &[u8]) -> u64 {
+/// time, each mixed in by a multiplication that spreads every bit. The
+/// same on every build, so it may name things kept between runs.
+pub fn checksum(bytes: &[u8]) -> u64 {
     const MIX: u64 = 0x517c_c1b7_2722_0a95;
     let mut sum = bytes.len() as u64;
     let mut words = bytes.chunks_exact(8);

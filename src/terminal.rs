@@ -28,7 +28,9 @@ const IDLE_POLL: Duration = Duration::from_millis(200);
 /// How often pages read reach the screen while the journal loads.
 const BATCH_TIME: Duration = Duration::from_millis(30);
 
-pub fn run_workbook(dirs: &Dirs) -> Result<()> {
+/// Runs the workbook on this terminal until the couple closes it; `plain`
+/// draws every screen for a screen reader.
+pub fn run_workbook(dirs: &Dirs, plain: bool) -> Result<()> {
     let store = match Store::open(&dirs.data) {
         Ok(store) => store,
         Err(StoreError::Locked(dir)) => {
@@ -109,7 +111,7 @@ pub fn run_workbook(dirs: &Dirs) -> Result<()> {
     // `init` installs a hook that restores the terminal before ours runs.
     let mut terminal = ratatui::init();
     let _ = execute!(stdout(), EnableBracketedPaste);
-    let theme = Theme::from_env();
+    let theme = Theme::from_env(plain);
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         event_loop(
             &mut app,

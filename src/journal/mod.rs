@@ -164,6 +164,12 @@ impl Store {
         &self.root
     }
 
+    /// The journal's folder with links resolved, to tell one journal from
+    /// another however it was named; as given when it cannot be resolved.
+    pub fn canonical_root(&self) -> PathBuf {
+        std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone())
+    }
+
     pub fn couple_path(&self) -> PathBuf {
         self.root.join(COUPLE_FILE)
     }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, date, text};
 use crate::app::{AgreementsView, App, agreements_in_order};
@@ -104,11 +104,10 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
             let [editor, rest] =
                 Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(detail_area);
             let mut field = (**wording).clone();
-            field.set_block(
-                Block::bordered()
-                    .title(" New words (Enter keeps them, Esc leaves them as they were) ")
-                    .border_style(theme.border(true)),
-            );
+            field.set_block(theme.block(
+                " New words (Enter keeps them, Esc leaves them as they were) ",
+                true,
+            ));
             field.set_cursor_style(theme.cursor());
             field.set_placeholder_style(theme.placeholder());
             frame.render_widget(&field, editor);
@@ -116,9 +115,7 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
         }
         None => detail_area,
     };
-    let block = Block::bordered()
-        .title(" History ")
-        .border_style(theme.border(false));
+    let block = theme.block(" History ", false);
     frame.render_widget(
         Paragraph::new(detail)
             .block(block)

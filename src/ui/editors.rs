@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{Theme, text};
 use crate::app::FieldEditor;
@@ -12,7 +12,7 @@ use crate::compare::{scale_text, value_text};
 use crate::model::{ChoiceDef, ColumnKind, Field, GridDef, ScaleDef};
 
 pub fn render(editor: &FieldEditor, field: &Field, theme: Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered().border_style(theme.border(true));
+    let block = theme.block("", true);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     match (editor, field) {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::side_by_side::highlight;
 use super::{Theme, date, text};
@@ -30,9 +30,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     );
     match &view.search {
         Some(area) => {
-            let block = Block::bordered()
-                .title(" Search ")
-                .border_style(theme.border(true));
+            let block = theme.block(" Search ", true);
             let inner = block.inner(search);
             frame.render_widget(block, search);
             frame.render_widget(area, inner);

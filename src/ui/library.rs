@@ -1,7 +1,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, date, text};
 use crate::app::{App, LibraryView, Measured};
@@ -17,7 +17,7 @@ pub fn render(
 ) -> Measured {
     let entries = app.library.entries();
     let selected = view.selected.min(entries.len().saturating_sub(1));
-    let wide = area.width >= 70;
+    let wide = theme.columns_fit(usize::from(area.width), 70);
     let [list_area, detail_area] = if wide {
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(area)
     } else {
@@ -107,9 +107,7 @@ pub fn render(
         Span::styled("Enter", theme.key()),
         Span::raw(" to begin"),
     ]));
-    let block = Block::bordered()
-        .border_style(theme.border(false))
-        .padding(ratatui::widgets::Padding::horizontal(1));
+    let block = theme.padded_block("", false);
     let inner = block.inner(detail_area);
     let measured = Measured {
         rows: usize::from(inner.height),

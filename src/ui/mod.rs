@@ -9,6 +9,7 @@ mod journal;
 mod library;
 mod onboarding;
 mod overlay;
+mod plain;
 pub mod side_by_side;
 pub mod text;
 mod theme;
@@ -41,8 +42,10 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
             ..Measured::default()
         };
     }
-    let [header, body, footer] = Layout::vertical([
+    // Plain mode says what has focus on a line of its own under the title.
+    let [header, announcement, body, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::from(theme.plain)),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
@@ -65,6 +68,13 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
     if let Some(overlay) = &app.overlay {
         // Keys go to the box, so it is what the app scrolls.
         measured = overlay::render(app, overlay, theme, frame, body);
+    }
+    if theme.plain {
+        let title = match &app.overlay {
+            Some(overlay) => overlay::title(app, overlay),
+            None => screen_title(app),
+        };
+        plain::announce(app, &title, frame, announcement, body);
     }
     measured
 }
@@ -126,8 +136,12 @@ fn render_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         &format!(" tandem · {}", screen_title(app)),
         width.saturating_sub(text::width(&right) + text::width(demo) + 2),
     );
-    let gap =
-        width.saturating_sub(text::width(demo) + text::width(&left) + text::width(&right) + 1);
+    // Plain mode reads the names straight after the title.
+    let gap = if theme.plain {
+        usize::from(!right.is_empty()) * 3
+    } else {
+        width.saturating_sub(text::width(demo) + text::width(&left) + text::width(&right) + 1)
+    };
     let line = Line::from(vec![
         Span::styled(demo, theme.warning()),
         Span::styled(left, theme.title()),
@@ -139,7 +153,8 @@ fn render_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
 fn render_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
-    if let Some(notice) = app.footer_notice() {
+    // Plain mode says it once, under the title.
+    if let Some(notice) = app.footer_notice().filter(|_| !theme.plain) {
         spans.push(Span::styled(format!(" {notice} "), theme.warning()));
     }
     // Hints that do not fit are left out, except the way to the full help.

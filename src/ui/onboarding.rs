@@ -1,7 +1,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::Onboarding;
@@ -47,11 +47,7 @@ pub fn render(o: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
         } else {
             " Second partner "
         };
-        field.set_block(
-            Block::bordered()
-                .title(label)
-                .border_style(theme.border(focused)),
-        );
+        field.set_block(theme.block(label, focused));
         field.set_placeholder_style(theme.placeholder());
         field.set_cursor_style(if focused {
             theme.cursor()

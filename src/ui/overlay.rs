@@ -1,7 +1,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::{Theme, text};
 use crate::app::{App, KeyPurpose, Measured, Overlay, PassphraseBox, Stage, Then};
@@ -17,13 +17,84 @@ pub fn render(
     frame: &mut Frame,
     area: Rect,
 ) -> Measured {
-    let (title, lines) = match overlay {
+    // In plain mode the box is the whole screen under the title: nothing
+    // of the screen below is left to be read around it.
+    let width = if theme.plain {
+        area.width
+    } else {
+        box_width(area)
+    };
+    let (title, lines) = contents(app, overlay, theme, width);
+    let inner_width = usize::from(width.saturating_sub(if theme.plain { 0 } else { 4 })).max(1);
+    let wrapped: usize = lines
+        .iter()
+        .map(|l| text::wrap(&l.to_string(), inner_width).len().max(1))
+        .sum();
+    let popup = if theme.plain {
+        area
+    } else {
+        let height = u16::try_from(wrapped + 2)
+            .unwrap_or(u16::MAX)
+            .min(area.height);
+        area.centered(Constraint::Length(width), Constraint::Length(height))
+    };
+    // A border above and below, or in plain mode the title line and the
+    // line that says there is more.
+    let measured = Measured {
+        rows: usize::from(popup.height.saturating_sub(2)),
+        lines: wrapped,
+        ..Measured::default()
+    };
+    let scroll = usize::from(app.box_scroll).min(measured.max_scroll());
+    let title = Line::styled(format!(" {} ", text::drawable(title)), theme.heading());
+    let mut block = theme.padded_block(if theme.plain { title } else { title.centered() }, true);
+    // Where more is hidden, the frame says so.
+    if scroll + measured.rows < measured.lines {
+        let more = if theme.plain {
+            "More below: ↓ or PgDn."
+        } else {
+            " ↓ more "
+        };
+        block = block.title_bottom(Line::styled(more, theme.key()).right_aligned());
+    }
+    if scroll > 0 {
+        let above = if theme.plain {
+            " (more above: ↑)"
+        } else {
+            " ↑ "
+        };
+        block = block.title_top(Line::styled(above, theme.key()).right_aligned());
+    }
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        popup,
+    );
+    measured
+}
+
+/// The box's title, as plain mode announces it.
+pub fn title(app: &App, overlay: &Overlay) -> String {
+    contents(app, overlay, Theme::PLAIN, 80).0.to_string()
+}
+
+/// The box's title and lines, for a box `width` wide.
+fn contents<'a>(
+    app: &'a App,
+    overlay: &'a Overlay,
+    theme: Theme,
+    width: u16,
+) -> (&'a str, Vec<Line<'a>>) {
+    match overlay {
         Overlay::Help(context) => {
             let bindings = app.available_keys(*context);
             let hints: Vec<(String, &str)> = bindings.iter().map(|b| (b.label(), b.help)).collect();
             let key_width = hints.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0) + 2;
             // A long line goes on under its own words, not under the keys.
-            let room = usize::from(box_width(area).saturating_sub(4))
+            let room = usize::from(width.saturating_sub(4))
                 .saturating_sub(key_width)
                 .max(12);
             let mut lines: Vec<Line> = Vec::new();
@@ -91,43 +162,7 @@ pub fn render(
             ));
             ("Kept from last time", lines)
         }
-    };
-    let width = box_width(area);
-    let inner_width = usize::from(width.saturating_sub(4)).max(1);
-    let wrapped: usize = lines
-        .iter()
-        .map(|l| text::wrap(&l.to_string(), inner_width).len().max(1))
-        .sum();
-    let height = u16::try_from(wrapped + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-    let measured = Measured {
-        rows: usize::from(popup.height.saturating_sub(2)),
-        lines: wrapped,
-        ..Measured::default()
-    };
-    let scroll = usize::from(app.box_scroll).min(measured.max_scroll());
-    let mut block = Block::bordered()
-        .title(Line::styled(format!(" {} ", text::drawable(title)), theme.heading()).centered())
-        .border_style(theme.border(true))
-        .padding(ratatui::widgets::Padding::horizontal(1));
-    // Where more is hidden, the border says so.
-    if scroll + measured.rows < measured.lines {
-        block = block.title_bottom(Line::styled(" ↓ more ", theme.key()).right_aligned());
     }
-    if scroll > 0 {
-        block = block.title_top(Line::styled(" ↑ ", theme.key()).right_aligned());
-    }
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        popup,
-    );
-    measured
 }
 
 /// The safety screen, from its words in the content folder.

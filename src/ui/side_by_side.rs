@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{Theme, text};
 use crate::app::{App, Measured, OnPage, OpenPage, SideBySide};
@@ -35,9 +35,7 @@ pub fn render(
         Some(note) => {
             let [page, box_area] =
                 Layout::vertical([Constraint::Min(3), Constraint::Length(7)]).areas(area);
-            let block = Block::bordered()
-                .title(" A later note — Ctrl-S adds it with today's date ")
-                .border_style(theme.border(true));
+            let block = theme.block(" A later note — Ctrl-S adds it with today's date ", true);
             let inner = block.inner(box_area);
             frame.render_widget(block, box_area);
             frame.render_widget(note, inner.inner(Margin::new(1, 0)));
@@ -209,7 +207,7 @@ pub fn section_lines(
     // Names go into lines as they are, so they are made drawable first.
     let names = &names.clone().map(|n| text::drawable(&n).into_owned());
     let mut lines = Vec::new();
-    let two = width >= TWO_COLUMNS_FROM;
+    let two = theme.columns_fit(width, TWO_COLUMNS_FROM);
     let column = (width.saturating_sub(text::width(GUTTER))) / 2;
     for section in sections {
         for l in text::wrap(&section.heading, width) {
@@ -278,7 +276,12 @@ pub fn section_lines(
             Body::Scale { values, scale } => {
                 let show = |v: Option<i32>| match v {
                     Some(v) => {
-                        let bar = dots(v, scale);
+                        // Dots are a picture; plain mode says the number.
+                        let bar = if theme.plain {
+                            String::new()
+                        } else {
+                            dots(v, scale)
+                        };
                         format!("{bar}{}", scale_text(v, scale))
                     }
                     None => "(no answer)".to_string(),
@@ -412,7 +415,7 @@ fn columns_block(
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let sides = answers.clone().map(|a| a.unwrap_or_default());
-    if width >= TWO_COLUMNS_FROM {
+    if theme.columns_fit(width, TWO_COLUMNS_FROM) {
         let column = (width.saturating_sub(text::width(GUTTER))) / 2;
         lines.push(Line::from(vec![
             Span::styled(text::pad(&headers[0].0, column), headers[0].1),

@@ -1,0 +1,73 @@
+//! What plain mode adds to a drawn screen, for screen readers: one line
+//! under the title that says in words what changed or what has focus, and
+//! the terminal's own cursor on that focus, where screen readers look.
+//!
+//! The focus is read off what was drawn, so every screen has it without
+//! knowing of plain mode: in plain mode the only styled cell is the
+//! cursor of a text field, and a chosen row starts with `›` or `▸`.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::text;
+use crate::app::App;
+
+/// The marks that start a chosen row.
+const MARKERS: [&str; 2] = ["›", "▸"];
+
+/// Writes the announcement into `line` and puts the cursor on the focus
+/// found in `body`. Changes nothing but the frame.
+pub fn announce(app: &App, title: &str, frame: &mut Frame, line: Rect, body: Rect) {
+    let buffer = frame.buffer_mut();
+    let typing_at = typing_cursor(buffer, body);
+    let chosen = chosen_row(buffer, body);
+    let words = match (app.footer_notice(), &chosen, typing_at) {
+        (Some(notice), _, _) => format!(" Note: {notice}"),
+        (None, _, Some(_)) if app.key_context().takes_text() => {
+            format!(" Writing in: {title}. F1 lists the keys.")
+        }
+        (None, Some((_, row)), _) => format!(" Selected: {row}"),
+        (None, None, _) => format!(" On: {title}"),
+    };
+    let width = usize::from(line.width);
+    frame.render_widget(Paragraph::new(Line::raw(text::fit(&words, width))), line);
+    let cursor = match (typing_at, chosen) {
+        (Some(at), _) if app.key_context().takes_text() => at,
+        (_, Some((at, _))) => at,
+        (Some(at), None) => at,
+        (None, None) => Position::new(line.x + 1, line.y),
+    };
+    frame.set_cursor_position(cursor);
+}
+
+/// Where a text field draws its cursor: the one reversed cell.
+fn typing_cursor(buffer: &Buffer, area: Rect) -> Option<Position> {
+    area.positions()
+        .find(|&at| buffer[at].modifier.contains(Modifier::REVERSED))
+}
+
+/// The first row whose text starts with a marker, and its words.
+fn chosen_row(buffer: &Buffer, area: Rect) -> Option<(Position, String)> {
+    (area.top()..area.bottom()).find_map(|y| {
+        let row: String = (area.left()..area.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        let start = row.len() - row.trim_start().len();
+        let trimmed = row.trim();
+        let marker = MARKERS.iter().find(|m| trimmed.starts_with(*m))?;
+        let words = trimmed[marker.len()..].trim();
+        // The cursor goes on the marker: the column is counted in cells.
+        let column = text::width(&row[..start]);
+        let at = Position::new(area.x + u16::try_from(column).unwrap_or(0), y);
+        Some((at, squeeze(words)))
+    })
+}
+
+/// Runs of spaces (the gaps between drawn columns) as one.
+fn squeeze(words: &str) -> String {
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
