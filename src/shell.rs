@@ -195,6 +195,10 @@ Where the journal lives, as \fB\-\-data\-dir\fR.
 \fBTANDEM_CONFIG_DIR\fR
 Where your own exercises live, as \fB\-\-config\-dir\fR.
 .TP
+\fBTANDEM_PLAIN\fR
+When set (to anything but 0 or false), as \fB\-\-plain\fR: screens for screen
+readers, read top to bottom, with no box drawing, columns or colour.
+.TP
 \fBNO_COLOR\fR
 When set to anything, the screens use no colour.
 .SH EXAMPLES

@@ -40,6 +40,20 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
         theme.dim(),
     )];
     for (n, line) in lines.iter().enumerate().skip(first).take(height) {
+        if theme.plain {
+            // A sentence, and a mark before the chosen one.
+            rows.push(Line::raw(text::fit(
+                &format!(
+                    "{}{}, {}, made {}",
+                    if n == selected { "› " } else { "  " },
+                    line.agreement.text,
+                    line.agreement.status.label(),
+                    date(app, line.agreement.made)
+                ),
+                width,
+            )));
+            continue;
+        }
         let status = format!("[{}]", line.agreement.status.label());
         let from = format!("  {}", date(app, line.agreement.made));
         // Status, then the words, then the date at the right edge.

@@ -88,12 +88,17 @@ fn render_scale(scale: &ScaleEditor, def: &ScaleDef, theme: Theme, frame: &mut F
         ));
     }
     lines.push(Line::raw(""));
+    // Plain mode marks the answer as the focus, so it is said as it changes.
+    let mark = if theme.plain { "› " } else { "" };
     lines.push(match scale.value {
         Some(v) => Line::from(vec![
-            Span::raw("Your answer: "),
+            Span::raw(format!("{mark}Your answer: ")),
             Span::styled(scale_text(v, def), theme.heading()),
         ]),
-        None => Line::styled("Not answered yet: use ← → or type a number.", theme.dim()),
+        None => Line::styled(
+            format!("{mark}Not answered yet: use ← → or type a number."),
+            theme.dim(),
+        ),
     });
     if let Some(why) = &scale.refused {
         lines.push(Line::styled(why.as_str(), theme.warning()));
@@ -275,6 +280,35 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
         }
         let marker = if selected_row { "› " } else { "  " };
         let label = &row.label;
+        if theme.plain {
+            // One sentence per row: each column named with its value, and
+            // the one the keys change said to be it.
+            let several = def.columns.len() > 1;
+            let values: Vec<String> = def
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(c, column)| {
+                    let value = value_text(&column.kind, row.values.get(&column.id), "");
+                    let value = if value.trim().is_empty() {
+                        "not answered".to_string()
+                    } else {
+                        value
+                    };
+                    let here = if selected_row && several && c == grid.column {
+                        " (changing)"
+                    } else {
+                        ""
+                    };
+                    format!("{}: {value}{here}", column.label)
+                })
+                .collect();
+            body.push(Line::raw(text::fit(
+                &format!("{marker}{label} — {}", values.join("; ")),
+                total,
+            )));
+            continue;
+        }
         let mut spans = vec![Span::styled(
             text::pad(&format!("{marker}{label}"), label_width + 2),
             if selected_row {

@@ -123,6 +123,9 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .filter_map(|(n, &i)| Some((n, app.journal.pages.get(i)?)))
         .map(|(n, page)| {
             let marked = view.marked.as_deref() == Some(page.id.as_str());
+            if theme.plain {
+                return Line::raw(plain_row(app, page, width, marked, n == selected));
+            }
             let row = row_text(app, page, width, marked);
             if n == selected {
                 Line::styled(row, theme.selected())
@@ -173,6 +176,28 @@ fn filter_text(app: &App, filter: &Filter, width: usize) -> String {
     } else {
         format!("Only: {} · r clears", set.join(" · "))
     }
+}
+
+/// A page as plain mode reads it: one sentence, no columns, and a mark
+/// before the chosen one.
+fn plain_row(app: &App, page: &PageSummary, width: usize, marked: bool, chosen: bool) -> String {
+    let mut row = format!(
+        "{}{}, {}, {}",
+        if chosen { "› " } else { "  " },
+        date(app, page.started),
+        page.title,
+        page.status_words()
+    );
+    if marked {
+        row.push_str(", marked to compare");
+    }
+    row.push_str(&match (&page.read_only, &page.revealed) {
+        (Some(why), _) => format!(", read-only: {why}"),
+        (None, Some(r)) if !r.preview.is_empty() => format!(": {}", r.preview),
+        (None, Some(_)) => String::new(),
+        (None, None) => ", private until both have finished".to_string(),
+    });
+    text::fit(&row, width)
 }
 
 fn row_text(app: &App, page: &PageSummary, width: usize, marked: bool) -> String {

@@ -134,7 +134,9 @@ fn render_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let demo = if app.demo { " demo " } else { "" };
     let left = text::fit(
         &format!(" tandem · {}", screen_title(app)),
-        width.saturating_sub(text::width(&right) + text::width(demo) + 2),
+        width.saturating_sub(
+            text::width(&right) + text::width(demo) + if theme.plain { 4 } else { 2 },
+        ),
     );
     // Plain mode reads the names straight after the title.
     let gap = if theme.plain {

@@ -25,7 +25,7 @@ pub fn render(
         box_width(area)
     };
     let (title, lines) = contents(app, overlay, theme, width);
-    let inner_width = usize::from(width.saturating_sub(if theme.plain { 0 } else { 4 })).max(1);
+    let inner_width = usize::from(width.saturating_sub(if theme.plain { 1 } else { 4 })).max(1);
     let wrapped: usize = lines
         .iter()
         .map(|l| text::wrap(&l.to_string(), inner_width).len().max(1))

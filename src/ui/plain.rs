@@ -23,6 +23,7 @@ const MARKERS: [&str; 2] = ["›", "▸"];
 /// found in `body`. Changes nothing but the frame.
 pub fn announce(app: &App, title: &str, frame: &mut Frame, line: Rect, body: Rect) {
     let buffer = frame.buffer_mut();
+    unstyle(buffer);
     let typing_at = typing_cursor(buffer, body);
     let chosen = chosen_row(buffer, body);
     let words = match (app.footer_notice(), &chosen, typing_at) {
@@ -42,6 +43,18 @@ pub fn announce(app: &App, title: &str, frame: &mut Frame, line: Rect, body: Rec
         (None, None) => Position::new(line.x + 1, line.y),
     };
     frame.set_cursor_position(cursor);
+}
+
+/// Takes every style off but a text field's cursor: some widgets carry
+/// their own (a field's placeholder), and plain mode has none.
+fn unstyle(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        let cursor = cell.modifier.contains(Modifier::REVERSED);
+        cell.set_style(ratatui::style::Style::reset());
+        if cursor {
+            cell.modifier = Modifier::REVERSED;
+        }
+    }
 }
 
 /// Where a text field draws its cursor: the one reversed cell.

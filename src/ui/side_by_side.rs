@@ -234,7 +234,24 @@ pub fn section_lines(
                 }
                 let value_width = (width / 4).clamp(12, 22);
                 let label_width = width.saturating_sub(2 * value_width).max(4);
-                if changes.iter().any(|c| !c.label.is_empty()) {
+                if theme.plain {
+                    // A sentence a row: what, then each partner's then → now.
+                    for change in changes {
+                        let label = if change.label.is_empty() {
+                            String::new()
+                        } else {
+                            format!("{}: ", change.label)
+                        };
+                        let sentence = format!(
+                            "{label}{} {}; {} {}",
+                            names[0],
+                            change_text(change, 0),
+                            names[1],
+                            change_text(change, 1)
+                        );
+                        lines.extend(text::wrap(&sentence, width).into_iter().map(Line::raw));
+                    }
+                } else if changes.iter().any(|c| !c.label.is_empty()) {
                     lines.push(Line::from(vec![
                         Span::raw(" ".repeat(label_width)),
                         Span::styled(
@@ -512,6 +529,9 @@ fn grid_lines(
         return lines;
     }
     let value = |v: &[String]| v.join(" / ");
+    if theme.plain {
+        return plain_grid_lines(columns, rows, names, width);
+    }
     let value_width = rows
         .iter()
         .flat_map(|r| r.values.iter().map(|v| text::width(&value(v))))
@@ -575,6 +595,45 @@ fn grid_lines(
         legend.iter().flat_map(|l| text::wrap(l, width)).collect()
     };
     lines.extend(legend.into_iter().map(|l| Line::styled(l, theme.dim())));
+    lines
+}
+
+/// A grid as sentences, one row after another: "Money: Alex 3, Sam 5
+/// (you answered differently)".
+fn plain_grid_lines(
+    columns: &[String],
+    rows: &[crate::compare::GridLine],
+    names: &[String; 2],
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if columns.len() > 1 {
+        lines.extend(
+            text::wrap(&format!("Each answer: {}", columns.join(", then ")), width)
+                .into_iter()
+                .map(Line::raw),
+        );
+    }
+    let legend = crate::compare::grid_legend(rows);
+    for row in rows {
+        let answer = |p: usize| {
+            let values = row.values[p].join(", ");
+            let values = if values.trim().is_empty() || values.trim() == "–" {
+                "no answer".to_string()
+            } else {
+                values
+            };
+            format!("{} {values}", names[p])
+        };
+        let why = row
+            .mark()
+            .and_then(|mark| legend.iter().find(|(m, _)| *m == mark))
+            .map(|(_, means)| format!(" ({means})"))
+            .unwrap_or_default();
+        let label = row.label.trim_end_matches(['.', ':']);
+        let sentence = format!("{label}: {}; {}{why}", answer(0), answer(1));
+        lines.extend(text::wrap(&sentence, width).into_iter().map(Line::raw));
+    }
     lines
 }
 

@@ -67,9 +67,10 @@ impl Theme {
         if title.width() == 0 {
             block
         } else if self.plain {
-            // A title in a border has spaces around it; a line does not.
+            // A title in a border has spaces around it; as a line it starts
+            // a column in, like the rest of the screen.
             let words: String = title.spans.iter().map(|s| s.content.as_ref()).collect();
-            block.title(words.trim().to_string())
+            block.title(format!(" {}", words.trim()))
         } else {
             block.title(title)
         }
@@ -79,7 +80,8 @@ impl Theme {
     pub fn padded_block<'a>(self, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
         let block = self.block(title, focused);
         if self.plain {
-            block
+            // In line with the rest of the screen, which starts a column in.
+            block.padding(Padding::left(1))
         } else {
             block.padding(Padding::horizontal(1))
         }

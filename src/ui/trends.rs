@@ -60,6 +60,13 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
         title,
     );
 
+    if theme.plain {
+        frame.render_widget(
+            Paragraph::new(plain_lines(app, &data, &names)).wrap(Wrap { trim: false }),
+            chart_area.union(sparks),
+        );
+        return;
+    }
     let origin = data.first().map_or(Timestamp::UNIX_EPOCH, |(t, _)| *t);
     let days = |t: Timestamp| t.duration_since(origin).as_secs_f64() / 86_400.0;
     let series: [Vec<(f64, f64)>; 2] = [0, 1].map(|p| {
@@ -155,6 +162,40 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
             spark_area,
         );
     }
+}
+
+/// The chart in words, for plain mode: where each partner started and is
+/// now, then every rating, newest first.
+fn plain_lines(
+    app: &App,
+    data: &[(Timestamp, [Option<i32>; 2])],
+    names: &[String; 2],
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for p in Partner::BOTH {
+        let values: Vec<i32> = data.iter().filter_map(|(_, v)| v[p.index()]).collect();
+        lines.push(Line::raw(match (values.first(), values.last()) {
+            (Some(first), Some(last)) => format!(
+                "{}: now {last}, first {first}, {}.",
+                names[p.index()],
+                crate::model::count(values.len(), "rating", "ratings")
+            ),
+            _ => format!("{}: no ratings yet.", names[p.index()]),
+        }));
+    }
+    lines.push(Line::raw("Newest first:"));
+    for (when, values) in data.iter().rev() {
+        let said = |p: usize| values[p].map_or("no rating".to_string(), |v| v.to_string());
+        lines.push(Line::raw(format!(
+            "{}: {} {}, {} {}",
+            date(app, *when),
+            names[0],
+            said(0),
+            names[1],
+            said(1)
+        )));
+    }
+    lines
 }
 
 /// The average of each point and up to `over - 1` before it.

@@ -91,17 +91,27 @@ fn turn_of_one(app: &App, handoff: &OnPage<Handoff>, theme: Theme) -> Vec<Line<'
     lines.push(Line::raw(""));
     if handoff.choosing {
         lines.push(Line::styled("Who goes first?", theme.heading()));
-        let mut choice = vec![Span::raw("  ")];
-        for partner in Partner::BOTH {
-            let name = app.name(partner);
-            if partner == handoff.partner {
-                choice.push(Span::styled(format!("▸ {name} "), theme.selected()));
-            } else {
-                choice.push(Span::styled(format!("  {name} "), theme.text()));
+        if theme.plain {
+            // The choice in words on its own marked line, not a picture of
+            // two buttons.
+            lines.push(Line::raw(format!(
+                "› {} goes first (← → chooses {} instead)",
+                app.name(handoff.partner),
+                app.name(handoff.partner.other())
+            )));
+        } else {
+            let mut choice = vec![Span::raw("  ")];
+            for partner in Partner::BOTH {
+                let name = app.name(partner);
+                if partner == handoff.partner {
+                    choice.push(Span::styled(format!("▸ {name} "), theme.selected()));
+                } else {
+                    choice.push(Span::styled(format!("  {name} "), theme.text()));
+                }
+                choice.push(Span::raw("   "));
             }
-            choice.push(Span::raw("   "));
+            lines.push(Line::from(choice));
         }
-        lines.push(Line::from(choice));
         lines.push(Line::raw(""));
     }
     lines.push(Line::from(vec![
