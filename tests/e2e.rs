@@ -394,3 +394,47 @@ fn export_says_plainly_when_an_exercise_or_a_day_is_not_understood() {
     assert_ne!(code, 0, "{out}");
     assert!(err.contains("no page matches"), "{err}");
 }
+
+#[test]
+fn plain_mode_from_the_environment_reads_top_to_bottom_with_the_cursor_on_the_focus() {
+    let d = dirs();
+    let mut command = std::process::Command::new(BIN);
+    command
+        .arg("--data-dir")
+        .arg(&d.data)
+        .arg("--config-dir")
+        .arg(&d.config)
+        .env("TANDEM_PLAIN", "1");
+    let mut tui = Tui::spawn_command(command, 80, 24);
+    onboard(&mut tui);
+    start_boundary_map(&mut tui);
+    tui.wait_for("Selected: Alex goes first");
+    begin_turn(&mut tui);
+    tui.wait_for("Selected: Time on my own — How it feels: not answered");
+    tui.send("2");
+    let screen = tui.wait_for("Just set: Time on my own — How it feels: not fine");
+    assert!(
+        !screen
+            .chars()
+            .any(|c| ('\u{2500}'..='\u{25FF}').contains(&c)),
+        "no box drawing:\n{screen}"
+    );
+    // The cursor shows, on the row now selected.
+    let (row, _) = tui.cursor().expect("the cursor shows");
+    let line = screen.lines().nth(usize::from(row)).unwrap_or_default();
+    assert!(
+        line.contains("› Time with my friends and family"),
+        "cursor on {line:?} in\n{screen}"
+    );
+    tui.send(TAB);
+    tui.wait_for("Writing in: Alex's turn · step 2 of 6");
+    tui.type_text("When plans change");
+    tui.wait_for("When plans change");
+    tui.send(CTRL_C);
+    tui.wait_exit();
+    let ids = page_ids(&d.data);
+    assert_eq!(ids.len(), 1);
+    let saved = std::fs::read_to_string(d.data.join("journal").join(format!("{}.ron", ids[0])))
+        .expect("page saved");
+    assert!(saved.contains("When plans change"), "{saved}");
+}

@@ -180,6 +180,22 @@ fn one_exercise_end_to_end_in_plain_mode() {
         "{}",
         answered.text()
     );
+    // What the key set is said above the rows, until the next key.
+    let said = answered
+        .lines
+        .iter()
+        .find(|l| l.contains("Just set:"))
+        .unwrap_or_else(|| panic!("the answer is said: {}", answered.text()));
+    assert!(
+        said.contains("Time on my own — How it feels: not fine"),
+        "{said}"
+    );
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Up);
+    assert!(
+        !read(&h).text().contains("Just set:"),
+        "only until the next key"
+    );
     h.press(KeyCode::Tab);
     let text = snap("turn_text", &h);
     assert!(text.announcement().starts_with(" Writing in: "));

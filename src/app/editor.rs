@@ -521,6 +521,10 @@ pub struct GridEditor {
     /// The name of a row being added, while it is typed.
     pub adding: Option<TextArea<'static>>,
     typed: String,
+    /// The cell (row, column) the last key gave a value, until the next
+    /// key: typing a number moves on, and what was set is still worth
+    /// saying.
+    pub last_set: Option<(usize, usize)>,
 }
 
 impl GridEditor {
@@ -564,6 +568,7 @@ impl GridEditor {
             column: 0,
             adding: None,
             typed: String::new(),
+            last_set: None,
         }
     }
 
@@ -632,6 +637,8 @@ impl GridEditor {
         };
         let before = self.current_value(&column.id).cloned();
         let row_before = self.row;
+        let column_before = self.column;
+        self.last_set = None;
         match action {
             Action::Up => {
                 self.row = self.row.saturating_sub(1);
@@ -678,6 +685,7 @@ impl GridEditor {
                 };
                 if let (Some(value), Some(row)) = (next, self.rows.get_mut(self.row)) {
                     row.values.insert(column.id.clone(), value);
+                    self.last_set = Some((row_before, column_before));
                     // A number typed in full moves on to the next cell, so a
                     // row is answered by typing its numbers one after another.
                     let complete = match &column.kind {

@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -234,6 +235,10 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
         (false, false) => "",
     };
     let position = format!("{more}row {} of {}", grid.row + 1, grid.rows.len());
+    if theme.plain {
+        render_plain_grid(grid, def, frame, area, &position);
+        return;
+    }
     let mut header = vec![Span::styled(
         text::pad(&text::fit(&position, label_width + 1), label_width + 2),
         theme.dim(),
@@ -245,20 +250,7 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
         header.push(Span::styled(text::pad(&column.label, *w), theme.heading()));
     }
     let mut lines = vec![Line::from(header)];
-    let mut legend = Vec::new();
-    for column in &def.columns {
-        let options = match &column.kind {
-            ColumnKind::Choice(def) => def
-                .options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| format!("{} {}", i + 1, o.label))
-                .collect::<Vec<_>>()
-                .join(" · "),
-            ColumnKind::Scale(s) => format!("{} {} … {} {}", s.min, s.low, s.max, s.high),
-        };
-        legend.push(format!("{}: {options}", column.label));
-    }
+    let legend = column_legend(def, theme.plain);
 
     let reserved = 2 + legend.len() + usize::from(grid.adding.is_some());
     let height = usize::from(area.height).saturating_sub(reserved).max(1);
@@ -280,35 +272,6 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
         }
         let marker = if selected_row { "› " } else { "  " };
         let label = &row.label;
-        if theme.plain {
-            // One sentence per row: each column named with its value, and
-            // the one the keys change said to be it.
-            let several = def.columns.len() > 1;
-            let values: Vec<String> = def
-                .columns
-                .iter()
-                .enumerate()
-                .map(|(c, column)| {
-                    let value = value_text(&column.kind, row.values.get(&column.id), "");
-                    let value = if value.trim().is_empty() {
-                        "not answered".to_string()
-                    } else {
-                        value
-                    };
-                    let here = if selected_row && several && c == grid.column {
-                        " (changing)"
-                    } else {
-                        ""
-                    };
-                    format!("{}: {value}{here}", column.label)
-                })
-                .collect();
-            body.push(Line::raw(text::fit(
-                &format!("{marker}{label} — {}", values.join("; ")),
-                total,
-            )));
-            continue;
-        }
         let mut spans = vec![Span::styled(
             text::pad(&format!("{marker}{label}"), label_width + 2),
             if selected_row {
@@ -358,27 +321,138 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
         lines.push(Line::styled(text::fit(&l, total), theme.dim()));
     }
     frame.render_widget(Paragraph::new(lines), area);
-    if let Some(adding) = &grid.adding {
-        let y = area.y + area.height.saturating_sub(1);
-        frame.render_widget(
-            Paragraph::new(Line::styled("New row: ", theme.key())),
-            Rect {
-                x: area.x,
-                y,
-                width: 9.min(area.width),
-                height: 1,
-            },
-        );
-        frame.render_widget(
-            adding,
-            Rect {
-                x: area.x + 9,
-                y,
-                width: area.width.saturating_sub(9),
-                height: 1,
-            },
-        );
+    render_adding(grid, theme.key(), frame, area);
+}
+
+/// A row as plain mode reads it: its label, then each column named with
+/// its value; with several columns, the one the keys change says so.
+fn plain_row(grid: &GridEditor, def: &GridDef, index: usize, with_change: bool) -> String {
+    let Some(row) = grid.rows.get(index) else {
+        return String::new();
+    };
+    let several = def.columns.len() > 1;
+    let values: Vec<String> = def
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            let value = value_text(&column.kind, row.values.get(&column.id), "");
+            let value = if value.trim().is_empty() {
+                "not answered".to_string()
+            } else {
+                value
+            };
+            let here = if with_change && several && c == grid.column {
+                " (changing)"
+            } else {
+                ""
+            };
+            format!("{}: {value}", column.label) + here
+        })
+        .collect();
+    format!("{} — {}", row.label, values.join("; "))
+}
+
+/// The grid in plain mode: where the cursor is and what the last key
+/// set, then one sentence a row, the chosen one marked.
+fn render_plain_grid(
+    grid: &GridEditor,
+    def: &GridDef,
+    frame: &mut Frame,
+    area: Rect,
+    position: &str,
+) {
+    let total = usize::from(area.width);
+    let mut head = format!("{}.", capitalised(position));
+    if let Some((row, _)) = grid.last_set.filter(|set| *set != (grid.row, grid.column)) {
+        head.push_str(&format!(" Just set: {}.", plain_row(grid, def, row, false)));
     }
+    let mut lines: Vec<Line> = text::wrap(&head, total)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    let legend = column_legend(def, true);
+    let reserved = lines.len() + 1 + legend.len() + usize::from(grid.adding.is_some());
+    let height = usize::from(area.height).saturating_sub(reserved).max(1);
+    let mut body: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut group = "";
+    for (i, row) in grid.rows.iter().enumerate() {
+        if row.group != group && !row.group.is_empty() {
+            body.push(Line::raw(text::fit(&row.group, total)));
+        }
+        group = &row.group;
+        if i == grid.row {
+            selected_line = body.len();
+        }
+        let marker = if i == grid.row { "› " } else { "  " };
+        body.push(Line::raw(text::fit(
+            &format!("{marker}{}", plain_row(grid, def, i, i == grid.row)),
+            total,
+        )));
+    }
+    let first = scroll_for(selected_line, height);
+    lines.extend(body.into_iter().skip(first).take(height));
+    lines.push(Line::raw(""));
+    lines.extend(legend.iter().map(|l| Line::raw(text::fit(l, total))));
+    frame.render_widget(Paragraph::new(lines), area);
+    render_adding(grid, Style::default(), frame, area);
+}
+
+/// What each column's values mean, a line per column; in words where
+/// `plain`, where a dot or an ellipsis would be read out as a symbol.
+fn column_legend(def: &GridDef, plain: bool) -> Vec<String> {
+    let (between, to) = if plain { (", ", "to") } else { (" · ", "…") };
+    def.columns
+        .iter()
+        .map(|column| {
+            let options = match &column.kind {
+                ColumnKind::Choice(choice) => choice
+                    .options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| format!("{} {}", i + 1, o.label))
+                    .collect::<Vec<_>>()
+                    .join(between),
+                ColumnKind::Scale(s) => format!("{} {} {to} {} {}", s.min, s.low, s.max, s.high),
+            };
+            format!("{}: {options}", column.label)
+        })
+        .collect()
+}
+
+/// The name of a row being added, on the grid's last line.
+fn render_adding(grid: &GridEditor, label: Style, frame: &mut Frame, area: Rect) {
+    let Some(adding) = &grid.adding else {
+        return;
+    };
+    let y = area.y + area.height.saturating_sub(1);
+    frame.render_widget(
+        Paragraph::new(Line::styled("New row: ", label)),
+        Rect {
+            x: area.x,
+            y,
+            width: 9.min(area.width),
+            height: 1,
+        },
+    );
+    frame.render_widget(
+        adding,
+        Rect {
+            x: area.x + 9,
+            y,
+            width: area.width.saturating_sub(9),
+            height: 1,
+        },
+    );
+}
+
+fn capitalised(words: &str) -> String {
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -74,7 +74,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
             Some(overlay) => overlay::title(app, overlay),
             None => screen_title(app),
         };
-        plain::announce(app, &title, frame, announcement, body);
+        plain::announce(app, &title, typing_into(app), frame, announcement, body);
     }
     measured
 }
@@ -113,6 +113,23 @@ fn screen_title(app: &App) -> String {
         Screen::Compare(_) => "Compare over time".to_string(),
         Screen::Agreements(_) => "Agreements".to_string(),
         Screen::Trends(_) => "Trends".to_string(),
+    }
+}
+
+/// The field words go into, where its screen does not say it first.
+fn typing_into(app: &App) -> Option<&'static str> {
+    use keymap::KeyContext;
+    match (app.key_context(), &app.screen) {
+        (KeyContext::Onboarding, Screen::Onboarding(o)) if o.focus == 0 => {
+            Some("the first partner's name")
+        }
+        (KeyContext::Onboarding, _) => Some("the second partner's name"),
+        (KeyContext::Search, _) => Some("the search of every answer, note and agreement"),
+        (KeyContext::LaterNote, _) => Some("a later note"),
+        (KeyContext::Rewording, _) => Some("new words for the agreement"),
+        (KeyContext::GridAdding, _) => Some("the name of a new row"),
+        (KeyContext::Passphrase, _) => Some("a passphrase"),
+        _ => None,
     }
 }
 

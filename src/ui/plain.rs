@@ -21,18 +21,48 @@ const MARKERS: [&str; 2] = ["›", "▸"];
 
 /// Writes the announcement into `line` and puts the cursor on the focus
 /// found in `body`. Changes nothing but the frame.
-pub fn announce(app: &App, title: &str, frame: &mut Frame, line: Rect, body: Rect) {
+/// `typing_into` names the field being written in, where the screen's
+/// first words would not.
+pub fn announce(
+    app: &App,
+    title: &str,
+    typing_into: Option<&str>,
+    frame: &mut Frame,
+    line: Rect,
+    body: Rect,
+) {
     let buffer = frame.buffer_mut();
     unstyle(buffer);
     let typing_at = typing_cursor(buffer, body);
     let chosen = chosen_row(buffer, body);
     let words = match (app.footer_notice(), &chosen, typing_at) {
         (Some(notice), _, _) => format!(" Note: {notice}"),
+        // Where the words go: the screen's first words say whose turn and
+        // which step ("Maya's turn · step 2 of 5").
         (None, _, Some(_)) if app.key_context().takes_text() => {
-            format!(" Writing in: {title}. F1 lists the keys.")
+            let place = typing_into
+                .map(str::to_string)
+                .or_else(|| first_words(buffer, body))
+                .unwrap_or_else(|| title.to_string());
+            let said = format!(" Writing in: {}{}", sentence(&place), stop(&place));
+            // The way to the keys, where there is room for it.
+            let with_keys = format!("{said} F1 lists the keys.");
+            if text::width(&with_keys) <= usize::from(line.width) {
+                with_keys
+            } else {
+                said
+            }
         }
         (None, Some((_, row)), _) => format!(" Selected: {row}"),
-        (None, None, _) => format!(" On: {title}"),
+        // Nothing to choose: the screen's name, and its first words, which
+        // say what it is about ("Sam, it's your turn.").
+        (None, None, _) => match first_words(buffer, body) {
+            // Not when they only name the screen again.
+            Some(words) if !words.starts_with(title.split(" · ").next().unwrap_or(title)) => {
+                format!(" On: {}{} {words}", sentence(title), stop(title))
+            }
+            _ => format!(" On: {title}"),
+        },
     };
     let width = usize::from(line.width);
     frame.render_widget(Paragraph::new(Line::raw(text::fit(&words, width))), line);
@@ -78,6 +108,33 @@ fn chosen_row(buffer: &Buffer, area: Rect) -> Option<(Position, String)> {
         let at = Position::new(area.x + u16::try_from(column).unwrap_or(0), y);
         Some((at, squeeze(words)))
     })
+}
+
+/// The first line of the body that has words on it.
+fn first_words(buffer: &Buffer, area: Rect) -> Option<String> {
+    (area.top()..area.bottom()).find_map(|y| {
+        let row: String = (area.left()..area.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        let words = squeeze(&row);
+        (!words.is_empty()).then_some(words)
+    })
+}
+
+/// Words that end a sentence where a full stop follows them: "Helping or
+/// rescuing?" is not followed by another.
+fn sentence(words: &str) -> &str {
+    words.trim_end_matches(['.', ':'])
+}
+
+/// The full stop after `words`, unless they end in a question or an
+/// exclamation of their own.
+fn stop(words: &str) -> &'static str {
+    if sentence(words).ends_with(['?', '!']) {
+        ""
+    } else {
+        "."
+    }
 }
 
 /// Runs of spaces (the gaps between drawn columns) as one.

@@ -66,6 +66,15 @@ impl Tui {
         self.parser.screen().contents()
     }
 
+    /// Where the terminal's cursor shows (row, column), or `None` while it
+    /// is hidden.
+    #[allow(dead_code)]
+    pub fn cursor(&mut self) -> Option<(u16, u16)> {
+        self.pump();
+        let screen = self.parser.screen();
+        (!screen.hide_cursor()).then(|| screen.cursor_position())
+    }
+
     /// Waits until `text` is on screen; panics with the screen if it never is.
     pub fn wait_for(&mut self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
