@@ -112,9 +112,10 @@ pub enum Command {
     /// Write a calendar file (.ics) that reminds you both of the weekly
     /// check-in, on a day and at a time you choose; any calendar app
     /// imports it. Nothing runs in the background and nothing is counted.
+    #[command(after_long_help = REMIND_EXAMPLES)]
     Remind {
-        /// The day of the week.
-        #[arg(long, value_enum, default_value = "sunday")]
+        /// The day of the week (monday … sunday, or mon … sun).
+        #[arg(long, value_enum, ignore_case = true, default_value = "sunday")]
         day: Day,
         /// The time, for example 19:30 or 7:30pm.
         #[arg(long, default_value = "19:00", value_parser = crate::remind::parse_time)]
@@ -125,7 +126,7 @@ pub enum Command {
               add = ArgValueCompleter::new(crate::shell::exercise_ids))]
         also: Vec<String>,
         /// How many weeks apart the exercises of --also come.
-        #[arg(long, value_name = "WEEKS", default_value_t = 4,
+        #[arg(long, value_name = "WEEKS", default_value_t = 4, requires = "also",
               value_parser = clap::value_parser!(u32).range(1..=52))]
         every: u32,
         /// A title for every event in place of the exercises' names, for
@@ -160,6 +161,19 @@ pub enum Command {
         dir: Option<PathBuf>,
     },
 }
+
+const REMIND_EXAMPLES: &str = "Examples:
+  tandem remind --day sunday --time 19:30
+      the weekly check-in every Sunday at 19:30, wherever you are
+  tandem remind --day wed --time 8pm --also needs-inventory --every 4
+      and the needs inventory once every four weeks, after a check-in
+  tandem remind --title \"Our evening\"
+      every event called \"Our evening\", and nothing more said in the file
+  tandem remind --cron --day sunday --time 19:30
+      a line for crontab -e that shows a desktop notice instead
+
+A week you skip is fine: nothing is counted. Making the file again and
+importing it moves the same events, in calendar apps that follow their ids.";
 
 /// A day of the week, as `remind --day` takes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -751,8 +765,7 @@ fn remind(
     if cron {
         // SAFETY: getuid cannot fail and touches no memory.
         let user = unsafe { libc::getuid() };
-        let line =
-            crate::remind::cron_line(choice.day, choice.time, title.unwrap_or(check_in.0), user);
+        let line = crate::remind::cron_line(choice.day, choice.time, check_in.0, title, user);
         let mut out = Out::new();
         out.line("# Add this line with `crontab -e`. It shows a desktop notice each week;");
         out.line("# it needs notify-send (libnotify) and a desktop session at that time.");
@@ -762,7 +775,11 @@ fn remind(
     let mut others = Vec::new();
     for named in choice.also {
         let id = exercise_id(library, named)?;
-        if id == "weekly-check-in" || others.iter().any(|(o, _, _)| *o == id) {
+        if id == "weekly-check-in" {
+            warn("The weekly check-in is in the calendar every week already.");
+            continue;
+        }
+        if others.iter().any(|(o, _, _)| *o == id) {
             continue;
         }
         let Some(exercise) = library.get(&id) else {
@@ -773,6 +790,14 @@ fn remind(
             exercise.title.clone(),
             exercise.minutes.unwrap_or(crate::remind::DEFAULT_MINUTES),
         ));
+    }
+    if others.len() > choice.every as usize {
+        bail!(
+            "{} exercises with --also need more than --every {} weeks to keep to one an evening: choose at most {} of them, or a larger --every",
+            others.len(),
+            choice.every,
+            choice.every
+        );
     }
     let now = jiff::Zoned::now().with_time_zone(crate::zone::local());
     let plan = crate::remind::Plan {
@@ -789,7 +814,7 @@ fn remind(
         household: &household(store),
     };
     let events = crate::remind::reminders(&plan);
-    let text = crate::remind::calendar(&events, jiff::Timestamp::now());
+    let text = crate::remind::calendar(&events, jiff::Timestamp::now(), title.is_some());
     let to_file = match output {
         Some(path) if path == Path::new("-") => None,
         Some(path) => Some(path.to_path_buf()),
@@ -823,10 +848,15 @@ fn remind(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A short fingerprint of the journal's folder, the same on every run.
+/// A short fingerprint of the journal, the same on every run: of when the
+/// couple began it, so a journal kept on two computers gives the same
+/// events on both; of its folder before there is a couple.
 fn household(store: &Store) -> String {
-    let path = store.canonical_root();
-    let sum = crate::summaries::checksum(path.to_string_lossy().as_bytes());
+    let source = match store.load_couple() {
+        Ok(Some(couple)) => couple.created.to_string(),
+        _ => store.canonical_root().to_string_lossy().into_owned(),
+    };
+    let sum = crate::summaries::checksum(source.as_bytes());
     format!("{:08x}", sum as u32)
 }
 

@@ -61,7 +61,7 @@ pub fn reminders(plan: &Plan) -> Vec<Reminder> {
     };
     let titled = |title: &str| plan.title.unwrap_or(title).to_string();
     let mut events = vec![Reminder {
-        uid: format!("weekly-check-in-{}@tandem.invalid", plan.household),
+        uid: uid(plan, "weekly-check-in", 0),
         summary: titled(plan.check_in.0),
         description: described("your weekly check-in"),
         start: check_in_start,
@@ -89,7 +89,7 @@ pub fn reminders(plan: &Plan) -> Vec<Reminder> {
             .checked_add((*minutes as i64).minutes())
             .unwrap_or(start);
         events.push(Reminder {
-            uid: format!("{id}-{}@tandem.invalid", plan.household),
+            uid: uid(plan, id, n + 1),
             summary: titled(title),
             description: described(&format!("the exercise \"{title}\"")),
             start,
@@ -98,6 +98,15 @@ pub fn reminders(plan: &Plan) -> Vec<Reminder> {
         });
     }
     events
+}
+
+/// An event's id: named after its exercise, or, under a chosen title,
+/// after its place in the file only, so the id says nothing either.
+fn uid(plan: &Plan, exercise: &str, n: usize) -> String {
+    match plan.title {
+        Some(_) => format!("reminder-{n}-{}@local.invalid", plan.household),
+        None => format!("{exercise}-{}@tandem.invalid", plan.household),
+    }
 }
 
 /// The first `weekday` from `from` on whose `time` is still ahead.
@@ -114,11 +123,17 @@ pub fn first_day(from: DateTime, weekday: Weekday, time: Time) -> Date {
 
 /// The whole calendar file, lines ending in CRLF and folded at 75 bytes
 /// as RFC 5545 asks.
-pub fn calendar(events: &[Reminder], stamp: Timestamp) -> String {
+/// `discreet` leaves the program's name out of the file.
+pub fn calendar(events: &[Reminder], stamp: Timestamp, discreet: bool) -> String {
+    let product = if discreet {
+        "PRODID:-//reminders//EN"
+    } else {
+        "PRODID:-//tandem//reminders//EN"
+    };
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
-        "PRODID:-//tandem//reminders//EN".to_string(),
+        product.to_string(),
         "CALSCALE:GREGORIAN".to_string(),
         "METHOD:PUBLISH".to_string(),
     ];
@@ -166,15 +181,31 @@ pub fn calendar(events: &[Reminder], stamp: Timestamp) -> String {
 }
 
 /// A crontab line that shows a desktop notification at the check-in's
-/// time each week; cron cannot count weeks, so only the weekly one.
-pub fn cron_line(weekday: Weekday, time: Time, summary: &str, user_id: u32) -> String {
+/// time each week; cron cannot count weeks, so only the weekly one. A
+/// chosen title heads the notice in place of the program's name.
+pub fn cron_line(
+    weekday: Weekday,
+    time: Time,
+    summary: &str,
+    title: Option<&str>,
+    user_id: u32,
+) -> String {
     // `%` ends a crontab command; quotes keep the rest one argument.
-    let message: String = summary
-        .chars()
-        .filter(|c| !matches!(c, '%' | '\'' | '\\') && !c.is_control())
-        .collect();
+    let safe = |words: &str| -> String {
+        words
+            .chars()
+            .filter(|c| !matches!(c, '%' | '\'' | '\\') && !c.is_control())
+            .collect()
+    };
+    let (heading, message) = match title {
+        Some(title) => (safe(title), "When you are both ready".to_string()),
+        None => (
+            "tandem".to_string(),
+            format!("{}, when you are both ready", safe(summary)),
+        ),
+    };
     format!(
-        "{} {} * * {} DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/{user_id}/bus notify-send 'tandem' '{message}, when you are both ready'",
+        "{} {} * * {} DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/{user_id}/bus notify-send '{heading}' '{message}'",
         time.minute(),
         time.hour(),
         weekday.to_sunday_zero_offset()

@@ -66,8 +66,8 @@ pub fn program_for_scripts(arg0: &OsStr) -> String {
         .into_owned()
 }
 
-/// Page ids of the journal a shell's tandem would open (from
-/// `TANDEM_DATA_DIR` or the platform's data folder), newest first, that
+/// Page ids of the journal the command line names (`--data-dir`, else
+/// `TANDEM_DATA_DIR`, else the platform's data folder), newest first, that
 /// start with what is typed. Only file names are listed; no page is read.
 pub fn page_ids(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(folder) = data_dir() else {
@@ -103,18 +103,35 @@ fn project() -> Option<directories::ProjectDirs> {
     directories::ProjectDirs::from("", "", "tandem")
 }
 
-fn data_dir() -> Option<PathBuf> {
-    match std::env::var_os("TANDEM_DATA_DIR") {
+/// The value of `option` on the command line being completed (which this
+/// run was given after `--`), or else of the `variable`.
+fn chosen(option: &str, variable: &str) -> Option<PathBuf> {
+    let words: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let typed = words.iter().enumerate().find_map(|(i, word)| {
+        let word = word.to_str()?;
+        if word == option {
+            words.get(i + 1).map(PathBuf::from)
+        } else {
+            word.strip_prefix(option)?
+                .strip_prefix('=')
+                .map(PathBuf::from)
+        }
+    });
+    typed.or_else(|| match std::env::var_os(variable) {
         Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => project().map(|p| p.data_dir().to_path_buf()),
-    }
+        _ => None,
+    })
+}
+
+fn data_dir() -> Option<PathBuf> {
+    chosen("--data-dir", "TANDEM_DATA_DIR")
+        .or_else(|| project().map(|p| p.data_dir().to_path_buf()))
 }
 
 fn exercises_dir() -> Option<PathBuf> {
-    match std::env::var_os("TANDEM_CONFIG_DIR") {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir).join("exercises")),
-        _ => project().map(|p| p.config_dir().join("exercises")),
-    }
+    chosen("--config-dir", "TANDEM_CONFIG_DIR")
+        .map(|dir| dir.join("exercises"))
+        .or_else(|| project().map(|p| p.config_dir().join("exercises")))
 }
 
 /// The manual page of `tandem` in roff, with sections on files and the
@@ -147,6 +164,12 @@ pub fn write_manual_pages(folder: &Path) -> Result<Vec<PathBuf>> {
         let mut page = Vec::new();
         man.render(&mut page)
             .context("cannot write the manual page")?;
+        // What follows a command's options is its examples.
+        let mut page = String::from_utf8_lossy(&page)
+            .replace(".SH EXTRA\nExamples:\n", ".SH EXAMPLES\n")
+            .replace(".SH EXTRA", ".SH EXAMPLES");
+        page.push_str(".SH SEE ALSO\n\\fBtandem\\fR(1)\n");
+        let page = page.into_bytes();
         write_page(&path, &page)?;
         written.push(path);
     }

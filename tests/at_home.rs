@@ -20,13 +20,13 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-/// A journal with two pages, so there are page ids to complete.
-fn journal_with_pages() -> tempfile::TempDir {
+/// A journal with `pages` pages, so there are page ids to complete.
+fn journal_with_pages(pages: usize) -> tempfile::TempDir {
     let folder = tempfile::tempdir().expect("a temporary folder");
     let journal = folder.path().join("journal");
     std::fs::create_dir_all(&journal).expect("journal folder");
     let library = tandem::content::Library::load(None);
-    tandem::demo::generate_until(&library, 2, 7, jiff::Timestamp::now())
+    tandem::demo::generate_until(&library, pages, 7, jiff::Timestamp::now())
         .write(folder.path())
         .expect("pages written");
     folder
@@ -36,6 +36,15 @@ fn page_ids(data: &Path) -> Vec<String> {
     tandem::journal::Store::open_read_only(data)
         .page_ids()
         .expect("page ids")
+}
+
+/// Writes tandem's completion script for `shell` into `data` as `name`.
+fn completion_script(shell: &str, data: &Path, name: &str) -> std::path::PathBuf {
+    let out = tandem(&["completions", shell], data);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let script = data.join(name);
+    std::fs::write(&script, &out.stdout).expect("script written");
+    script
 }
 
 /// A shell is needed for its test; CI installs them all, so there a
@@ -88,12 +97,9 @@ printf '%s\n' "${{COMPREPLY[@]}}""#,
 
 #[test]
 fn bash_loads_the_completions_and_completes_commands_page_ids_and_exercises() {
-    let folder = journal_with_pages();
+    let folder = journal_with_pages(2);
     let data = folder.path();
-    let out = tandem(&["completions", "bash"], data);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let script = data.join("tandem.bash");
-    std::fs::write(&script, &out.stdout).expect("script written");
+    let script = completion_script("bash", data, "tandem.bash");
 
     let commands = bash_completes(&script, data, &["tandem", ""]);
     for command in ["list", "show", "export", "remind", "completions", "man"] {
@@ -124,16 +130,28 @@ fn bash_loads_the_completions_and_completes_commands_page_ids_and_exercises() {
         bash_completes(&script, data, &["tandem", "remind", "--day", "fr"]),
         vec!["friday".to_string()]
     );
+    // A journal named on the command line is the one whose ids complete.
+    let other = journal_with_pages(5);
+    let elsewhere = other.path().to_str().expect("a path");
+    let offered = bash_completes(
+        &script,
+        data,
+        &["tandem", "--data-dir", elsewhere, "show", ""],
+    );
+    for id in page_ids(other.path()) {
+        assert!(offered.contains(&id), "{id} in {offered:?}");
+    }
+    for id in &ids {
+        assert!(!offered.contains(id), "{id} is of the other journal");
+    }
 }
 
 #[test]
 fn fish_completes_page_ids_and_zsh_reads_its_script() {
-    let folder = journal_with_pages();
+    let folder = journal_with_pages(2);
     let data = folder.path();
     if shell_present("fish") {
-        let out = tandem(&["completions", "fish"], data);
-        let script = data.join("tandem.fish");
-        std::fs::write(&script, &out.stdout).expect("script written");
+        let script = completion_script("fish", data, "tandem.fish");
         let asked = Command::new("fish")
             .arg("-c")
             .arg(format!(
@@ -149,9 +167,7 @@ fn fish_completes_page_ids_and_zsh_reads_its_script() {
         }
     }
     if shell_present("zsh") {
-        let out = tandem(&["completions", "zsh"], data);
-        let script = data.join("_tandem");
-        std::fs::write(&script, &out.stdout).expect("script written");
+        let script = completion_script("zsh", data, "_tandem");
         let loaded = Command::new("zsh")
             .arg("-c")
             .arg(format!(
@@ -229,7 +245,14 @@ fn the_manual_page_renders_with_man() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let remind = man_renders(&pages.join("tandem-remind.1"));
-    assert!(remind.contains("--every"), "{remind}");
+    for part in [
+        "--every",
+        "EXAMPLES",
+        "tandem remind --day sunday --time 19:30",
+        "SEE ALSO",
+    ] {
+        assert!(remind.contains(part), "{part} in {remind}");
+    }
     for command in [
         "list",
         "show",
@@ -361,14 +384,28 @@ fn a_chosen_title_leaves_the_app_and_the_exercise_unnamed() {
         );
         assert!(event.properties.iter().all(|p| p.name != "DESCRIPTION"));
     }
-    let raw = text(&out.stdout)
-        .to_lowercase()
-        .replace("@tandem.invalid", "");
-    assert!(
-        !raw.contains("tandem") || raw.contains("prodid:-//tandem"),
-        "{raw}"
+    let raw = text(&out.stdout).to_lowercase();
+    for named in [
+        "tandem",
+        "needs inventory",
+        "needs-inventory",
+        "check-in",
+        "check in",
+    ] {
+        assert!(!raw.contains(named), "{named} in {raw}");
+    }
+    // A notice from cron under the same title says nothing more either.
+    let cron = tandem(
+        &["remind", "--cron", "--title", "Our evening"],
+        folder.path(),
     );
-    assert!(!raw.contains("needs inventory"), "{raw}");
+    let said = text(&cron.stdout);
+    let line = said.lines().find(|l| !l.starts_with('#')).expect("a line");
+    assert!(line.contains("'Our evening'"), "{line}");
+    assert!(
+        !line.contains("'tandem'") && !line.to_lowercase().contains("check-in"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -440,6 +477,33 @@ fn a_wrong_time_or_day_is_explained() {
         "{}",
         text(&out.stderr)
     );
+    // More exercises than weeks would put two on one evening: refused.
+    let out = tandem(
+        &[
+            "remind",
+            "--every",
+            "2",
+            "--also",
+            "needs-inventory",
+            "--also",
+            "boundary-map",
+            "--also",
+            "saying-no",
+        ],
+        folder.path(),
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("one an evening"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Days in any case, short or long.
+    for day in ["Wed", "WEDNESDAY", "wed"] {
+        let out = tandem(&["remind", "--day", day], folder.path());
+        assert!(out.status.success(), "{day}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).contains("BYDAY=WE"), "{day}");
+    }
     let out = tandem(&["remind", "--also", "no-such-thing"], folder.path());
     assert!(!out.status.success());
     assert!(

@@ -226,6 +226,11 @@ fn one_exercise_end_to_end_in_plain_mode() {
     // The reveal: one column, each step's answers as "Alex:" then "Sam:".
     let reveal = snap("side_by_side", &h);
     assert!(
+        reveal.announcement().contains("Lines 1 to"),
+        "where a long page stands: {}",
+        reveal.text()
+    );
+    assert!(
         !reveal.lines.iter().any(|l| l.contains('│')),
         "no columns: {}",
         reveal.text()
@@ -283,10 +288,30 @@ fn every_field_kind_reads_in_plain_mode() {
                 Some(FieldEditor::Checklist(_)) => "checklist",
                 Some(FieldEditor::Grid(_)) => "grid",
             };
-            if seen.insert(kind) {
-                snap(&format!("field_{kind}"), &h);
+            let screen = if seen.insert(kind) {
+                snap(&format!("field_{kind}"), &h)
             } else {
-                read(&h);
+                read(&h)
+            };
+            // Marks drawn as boxes are said in words.
+            if kind == "checklist" {
+                assert!(
+                    screen.announcement().contains("not ticked"),
+                    "{}",
+                    screen.text()
+                );
+                h.press(KeyCode::Char(' '));
+                let ticked = read(&h);
+                assert!(
+                    ticked.announcement().contains(", ticked"),
+                    "{}",
+                    ticked.text()
+                );
+            }
+            if kind == "choice" {
+                h.press(KeyCode::Char('1'));
+                let chosen = read(&h);
+                assert!(chosen.text().contains(", chosen"), "{}", chosen.text());
             }
             h.press(KeyCode::Tab);
         }
@@ -324,6 +349,15 @@ fn the_review_screens_read_in_plain_mode() {
     h.press(KeyCode::Char('t'));
     let trends = snap("trends", &h);
     assert!(trends.lines.iter().any(|l| l.contains("Newest first:")));
+    // What does not fit is counted, and where to find it said.
+    assert!(
+        trends
+            .lines
+            .iter()
+            .any(|l| l.contains("older ratings before these")),
+        "{}",
+        trends.text()
+    );
     h.press(KeyCode::Esc);
     h.press(KeyCode::Char('a'));
     h.press_n(KeyCode::Down, 2);
@@ -331,13 +365,7 @@ fn the_review_screens_read_in_plain_mode() {
     assert!(agreements.announcement().starts_with(" Selected: "));
     h.press(KeyCode::Esc);
 
-    h.press(KeyCode::Char('b'));
-    while h.app.journal_view.filter.exercise.as_deref() != Some("needs-inventory") {
-        h.press(KeyCode::Char('e'));
-    }
-    h.press(KeyCode::Char('m'));
-    h.press(KeyCode::Char('j'));
-    h.press(KeyCode::Char('m'));
+    compare_two_needs_inventories(&mut h);
     snap("compare", &h);
 }
 
@@ -347,6 +375,11 @@ fn boxes_over_a_screen_take_the_whole_screen_in_plain_mode() {
     h.press(KeyCode::Char('?'));
     let help = snap("help", &h);
     assert!(help.announcement().contains("On: Keys"), "{}", help.text());
+    assert!(
+        help.text().contains("\n n: start a new exercise\n"),
+        "{}",
+        help.text()
+    );
     h.press(KeyCode::Esc);
     h.press(KeyCode::Char('!'));
     let safety = snap("safety", &h);

@@ -295,13 +295,7 @@ fn journal_screen() {
 #[test]
 fn compare_screen() {
     let mut h = demo(70);
-    h.press(KeyCode::Char('b'));
-    while h.app.journal_view.filter.exercise.as_deref() != Some("needs-inventory") {
-        h.press(KeyCode::Char('e'));
-    }
-    h.press(KeyCode::Char('m'));
-    h.press(KeyCode::Char('j'));
-    h.press(KeyCode::Char('m'));
+    compare_two_needs_inventories(&mut h);
     snap_review("compare", &mut h);
 }
 

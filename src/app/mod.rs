@@ -471,6 +471,20 @@ impl App {
         *scroll != before
     }
 
+    /// How far the scrolled view on screen (a box over it, or the page,
+    /// comparison or introduction) is scrolled; `None` where nothing is.
+    pub fn scrolled(&self) -> Option<u16> {
+        if self.overlay.is_some() {
+            return Some(self.box_scroll);
+        }
+        match &self.screen {
+            Screen::SideBySide(view) => Some(view.scroll),
+            Screen::Compare(view) => Some(view.scroll),
+            Screen::Library(view) => Some(view.scroll),
+            _ => None,
+        }
+    }
+
     /// Whether the next drawing should find the search's first match.
     pub fn seeking_match(&self) -> bool {
         self.seek_match

@@ -43,12 +43,14 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
         if theme.plain {
             // A sentence, and a mark before the chosen one.
             rows.push(Line::raw(text::fit(
+                // What it is and since when first, so the words are what a
+                // narrow screen cuts; the whole of them follows below.
                 &format!(
-                    "{}{}, {}, made {}",
+                    "{}{}, made {}: {}",
                     if n == selected { "› " } else { "  " },
-                    line.agreement.text,
                     line.agreement.status.label(),
-                    date(app, line.agreement.made)
+                    date(app, line.agreement.made),
+                    line.agreement.text,
                 ),
                 width,
             )));

@@ -114,13 +114,24 @@ fn option_lines<'a>(
     def: &'a ChoiceDef,
     cursor: usize,
     theme: Theme,
-    mark: impl Fn(&str) -> &'static str,
+    mark: impl Fn(&str) -> (&'static str, &'static str),
 ) -> Vec<Line<'a>> {
     def.options
         .iter()
         .enumerate()
         .map(|(i, option)| {
-            let text = format!("{} {}  {}", mark(&option.id), i + 1, option.label);
+            let (symbol, words) = mark(&option.id);
+            // Plain mode says in words what the box drawn around a mark says.
+            let text = if theme.plain {
+                let words = if words.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {words}")
+                };
+                format!("{} {}{words}", i + 1, option.label)
+            } else {
+                format!("{symbol} {}  {}", i + 1, option.label)
+            };
             if i == cursor {
                 Line::styled(format!("› {text}"), theme.selected())
             } else {
@@ -139,9 +150,9 @@ fn render_choice(
 ) {
     let lines = option_lines(def, choice.cursor, theme, |id| {
         if choice.chosen.as_deref() == Some(id) {
-            "(•)"
+            ("(•)", "chosen")
         } else {
-            "( )"
+            ("( )", "")
         }
     });
     render_options(lines, choice.cursor, theme, frame, area);
@@ -159,10 +170,13 @@ fn render_options(lines: Vec<Line>, cursor: usize, theme: Theme, frame: &mut Fra
     let first = scroll_for(cursor, rows);
     let above = first;
     let below = lines.len().saturating_sub(first + rows);
-    let more = match (above, below) {
-        (0, n) => format!("↓ {n} more"),
-        (n, 0) => format!("↑ {n} more"),
-        (a, b) => format!("↑ {a} more · ↓ {b} more"),
+    let more = match (above, below, theme.plain) {
+        (0, n, false) => format!("↓ {n} more"),
+        (n, 0, false) => format!("↑ {n} more"),
+        (a, b, false) => format!("↑ {a} more · ↓ {b} more"),
+        (0, n, true) => format!("{n} more below"),
+        (n, 0, true) => format!("{n} more above"),
+        (a, b, true) => format!("{a} more above, {b} more below"),
     };
     let mut shown: Vec<Line> = lines.into_iter().skip(first).take(rows).collect();
     shown.push(Line::styled(format!("  {more}"), theme.dim()));
@@ -177,7 +191,11 @@ fn render_checklist(
     area: Rect,
 ) {
     let lines = option_lines(def, list.cursor, theme, |id| {
-        if list.is_chosen(id) { "[x]" } else { "[ ]" }
+        if list.is_chosen(id) {
+            ("[x]", "ticked")
+        } else {
+            ("[ ]", "not ticked")
+        }
     });
     render_options(lines, list.cursor, theme, frame, area);
 }

@@ -179,7 +179,8 @@ fn filter_text(app: &App, filter: &Filter, width: usize) -> String {
 }
 
 /// A page as plain mode reads it: one sentence, no columns, and a mark
-/// before the chosen one.
+/// before the chosen one. Short enough to be read whole: the words that
+/// matched a search, but no preview (Enter reads the page).
 fn plain_row(app: &App, page: &PageSummary, width: usize, marked: bool, chosen: bool) -> String {
     let mut row = format!(
         "{}{}, {}, {}",
@@ -191,11 +192,14 @@ fn plain_row(app: &App, page: &PageSummary, width: usize, marked: bool, chosen: 
     if marked {
         row.push_str(", marked to compare");
     }
+    let query = app.journal_view.filter.query.trim();
     row.push_str(&match (&page.read_only, &page.revealed) {
         (Some(why), _) => format!(", read-only: {why}"),
-        (None, Some(r)) if !r.preview.is_empty() => format!(": {}", r.preview),
-        (None, Some(_)) => String::new(),
-        (None, None) => ", private until both have finished".to_string(),
+        (None, Some(r)) if !query.is_empty() => r
+            .snippet(query, app.journal_view.filter.partner)
+            .map(|found| format!(": {found}"))
+            .unwrap_or_default(),
+        (None, _) => String::new(),
     });
     text::fit(&row, width)
 }

@@ -38,7 +38,9 @@ pub fn render(
             category = Some(exercise.category);
         }
         let done = app.journal.times_done(&exercise.id);
-        let count = if done > 0 {
+        let count = if done > 0 && theme.plain {
+            format!(", done {}", crate::model::count(done, "time", "times"))
+        } else if done > 0 {
             format!(" ({done}×)")
         } else {
             String::new()
@@ -107,7 +109,15 @@ pub fn render(
         Span::styled("Enter", theme.key()),
         Span::raw(" to begin"),
     ]));
-    let block = theme.padded_block("", false);
+    // Plain mode says where the list ends and the chosen one's story begins.
+    let block = theme.padded_block(
+        if theme.plain {
+            "About the chosen exercise:"
+        } else {
+            ""
+        },
+        false,
+    );
     let inner = block.inner(detail_area);
     let measured = Measured {
         rows: usize::from(inner.height),

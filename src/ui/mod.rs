@@ -45,7 +45,11 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
     // Plain mode says what has focus on a line of its own under the title.
     let [header, announcement, body, footer] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(u16::from(theme.plain)),
+        Constraint::Length(if theme.plain {
+            plain::ANNOUNCEMENT_LINES
+        } else {
+            0
+        }),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
@@ -74,7 +78,30 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
             Some(overlay) => overlay::title(app, overlay),
             None => screen_title(app),
         };
-        plain::announce(app, &title, typing_into(app), frame, announcement, body);
+        // Where a long view stands, for the one who cannot see its edges.
+        let position = app
+            .scrolled()
+            .filter(|_| measured.lines > measured.rows)
+            .map(|scroll| {
+                let first = usize::from(scroll).min(measured.max_scroll());
+                format!(
+                    "Lines {} to {} of {}.",
+                    first + 1,
+                    (first + measured.rows).min(measured.lines),
+                    measured.lines
+                )
+            });
+        plain::announce(
+            app,
+            &plain::Place {
+                title: &title,
+                typing_into: typing_into(app),
+                position: position.as_deref(),
+            },
+            frame,
+            announcement,
+            body,
+        );
     }
     measured
 }

@@ -51,7 +51,7 @@ pub fn render(
     // Where more is hidden, the frame says so.
     if scroll + measured.rows < measured.lines {
         let more = if theme.plain {
-            "More below: ↓ or PgDn."
+            "More below: PgDn."
         } else {
             " ↓ more "
         };
@@ -59,7 +59,7 @@ pub fn render(
     }
     if scroll > 0 {
         let above = if theme.plain {
-            " (more above: ↑)"
+            " (more above: PgUp)"
         } else {
             " ↑ "
         };
@@ -99,6 +99,11 @@ fn contents<'a>(
                 .max(12);
             let mut lines: Vec<Line> = Vec::new();
             for (keys, what) in hints {
+                if theme.plain {
+                    // A sentence a key, not two columns.
+                    lines.push(Line::raw(format!("{keys}: {what}")));
+                    continue;
+                }
                 for (i, part) in text::wrap(what, room).into_iter().enumerate() {
                     let keys = if i == 0 { keys.as_str() } else { "" };
                     lines.push(Line::from(vec![

@@ -1,5 +1,5 @@
-//! What plain mode adds to a drawn screen, for screen readers: one line
-//! under the title that says in words what changed or what has focus, and
+//! What plain mode adds to a drawn screen, for screen readers: a line or
+//! two under the title that say in words what changed or what has focus, and
 //! the terminal's own cursor on that focus, where screen readers look.
 //!
 //! The focus is read off what was drawn, so every screen has it without
@@ -19,58 +19,86 @@ use crate::app::App;
 /// The marks that start a chosen row.
 const MARKERS: [&str; 2] = ["›", "▸"];
 
-/// Writes the announcement into `line` and puts the cursor on the focus
+/// How many lines the announcement may take under the title.
+pub const ANNOUNCEMENT_LINES: u16 = 2;
+
+/// What the screen is, beyond what was drawn.
+pub struct Place<'a> {
+    /// The screen's name, or the box's over it.
+    pub title: &'a str,
+    /// The field being written in, where the screen's first words would
+    /// not name it.
+    pub typing_into: Option<&'a str>,
+    /// Where a long view stands ("Lines 21 to 40 of 96.").
+    pub position: Option<&'a str>,
+}
+
+/// Writes the announcement into `area` and puts the cursor on the focus
 /// found in `body`. Changes nothing but the frame.
-/// `typing_into` names the field being written in, where the screen's
-/// first words would not.
-pub fn announce(
-    app: &App,
-    title: &str,
-    typing_into: Option<&str>,
-    frame: &mut Frame,
-    line: Rect,
-    body: Rect,
-) {
+pub fn announce(app: &App, place: &Place, frame: &mut Frame, area: Rect, body: Rect) {
     let buffer = frame.buffer_mut();
     unstyle(buffer);
+    let title = place.title;
+    let typing = app.key_context().takes_text();
     let typing_at = typing_cursor(buffer, body);
     let chosen = chosen_row(buffer, body);
-    let words = match (app.footer_notice(), &chosen, typing_at) {
-        (Some(notice), _, _) => format!(" Note: {notice}"),
+    let focus = match (&chosen, typing_at) {
         // Where the words go: the screen's first words say whose turn and
         // which step ("Maya's turn · step 2 of 5").
-        (None, _, Some(_)) if app.key_context().takes_text() => {
-            let place = typing_into
+        (_, Some(_)) if typing => {
+            let where_ = place
+                .typing_into
                 .map(str::to_string)
                 .or_else(|| first_words(buffer, body))
                 .unwrap_or_else(|| title.to_string());
-            let said = format!(" Writing in: {}{}", sentence(&place), stop(&place));
-            // The way to the keys, where there is room for it.
-            let with_keys = format!("{said} F1 lists the keys.");
-            if text::width(&with_keys) <= usize::from(line.width) {
-                with_keys
-            } else {
-                said
-            }
+            format!(
+                "Writing in: {}{} F1 lists the keys.",
+                sentence(&where_),
+                stop(&where_)
+            )
         }
-        (None, Some((_, row)), _) => format!(" Selected: {row}"),
+        (Some((_, row)), _) => format!("Selected: {row}"),
         // Nothing to choose: the screen's name, and its first words, which
-        // say what it is about ("Sam, it's your turn.").
-        (None, None, _) => match first_words(buffer, body) {
-            // Not when they only name the screen again.
-            Some(words) if !words.starts_with(title.split(" · ").next().unwrap_or(title)) => {
-                format!(" On: {}{} {words}", sentence(title), stop(title))
+        // say what it is about ("Sam, it's your turn."), and where a long
+        // view stands.
+        (None, _) => {
+            let mut said = match first_words(buffer, body) {
+                // Not when they only name the screen again.
+                Some(words) if !words.starts_with(title.split(" · ").next().unwrap_or(title)) => {
+                    format!("On: {}{} {words}", sentence(title), stop(title))
+                }
+                _ => format!("On: {title}"),
+            };
+            if let Some(position) = place.position {
+                said = format!("{}{} {position}", sentence(&said), stop(&said));
             }
-            _ => format!(" On: {title}"),
-        },
+            said
+        }
     };
-    let width = usize::from(line.width);
-    frame.render_widget(Paragraph::new(Line::raw(text::fit(&words, width))), line);
+    // What just happened comes first; a box over the screen has its own.
+    let words = match app.footer_notice().filter(|_| app.overlay.is_none()) {
+        Some(notice) => format!("Note: {notice} {focus}"),
+        None => focus,
+    };
+    let width = usize::from(area.width).saturating_sub(1).max(1);
+    let rows = usize::from(area.height);
+    let mut lines = text::wrap(&words, width);
+    if lines.len() > rows {
+        lines.truncate(rows);
+        if let Some(last) = lines.last_mut() {
+            *last = text::fit(&format!("{last} …"), width);
+        }
+    }
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::raw(format!(" {l}")))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
     let cursor = match (typing_at, chosen) {
-        (Some(at), _) if app.key_context().takes_text() => at,
+        (Some(at), _) if typing => at,
         (_, Some((at, _))) => at,
         (Some(at), None) => at,
-        (None, None) => Position::new(line.x + 1, line.y),
+        (None, None) => Position::new(area.x + 1, area.y),
     };
     frame.set_cursor_position(cursor);
 }

@@ -61,10 +61,8 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
     );
 
     if theme.plain {
-        frame.render_widget(
-            Paragraph::new(plain_lines(app, &data, &names)).wrap(Wrap { trim: false }),
-            chart_area.union(sparks),
-        );
+        let area = chart_area.union(sparks);
+        frame.render_widget(Paragraph::new(plain_lines(app, &data, &names, area)), area);
         return;
     }
     let origin = data.first().map_or(Timestamp::UNIX_EPOCH, |(t, _)| *t);
@@ -164,35 +162,63 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
     }
 }
 
-/// The chart in words, for plain mode: where each partner started and is
-/// now, then every rating, newest first.
+/// The chart in words, for plain mode: for each partner where they began,
+/// where they are, the average of the last four (the line the chart
+/// draws) and the range; then the ratings, newest first, as many as
+/// `area` holds, and how many older ones there are.
 fn plain_lines(
     app: &App,
     data: &[(Timestamp, [Option<i32>; 2])],
     names: &[String; 2],
+    area: Rect,
 ) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
+    let width = usize::from(area.width);
+    let mut lines: Vec<Line> = Vec::new();
     for p in Partner::BOTH {
         let values: Vec<i32> = data.iter().filter_map(|(_, v)| v[p.index()]).collect();
-        lines.push(Line::raw(match (values.first(), values.last()) {
-            (Some(first), Some(last)) => format!(
-                "{}: now {last}, first {first}, {}.",
-                names[p.index()],
-                crate::model::count(values.len(), "rating", "ratings")
-            ),
+        let said = match (values.first(), values.last()) {
+            (Some(first), Some(last)) => {
+                let recent = &values[values.len().saturating_sub(4)..];
+                let average =
+                    recent.iter().map(|v| f64::from(*v)).sum::<f64>() / recent.len() as f64;
+                format!(
+                    "{}: now {last}, first {first}; the last {} average {average:.1}; lowest {}, highest {}; {}.",
+                    names[p.index()],
+                    recent.len(),
+                    values.iter().min().unwrap_or(last),
+                    values.iter().max().unwrap_or(last),
+                    crate::model::count(values.len(), "rating", "ratings")
+                )
+            }
             _ => format!("{}: no ratings yet.", names[p.index()]),
-        }));
+        };
+        lines.extend(text::wrap(&said, width).into_iter().map(Line::raw));
     }
     lines.push(Line::raw("Newest first:"));
-    for (when, values) in data.iter().rev() {
+    let room = usize::from(area.height).saturating_sub(lines.len() + 1);
+    let shown = if data.len() > room { room } else { data.len() };
+    for (when, values) in data.iter().rev().take(shown) {
         let said = |p: usize| values[p].map_or("no rating".to_string(), |v| v.to_string());
-        lines.push(Line::raw(format!(
-            "{}: {} {}, {} {}",
-            date(app, *when),
-            names[0],
-            said(0),
-            names[1],
-            said(1)
+        lines.push(Line::raw(text::fit(
+            &format!(
+                "{}: {} {}, {} {}",
+                date(app, *when),
+                names[0],
+                said(0),
+                names[1],
+                said(1)
+            ),
+            width,
+        )));
+    }
+    let older = data.len() - shown;
+    if older > 0 {
+        lines.push(Line::raw(text::fit(
+            &format!(
+                "and {} before these: each is on its page in the journal (b).",
+                crate::model::count(older, "older rating", "older ratings")
+            ),
+            width,
         )));
     }
     lines

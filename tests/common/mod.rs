@@ -492,3 +492,16 @@ pub fn demo(pages: usize) -> Harness {
     h._dir = Some(dir);
     h
 }
+
+/// From home, the journal filtered to the needs inventory, with its two
+/// newest pages marked and compared.
+#[allow(dead_code)]
+pub fn compare_two_needs_inventories(h: &mut Harness) {
+    h.press(KeyCode::Char('b'));
+    while h.app.journal_view.filter.exercise.as_deref() != Some("needs-inventory") {
+        h.press(KeyCode::Char('e'));
+    }
+    h.press(KeyCode::Char('m'));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('m'));
+}
