@@ -39,6 +39,15 @@ impl Read {
     fn announcement(&self) -> &str {
         &self.lines[1]
     }
+
+    /// Both lines under the title, as one.
+    fn announced(&self) -> String {
+        self.lines[1..3]
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 fn read(h: &Harness) -> Read {
@@ -199,8 +208,15 @@ fn one_exercise_end_to_end_in_plain_mode() {
     h.press(KeyCode::Tab);
     let text = snap("turn_text", &h);
     assert!(text.announcement().starts_with(" Writing in: "));
+    assert!(
+        text.announced()
+            .contains("Empty so far: the words shown are an example."),
+        "{}",
+        text.text()
+    );
     h.type_text("When plans are made without asking me");
     let typed = read(&h);
+    assert!(!typed.text().contains("Empty so far"), "{}", typed.text());
     let line = &typed.lines[usize::from(typed.cursor.1)];
     assert!(
         line.contains("When plans are made without asking me"),

@@ -485,6 +485,23 @@ impl App {
         }
     }
 
+    /// The field keys type into now, where one does.
+    pub fn field_in_use(&self) -> Option<&ratatui_textarea::TextArea<'static>> {
+        match &self.screen {
+            Screen::Onboarding(o) => o.names.get(o.focus),
+            Screen::Turn(turn) => match &turn.editor {
+                Some(FieldEditor::Text(area)) => Some(area),
+                Some(FieldEditor::List(list)) => Some(&list.line),
+                Some(FieldEditor::Grid(grid)) => grid.adding.as_ref(),
+                _ => None,
+            },
+            Screen::Journal => self.journal_view.search.as_ref(),
+            Screen::SideBySide(view) => view.view.note.as_ref(),
+            Screen::Agreements(view) => view.wording.as_deref(),
+            _ => None,
+        }
+    }
+
     /// Whether the next drawing should find the search's first match.
     pub fn seeking_match(&self) -> bool {
         self.seek_match

@@ -51,8 +51,16 @@ pub fn announce(app: &App, place: &Place, frame: &mut Frame, area: Rect, body: R
                 .map(str::to_string)
                 .or_else(|| first_words(buffer, body))
                 .unwrap_or_else(|| title.to_string());
+            // Without styling, an example in an empty field reads like
+            // words already written.
+            let empty = app.overlay.is_none() && app.field_in_use().is_some_and(|f| f.is_empty());
+            let example = if empty {
+                " Empty so far: the words shown are an example."
+            } else {
+                ""
+            };
             format!(
-                "Writing in: {}{} F1 lists the keys.",
+                "Writing in: {}{}{example} F1 lists the keys.",
                 sentence(&where_),
                 stop(&where_)
             )
