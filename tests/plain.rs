@@ -117,6 +117,25 @@ fn snap(name: &str, h: &Harness) -> Read {
 fn one_exercise_end_to_end_in_plain_mode() {
     let mut h = Harness::new();
     snap("onboarding", &h);
+    // A problem with what was typed is said first, then where typing goes.
+    h.type_text("Alex");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    let missing = snap("onboarding_missing_name", &h);
+    assert!(
+        missing.announcement().starts_with(" Note: "),
+        "{}",
+        missing.text()
+    );
+    assert!(
+        missing
+            .text()
+            .contains("Writing in: the second partner's name"),
+        "{}",
+        missing.text()
+    );
+    h.press(KeyCode::BackTab);
+    h.press_n(KeyCode::Backspace, 4);
     name_couple(&mut h);
     h.press(KeyCode::Esc); // the passphrase box shown on the first start
     let home = snap("home_empty", &h);
@@ -407,5 +426,35 @@ fn boxes_over_a_screen_take_the_whole_screen_in_plain_mode() {
     );
     h.press(KeyCode::Esc);
     h.press(KeyCode::Char('P'));
-    snap("passphrases", &h);
+    let passphrases = snap("passphrases", &h);
+    // The selected row is said whole, though it wraps in the box.
+    assert!(
+        passphrases
+            .announced()
+            .contains("can be read in the files by anyone using this computer"),
+        "{}",
+        passphrases.text()
+    );
+    // Typing a passphrase: said, counted in words, the cursor on it.
+    h.press(KeyCode::Enter);
+    let asked = snap("passphrase_typing", &h);
+    assert!(
+        asked.announcement().contains("Writing in: a passphrase"),
+        "{}",
+        asked.text()
+    );
+    assert!(
+        asked.text().contains("nothing typed yet"),
+        "{}",
+        asked.text()
+    );
+    h.type_text("abc");
+    let typed = read(&h);
+    let line = &typed.lines[usize::from(typed.cursor.1)];
+    assert!(
+        line.contains("Passphrase (3 characters typed)"),
+        "{}",
+        typed.text()
+    );
+    assert!(!typed.text().contains('•'), "{}", typed.text());
 }

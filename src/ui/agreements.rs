@@ -41,19 +41,20 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
     )];
     for (n, line) in lines.iter().enumerate().skip(first).take(height) {
         if theme.plain {
-            // A sentence, and a mark before the chosen one.
-            rows.push(Line::raw(text::fit(
-                // What it is and since when first, so the words are what a
-                // narrow screen cuts; the whole of them follows below.
-                &format!(
-                    "{}{}, made {}: {}",
-                    if n == selected { "› " } else { "  " },
-                    line.agreement.status.label(),
-                    date(app, line.agreement.made),
-                    line.agreement.text,
-                ),
-                width,
-            )));
+            // A sentence, and a mark before the chosen one. What it is and
+            // since when first, so the words are what a narrow screen cuts;
+            // the whole of them follows below, and in the focus line.
+            let said = format!(
+                "{}, made {}: {}",
+                line.agreement.status.label(),
+                date(app, line.agreement.made),
+                line.agreement.text,
+            );
+            let marker = if n == selected { "› " } else { "  " };
+            rows.push(Line::raw(text::fit(&format!("{marker}{said}"), width)));
+            if n == selected {
+                super::plain::say_focus(said);
+            }
             continue;
         }
         let status = format!("[{}]", line.agreement.status.label());

@@ -128,7 +128,11 @@ fn option_lines<'a>(
                 } else {
                     format!(", {words}")
                 };
-                format!("{} {}{words}", i + 1, option.label)
+                let said = format!("{} {}{words}", i + 1, option.label);
+                if i == cursor {
+                    super::plain::say_focus(said.clone());
+                }
+                said
             } else {
                 format!("{symbol} {}  {}", i + 1, option.label)
             };
@@ -404,10 +408,11 @@ fn render_plain_grid(
             selected_line = body.len();
         }
         let marker = if i == grid.row { "› " } else { "  " };
-        body.push(Line::raw(text::fit(
-            &format!("{marker}{}", plain_row(grid, def, i, i == grid.row)),
-            total,
-        )));
+        let row = plain_row(grid, def, i, i == grid.row);
+        body.push(Line::raw(text::fit(&format!("{marker}{row}"), total)));
+        if i == grid.row {
+            super::plain::say_focus(row);
+        }
     }
     let first = scroll_for(selected_line, height);
     lines.extend(body.into_iter().skip(first).take(height));

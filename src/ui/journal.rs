@@ -201,6 +201,9 @@ fn plain_row(app: &App, page: &PageSummary, width: usize, marked: bool, chosen: 
             .unwrap_or_default(),
         (None, _) => String::new(),
     });
+    if chosen {
+        super::plain::say_focus(row.trim_start_matches("› ").to_string());
+    }
     text::fit(&row, width)
 }
 

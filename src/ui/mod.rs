@@ -42,14 +42,22 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
             ..Measured::default()
         };
     }
-    // Plain mode says what has focus on a line of its own under the title.
+    // Plain mode says what just happened and what has focus on lines of
+    // their own under the title.
+    let problem = match &app.screen {
+        Screen::Onboarding(o) => o.error.as_deref(),
+        _ => None,
+    };
+    let note = plain::note(app, problem).filter(|_| theme.plain);
+    let said = if theme.plain {
+        plain::FOCUS_LINES + plain::note_lines(note.as_deref(), area.width)
+    } else {
+        0
+    };
+    plain::forget_focus();
     let [header, announcement, body, footer] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(if theme.plain {
-            plain::ANNOUNCEMENT_LINES
-        } else {
-            0
-        }),
+        Constraint::Length(said),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
@@ -70,7 +78,9 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
     }
     render_footer(app, theme, frame, footer);
     if let Some(overlay) = &app.overlay {
-        // Keys go to the box, so it is what the app scrolls.
+        // Keys go to the box, so it is what the app scrolls, and what has
+        // focus is in it.
+        plain::forget_focus();
         measured = overlay::render(app, overlay, theme, frame, body);
     }
     if theme.plain {
@@ -97,6 +107,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
                 title: &title,
                 typing_into: typing_into(app),
                 position: position.as_deref(),
+                note: note.as_deref(),
             },
             frame,
             announcement,

@@ -231,6 +231,10 @@ fn sealing_lines(app: &App, selected: Partner, theme: Theme) -> (&'static str, V
                 "no passphrase: until the reveal, {name}'s answers can be read in the files by anyone using this computer"
             )
         };
+        if partner == selected && theme.plain {
+            // The row wraps in the box; the focus line says all of it.
+            super::plain::say_focus(format!("{name}: {state}"));
+        }
         lines.push(Line::from(vec![
             Span::styled(format!("{marker}{name}: "), theme.partner(partner)),
             Span::raw(state),
@@ -284,10 +288,27 @@ fn passphrase_lines<'a>(
         .iter()
         .map(|l| l.chars().count())
         .sum::<usize>();
-    lines.push(Line::from(vec![
-        Span::styled("Passphrase: ", theme.dim()),
-        Span::styled(format!("{}▏", "•".repeat(typed.min(64))), theme.key()),
-    ]));
+    if theme.plain {
+        // Counted in words, not dots; the reversed cell is where plain mode
+        // puts the terminal's cursor.
+        let so_far = if typed == 0 {
+            "nothing typed yet".to_string()
+        } else {
+            format!(
+                "{} typed",
+                crate::model::count(typed, "character", "characters")
+            )
+        };
+        lines.push(Line::from(vec![
+            Span::raw(format!("Passphrase ({so_far}): ")),
+            Span::styled(" ", theme.cursor()),
+        ]));
+    } else {
+        lines.push(Line::from(vec![
+            Span::styled("Passphrase: ", theme.dim()),
+            Span::styled(format!("{}▏", "•".repeat(typed.min(64))), theme.key()),
+        ]));
+    }
     if b.waiting {
         let doing = match b.purpose {
             KeyPurpose::New | KeyPurpose::Replace => "Making your key… (about a second)",

@@ -6,6 +6,8 @@
 //! knowing of plain mode: in plain mode the only styled cell is the
 //! cursor of a text field, and a chosen row starts with `›` or `▸`.
 
+use std::cell::RefCell;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -19,8 +21,47 @@ use crate::app::App;
 /// The marks that start a chosen row.
 const MARKERS: [&str; 2] = ["›", "▸"];
 
-/// How many lines the announcement may take under the title.
-pub const ANNOUNCEMENT_LINES: u16 = 2;
+/// How many lines the focus may take under the title; a note has lines
+/// of its own above it.
+pub const FOCUS_LINES: u16 = 2;
+/// The most lines a note may take.
+const NOTE_LINES: usize = 2;
+
+thread_local! {
+    /// The whole of the selected item, from the screen that drew it cut to
+    /// the width: what the focus line says in place of the cut row. Only
+    /// drawing fills and empties it, within one frame.
+    static FOCUS: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Called by a screen as it draws its selected item, with all its words.
+pub fn say_focus(words: String) {
+    FOCUS.with_borrow_mut(|focus| *focus = Some(words));
+}
+
+/// Forgets what a screen said of its focus, before a frame is drawn.
+pub fn forget_focus() {
+    FOCUS.with_borrow_mut(|focus| *focus = None);
+}
+
+/// What the app has to say of what just happened, as plain mode says it
+/// above the focus: a note, or a problem with what was typed.
+pub fn note(app: &App, problem: Option<&str>) -> Option<String> {
+    if app.overlay.is_some() {
+        return None;
+    }
+    app.footer_notice()
+        .or_else(|| problem.map(str::to_string))
+        .map(|n| format!("Note: {n}"))
+}
+
+/// How many lines the note takes at `width`.
+pub fn note_lines(note: Option<&str>, width: u16) -> u16 {
+    note.map_or(0, |n| {
+        let lines = text::wrap(n, usize::from(width).saturating_sub(1).max(1)).len();
+        u16::try_from(lines.min(NOTE_LINES)).unwrap_or(1)
+    })
+}
 
 /// What the screen is, beyond what was drawn.
 pub struct Place<'a> {
@@ -31,6 +72,8 @@ pub struct Place<'a> {
     pub typing_into: Option<&'a str>,
     /// Where a long view stands ("Lines 21 to 40 of 96.").
     pub position: Option<&'a str>,
+    /// What just happened, said first (see `note`).
+    pub note: Option<&'a str>,
 }
 
 /// Writes the announcement into `area` and puts the cursor on the focus
@@ -65,38 +108,40 @@ pub fn announce(app: &App, place: &Place, frame: &mut Frame, area: Rect, body: R
                 stop(&where_)
             )
         }
-        (Some((_, row)), _) => format!("Selected: {row}"),
+        (Some((_, row)), _) => {
+            let whole = FOCUS
+                .with_borrow_mut(Option::take)
+                .unwrap_or_else(|| row.clone());
+            match place.position {
+                Some(position) => {
+                    format!("Selected: {}{} {position}", sentence(&whole), stop(&whole))
+                }
+                None => format!("Selected: {whole}"),
+            }
+        }
         // Nothing to choose: the screen's name, and its first words, which
         // say what it is about ("Sam, it's your turn."), and where a long
         // view stands.
-        (None, _) => {
-            let mut said = match first_words(buffer, body) {
-                // Not when they only name the screen again.
-                Some(words) if !words.starts_with(title.split(" · ").next().unwrap_or(title)) => {
-                    format!("On: {}{} {words}", sentence(title), stop(title))
-                }
-                _ => format!("On: {title}"),
-            };
-            if let Some(position) = place.position {
-                said = format!("{}{} {position}", sentence(&said), stop(&said));
+        // A scrolled view says where it stands instead: its top line may
+        // be the middle of an answer.
+        (None, _) => match (place.position, first_words(buffer, body)) {
+            (Some(position), _) => format!("On: {}{} {position}", sentence(title), stop(title)),
+            // Not when they only name the screen again.
+            (None, Some(words))
+                if !words.starts_with(title.split(" · ").next().unwrap_or(title)) =>
+            {
+                format!("On: {}{} {words}", sentence(title), stop(title))
             }
-            said
-        }
+            _ => format!("On: {title}"),
+        },
     };
-    // What just happened comes first; a box over the screen has its own.
-    let words = match app.footer_notice().filter(|_| app.overlay.is_none()) {
-        Some(notice) => format!("Note: {notice} {focus}"),
-        None => focus,
-    };
+    // What just happened comes first, on lines of its own.
     let width = usize::from(area.width).saturating_sub(1).max(1);
-    let rows = usize::from(area.height);
-    let mut lines = text::wrap(&words, width);
-    if lines.len() > rows {
-        lines.truncate(rows);
-        if let Some(last) = lines.last_mut() {
-            *last = text::fit(&format!("{last} …"), width);
-        }
-    }
+    let mut lines = place
+        .note
+        .map_or_else(Vec::new, |note| at_most(note, width, NOTE_LINES));
+    let room = usize::from(area.height).saturating_sub(lines.len()).max(1);
+    lines.extend(at_most(&focus, width, room));
     let lines: Vec<Line> = lines
         .into_iter()
         .map(|l| Line::raw(format!(" {l}")))
@@ -109,6 +154,19 @@ pub fn announce(app: &App, place: &Place, frame: &mut Frame, area: Rect, body: R
         (None, None) => Position::new(area.x + 1, area.y),
     };
     frame.set_cursor_position(cursor);
+}
+
+/// `words` wrapped to `width`, in at most `most` lines, the last ending in
+/// "…" where more was cut.
+fn at_most(words: &str, width: usize, most: usize) -> Vec<String> {
+    let mut lines = text::wrap(words, width);
+    if lines.len() > most {
+        lines.truncate(most);
+        if let Some(last) = lines.last_mut() {
+            *last = text::fit(&format!("{last} …"), width);
+        }
+    }
+    lines
 }
 
 /// Takes every style off but a text field's cursor: some widgets carry
