@@ -94,12 +94,13 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
             .filter(|_| measured.lines > measured.rows)
             .map(|scroll| {
                 let first = usize::from(scroll).min(measured.max_scroll());
-                format!(
-                    "Lines {} to {} of {}.",
-                    first + 1,
-                    (first + measured.rows).min(measured.lines),
-                    measured.lines
-                )
+                let last = (first + measured.rows).min(measured.lines);
+                let more = if last < measured.lines {
+                    " PgDn reads on."
+                } else {
+                    ""
+                };
+                format!("Lines {} to {last} of {}.{more}", first + 1, measured.lines)
             });
         plain::announce(
             app,

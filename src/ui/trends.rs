@@ -34,17 +34,27 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
     let (label, min, max) = describe(&app.library, measure);
     let data = points(&app.journal, measure);
     let names = app.names();
+    let width = usize::from(area.width);
+    // Plain mode has the room for the whole of a long question.
+    let label_lines: Vec<String> = if theme.plain {
+        text::wrap(&label, width).into_iter().take(3).collect()
+    } else {
+        vec![text::fit(&label, width)]
+    };
+    let title_rows = u16::try_from(label_lines.len() + 1).unwrap_or(2);
     let [title, chart_area, sparks] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(title_rows),
         Constraint::Min(5),
         Constraint::Length(4),
     ])
     .areas(area);
-    let width = usize::from(area.width);
+    let mut heading: Vec<Line> = label_lines
+        .into_iter()
+        .map(|l| Line::styled(l, theme.heading()))
+        .collect();
     frame.render_widget(
-        Paragraph::new(vec![
-            Line::styled(text::fit(&label, width), theme.heading()),
-            Line::styled(
+        Paragraph::new({
+            heading.push(Line::styled(
                 text::fit(
                     &format!(
                         "{} of {} · {} · ↑↓ to choose another",
@@ -55,8 +65,9 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
                     width,
                 ),
                 theme.dim(),
-            ),
-        ]),
+            ));
+            heading
+        }),
         title,
     );
 
@@ -177,6 +188,9 @@ fn plain_lines(
     for p in Partner::BOTH {
         let values: Vec<i32> = data.iter().filter_map(|(_, v)| v[p.index()]).collect();
         let said = match (values.first(), values.last()) {
+            (Some(only), Some(_)) if values.len() == 1 => {
+                format!("{}: one rating so far, {only}.", names[p.index()])
+            }
             (Some(first), Some(last)) => {
                 let recent = &values[values.len().saturating_sub(4)..];
                 let average =
