@@ -46,9 +46,13 @@ fn press(app: &mut App, store: &Store, code: KeyCode) {
 
 /// Draws the app as the terminal loop does after every key.
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    draw_in(terminal, app, Theme::COLOR);
+}
+
+fn draw_in(terminal: &mut Terminal<TestBackend>, app: &App, theme: Theme) {
     terminal
         .draw(|frame| {
-            ui::render(app, Theme::COLOR, frame);
+            ui::render(app, theme, frame);
         })
         .expect("draw");
 }
@@ -206,6 +210,11 @@ fn benches(c: &mut Criterion) {
         side.bench_function(BenchmarkId::from_parameter(*size), |b| {
             b.iter(|| draw(&mut wide, app));
         });
+        // Plain mode reads every cell once more, for the focus and the
+        // cursor, and takes the styles off.
+        side.bench_function(BenchmarkId::new("plain", *size), |b| {
+            b.iter(|| draw_in(&mut wide, app, Theme::PLAIN));
+        });
     }
     side.finish();
 
@@ -222,6 +231,15 @@ fn benches(c: &mut Criterion) {
             for code in [KeyCode::Down, KeyCode::Up] {
                 press(&mut app, &store, code);
                 draw(&mut wide, &app);
+            }
+        });
+    });
+    draw_in(&mut wide, &app, Theme::PLAIN);
+    long.bench_function("one line down, then up, plain", |b| {
+        b.iter(|| {
+            for code in [KeyCode::Down, KeyCode::Up] {
+                press(&mut app, &store, code);
+                draw_in(&mut wide, &app, Theme::PLAIN);
             }
         });
     });
