@@ -371,6 +371,25 @@ fn the_review_screens_read_in_plain_mode() {
         next.announcement(),
         "moving is said"
     );
+    assert!(
+        next.announced().contains("page 2 of 70:"),
+        "{}",
+        next.text()
+    );
+    // A filter's effect is said with the focus: how many pages are left.
+    h.press(KeyCode::Char('e'));
+    let filtered = read(&h);
+    assert!(
+        filtered.announced().contains("page 1 of "),
+        "{}",
+        filtered.text()
+    );
+    assert!(
+        !filtered.announced().contains(" of 70:"),
+        "{}",
+        filtered.text()
+    );
+    h.press(KeyCode::Char('r'));
     h.press(KeyCode::Char('/'));
     h.type_text("sister");
     snap("journal_search", &h);

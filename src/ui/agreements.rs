@@ -53,7 +53,7 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
             let marker = if n == selected { "› " } else { "  " };
             rows.push(Line::raw(text::fit(&format!("{marker}{said}"), width)));
             if n == selected {
-                super::plain::say_focus(said);
+                super::plain::say_focus(format!("{} of {}: {said}", n + 1, lines.len()));
             }
             continue;
         }

@@ -124,7 +124,9 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .map(|(n, page)| {
             let marked = view.marked.as_deref() == Some(page.id.as_str());
             if theme.plain {
-                return Line::raw(plain_row(app, page, width, marked, n == selected));
+                // Which of how many, so a filter's effect is said too.
+                let place = (n == selected).then_some((n + 1, view.matches.len()));
+                return Line::raw(plain_row(app, page, width, marked, place));
             }
             let row = row_text(app, page, width, marked);
             if n == selected {
@@ -181,10 +183,16 @@ fn filter_text(app: &App, filter: &Filter, width: usize) -> String {
 /// A page as plain mode reads it: one sentence, no columns, and a mark
 /// before the chosen one. Short enough to be read whole: the words that
 /// matched a search, but no preview (Enter reads the page).
-fn plain_row(app: &App, page: &PageSummary, width: usize, marked: bool, chosen: bool) -> String {
+fn plain_row(
+    app: &App,
+    page: &PageSummary,
+    width: usize,
+    marked: bool,
+    chosen: Option<(usize, usize)>,
+) -> String {
     let mut row = format!(
         "{}{}, {}, {}",
-        if chosen { "› " } else { "  " },
+        if chosen.is_some() { "› " } else { "  " },
         date(app, page.started),
         page.title,
         page.status_words()
@@ -201,8 +209,11 @@ fn plain_row(app: &App, page: &PageSummary, width: usize, marked: bool, chosen: 
             .unwrap_or_default(),
         (None, _) => String::new(),
     });
-    if chosen {
-        super::plain::say_focus(row.trim_start_matches("› ").to_string());
+    if let Some((n, of)) = chosen {
+        super::plain::say_focus(format!(
+            "page {n} of {of}: {}",
+            row.trim_start_matches("› ")
+        ));
     }
     text::fit(&row, width)
 }
