@@ -189,6 +189,14 @@ fn write_page(path: &Path, bytes: &[u8]) -> Result<()> {
         .with_context(|| format!("cannot write {shown}"))?;
     file.write_all(bytes)
         .with_context(|| format!("cannot write {shown}"))?;
+    // A manual page holds nothing private, and `man` may run as another
+    // user (a system folder): readable by all, like the pages around it.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .with_context(|| format!("cannot write {shown}"))?;
+    }
     file.persist(path)
         .with_context(|| format!("cannot write {shown}"))?;
     Ok(())

@@ -244,6 +244,14 @@ fn the_manual_page_renders_with_man() {
         folder.path(),
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(pages.join("tandem.1"))
+            .expect("written")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644, "readable by man as any user");
+    }
     let remind = man_renders(&pages.join("tandem-remind.1"));
     for part in [
         "--every",
