@@ -914,6 +914,11 @@ fn writing_an_agreement_already_in_use_offers_the_one_there_is() {
     h.press(KeyCode::Tab);
     h.press(KeyCode::Enter);
     h.press(KeyCode::Esc);
+    // One agreement is counted as one.
+    h.press(KeyCode::Char('a'));
+    let listed = h.screen(100, 30);
+    assert!(listed.contains("1 agreement, 1 in use"), "{listed}");
+    h.press(KeyCode::Esc);
 
     reveal_boundary_map(&mut h);
     to_the_agreements(&mut h);

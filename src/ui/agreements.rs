@@ -36,7 +36,10 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
         .filter(|l| l.agreement.status != AgreementStatus::Retired)
         .count();
     let mut rows = vec![Line::styled(
-        format!("{} agreements, {in_use} in use", lines.len()),
+        format!(
+            "{}, {in_use} in use",
+            crate::model::count(lines.len(), "agreement", "agreements")
+        ),
         theme.dim(),
     )];
     for (n, line) in lines.iter().enumerate().skip(first).take(height) {
