@@ -772,24 +772,23 @@ fn remind(
         out.line(&line);
         return Ok(ExitCode::SUCCESS);
     }
-    let mut others = Vec::new();
+    let mut others: Vec<(&str, &str, u32)> = Vec::new();
     for named in choice.also {
         let id = exercise_id(library, named)?;
         if id == "weekly-check-in" {
             warn("The weekly check-in is in the calendar every week already.");
             continue;
         }
-        if others.iter().any(|(o, _, _)| *o == id) {
-            continue;
-        }
         let Some(exercise) = library.get(&id) else {
             continue;
         };
-        others.push((
-            id,
-            exercise.title.clone(),
-            exercise.minutes.unwrap_or(crate::remind::DEFAULT_MINUTES),
-        ));
+        if others.iter().all(|(o, _, _)| *o != exercise.id) {
+            others.push((
+                &exercise.id,
+                &exercise.title,
+                exercise.minutes.unwrap_or(crate::remind::DEFAULT_MINUTES),
+            ));
+        }
     }
     if others.len() > choice.every as usize {
         bail!(
@@ -806,10 +805,7 @@ fn remind(
         from: now.datetime(),
         title,
         check_in,
-        others: others
-            .iter()
-            .map(|(id, title, minutes)| (id.as_str(), title.as_str(), *minutes))
-            .collect(),
+        others,
         every_weeks: choice.every,
         household: &household(store),
     };
@@ -836,7 +832,7 @@ fn remind(
     warn(&format!(
         "Open it with your calendar app (or import it there) to be reminded every week, from {first}."
     ));
-    for (_, title, _) in &others {
+    for (_, title, _) in &plan.others {
         warn(&format!(
             "\"{title}\" comes once every {}, right after a check-in.",
             count(choice.every as usize, "week", "weeks")

@@ -74,15 +74,21 @@ pub fn tighten_dir(path: &Path) -> io::Result<bool> {
 /// the old file or the new one, never a half-written one: a temporary file
 /// in the same folder, fsync, rename, fsync the folder. The file is 0600.
 pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic(path, bytes, false)
+    write_atomic(path, bytes, false, 0o600)
 }
 
 /// As [`write_private`], but never replaces anything already at `path`.
 pub fn write_private_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic(path, bytes, true)
+    write_atomic(path, bytes, true, 0o600)
 }
 
-fn write_atomic(path: &Path, bytes: &[u8], new_only: bool) -> io::Result<()> {
+/// As [`write_private`], for what holds nothing of the couple's and is
+/// read by others (a manual page): readable by all (0644).
+pub fn write_public(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic(path, bytes, false, 0o644)
+}
+
+fn write_atomic(path: &Path, bytes: &[u8], new_only: bool, mode: u32) -> io::Result<()> {
     match std::fs::symlink_metadata(path) {
         Ok(_) if new_only => {
             return Err(io::Error::new(
@@ -111,8 +117,11 @@ fn write_atomic(path: &Path, bytes: &[u8], new_only: bool) -> io::Result<()> {
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .rand_bytes(TEMP_RANDOM)
-        .permissions(Permissions::from_mode(0o600))
+        .permissions(Permissions::from_mode(mode))
         .tempfile_in(folder)?;
+    // Exactly `mode`, whatever the umask took away.
+    temp.as_file()
+        .set_permissions(Permissions::from_mode(mode))?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     if new_only {

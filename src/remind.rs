@@ -38,7 +38,7 @@ pub struct Plan<'a> {
     pub others: Vec<(&'a str, &'a str, u32)>,
     pub every_weeks: u32,
     /// Tells this journal's events from another's in a shared calendar
-    /// (a short fingerprint of the journal's folder).
+    /// (a short fingerprint of when the couple began the journal).
     pub household: &'a str,
 }
 
@@ -111,14 +111,11 @@ fn uid(plan: &Plan, exercise: &str, n: usize) -> String {
 
 /// The first `weekday` from `from` on whose `time` is still ahead.
 pub fn first_day(from: DateTime, weekday: Weekday, time: Time) -> Date {
-    let mut day = from.date();
-    for _ in 0..8 {
-        if day.weekday() == weekday && (day > from.date() || time > from.time()) {
-            return day;
-        }
-        day = day.tomorrow().unwrap_or(day);
+    let today = from.date();
+    if today.weekday() == weekday && time > from.time() {
+        return today;
     }
-    day
+    today.nth_weekday(1, weekday).unwrap_or(today)
 }
 
 /// The whole calendar file, lines ending in CRLF and folded at 75 bytes

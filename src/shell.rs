@@ -6,7 +6,6 @@
 //! come from the journal and library as they are at that moment.
 
 use std::ffi::OsStr;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -179,27 +178,13 @@ pub fn write_manual_pages(folder: &Path) -> Result<Vec<PathBuf>> {
 /// A manual page is ours to replace (it is made from this program), but
 /// only when it is a regular file: never through a link.
 fn write_page(path: &Path, bytes: &[u8]) -> Result<()> {
-    let shown = visible(&path.display().to_string()).into_owned();
-    if let Ok(meta) = std::fs::symlink_metadata(path)
-        && !meta.file_type().is_file()
-    {
-        bail!("{shown} is there and is not a regular file; tandem leaves it alone");
-    }
-    let mut file = tempfile::NamedTempFile::new_in(path.parent().unwrap_or(Path::new(".")))
-        .with_context(|| format!("cannot write {shown}"))?;
-    file.write_all(bytes)
-        .with_context(|| format!("cannot write {shown}"))?;
-    // A manual page holds nothing private, and `man` may run as another
-    // user (a system folder): readable by all, like the pages around it.
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .with_context(|| format!("cannot write {shown}"))?;
-    }
-    file.persist(path)
-        .with_context(|| format!("cannot write {shown}"))?;
-    Ok(())
+    crate::files::write_public(path, bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot write {}: {}",
+            visible(&path.display().to_string()),
+            crate::journal::plain_reason(&e)
+        )
+    })
 }
 
 const EXTRA_SECTIONS: &str = r#".SH FILES

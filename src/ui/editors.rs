@@ -231,6 +231,12 @@ fn shown_columns(widths: &[usize], cursor: usize, room: usize) -> std::ops::Rang
 }
 
 fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame, area: Rect) {
+    // Plain mode says every column in each row's sentence: no widths to
+    // fit, no columns left out.
+    if theme.plain {
+        render_plain_grid(grid, def, frame, area);
+        return;
+    }
     let widths: Vec<usize> = def
         .columns
         .iter()
@@ -257,10 +263,6 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
         (false, false) => "",
     };
     let position = format!("{more}row {} of {}", grid.row + 1, grid.rows.len());
-    if theme.plain {
-        render_plain_grid(grid, def, frame, area, &position);
-        return;
-    }
     let mut header = vec![Span::styled(
         text::pad(&text::fit(&position, label_width + 1), label_width + 2),
         theme.dim(),
@@ -377,15 +379,9 @@ fn plain_row(grid: &GridEditor, def: &GridDef, index: usize, with_change: bool) 
 
 /// The grid in plain mode: where the cursor is and what the last key
 /// set, then one sentence a row, the chosen one marked.
-fn render_plain_grid(
-    grid: &GridEditor,
-    def: &GridDef,
-    frame: &mut Frame,
-    area: Rect,
-    position: &str,
-) {
+fn render_plain_grid(grid: &GridEditor, def: &GridDef, frame: &mut Frame, area: Rect) {
     let total = usize::from(area.width);
-    let mut head = format!("{}.", capitalised(position));
+    let mut head = format!("Row {} of {}.", grid.row + 1, grid.rows.len());
     if let Some((row, _)) = grid.last_set.filter(|set| *set != (grid.row, grid.column)) {
         head.push_str(&format!(" Just set: {}.", plain_row(grid, def, row, false)));
     }
@@ -468,14 +464,6 @@ fn render_adding(grid: &GridEditor, label: Style, frame: &mut Frame, area: Rect)
             height: 1,
         },
     );
-}
-
-fn capitalised(words: &str) -> String {
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

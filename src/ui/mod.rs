@@ -48,9 +48,13 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
         Screen::Onboarding(o) => o.error.as_deref(),
         _ => None,
     };
-    let note = plain::note(app, problem).filter(|_| theme.plain);
+    let note = if theme.plain {
+        plain::note(app, problem, area.width)
+    } else {
+        Vec::new()
+    };
     let said = if theme.plain {
-        plain::FOCUS_LINES + plain::note_lines(note.as_deref(), area.width)
+        plain::FOCUS_LINES + u16::try_from(note.len()).unwrap_or(0)
     } else {
         0
     };
@@ -77,17 +81,17 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
         Screen::Trends(t) => trends::render(app, t, theme, frame, body),
     }
     render_footer(app, theme, frame, footer);
+    let mut box_title = None;
     if let Some(overlay) = &app.overlay {
         // Keys go to the box, so it is what the app scrolls, and what has
         // focus is in it.
         plain::forget_focus();
-        measured = overlay::render(app, overlay, theme, frame, body);
+        let (drawn, title) = overlay::render(app, overlay, theme, frame, body);
+        measured = drawn;
+        box_title = Some(title);
     }
     if theme.plain {
-        let title = match &app.overlay {
-            Some(overlay) => overlay::title(app, overlay),
-            None => screen_title(app),
-        };
+        let title = box_title.unwrap_or_else(|| screen_title(app));
         // Where a long view stands, for the one who cannot see its edges.
         let position = app
             .scrolled()
@@ -108,7 +112,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
                 title: &title,
                 typing_into: typing_into(app),
                 position: position.as_deref(),
-                note: note.as_deref(),
+                note: &note,
             },
             frame,
             announcement,

@@ -9,14 +9,14 @@ use crate::model::Partner;
 use crate::model::SafetyLine;
 
 /// Draws the box, scrolled as far as the app says; reports how much of it
-/// shows, so that the app keeps its scrolling within it.
+/// shows, so that the app keeps its scrolling within it, and its title.
 pub fn render(
     app: &App,
     overlay: &Overlay,
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
-) -> Measured {
+) -> (Measured, String) {
     // In plain mode the box is the whole screen under the title: nothing
     // of the screen below is left to be read around it.
     let width = if theme.plain {
@@ -46,8 +46,16 @@ pub fn render(
         ..Measured::default()
     };
     let scroll = usize::from(app.box_scroll).min(measured.max_scroll());
-    let title = Line::styled(format!(" {} ", text::drawable(title)), theme.heading());
-    let mut block = theme.padded_block(if theme.plain { title } else { title.centered() }, true);
+    let title = text::drawable(title).into_owned();
+    let heading = Line::styled(format!(" {title} "), theme.heading());
+    let mut block = theme.padded_block(
+        if theme.plain {
+            heading
+        } else {
+            heading.centered()
+        },
+        true,
+    );
     // Where more is hidden, the frame says so.
     if scroll + measured.rows < measured.lines {
         let more = if theme.plain {
@@ -73,12 +81,7 @@ pub fn render(
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         popup,
     );
-    measured
-}
-
-/// The box's title, as plain mode announces it.
-pub fn title(app: &App, overlay: &Overlay) -> String {
-    contents(app, overlay, Theme::PLAIN, 80).0.to_string()
+    (measured, title)
 }
 
 /// The box's title and lines, for a box `width` wide.

@@ -4,7 +4,7 @@
 //!
 //! The focus is read off what was drawn, so every screen has it without
 //! knowing of plain mode: in plain mode the only styled cell is the
-//! cursor of a text field, and a chosen row starts with `›` or `▸`.
+//! cursor of a text field, and a chosen row starts with `›`.
 
 use std::cell::RefCell;
 
@@ -18,8 +18,8 @@ use ratatui::widgets::Paragraph;
 use super::text;
 use crate::app::App;
 
-/// The marks that start a chosen row.
-const MARKERS: [&str; 2] = ["›", "▸"];
+/// The mark that starts a chosen row.
+const MARKER: &str = "›";
 
 /// How many lines the focus may take under the title; a note has lines
 /// of its own above it.
@@ -45,22 +45,21 @@ pub fn forget_focus() {
 }
 
 /// What the app has to say of what just happened, as plain mode says it
-/// above the focus: a note, or a problem with what was typed.
-pub fn note(app: &App, problem: Option<&str>) -> Option<String> {
+/// above the focus (a note, or a problem with what was typed), in the
+/// lines it takes at `width`.
+pub fn note(app: &App, problem: Option<&str>, width: u16) -> Vec<String> {
     if app.overlay.is_some() {
-        return None;
+        return Vec::new();
     }
     app.footer_notice()
         .or_else(|| problem.map(str::to_string))
-        .map(|n| format!("Note: {n}"))
+        .map(|n| text::wrap_at_most(&format!("Note: {n}"), room(width), NOTE_LINES))
+        .unwrap_or_default()
 }
 
-/// How many lines the note takes at `width`.
-pub fn note_lines(note: Option<&str>, width: u16) -> u16 {
-    note.map_or(0, |n| {
-        let lines = text::wrap(n, usize::from(width).saturating_sub(1).max(1)).len();
-        u16::try_from(lines.min(NOTE_LINES)).unwrap_or(1)
-    })
+/// The columns a line under the title has for words, after its margin.
+fn room(width: u16) -> usize {
+    usize::from(width).saturating_sub(1).max(1)
 }
 
 /// What the screen is, beyond what was drawn.
@@ -72,8 +71,8 @@ pub struct Place<'a> {
     pub typing_into: Option<&'a str>,
     /// Where a long view stands ("Lines 21 to 40 of 96.").
     pub position: Option<&'a str>,
-    /// What just happened, said first (see `note`).
-    pub note: Option<&'a str>,
+    /// What just happened, said first, in its lines (see `note`).
+    pub note: &'a [String],
 }
 
 /// Writes the announcement into `area` and puts the cursor on the focus
@@ -102,46 +101,35 @@ pub fn announce(app: &App, place: &Place, frame: &mut Frame, area: Rect, body: R
             } else {
                 ""
             };
-            format!(
-                "Writing in: {}{}{example} F1 lists the keys.",
-                sentence(&where_),
-                stop(&where_)
-            )
+            format!("Writing in: {}{example} F1 lists the keys.", ended(&where_))
         }
         (Some((_, row)), _) => {
             let whole = FOCUS
                 .with_borrow_mut(Option::take)
                 .unwrap_or_else(|| row.clone());
             match place.position {
-                Some(position) => {
-                    format!("Selected: {}{} {position}", sentence(&whole), stop(&whole))
-                }
+                Some(position) => format!("Selected: {} {position}", ended(&whole)),
                 None => format!("Selected: {whole}"),
             }
         }
-        // Nothing to choose: the screen's name, and its first words, which
-        // say what it is about ("Sam, it's your turn."), and where a long
-        // view stands.
-        // A scrolled view says where it stands instead: its top line may
-        // be the middle of an answer.
+        // Nothing to choose: the screen's name, then where a long view
+        // stands (its top line may be the middle of an answer), or else
+        // the screen's first words, which say what it is about ("Sam,
+        // it's your turn.") unless they only name the screen again.
         (None, _) => match (place.position, first_words(buffer, body)) {
-            (Some(position), _) => format!("On: {}{} {position}", sentence(title), stop(title)),
-            // Not when they only name the screen again.
+            (Some(position), _) => format!("On: {} {position}", ended(title)),
             (None, Some(words))
                 if !words.starts_with(title.split(" · ").next().unwrap_or(title)) =>
             {
-                format!("On: {}{} {words}", sentence(title), stop(title))
+                format!("On: {} {words}", ended(title))
             }
             _ => format!("On: {title}"),
         },
     };
     // What just happened comes first, on lines of its own.
-    let width = usize::from(area.width).saturating_sub(1).max(1);
-    let mut lines = place
-        .note
-        .map_or_else(Vec::new, |note| at_most(note, width, NOTE_LINES));
-    let room = usize::from(area.height).saturating_sub(lines.len()).max(1);
-    lines.extend(at_most(&focus, width, room));
+    let mut lines = place.note.to_vec();
+    let rows = usize::from(area.height).saturating_sub(lines.len()).max(1);
+    lines.extend(text::wrap_at_most(&focus, room(area.width), rows));
     let lines: Vec<Line> = lines
         .into_iter()
         .map(|l| Line::raw(format!(" {l}")))
@@ -154,19 +142,6 @@ pub fn announce(app: &App, place: &Place, frame: &mut Frame, area: Rect, body: R
         (None, None) => Position::new(area.x + 1, area.y),
     };
     frame.set_cursor_position(cursor);
-}
-
-/// `words` wrapped to `width`, in at most `most` lines, the last ending in
-/// "…" where more was cut.
-fn at_most(words: &str, width: usize, most: usize) -> Vec<String> {
-    let mut lines = text::wrap(words, width);
-    if lines.len() > most {
-        lines.truncate(most);
-        if let Some(last) = lines.last_mut() {
-            *last = text::fit(&format!("{last} …"), width);
-        }
-    }
-    lines
 }
 
 /// Takes every style off but a text field's cursor: some widgets carry
@@ -187,16 +162,12 @@ fn typing_cursor(buffer: &Buffer, area: Rect) -> Option<Position> {
         .find(|&at| buffer[at].modifier.contains(Modifier::REVERSED))
 }
 
-/// The first row whose text starts with a marker, and its words.
+/// The first row whose text starts with the marker, and its words.
 fn chosen_row(buffer: &Buffer, area: Rect) -> Option<(Position, String)> {
     (area.top()..area.bottom()).find_map(|y| {
-        let row: String = (area.left()..area.right())
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
+        let row = row_text(buffer, area, y);
         let start = row.len() - row.trim_start().len();
-        let trimmed = row.trim();
-        let marker = MARKERS.iter().find(|m| trimmed.starts_with(*m))?;
-        let words = trimmed[marker.len()..].trim();
+        let words = row.trim().strip_prefix(MARKER)?;
         // The cursor goes on the marker: the column is counted in cells.
         let column = text::width(&row[..start]);
         let at = Position::new(area.x + u16::try_from(column).unwrap_or(0), y);
@@ -207,27 +178,26 @@ fn chosen_row(buffer: &Buffer, area: Rect) -> Option<(Position, String)> {
 /// The first line of the body that has words on it.
 fn first_words(buffer: &Buffer, area: Rect) -> Option<String> {
     (area.top()..area.bottom()).find_map(|y| {
-        let row: String = (area.left()..area.right())
-            .map(|x| buffer[(x, y)].symbol())
-            .collect();
-        let words = squeeze(&row);
+        let words = squeeze(&row_text(buffer, area, y));
         (!words.is_empty()).then_some(words)
     })
 }
 
-/// Words that end a sentence where a full stop follows them: "Helping or
-/// rescuing?" is not followed by another.
-fn sentence(words: &str) -> &str {
-    words.trim_end_matches(['.', ':'])
+/// What was drawn on row `y` of `area`.
+fn row_text(buffer: &Buffer, area: Rect, y: u16) -> String {
+    (area.left()..area.right())
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
 }
 
-/// The full stop after `words`, unless they end in a question or an
-/// exclamation of their own.
-fn stop(words: &str) -> &'static str {
-    if sentence(words).ends_with(['?', '!']) {
-        ""
+/// `words` ended by one full stop, unless they end in a question or an
+/// exclamation of their own: "Helping or rescuing?" takes none.
+fn ended(words: &str) -> String {
+    let words = words.trim_end_matches(['.', ':']);
+    if words.ends_with(['?', '!']) {
+        words.to_string()
     } else {
-        "."
+        format!("{words}.")
     }
 }
 

@@ -47,14 +47,11 @@ pub fn render(
     // without it, answers tandem could not read look merely missing.
     let area = match &open.access {
         crate::journal::Access::ReadOnly(why) => {
-            let mut warning = text::wrap(&format!("Read-only: {why}."), usize::from(area.width));
-            let most = usize::from(area.height / 3).max(1);
-            if warning.len() > most {
-                warning.truncate(most);
-                if let Some(last) = warning.last_mut() {
-                    *last = text::fit(&format!("{last} …"), usize::from(area.width));
-                }
-            }
+            let warning = text::wrap_at_most(
+                &format!("Read-only: {why}."),
+                usize::from(area.width),
+                usize::from(area.height / 3).max(1),
+            );
             let rows = u16::try_from(warning.len()).unwrap_or(u16::MAX);
             let [top, page] =
                 Layout::vertical([Constraint::Length(rows + 1), Constraint::Min(1)]).areas(area);

@@ -158,6 +158,19 @@ pub fn hanging_at_most(lines: &[String], width: usize, most: usize) -> Vec<Strin
     out
 }
 
+/// `text` wrapped to `width`, in at most `most` lines, the last of which
+/// then ends in "…".
+pub fn wrap_at_most(text: &str, width: usize, most: usize) -> Vec<String> {
+    let mut lines = wrap(text, width);
+    if lines.len() > most {
+        lines.truncate(most);
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last} …"), width);
+        }
+    }
+    lines
+}
+
 /// `s` cut or padded with spaces to exactly `width` columns.
 pub fn pad(s: &str, width: usize) -> String {
     let s = fit(s, width);

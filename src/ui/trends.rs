@@ -52,24 +52,19 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
         .into_iter()
         .map(|l| Line::styled(l, theme.heading()))
         .collect();
-    frame.render_widget(
-        Paragraph::new({
-            heading.push(Line::styled(
-                text::fit(
-                    &format!(
-                        "{} of {} · {} · ↑↓ to choose another",
-                        view.measure.min(all.len() - 1) + 1,
-                        crate::model::count(all.len(), "measure", "measures"),
-                        crate::model::count(data.len(), "page", "pages")
-                    ),
-                    width,
-                ),
-                theme.dim(),
-            ));
-            heading
-        }),
-        title,
-    );
+    heading.push(Line::styled(
+        text::fit(
+            &format!(
+                "{} of {} · {} · ↑↓ to choose another",
+                view.measure.min(all.len() - 1) + 1,
+                crate::model::count(all.len(), "measure", "measures"),
+                crate::model::count(data.len(), "page", "pages")
+            ),
+            width,
+        ),
+        theme.dim(),
+    ));
+    frame.render_widget(Paragraph::new(heading), title);
 
     if theme.plain {
         let area = chart_area.union(sparks);
@@ -210,7 +205,7 @@ fn plain_lines(
     }
     lines.push(Line::raw("Newest first:"));
     let room = usize::from(area.height).saturating_sub(lines.len() + 1);
-    let shown = if data.len() > room { room } else { data.len() };
+    let shown = data.len().min(room);
     for (when, values) in data.iter().rev().take(shown) {
         let said = |p: usize| values[p].map_or("no rating".to_string(), |v| v.to_string());
         lines.push(Line::raw(text::fit(
