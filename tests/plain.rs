@@ -51,7 +51,12 @@ impl Read {
 }
 
 fn read(h: &Harness) -> Read {
-    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+    read_at(h, WIDTH, HEIGHT)
+}
+
+/// As [`read`], in a terminal `width` × `height`.
+fn read_at(h: &Harness, width: u16, height: u16) -> Read {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
         .draw(|frame| {
             ui::render(&h.app, Theme::PLAIN, frame);
@@ -62,9 +67,9 @@ fn read(h: &Harness) -> Read {
     let buffer = terminal.backend().buffer();
     let mut reversed = 0;
     let mut lines = Vec::new();
-    for y in 0..HEIGHT {
+    for y in 0..height {
         let mut line = String::new();
-        for x in 0..WIDTH {
+        for x in 0..width {
             let cell = &buffer[(x, y)];
             let symbol = cell.symbol();
             for c in symbol.chars() {
@@ -72,7 +77,7 @@ fn read(h: &Harness) -> Read {
                 assert!(
                     !(0x2500..=0x25FF).contains(&code) && !(0x2800..=0x28FF).contains(&code),
                     "{c:?} (a drawing character) at column {x}, line {y}:\n{}",
-                    h.screen(WIDTH, HEIGHT)
+                    h.screen(width, height)
                 );
             }
             assert_eq!(
@@ -361,6 +366,16 @@ fn every_field_kind_reads_in_plain_mode() {
 fn the_review_screens_read_in_plain_mode() {
     let mut h = demo(70);
     snap("home_with_pages", &h);
+    // Narrow, a row's status goes on a line of its own; the focus line
+    // still says the row whole.
+    let narrow = read_at(&h, 50, 16);
+    assert!(
+        narrow
+            .announced()
+            .contains("in progress — Maya and Jonas have started"),
+        "{}",
+        narrow.text()
+    );
     h.press(KeyCode::Char('b'));
     let journal = snap("journal", &h);
     assert!(journal.announcement().starts_with(" Selected: "));

@@ -95,6 +95,15 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
         // Too long for one line, the status goes on a line of its own
         // rather than being cut: whose turn it is is the point of the row.
         let (head, state) = row;
+        if is_selected && theme.plain {
+            // The status may go on a line of its own; the focus line says
+            // the row whole.
+            super::plain::say_focus(if state.is_empty() {
+                head.clone()
+            } else {
+                format!("{head} · {state}")
+            });
+        }
         let whole = format!("{marker}{head} · {state}");
         if text::width(&whole) <= width || state.is_empty() {
             lines.push(Line::styled(text::pad(&whole, width), style));
