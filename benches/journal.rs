@@ -292,12 +292,22 @@ fn benches(c: &mut Criterion) {
     }
     let mut couple = app.couple.clone().expect("couple");
     couple.keys = [0, 1].map(|_| Some(OpenKey::generate().public().to_string()));
+    let mut checked = tandem::seal::Checked::default();
+    for partner in tandem::model::Partner::BOTH {
+        checked.set(partner, couple.key(partner).expect("key"));
+    }
     let mut sealing = c.benchmark_group("seal an unrevealed page");
     sealing.bench_function("seal both entries", |b| {
-        b.iter(|| black_box(tandem::seal::for_disk(&page, Some(&couple)).expect("sealed")));
+        b.iter(|| {
+            black_box(tandem::seal::for_disk(&page, Some(&couple), &checked).expect("sealed"))
+        });
     });
     sealing.bench_function("seal and save", |b| {
-        b.iter(|| store.save_page_sealed(&page, Some(&couple)).expect("saved"));
+        b.iter(|| {
+            store
+                .save_page_sealed(&page, Some(&couple), &checked)
+                .expect("saved")
+        });
     });
     sealing.finish();
 }

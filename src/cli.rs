@@ -931,7 +931,10 @@ fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
     let mut problems: Vec<Problem> = library.problems.clone();
     let mut checked = 0;
     match store.load_couple() {
-        Ok(Some(_)) => checked += 1,
+        Ok(Some(couple)) => {
+            checked += 1;
+            problems.extend(check_keys(store, &couple));
+        }
         Ok(None) => {}
         Err(StoreError::Unreadable(problem)) => problems.push(problem),
         Err(e) => problems.push(Problem::whole_file(&store.couple_path(), e.to_string())),
@@ -997,6 +1000,61 @@ fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
         ));
         Ok(ExitCode::from(1))
     }
+}
+
+/// Compares the public keys `couple.ron` lists with the key files: a key
+/// listed for a partner that their key file does not hold would have
+/// their words sealed to someone else. Key files say their public half on
+/// a comment line; one written before that says nothing and is opened
+/// (and checked) with its passphrase only.
+fn check_keys(store: &Store, couple: &crate::model::Couple) -> Vec<Problem> {
+    use crate::model::Partner;
+    let path = store.couple_path();
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let at = |public: &str, message: String| match text.find(public) {
+        Some(offset) => Problem::at_offset(&path, &text, offset, message),
+        None => Problem::whole_file(&path, message),
+    };
+    let mut problems = Vec::new();
+    for partner in Partner::BOTH {
+        let Some(listed) = couple.key(partner) else {
+            continue;
+        };
+        let name = visible(&couple.names[partner.index()]).into_owned();
+        let file = store.key_path(partner);
+        let shown = file.display();
+        let stated = match store.load_key(partner) {
+            Ok(key_file) => crate::seal::stated_public_key(&key_file).map(str::to_string),
+            Err(_) => {
+                problems.push(at(
+                    listed,
+                    format!(
+                        "this is the key listed for {name}, but {name}'s key file {shown} cannot be read, so nothing sealed to it can be opened; put the key file back from a backup"
+                    ),
+                ));
+                continue;
+            }
+        };
+        match stated {
+            Some(stated) if stated == listed => {}
+            Some(stated) if couple.key(partner.other()) == Some(stated.as_str()) => {
+                problems.push(at(
+                    listed,
+                    format!(
+                        "{name}'s key file {shown} holds the key this file lists for the other partner: the two keys (or the two key files) have changed places; put them back in order"
+                    ),
+                ));
+            }
+            Some(_) => problems.push(at(
+                listed,
+                format!(
+                    "this is not the key in {name}'s key file {shown}; whoever holds it could read what is sealed to it, so tandem seals nothing to it: put {name}'s own key back (the \"# public key\" line of {shown}), or restore this file from a backup"
+                ),
+            )),
+            None => {}
+        }
+    }
+    problems
 }
 
 /// Checks one exercise file on its own, and says how it would sit in the

@@ -19,11 +19,15 @@ pub struct Revealed<'a> {
 }
 
 /// The page as both partners may see it, or `None` while either has not
-/// finished.
+/// finished, or either's words are still sealed: the reveal is
+/// symmetric, so nothing of one side shows while the other's is shut.
 pub fn reveal(page: &Page) -> Option<Revealed<'_>> {
     Partner::BOTH
         .iter()
-        .all(|p| page.entry(*p).status == EntryStatus::Done)
+        .all(|p| {
+            let entry = page.entry(*p);
+            entry.status == EntryStatus::Done && entry.sealed.is_none()
+        })
         .then_some(Revealed { page })
 }
 

@@ -58,7 +58,7 @@ fn carry_out_once(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
             }
             Effect::SavePage(page) => {
                 let result = store
-                    .save_page_sealed(&page, app.couple.as_ref())
+                    .save_page_sealed(&page, app.couple.as_ref(), app.checked_keys())
                     .map_err(|e| failure(&e));
                 app.page_saved(&page, result);
             }
@@ -73,11 +73,12 @@ fn carry_out_once(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
                 partner,
                 passphrase,
             } => {
-                let result = store
-                    .load_key(partner)
-                    .map_err(|e| SealError::KeyFile(e.to_string()))
-                    .and_then(|locked| OpenKey::unlock(&locked, &passphrase));
+                let result = open_key(app, store, partner, &passphrase);
                 app.unlocked(partner, result);
+            }
+            Effect::SealEarlier { partner, skip } => {
+                let result = seal_earlier(app, store, partner, skip.as_deref());
+                app.sealed_earlier(partner, result);
             }
             Effect::ChangePassphrase { partner, old, new } => {
                 let result = store
@@ -166,6 +167,101 @@ fn make_key(
     Ok(key)
 }
 
+/// Opens a partner's key file with `passphrase`. A passphrase that does
+/// not open it, but opens the other partner's file to the key
+/// `couple.ron` lists for this partner, says the two files changed places
+/// (rather than that the passphrase is wrong).
+fn open_key(
+    app: &App,
+    store: &Store,
+    partner: Partner,
+    passphrase: &Passphrase,
+) -> Result<OpenKey, SealError> {
+    let locked = store
+        .load_key(partner)
+        .map_err(|e| SealError::KeyFile(e.to_string()))?;
+    match OpenKey::unlock(&locked, passphrase) {
+        Err(SealError::WrongPassphrase) => {
+            let listed = app.couple.as_ref().and_then(|c| c.key(partner));
+            let swapped = store
+                .load_key(partner.other())
+                .ok()
+                .and_then(|other| OpenKey::unlock(&other, passphrase).ok())
+                .is_some_and(|key| Some(key.public()) == listed);
+            Err(if swapped {
+                SealError::SwappedKeyFiles(store.key_path(partner.other()).display().to_string())
+            } else {
+                SealError::WrongPassphrase
+            })
+        }
+        Ok(key) => {
+            // A key file from before it said its public half is given the
+            // line once its key is checked: `tandem check` reads it.
+            let listed = app.couple.as_ref().and_then(|c| c.key(partner));
+            if crate::seal::stated_public_key(&locked).is_none() && listed == Some(key.public()) {
+                let _ = store.save_key(partner, &crate::seal::with_public_line(&key, &locked));
+            }
+            Ok(key)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// What sealing a partner's earlier words came to.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SealedEarlier {
+    /// Pages whose words were sealed.
+    pub sealed: usize,
+    /// Pages holding unsealed words that could not be rewritten, each
+    /// with its title and why.
+    pub left: Vec<String>,
+}
+
+/// Seals, page by page (each page one atomic write), the words `partner`
+/// wrote before they had a passphrase on every page not revealed.
+pub fn seal_earlier(
+    app: &App,
+    store: &Store,
+    partner: Partner,
+    skip: Option<&str>,
+) -> SealedEarlier {
+    let mut done = SealedEarlier::default();
+    let Some(couple) = &app.couple else {
+        return done;
+    };
+    let Some(to) = app.checked_keys().recipient(couple, partner) else {
+        return done;
+    };
+    let Ok(ids) = store.page_ids() else {
+        return done;
+    };
+    for id in ids.iter().filter(|id| Some(id.as_str()) != skip) {
+        // A page that cannot be read is reported on its own, elsewhere.
+        let Ok(loaded) = store.load_page(id, &app.library) else {
+            continue;
+        };
+        let mut page = loaded.page;
+        let entry = page.entry(partner);
+        if crate::seal::may_be_plain(&page, couple) || entry.sealed.is_some() || !entry.has_words()
+        {
+            continue;
+        }
+        let title = crate::model::visible_line(&page.title);
+        if let Some(why) = loaded.access.reason() {
+            done.left.push(format!("\"{title}\" ({id}): {why}"));
+            continue;
+        }
+        let written = crate::seal::seal_entry(page.entry_mut(partner), to)
+            .map_err(|e| e.to_string())
+            .and_then(|()| store.save_page(&page).map_err(|e| e.short()));
+        match written {
+            Ok(()) => done.sealed += 1,
+            Err(why) => done.left.push(format!("\"{title}\" ({id}): {why}")),
+        }
+    }
+    done
+}
+
 fn failure(error: &crate::journal::StoreError) -> SaveFailure {
     SaveFailure {
         short: error.short(),
@@ -207,7 +303,7 @@ fn restore(app: &mut App, store: &Store, found: Vec<crate::recovery::Found>) {
             if newer_on_disk {
                 page.id = store.new_page_id(&page.exercise, page.started);
             }
-            match store.save_page_sealed(&page, app.couple.as_ref()) {
+            match store.save_page_sealed(&page, app.couple.as_ref(), app.checked_keys()) {
                 Ok(()) => pages.push((page, newer_on_disk)),
                 Err(e) => {
                     whole = false;

@@ -18,6 +18,7 @@ use std::str::FromStr;
 use age::secrecy::{ExposeSecret, SecretString};
 use age::x25519;
 use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
 
 use crate::model::{Answer, Couple, Entry, EntryStatus, Page, Partner, Sealed};
 
@@ -34,13 +35,14 @@ const MAX_WORK_FACTOR: u8 = 20;
 /// The shortest passphrase tandem accepts.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
-/// A passphrase as typed. Never printed, not even in debug output.
+/// A passphrase as typed. Never printed, not even in debug output, and
+/// wiped from memory when dropped.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Passphrase(String);
+pub struct Passphrase(Zeroizing<String>);
 
 impl Passphrase {
     pub fn new(text: impl Into<String>) -> Passphrase {
-        Passphrase(text.into())
+        Passphrase(Zeroizing::new(text.into()))
     }
 
     /// Why this passphrase would not do as a new one, if it would not.
@@ -53,7 +55,7 @@ impl Passphrase {
     }
 
     fn secret(&self) -> SecretString {
-        SecretString::from(self.0.clone())
+        SecretString::from(self.0.as_str().to_owned())
     }
 }
 
@@ -64,8 +66,10 @@ impl std::fmt::Debug for Passphrase {
 }
 
 /// A partner's key, opened with their passphrase: it can open what was
-/// sealed to it. Kept in memory only, for as long as tandem runs.
-#[derive(Clone)]
+/// sealed to it. It lives for one moment of its owner's (opening their
+/// draft, their side of the reveal, one look at what they kept) and is
+/// never copied: when it is dropped, the secret is wiped (age's X25519
+/// identity zeroizes itself).
 pub struct OpenKey {
     identity: x25519::Identity,
     public: String,
@@ -100,6 +104,54 @@ pub enum SealError {
     CannotSeal(String),
     #[error("{0}")]
     KeyFile(String),
+    /// The passphrase opens the other partner's key file: the two files
+    /// have changed places.
+    #[error(
+        "the two key files have changed places: this passphrase opens the other partner's file ({0}); put them back (keys/first.age is the first partner's, keys/second.age the second's), and nothing else needs doing"
+    )]
+    SwappedKeyFiles(String),
+}
+
+/// The line of a key file that says its public half, as age-keygen
+/// writes it: readable without the passphrase, so that `tandem check`
+/// can compare it with `couple.ron`.
+const PUBLIC_KEY_LINE: &str = "# public key: ";
+
+/// The public half a key file says it holds, when it says.
+pub fn stated_public_key(key_file: &str) -> Option<&str> {
+    key_file
+        .lines()
+        .find_map(|line| line.strip_prefix(PUBLIC_KEY_LINE))
+        .map(str::trim)
+}
+
+/// A key file's text with the line that says its public half first.
+pub fn with_public_line(key: &OpenKey, key_file: &str) -> String {
+    format!("{PUBLIC_KEY_LINE}{}\n{key_file}", key.public)
+}
+
+/// How an opened key stands against the public key `couple.ron` lists for
+/// its owner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyCheck {
+    /// The same: words may be sealed to it.
+    Matches,
+    /// `couple.ron` lists this key for the other partner: the two were
+    /// swapped.
+    Swapped,
+    /// `couple.ron` lists another key, or none.
+    Changed,
+}
+
+/// Compares an opened key of `partner` with `couple.ron`'s.
+pub fn check_key(key: &OpenKey, couple: &Couple, partner: Partner) -> KeyCheck {
+    if couple.key(partner) == Some(key.public()) {
+        KeyCheck::Matches
+    } else if couple.key(partner.other()) == Some(key.public()) {
+        KeyCheck::Swapped
+    } else {
+        KeyCheck::Changed
+    }
 }
 
 impl OpenKey {
@@ -121,20 +173,29 @@ impl OpenKey {
         let mut recipient = age::scrypt::Recipient::new(passphrase.secret());
         recipient.set_work_factor(WORK_FACTOR);
         let secret = self.identity.to_string();
-        age::encrypt_and_armor(&recipient, secret.expose_secret().as_bytes())
-            .map_err(|e| SealError::CannotSeal(e.to_string()))
+        let armored = age::encrypt_and_armor(&recipient, secret.expose_secret().as_bytes())
+            .map_err(|e| SealError::CannotSeal(e.to_string()))?;
+        Ok(with_public_line(self, &armored))
     }
 
     /// Opens a key file's text with `passphrase`.
     pub fn unlock(locked: &str, passphrase: &Passphrase) -> Result<OpenKey, SealError> {
         let mut identity = age::scrypt::Identity::new(passphrase.secret());
         identity.set_max_work_factor(MAX_WORK_FACTOR);
-        let plain = age::decrypt(&identity, locked.as_bytes()).map_err(|e| match e {
-            age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
-                SealError::WrongPassphrase
-            }
-            other => SealError::DamagedKey(other.to_string()),
-        })?;
+        // The comment lines (the public half) are for people and `check`.
+        let armored: String = locked
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .flat_map(|line| [line, "\n"])
+            .collect();
+        let plain = Zeroizing::new(age::decrypt(&identity, armored.as_bytes()).map_err(
+            |e| match e {
+                age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
+                    SealError::WrongPassphrase
+                }
+                other => SealError::DamagedKey(other.to_string()),
+            },
+        )?);
         let text = std::str::from_utf8(&plain)
             .map_err(|_| SealError::DamagedKey("it does not hold a key".into()))?;
         let identity = x25519::Identity::from_str(text.trim())
@@ -287,10 +348,36 @@ pub fn may_be_plain(page: &Page, couple: &Couple) -> bool {
             .any(|p| opens_with_current_key(page, couple, *p))
 }
 
+/// The public keys checked this run against their owners' key files
+/// (compared when the key was opened, or made then): the only keys words
+/// are sealed to. A public half is no secret, so it stays checked for the
+/// run, while the key itself is dropped after each moment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Checked([Option<String>; 2]);
+
+impl Checked {
+    pub fn set(&mut self, partner: Partner, public: &str) {
+        self.0[partner.index()] = Some(public.to_string());
+    }
+
+    /// The key `couple.ron` lists for `partner`, when it was checked.
+    pub fn recipient<'a>(&self, couple: &'a Couple, partner: Partner) -> Option<&'a str> {
+        couple
+            .key(partner)
+            .filter(|listed| self.0[partner.index()].as_deref() == Some(*listed))
+    }
+}
+
 /// The page as it is written to disk: the open words of each partner who
 /// has a key are sealed to it until the page may be plain. Entries sealed
-/// already are kept as they are.
-pub fn for_disk<'a>(page: &'a Page, couple: Option<&Couple>) -> Result<Cow<'a, Page>, SealError> {
+/// already are kept as they are. Words are sealed only to a key checked
+/// this run; open words of a partner whose key was not (a page written
+/// before their passphrase, or edited by hand) stay as they are on disk.
+pub fn for_disk<'a>(
+    page: &'a Page,
+    couple: Option<&Couple>,
+    checked: &Checked,
+) -> Result<Cow<'a, Page>, SealError> {
     let Some(couple) = couple else {
         return Ok(Cow::Borrowed(page));
     };
@@ -306,9 +393,9 @@ pub fn for_disk<'a>(page: &'a Page, couple: Option<&Couple>) -> Result<Cow<'a, P
             if !holds_kept_in_the_open(entry) {
                 continue;
             }
-            let Some(to) = couple.key(partner) else {
+            let Some(to) = checked.recipient(couple, partner) else {
                 return Err(SealError::CannotSeal(
-                    "an answer kept private needs its author's passphrase".into(),
+                    "an answer kept private needs its author's passphrase, typed this time".into(),
                 ));
             };
             seal_kept(entry, to)?;
@@ -317,7 +404,7 @@ pub fn for_disk<'a>(page: &'a Page, couple: Option<&Couple>) -> Result<Cow<'a, P
     }
     let to_seal: Vec<(Partner, &str)> = Partner::BOTH
         .iter()
-        .filter_map(|p| Some((*p, couple.key(*p)?)))
+        .filter_map(|p| Some((*p, checked.recipient(couple, *p)?)))
         .filter(|(p, _)| {
             let entry = page.entry(*p);
             entry.sealed.is_none() && entry.has_words()
@@ -331,6 +418,21 @@ pub fn for_disk<'a>(page: &'a Page, couple: Option<&Couple>) -> Result<Cow<'a, P
         seal_entry(sealed.entry_mut(partner), to)?;
     }
     Ok(Cow::Owned(sealed))
+}
+
+/// Whether a sealed block looks like what tandem writes: an armored age
+/// file for one X25519 recipient, addressed to a valid public key. Read
+/// without any key, so `check` and loading can name a damaged one; words
+/// damaged inside the encrypted part show only when its owner opens them.
+pub fn well_formed(sealed: &Sealed) -> Result<(), String> {
+    x25519::Recipient::from_str(&sealed.to)
+        .map_err(|_| "the key it is sealed to is not an age public key".to_string())?;
+    let reader = age::armor::ArmoredReader::new(sealed.words.as_bytes());
+    match age::Decryptor::new(reader) {
+        Ok(decryptor) if !decryptor.is_scrypt() => Ok(()),
+        Ok(_) => Err("it is sealed with a passphrase, not to a key".to_string()),
+        Err(e) => Err(format!("the sealed words are damaged ({e})")),
+    }
 }
 
 #[cfg(test)]
@@ -378,7 +480,8 @@ mod tests {
     fn a_key_opens_only_with_its_passphrase() {
         let key = OpenKey::generate();
         let locked = key.lock(&Passphrase::new("correct horse")).expect("locked");
-        assert!(locked.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"));
+        assert!(locked.contains("-----BEGIN AGE ENCRYPTED FILE-----"));
+        assert_eq!(stated_public_key(&locked), Some(key.public()));
         assert!(!locked.contains("AGE-SECRET-KEY"));
         assert_eq!(
             OpenKey::unlock(&locked, &Passphrase::new("wrong horse")),

@@ -12,8 +12,10 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result, anyhow};
 use jiff::Timestamp;
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::MoveTo;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{Clear, ClearType};
 
 use crate::app::{App, Effect, Event, JournalIndex, Measured, Overlay, PageSummary};
 use crate::cli::Dirs;
@@ -127,6 +129,10 @@ pub fn run_workbook(dirs: &Dirs, plain: bool) -> Result<()> {
         )
     }));
     let _ = execute!(stdout(), DisableBracketedPaste);
+    // Nothing of the last screen (a partner's answers) may stay readable
+    // once tandem is gone: the alternate screen is emptied before it is
+    // left, as some terminals bring its lines back after a resize.
+    let _ = execute!(stdout(), Clear(ClearType::All), MoveTo(0, 0));
     // A terminal that has gone away cannot be restored; that is no reason
     // to fail. The terminal value is not dropped: its drop reports a failure
     // to show the cursor on standard error, which is that same dead terminal.
@@ -154,58 +160,76 @@ pub fn run_workbook(dirs: &Dirs, plain: bool) -> Result<()> {
 /// writes it to a recovery file instead and says where; the error names
 /// what happened in words to act on.
 fn final_save(app: &mut App, store: &Store, dirs: &Dirs) -> Result<(), String> {
-    let mut recovery: Option<crate::recovery::Recovery> = None;
+    // One recovery file a page (a page is what is put back), the names
+    // with the first.
+    let mut kept: Vec<crate::recovery::Recovery> = Vec::new();
+    let mut names = None;
     let now = app.now();
     for effect in app.shutdown() {
-        let (couple, page, result) = match effect {
+        match effect {
             crate::app::Effect::SavePage(page) => {
                 // Kept aside sealed, as it would be in the journal; what
                 // cannot be sealed is never kept aside in plain text.
-                match crate::seal::for_disk(&page, app.couple.as_ref()) {
-                    Ok(sealed) => {
-                        let sealed = sealed.into_owned();
-                        let result = store.save_page(&sealed);
-                        (None, Some(sealed), result)
-                    }
-                    Err(e) => (
-                        None,
-                        None,
-                        Err(crate::journal::StoreError::Io {
-                            path: store.page_path(&page.id),
-                            source: std::io::Error::other(e.to_string()),
-                        }),
-                    ),
+                let (sealed, result) =
+                    match crate::seal::for_disk(&page, app.couple.as_ref(), app.checked_keys()) {
+                        Ok(sealed) => {
+                            let sealed = sealed.into_owned();
+                            let result = store.save_page(&sealed);
+                            (Some(sealed), result)
+                        }
+                        Err(e) => (
+                            None,
+                            Err(crate::journal::StoreError::Io {
+                                path: store.page_path(&page.id),
+                                source: std::io::Error::other(e.to_string()),
+                            }),
+                        ),
+                    };
+                if let Err(e) = result {
+                    let mut recovery = crate::recovery::Recovery::new(&dirs.data, now, e.short());
+                    recovery.page = sealed;
+                    kept.push(recovery);
                 }
             }
             crate::app::Effect::SaveCouple(couple) => {
-                let result = store.save_couple(&couple);
-                (Some(couple), None, result)
+                if let Err(e) = store.save_couple(&couple) {
+                    names = Some((couple, e.short()));
+                }
             }
-            _ => continue,
-        };
-        if let Err(e) = result {
-            let kept = recovery
-                .get_or_insert_with(|| crate::recovery::Recovery::new(&dirs.data, now, e.short()));
-            kept.couple = kept.couple.take().or(couple);
-            kept.page = kept.page.take().or(page);
+            _ => {}
         }
     }
-    let Some(recovery) = recovery else {
-        return Ok(());
-    };
-    let what = recovery.describe();
-    match crate::recovery::write(&dirs.recovery, &recovery) {
-        Ok(path) => Err(format!(
-            "Your last changes ({what}) could not be saved in the journal: {}.\nThey are kept in {}\n(readable by you only); tandem offers them back the next time it starts.",
-            recovery.reason,
-            path.display()
-        )),
-        Err(e) => Err(format!(
-            "Your last changes ({what}) could not be saved in the journal ({}), nor kept aside in {} ({}).\nWhat was saved before is still in the journal.",
-            recovery.reason,
-            dirs.recovery.display(),
-            plain_reason(&e)
-        )),
+    if let Some((couple, why)) = names {
+        match kept.first_mut() {
+            Some(first) => first.couple = Some(couple),
+            None => {
+                let mut recovery = crate::recovery::Recovery::new(&dirs.data, now, why);
+                recovery.couple = Some(couple);
+                kept.push(recovery);
+            }
+        }
+    }
+    let mut said = Vec::new();
+    for recovery in &kept {
+        let what = recovery.describe();
+        said.push(match crate::recovery::write(&dirs.recovery, recovery) {
+            Ok(path) => format!(
+                "Your last changes ({what}) could not be saved in the journal: {}.\nThey are kept in {}\n(readable by you only); tandem offers them back the next time it starts.",
+                recovery.reason,
+                path.display()
+            ),
+            Err(e) => format!(
+                "Your last changes ({what}) could not be saved in the journal ({}), nor kept aside in {} ({}).\nWhat was saved before is still in the journal.",
+                recovery.reason,
+                dirs.recovery.display(),
+                plain_reason(&e)
+            ),
+        });
+    }
+    if said.is_empty() {
+        Ok(())
+    } else {
+        Err(said.join("\n"))
     }
 }
 
@@ -317,6 +341,32 @@ fn yield_to_the_screen() {
     }
 }
 
+/// Empties what arrived while a key was opening: keys are dropped (pages
+/// read meanwhile are taken in). Returns the quick exit's key, when it
+/// was among them.
+fn drop_keys_typed_meanwhile(
+    app: &mut App,
+    incoming: &Receiver<Incoming>,
+) -> Option<event::KeyEvent> {
+    let mut quick_exit = None;
+    while let Ok(message) = incoming.try_recv() {
+        match message {
+            Incoming::Input(Ok(event::Event::Key(key)))
+                if crate::keymap::resolve(app.key_context(), key)
+                    == Some(crate::keymap::Action::QuickExit) =>
+            {
+                quick_exit = Some(key);
+            }
+            Incoming::Input(_) => {}
+            Incoming::Pages(pages) => {
+                app.journal.add_summaries(pages);
+                app.pages_read();
+            }
+        }
+    }
+    quick_exit
+}
+
 /// Runs the loop; the caller saves what is open however it ended: a quit,
 /// a signal, a closed terminal or an error.
 fn event_loop(
@@ -392,7 +442,8 @@ fn run_loop(
                     let effects = app.update(event);
                     // Opening a key takes about a second: the box says so
                     // on screen before it starts.
-                    if effects.iter().any(Effect::is_slow) {
+                    let slow = effects.iter().any(Effect::is_slow);
+                    if slow {
                         terminal
                             .draw(|frame| {
                                 ui::render(app, theme, frame);
@@ -401,6 +452,15 @@ fn run_loop(
                     }
                     if carry_out(app, store, effects) == Flow::Quit {
                         return Ok(());
+                    }
+                    // Keys pressed while the key was opening were typed
+                    // blind, maybe by the other partner: none goes into
+                    // the turn that follows. Only the quick exit counts.
+                    if slow && let Some(key) = drop_keys_typed_meanwhile(app, incoming) {
+                        let effects = app.update(Event::Key(key));
+                        if carry_out(app, store, effects) == Flow::Quit {
+                            return Ok(());
+                        }
                     }
                 }
             }

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use common::pty::{BIN, CTRL_C, ENTER, ESC, Tui, onboard, onboard_with_passphrase, start_writing};
+use common::pty::{
+    BIN, CTRL_C, ENTER, ESC, Tui, onboard, onboard_with_passphrase, start_writing, start_writing_as,
+};
 use expectrl::process::unix::{Signal, WaitStatus};
 
 /// A small disk of its own for the journal, so that it can really fill up.
@@ -191,7 +193,7 @@ fn a_sealed_turn_kept_aside_after_a_failed_save_stays_sealed_and_comes_back() {
 
     let mut tui = spawn(&data, &config, &state);
     onboard_with_passphrase(&mut tui, passphrase);
-    start_writing(&mut tui);
+    start_writing_as(&mut tui, Some(passphrase));
     tui.type_text("Marzipanlighthouse ");
     wait_for_autosave(&mut tui, &data);
     disk.fail(&data);
@@ -222,4 +224,81 @@ fn a_sealed_turn_kept_aside_after_a_failed_save_stays_sealed_and_comes_back() {
     tui.wait_for("Marzipanlighthouse Quillbarometer");
     tui.send(CTRL_C);
     tui.wait_exit();
+}
+
+/// A page left while its saves fail is held, not dropped: home names it,
+/// the way out asks once, and what could not be saved is kept aside.
+#[test]
+fn a_page_left_while_saves_fail_is_held_named_and_kept_aside_on_the_way_out() {
+    let (_dir, disk, [data, config, state]) = places();
+
+    let mut tui = spawn(&data, &config, &state);
+    onboard(&mut tui);
+    start_writing(&mut tui);
+    tui.type_text("When plans are made ");
+    wait_for_autosave(&mut tui, &data);
+    disk.fail(&data);
+    tui.type_text("Plumbobquartet");
+    tui.wait_for("Not saved yet:");
+    // Paused: the page leaves the screen, its words do not.
+    tui.send(ESC);
+    let home = tui.wait_for_all(&["Hello, Alex and Sam.", "Not saved yet: \"Boundary map\""]);
+    assert!(home.contains("Ctrl-S tries again"), "{home}");
+    tui.send("q");
+    tui.wait_for("could not be saved, so tandem is still open");
+    tui.send(ESC);
+    tui.send("q");
+    let status = tui.wait_exit();
+    assert!(
+        matches!(status, WaitStatus::Exited(_, code) if code != 0),
+        "a lost save is not a success: {status:?}"
+    );
+    let said = tui.screen();
+    assert!(said.contains("They are kept in"), "{said}");
+    let kept = recovery_files(&state);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let text = std::fs::read_to_string(&kept[0]).expect("recovery file");
+    assert!(
+        text.contains("When plans are made Plumbobquartet"),
+        "{text}"
+    );
+}
+
+/// Finishing a turn while saves fail keeps the finished turn: held after
+/// the page is left, and saved once there is room again.
+#[test]
+fn a_turn_finished_while_saves_fail_is_saved_once_there_is_room() {
+    let (_dir, disk, [data, config, state]) = places();
+
+    let mut tui = spawn(&data, &config, &state);
+    onboard(&mut tui);
+    start_writing(&mut tui);
+    tui.type_text("Gingerlanternfish");
+    wait_for_autosave(&mut tui, &data);
+    disk.fail(&data);
+    for _ in 0..5 {
+        tui.send(common::pty::TAB);
+    }
+    tui.wait_for("That's every step, Alex.");
+    tui.send(ENTER);
+    tui.wait_for("Sam, it's your turn.");
+    tui.send(ESC);
+    tui.wait_for("Not saved yet: \"Boundary map\"");
+    disk.mend(&data);
+    tui.send("\x13");
+    tui.wait_for("Saved.");
+    tui.send(CTRL_C);
+    let status = tui.wait_exit();
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+    let journal: Vec<String> = files_in(&data.join("journal"))
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("page"))
+        .collect();
+    assert!(
+        journal
+            .iter()
+            .any(|p| p.contains("Gingerlanternfish") && p.contains("status: Done")),
+        "{journal:?}"
+    );
+    assert!(recovery_files(&state).is_empty());
 }

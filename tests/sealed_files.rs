@@ -109,7 +109,7 @@ fn a_sealed_turn_leaves_no_typed_word_in_any_file_even_killed_or_quickly_closed(
     let mut tui = places.spawn();
     onboard_with_passphrase(&mut tui, PASSPHRASE);
     start_boundary_map(&mut tui);
-    begin_turn(&mut tui);
+    begin_turn_as(&mut tui, Some(PASSPHRASE));
     tui.wait_for("step 1 of 6");
     tui.send(TAB);
     tui.type_text(TYPED[0]);
@@ -130,9 +130,18 @@ fn a_sealed_turn_leaves_no_typed_word_in_any_file_even_killed_or_quickly_closed(
     tui.send(ENTER);
     tui.wait_for("your answers on this page are sealed");
     type_passphrase(&mut tui);
-    // The second the key takes to open is not a frozen screen.
+    // The second the key takes to open is not a frozen screen, and keys
+    // pressed meanwhile are dropped: "n" would answer the private
+    // question, "u" too, were they kept for after.
     tui.wait_for("Opening your key");
+    tui.type_text("nu");
     tui.wait_for("Can you answer honestly here");
+    std::thread::sleep(Duration::from_millis(300));
+    let asked = tui.screen();
+    assert!(
+        asked.contains("Can you answer honestly here"),
+        "keys typed while the key opened answered nothing:\n{asked}"
+    );
     tui.send("y");
     tui.wait_for(TYPED[1]);
     tui.send(BACKTAB);

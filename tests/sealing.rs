@@ -1,6 +1,7 @@
 //! Sealed until the reveal: a partner with a passphrase has their
-//! unrevealed words sealed in every file, opens them with it once per run,
-//! and keeps working when a passphrase is wrong, changed or forgotten.
+//! unrevealed words sealed in every file, opens them with it at each
+//! moment of theirs, and keeps working when a passphrase is wrong, changed
+//! or forgotten.
 
 mod common;
 
@@ -71,11 +72,12 @@ fn set_passphrase(h: &mut Harness, second: bool, passphrase: &str) {
     h.press(KeyCode::Esc);
 }
 
-/// Alex writes the three words on the boundary map's text steps and
-/// stops there (saved).
-fn alex_writes(h: &mut Harness) {
+/// Alex, whose passphrase is `passphrase`, writes the three words on the
+/// boundary map's text steps and stops there (saved).
+fn alex_writes(h: &mut Harness, passphrase: &str) {
     start_boundary_map(h);
     h.press(KeyCode::Enter);
+    enter_passphrase(h, passphrase);
     h.press(KeyCode::Char('1'));
     h.press(KeyCode::Tab);
     write_steps(h, &WORDS);
@@ -90,7 +92,13 @@ fn a_passphrase_keeps_a_key_only_it_opens_and_its_public_half_in_the_couple_file
     assert!(couple.contains("age1"), "{couple}");
     let key_file = h.data_dir().join("keys").join("first.age");
     let key = std::fs::read_to_string(&key_file).expect("key file");
-    assert!(key.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"));
+    assert!(key.contains("\n-----BEGIN AGE ENCRYPTED FILE-----"));
+    let public = h.app.couple.as_ref().and_then(|c| c.key(Partner::First));
+    assert_eq!(
+        tandem::seal::stated_public_key(&key),
+        public,
+        "the key file says its public half, for `check`"
+    );
     assert!(
         !key.contains("AGE-SECRET-KEY"),
         "the key itself is encrypted"
@@ -128,7 +136,7 @@ fn a_passphrase_too_short_or_typed_differently_twice_is_asked_again() {
 fn unrevealed_words_are_in_no_file_until_the_reveal_and_open_with_the_passphrase() {
     let mut h = Harness::with_couple();
     set_passphrase(&mut h, false, PASSPHRASE);
-    alex_writes(&mut h);
+    alex_writes(&mut h, PASSPHRASE);
     let page = newest_page(&h);
     assert_eq!(
         page.entries[0].status,
@@ -181,8 +189,8 @@ fn unrevealed_words_are_in_no_file_until_the_reveal_and_open_with_the_passphrase
     );
     assert!(h.last_frame.contains("step 5 of 6"), "where Alex left off");
 
-    // Alex finishes; Sam (no passphrase) answers; the reveal opens Alex's
-    // words with the key opened this run, without asking again.
+    // Alex finishes; Sam (no passphrase) answers; the reveal asks Alex
+    // again: the key was not kept since.
     h.press_n(KeyCode::Tab, 5);
     h.press(KeyCode::Enter);
     for word in WORDS {
@@ -191,7 +199,13 @@ fn unrevealed_words_are_in_no_file_until_the_reveal_and_open_with_the_passphrase
     h.press(KeyCode::Enter);
     answer_boundary_map(&mut h, &SAM);
     h.press(KeyCode::Enter);
-    assert!(h.app.overlay.is_none(), "asked once per run");
+    assert!(
+        h.last_frame.contains("Alex, type your passphrase"),
+        "{}",
+        h.last_frame
+    );
+    enter_passphrase(&mut h, PASSPHRASE);
+    assert!(h.app.overlay.is_none());
     assert!(matches!(h.app.screen, Screen::SideBySide(_)));
     let page = newest_page(&h);
     assert!(page.entries.iter().all(|e| e.sealed.is_none()));
@@ -205,8 +219,11 @@ fn the_reveal_asks_each_sealed_partner_while_the_other_looks_away() {
     let mut h = Harness::with_couple();
     set_passphrase(&mut h, false, PASSPHRASE);
     set_passphrase(&mut h, true, "Sam's own passphrase");
+    // Each types their passphrase for their turn, and Alex for the reveal
+    // (Sam, who just finished, is not asked again).
+    h.passphrases = [Some(PASSPHRASE), Some("Sam's own passphrase")];
     reveal_boundary_map(&mut h);
-    // Both keys were opened when they were made: nothing asked this run.
+    h.passphrases = [None, None];
     assert!(matches!(h.app.screen, Screen::SideBySide(_)));
     let id = newest_page(&h).id;
 
@@ -254,7 +271,7 @@ fn the_reveal_asks_each_sealed_partner_while_the_other_looks_away() {
 fn a_changed_passphrase_opens_the_same_key_and_the_old_one_no_longer_does() {
     let mut h = Harness::with_couple();
     set_passphrase(&mut h, false, PASSPHRASE);
-    alex_writes(&mut h);
+    alex_writes(&mut h, PASSPHRASE);
     let public = h.store.load_couple().expect("couple").expect("saved").keys[0].clone();
     h.press(KeyCode::Char('P'));
     h.press(KeyCode::Enter);
@@ -295,7 +312,7 @@ fn a_changed_passphrase_opens_the_same_key_and_the_old_one_no_longer_does() {
 fn a_forgotten_passphrase_gets_a_new_key_and_what_the_old_one_sealed_stays_sealed() {
     let mut h = Harness::with_couple();
     set_passphrase(&mut h, false, PASSPHRASE);
-    alex_writes(&mut h);
+    alex_writes(&mut h, PASSPHRASE);
     let old_page = newest_page(&h);
     let sealed_before = old_page.entries[0].sealed.clone().expect("sealed");
 
@@ -333,7 +350,7 @@ fn a_forgotten_passphrase_gets_a_new_key_and_what_the_old_one_sealed_stays_seale
     // Everything else works: a new page is sealed with the new key.
     h.press(KeyCode::Esc);
     h.press(KeyCode::Esc);
-    alex_writes(&mut h);
+    alex_writes(&mut h, "a fresh start passphrase");
     let new_page = newest_page(&h);
     assert_ne!(new_page.id, old_page.id);
     let couple = h.store.load_couple().expect("couple").expect("saved");
@@ -349,6 +366,7 @@ const KEPT: &str = "Quokkamarmalade is mine alone";
 fn alex_keeps_the_second_step(h: &mut Harness) {
     start_boundary_map(h);
     h.press(KeyCode::Enter);
+    enter_passphrase(h, PASSPHRASE);
     h.press(KeyCode::Char('1'));
     h.press(KeyCode::Tab);
     h.type_text(KEPT);
@@ -360,6 +378,8 @@ fn alex_keeps_the_second_step(h: &mut Harness) {
     );
     answer_boundary_map_after_step_2(h, &ALEX);
     sam_answers_after_alex(h);
+    // The reveal opens Alex's side with Alex's passphrase.
+    enter_passphrase(h, PASSPHRASE);
 }
 
 #[test]
@@ -385,8 +405,9 @@ fn an_answer_kept_private_shows_only_that_it_was_kept_everywhere_but_to_its_auth
         "the rest is plain"
     );
 
-    // Its author reads it, with the key opened this run.
+    // Its author reads it, with the passphrase, each time.
     h.press(KeyCode::Char('v'));
+    enter_passphrase(&mut h, PASSPHRASE);
     assert!(
         h.last_frame.contains("What Alex kept private"),
         "{}",
@@ -443,7 +464,9 @@ fn an_answer_kept_private_compared_over_time_stays_kept() {
     set_passphrase(&mut h, false, PASSPHRASE);
     alex_keeps_the_second_step(&mut h);
     h.press(KeyCode::Esc);
+    h.passphrases[0] = Some(PASSPHRASE);
     reveal_boundary_map(&mut h);
+    h.passphrases[0] = None;
     h.press(KeyCode::Esc);
     let pages: Vec<String> = h.store.page_ids().expect("pages");
     assert_eq!(pages.len(), 2);

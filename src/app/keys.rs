@@ -87,7 +87,7 @@ impl App {
     /// As [`App::can`], with the list's rows counted once by the caller.
     fn can_in(&self, context: KeyContext, action: Action, rows: usize) -> bool {
         if action == Action::Save {
-            return self.couple_unsaved || self.page_unsaved();
+            return self.unsaved_work();
         }
         if action == Action::QuickExit {
             return true;
@@ -117,6 +117,10 @@ impl App {
                 _ => true,
             },
             (Screen::SideBySide(_) | Screen::Compare(_), _) if scrolls => more_to_see,
+            // Going on together needs both sides open.
+            (Screen::SideBySide(s), Action::TalkOver) => {
+                crate::reveal::reveal(&s.open.page).is_some()
+            }
             (Screen::Library(_), Action::PageUp | Action::PageDown) => more_to_see,
             (Screen::Home(_) | Screen::Library(_) | Screen::Journal, _)
             | (Screen::Trends(_) | Screen::Agreements(_), _)
@@ -203,6 +207,7 @@ impl App {
             Action::Save => {
                 self.store_editor();
                 self.save_couple_if_unsaved();
+                self.save_held();
                 if let Some(effect) = self.autosave() {
                     self.save_asked = true;
                     self.effects.push(effect);
@@ -210,12 +215,21 @@ impl App {
             }
             Action::Close => {
                 // Leaving a new or changed passphrase goes back to the
-                // passphrases box it was chosen in.
-                if let Some(Overlay::Passphrase(b)) = self.close_box()
-                    && !matches!(b.purpose, super::KeyPurpose::Unlock(_))
-                    && !matches!(self.screen, Screen::Turn(_))
-                {
-                    self.show_sealing(b.partner);
+                // passphrases box it was chosen in; leaving the reveal's
+                // leaves the page, showing nothing of it.
+                match self.close_box() {
+                    Some(Overlay::Passphrase(b))
+                        if b.purpose == super::KeyPurpose::Unlock(super::Then::Reveal) =>
+                    {
+                        self.leave_page();
+                    }
+                    Some(Overlay::Passphrase(b))
+                        if !matches!(b.purpose, super::KeyPurpose::Unlock(_))
+                            && !matches!(self.screen, Screen::Turn(_)) =>
+                    {
+                        self.show_sealing(b.partner);
+                    }
+                    _ => {}
                 }
             }
             action if matches!(self.overlay, Some(Overlay::Sealing { .. })) && !action.moves() => {

@@ -99,6 +99,13 @@ pub enum Effect {
         partner: Partner,
         passphrase: crate::seal::Passphrase,
     },
+    /// Seal a partner's words written before they had a passphrase, on
+    /// every page not revealed (but `skip`, the page open on screen,
+    /// sealed when it is next saved).
+    SealEarlier {
+        partner: Partner,
+        skip: Option<String>,
+    },
     /// Encrypt a partner's key with a new passphrase.
     ChangePassphrase {
         partner: Partner,
@@ -132,6 +139,9 @@ pub struct ReviewDecision {
     /// New words for the agreement, when the couple changed them.
     pub wording: Option<String>,
 }
+
+/// A page that could not be saved is tried again this often.
+pub const HELD_RETRY_AFTER: jiff::SignedDuration = jiff::SignedDuration::from_secs(10);
 
 /// Typing is saved this long after the first change not yet saved.
 pub const AUTOSAVE_AFTER: jiff::SignedDuration = jiff::SignedDuration::from_secs(2);
@@ -298,12 +308,20 @@ pub struct App {
     save_failing: Option<String>,
     /// Saving the couple's names failed; tried again on Ctrl-S and at exit.
     couple_unsaved: bool,
+    /// Pages left while their latest change was not on disk (a save that
+    /// failed): held here, named on home, saved again on Ctrl-S and every
+    /// little while, opened from here rather than from the older file, and
+    /// kept aside at exit if they still cannot be saved.
+    held: Vec<Page>,
+    /// When the held pages were last tried.
+    held_tried: Option<Timestamp>,
     /// The save in flight was asked for with Ctrl-S: a failure is worth a
     /// message box, where an autosave's is not.
     save_asked: bool,
-    /// The partners' keys opened with their passphrases since tandem
-    /// started: each is asked for once per run.
-    open_keys: [Option<crate::seal::OpenKey>; 2],
+    /// The public keys checked against their owners' key files this run.
+    /// No key itself is held: each is opened for a moment of its owner's
+    /// and dropped (see `sealing.rs`).
+    checked: crate::seal::Checked,
     /// Suggested exercises the couple said "not now" to, until when.
     pub dismissed: std::collections::BTreeMap<String, Timestamp>,
     /// Whether `suggestions.ron` was read (or is not there yet), so that
@@ -343,8 +361,10 @@ impl App {
             unsaved_since: None,
             save_failing: None,
             couple_unsaved: false,
+            held: Vec::new(),
+            held_tried: None,
             save_asked: false,
-            open_keys: [None, None],
+            checked: crate::seal::Checked::default(),
             dismissed: std::collections::BTreeMap::new(),
             dismissed_writable: true,
             effects: Vec::new(),
@@ -370,6 +390,7 @@ impl App {
     /// What the app asked for since it last said, outside an update: on
     /// hearing how an effect went.
     pub fn take_effects(&mut self) -> Vec<Effect> {
+        self.seal_idle_entries();
         std::mem::take(&mut self.effects)
     }
 
@@ -380,6 +401,7 @@ impl App {
             Event::Paste(text) => self.on_paste(&text),
             Event::Tick(now) => self.on_tick(now),
         }
+        self.seal_idle_entries();
         self.note_unsaved_since();
         std::mem::take(&mut self.effects)
     }
@@ -395,6 +417,34 @@ impl App {
             self.unsaved_since = None;
             self.save_if_dirty();
         }
+        let retry = self
+            .held_tried
+            .is_none_or(|tried| now >= tried + HELD_RETRY_AFTER);
+        if !self.held.is_empty() && retry {
+            self.held_tried = Some(now);
+            self.save_held();
+        }
+    }
+
+    /// Tries the held pages again.
+    fn save_held(&mut self) {
+        for page in &self.held {
+            self.effects.push(Effect::SavePage(Box::new(page.clone())));
+        }
+    }
+
+    /// Whether some work is not on disk: the open page's, a held page's,
+    /// or the couple's names.
+    pub fn unsaved_work(&self) -> bool {
+        self.page_unsaved() || !self.held.is_empty() || self.couple_unsaved
+    }
+
+    /// The pages held because saving them failed, by title.
+    pub fn held_titles(&self) -> Vec<String> {
+        self.held
+            .iter()
+            .map(|p| crate::model::visible_line(&p.title))
+            .collect()
     }
 
     /// Notes when the open page first held changes not yet saved.
@@ -412,6 +462,7 @@ impl App {
         self.store_editor();
         self.save_couple_if_unsaved();
         self.save_if_dirty();
+        self.save_held();
         self.effects.push(Effect::Quit);
         std::mem::take(&mut self.effects)
     }
@@ -428,9 +479,23 @@ impl App {
     /// and why (autosave retries quietly).
     pub fn footer_notice(&self) -> Option<String> {
         self.notice.clone().or_else(|| {
-            self.save_failing
-                .as_ref()
-                .map(|why| format!("Not saved yet: {why}. Ctrl-S tries again."))
+            let why = self.save_failing.as_ref()?;
+            // A page no longer on screen is named, so it is not forgotten.
+            let open = self.open_page().map(|o| o.page.id.as_str());
+            let left: Vec<String> = self
+                .held
+                .iter()
+                .filter(|p| Some(p.id.as_str()) != open)
+                .map(|p| format!("\"{}\"", crate::model::visible_line(&p.title)))
+                .collect();
+            Some(if left.is_empty() {
+                format!("Not saved yet: {why}. Ctrl-S tries again.")
+            } else {
+                format!(
+                    "Not saved yet: {} ({why}). Ctrl-S tries again.",
+                    left.join(", ")
+                )
+            })
         })
     }
 
@@ -572,7 +637,8 @@ impl App {
         let asked = std::mem::take(&mut self.save_asked);
         match result {
             Ok(()) => {
-                if self.save_failing.take().is_some() {
+                self.held.retain(|held| held.id != page.id);
+                if self.held.is_empty() && self.save_failing.take().is_some() {
                     self.notice = Some("Saved.".into());
                 }
                 self.mark_saved(page, true);
@@ -582,6 +648,11 @@ impl App {
             }
             Err(failure) => {
                 self.mark_saved(page, false);
+                // Left already: held until it is saved.
+                if self.open_page().is_none_or(|o| o.page.id != page.id) {
+                    self.held.retain(|held| held.id != page.id);
+                    self.held.push(page.clone());
+                }
                 self.save_failing = Some(failure.short);
                 let message = failure.full;
                 // Autosave runs while someone types: a box popping up then
@@ -622,11 +693,17 @@ impl App {
     /// Whether a quit may go ahead: not while the open page failed to save,
     /// unless the couple asked twice.
     pub fn may_quit(&mut self) -> bool {
-        if self.page_unsaved() && !self.quit_refused {
+        if (self.page_unsaved() || !self.held.is_empty()) && !self.quit_refused {
             self.quit_refused = true;
+            let which = match self.held_titles().as_slice() {
+                [] => "The open page".to_string(),
+                titles => format!("\"{}\"", titles.join("\", \"")),
+            };
             self.overlay = Some(Overlay::Message {
                 title: "Not saved".into(),
-                body: "The open page could not be saved, so tandem is still open and your answers are still here.\n\nPress Ctrl-S to try saving again, or Ctrl-C once more to quit: what could not be saved is then kept aside, outside the journal, and offered back the next time tandem starts.".into(),
+                body: format!(
+                    "{which} could not be saved, so tandem is still open and your answers are still here.\n\nPress Ctrl-S to try saving again, or Ctrl-C once more to quit: what could not be saved is then kept aside, outside the journal, and offered back the next time tandem starts."
+                ),
             });
             return false;
         }
@@ -655,10 +732,20 @@ impl App {
     pub fn page_loaded(&mut self, id: &str, loaded: Result<LoadedPage, Problem>) {
         let origin = std::mem::take(&mut self.opening);
         match loaded {
-            Ok(loaded) => {
+            Ok(mut loaded) => {
+                // A page held unsaved is newer than its file: that goes on.
+                let held = self.held.iter().position(|p| p.id == id);
+                if let Some(at) = held {
+                    loaded.page = self.held.remove(at);
+                }
                 self.journal
                     .upsert(PageSummary::of(&loaded.page, &loaded.access));
                 self.show_loaded(loaded, origin);
+                if held.is_some()
+                    && let Some(open) = self.open_page_mut()
+                {
+                    open.changed();
+                }
             }
             Err(problem) => {
                 self.journal.add_read(id, Err(problem.clone()));

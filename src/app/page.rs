@@ -114,6 +114,9 @@ pub struct SideBySide {
     /// The step of talking it over that the answers were looked at from,
     /// to go back to.
     pub resume: Option<Box<Turn>>,
+    /// Why the answers cannot be revealed (a sealed entry that cannot be
+    /// opened): said in place of both.
+    pub shut: Option<String>,
 }
 
 impl App {
@@ -293,10 +296,14 @@ impl App {
     }
 
     pub(super) fn begin_turn(&mut self, partner: Partner) {
-        // A draft sealed to its author opens with their key first.
-        if !self.open_own_draft(partner) {
-            return;
+        // A partner with a passphrase types it first: their key is checked
+        // and their draft opened, then the turn starts.
+        if self.turn_may_start(partner) {
+            self.start_turn(partner);
         }
+    }
+
+    pub(super) fn start_turn(&mut self, partner: Partner) {
         let now = self.now();
         let Some(exercise) = self.open_exercise().cloned() else {
             return;
@@ -383,6 +390,13 @@ impl App {
             self.notice = Some("This page is read-only.".into());
             return;
         }
+        // The together steps start only with both sides open.
+        if self
+            .open_page()
+            .is_some_and(|o| crate::reveal::reveal(&o.page).is_none())
+        {
+            return;
+        }
         let review = self.review_items();
         let Some(open) = self.take_page() else {
             return;
@@ -422,7 +436,7 @@ impl App {
 
     /// Leaves the open page for wherever it was opened from, saving it when
     /// it holds anything worth keeping.
-    fn leave_page(&mut self) {
+    pub(super) fn leave_page(&mut self) {
         self.store_editor();
         let keep = self.open_page().is_some_and(|o| {
             o.on_disk
@@ -481,7 +495,6 @@ impl App {
             }
         }
         open.changed();
-        self.save_if_dirty();
         let Some(open) = self.take_page() else {
             return;
         };
@@ -495,6 +508,10 @@ impl App {
             )),
             _ => Screen::SideBySide(on(open, SideBySide::default())),
         };
+        // Saved once the turn is over, so that what is written is what the
+        // page holds from now on (sealed again, in memory too).
+        self.seal_idle_entries();
+        self.save_if_dirty();
         if other_done {
             self.open_sealed_entries();
         }

@@ -1,6 +1,15 @@
 //! Passphrases, and the sealing they allow: setting one, changing it,
-//! making a new key when one is forgotten, and opening what was sealed
-//! (one's own draft, or both entries at the reveal) once per run.
+//! making a new key when one is forgotten, and opening what was sealed.
+//!
+//! When a key is open, in one place: a key is opened for one moment of
+//! its owner's and dropped (wiped) as that moment's work is done. The
+//! moments are the start of their own turn (their draft is opened, and
+//! their key checked against `couple.ron`), their side of the reveal (their
+//! entry is opened), one look at what they kept private, and a passphrase
+//! change. The app never holds a key between two keys pressed: on a
+//! shared computer both partners share one run, so "once per run" would
+//! hand one partner's key to the other. Whatever a moment opened is sealed
+//! again in memory when it ends ([`App::seal_idle_entries`]).
 //!
 //! Deriving a key from a passphrase and reading the key files are the
 //! runtime's to do ([`Effect::MakeKey`], [`Effect::Unlock`],
@@ -9,10 +18,10 @@
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use super::{App, Effect, Overlay, Pending};
+use super::{App, Effect, Overlay, Pending, Screen};
 use crate::keymap::Action;
-use crate::model::Partner;
-use crate::seal::{self, OpenKey, Passphrase, SealError};
+use crate::model::{EntryStatus, Partner};
+use crate::seal::{self, KeyCheck, OpenKey, Passphrase, SealError};
 
 /// The box a passphrase is typed into, hidden as it is typed.
 pub struct PassphraseBox {
@@ -97,9 +106,10 @@ fn masked() -> TextArea<'static> {
 }
 
 impl App {
-    /// The key of a partner, if it was opened since tandem started.
-    pub fn open_key(&self, partner: Partner) -> Option<&OpenKey> {
-        self.open_keys[partner.index()].as_ref()
+    /// The public keys checked against their key files this run: the
+    /// only ones words are sealed to.
+    pub fn checked_keys(&self) -> &seal::Checked {
+        &self.checked
     }
 
     /// Whether a partner has a passphrase, so that their words are sealed.
@@ -234,18 +244,22 @@ impl App {
         }
     }
 
-    /// What came of opening a partner's key.
+    /// What came of opening a partner's key: it serves the moment it was
+    /// opened for, and is dropped when this returns.
     pub fn unlocked(&mut self, partner: Partner, result: Result<OpenKey, SealError>) {
         let name = self.names()[partner.index()].clone();
-        let asking = match &mut self.overlay {
+        let purpose = match &mut self.overlay {
             Some(Overlay::Passphrase(b)) if b.partner == partner => {
                 b.waiting = false;
-                Some(b)
+                Some(b.purpose)
             }
             _ => None,
         };
-        match (result, asking) {
-            (Err(SealError::WrongPassphrase), Some(b)) => {
+        match result {
+            Err(SealError::WrongPassphrase) if purpose.is_some() => {
+                let Some(Overlay::Passphrase(b)) = &mut self.overlay else {
+                    return;
+                };
                 b.error = Some(if b.purpose == KeyPurpose::Change {
                     b.old = None;
                     b.stage = Stage::Current;
@@ -256,30 +270,70 @@ impl App {
                     )
                 });
             }
-            (Ok(key), Some(b)) if b.purpose == KeyPurpose::Change => {
-                b.stage = Stage::New;
-                self.open_keys[partner.index()] = Some(key);
-            }
-            (Ok(key), asking) => {
-                let then = asking.and_then(|b| match b.purpose {
-                    KeyPurpose::Unlock(then) => Some(then),
-                    _ => None,
-                });
+            Ok(key) => {
+                if let Err(problem) = self.check_opened(partner, &key) {
+                    self.overlay = Some(problem);
+                    if purpose == Some(KeyPurpose::Unlock(Then::Reveal)) {
+                        self.reveal_shut(format!(
+                            "the key for {name} in couple.ron is not {name}'s own"
+                        ));
+                    }
+                    return;
+                }
+                if purpose == Some(KeyPurpose::Change) {
+                    // The passphrase there is was right: now the new one.
+                    if let Some(Overlay::Passphrase(b)) = &mut self.overlay {
+                        b.stage = Stage::New;
+                    }
+                    return;
+                }
                 self.overlay = None;
-                self.open_keys[partner.index()] = Some(key);
-                match then {
-                    Some(Then::Turn) => self.begin_turn(partner),
-                    Some(Then::Reveal) => self.open_sealed_entries(),
-                    Some(Then::ReadKept) => self.show_kept(partner),
-                    None => {}
+                match purpose {
+                    Some(KeyPurpose::Unlock(Then::Turn)) => self.go_on_with_turn(partner, &key),
+                    Some(KeyPurpose::Unlock(Then::Reveal)) => self.reveal_with(partner, &key),
+                    Some(KeyPurpose::Unlock(Then::ReadKept)) => self.show_kept(partner, &key),
+                    _ => {}
                 }
             }
-            (Err(e), _) => {
+            Err(e) => {
                 self.overlay = Some(Overlay::Message {
                     title: format!("{name}'s key could not be opened"),
                     body: format!("{}.", capitalized(&e.to_string())),
                 });
+                if purpose == Some(KeyPurpose::Unlock(Then::Reveal)) {
+                    self.reveal_shut(format!("{name}'s key could not be opened"));
+                }
             }
+        }
+    }
+
+    /// Compares a key just opened with the public key `couple.ron` lists
+    /// for its owner: words are sealed to that one, so it must be theirs.
+    fn check_opened(&mut self, partner: Partner, key: &OpenKey) -> Result<(), Overlay> {
+        let Some(couple) = &self.couple else {
+            return Ok(());
+        };
+        let [name, other] = [partner, partner.other()].map(|p| couple.names[p.index()].clone());
+        let file = ["keys/first.age", "keys/second.age"][partner.index()];
+        match seal::check_key(key, couple, partner) {
+            KeyCheck::Matches => {
+                self.checked.set(partner, key.public());
+                Ok(())
+            }
+            KeyCheck::Swapped => Err(Overlay::Message {
+                title: "The keys in couple.ron have changed places".into(),
+                body: format!(
+                    "couple.ron, in your journal folder, lists {name}'s key for {other} and {other}'s for {name}. Words sealed to the wrong one could be read by the wrong person, so nothing is sealed to either listing, and nothing was changed.\n\nTo go on, put the two lines under `keys:` in couple.ron back in order (the first is {}'s), or restore the file from a backup. `tandem check` points at them.",
+                    couple.names[0]
+                ),
+            }),
+            KeyCheck::Changed => Err(Overlay::Message {
+                title: format!("The key for {name} in couple.ron has been changed"),
+                body: format!(
+                    "couple.ron, in your journal folder, lists a key for {name} that is not the one {name}'s passphrase opens ({file}). Whoever holds the listed key could read what is sealed to it, so nothing of {name}'s is sealed to it, and nothing was changed. What {name} wrote before stays sealed to {name}'s own key.\n\nIf neither of you changed couple.ron, someone may have tried to read {name}'s answers. To go on, put {name}'s own key back in couple.ron:\n{}\n(it is also the \"# public key\" line of {file}), or restore couple.ron from a backup.",
+                    key.public()
+                ),
+            }),
         }
     }
 
@@ -296,7 +350,18 @@ impl App {
                 if let Some(couple) = &mut self.couple {
                     couple.keys[partner.index()] = Some(key.public().to_string());
                 }
-                self.open_keys[partner.index()] = Some(key);
+                // Made here and listed by us: checked by its making. The
+                // key itself is not needed again until its owner's next
+                // moment, and is dropped.
+                self.checked.set(partner, key.public());
+                drop(key);
+                // Words written before there was a passphrase are sealed
+                // now, on every page not revealed.
+                let open = self.open_page().map(|o| o.page.id.clone());
+                self.effects.push(Effect::SealEarlier {
+                    partner,
+                    skip: open,
+                });
                 if matches!(self.screen, super::Screen::Turn(_)) {
                     // Asked for while keeping an answer: back to it.
                     self.overlay = None;
@@ -327,6 +392,28 @@ impl App {
         }
     }
 
+    /// What came of sealing a partner's words written before their
+    /// passphrase: said in the footer, and pages that could not be
+    /// rewritten named in a box.
+    pub fn sealed_earlier(&mut self, partner: Partner, done: crate::runtime::SealedEarlier) {
+        let name = self.names()[partner.index()].clone();
+        if done.sealed > 0 {
+            let pages = crate::model::count(done.sealed, "earlier page", "earlier pages");
+            self.notice = Some(format!(
+                "{name}'s answers are sealed from now on, with {pages}."
+            ));
+        }
+        if !done.left.is_empty() {
+            self.overlay = Some(Overlay::Message {
+                title: format!("Some of {name}'s earlier words are not sealed"),
+                body: format!(
+                    "These pages hold words {name} wrote before the passphrase, and tandem could not rewrite them, so those words can still be read in the files:\n\n{}\n\nThey are sealed the next time {name} works on them, once the file can be written.",
+                    done.left.join("\n")
+                ),
+            });
+        }
+    }
+
     /// What came of changing a partner's passphrase.
     pub fn passphrase_changed(&mut self, partner: Partner, result: Result<(), SealError>) {
         let name = self.names()[partner.index()].clone();
@@ -352,62 +439,82 @@ impl App {
         }
     }
 
-    /// Opens, with keys already open, the sealed entries of the page on
-    /// screen; asks for the passphrase of the first partner whose key is
-    /// not. An entry sealed with a key since replaced stays sealed.
+    /// The reveal of the page on screen: asks for the passphrase of the
+    /// first partner whose entry is still sealed; once none is, the page
+    /// is saved with both answers open. An entry that can never be opened
+    /// (sealed with a key since replaced) keeps both sides shut.
     pub(super) fn open_sealed_entries(&mut self) {
-        let Some(couple) = self.couple.clone() else {
+        let Some(couple) = &self.couple else {
             return;
         };
-        let keys = self.open_keys.clone();
-        let Some(open) = self.open_page_mut() else {
+        let Some(open) = self.open_page() else {
             return;
         };
-        let mut waiting_for = None;
-        let mut failed = None;
-        for partner in Partner::BOTH {
-            if !seal::opens_with_current_key(&open.page, &couple, partner) {
-                continue;
-            }
-            match &keys[partner.index()] {
-                Some(key) => match seal::open_entry(open.page.entry_mut(partner), key) {
-                    Ok(()) => open.changed(),
-                    Err(e) => failed = Some((partner, e)),
-                },
-                None => {
-                    waiting_for.get_or_insert(partner);
-                }
-            }
+        let sealed: Vec<Partner> = Partner::BOTH
+            .into_iter()
+            .filter(|p| open.page.entry(*p).sealed.is_some())
+            .collect();
+        if let Some(&partner) = sealed
+            .iter()
+            .find(|p| !seal::opens_with_current_key(&open.page, couple, **p))
+        {
+            let name = couple.names[partner.index()].clone();
+            self.reveal_shut(format!(
+                "{name}'s answers on this page were sealed with an earlier key, replaced when a passphrase was forgotten; they stay sealed in the file, never deleted, and since the two of you see both sides or neither, neither is shown"
+            ));
+            return;
         }
-        if let Some((partner, e)) = failed {
-            let name = self.names()[partner.index()].clone();
-            self.overlay = Some(Overlay::Message {
-                title: format!("{name}'s answers could not be opened"),
-                body: format!("{}.", capitalized(&e.to_string())),
-            });
-        } else if let Some(partner) = waiting_for {
-            self.ask_passphrase(partner, KeyPurpose::Unlock(Then::Reveal));
-        } else {
-            self.save_if_dirty();
+        match sealed.first() {
+            Some(&partner) => self.ask_passphrase(partner, KeyPurpose::Unlock(Then::Reveal)),
+            None => self.save_if_dirty(),
         }
     }
 
-    /// Opens a partner's own sealed draft on the open page before their
-    /// turn; false when it cannot be opened now (a passphrase is asked
-    /// for, or a message says why).
-    pub(super) fn open_own_draft(&mut self, partner: Partner) -> bool {
-        let Some(couple) = self.couple.clone() else {
+    /// A partner's side of the reveal: their entry opened with their key.
+    fn reveal_with(&mut self, partner: Partner, key: &OpenKey) {
+        let name = self.names()[partner.index()].clone();
+        let Some(open) = self.open_page_mut() else {
+            return;
+        };
+        match seal::open_entry(open.page.entry_mut(partner), key) {
+            Ok(()) => {
+                open.changed();
+                self.open_sealed_entries();
+            }
+            Err(e) => self.reveal_shut(format!("{name}'s sealed answers could not be opened: {e}")),
+        }
+    }
+
+    /// Says why the page on screen cannot be revealed: nothing of either
+    /// entry is shown, the couple cannot go on together, and the page is
+    /// not written again (unless it holds changes of its own to keep).
+    pub(super) fn reveal_shut(&mut self, why: String) {
+        if let Screen::SideBySide(s) = &mut self.screen {
+            if !s.open.dirty {
+                s.open.access = crate::journal::Access::ReadOnly(why.clone());
+            }
+            s.view.shut = Some(why);
+        }
+    }
+
+    /// Starts a partner's turn on the open page: with a passphrase, only
+    /// once they typed it (their key is checked, and their draft opened);
+    /// false when it cannot be started now (a passphrase is asked for, or
+    /// a message says why).
+    pub(super) fn turn_may_start(&mut self, partner: Partner) -> bool {
+        if !self.seals(partner) {
+            return true;
+        }
+        let Some(couple) = &self.couple else {
             return true;
         };
         let name = self.names()[partner.index()].clone();
-        let key = self.open_keys[partner.index()].clone();
-        let Some(open) = self.open_page_mut() else {
+        let Some(open) = self.open_page() else {
             return true;
         };
-        if open.page.entry(partner).sealed.is_none() {
-            return true;
-        }
-        if !seal::opens_with_current_key(&open.page, &couple, partner) {
+        if open.page.entry(partner).sealed.is_some()
+            && !seal::opens_with_current_key(&open.page, couple, partner)
+        {
             self.overlay = Some(Overlay::Message {
                 title: "This page cannot be continued".into(),
                 body: format!(
@@ -416,18 +523,67 @@ impl App {
             });
             return false;
         }
-        let Some(key) = key else {
-            self.ask_passphrase(partner, KeyPurpose::Unlock(Then::Turn));
-            return false;
+        self.ask_passphrase(partner, KeyPurpose::Unlock(Then::Turn));
+        false
+    }
+
+    /// The passphrase for a turn was right: the draft is opened with the
+    /// key, and the turn begins.
+    fn go_on_with_turn(&mut self, partner: Partner, key: &OpenKey) {
+        let name = self.names()[partner.index()].clone();
+        let Some(open) = self.open_page_mut() else {
+            return;
         };
-        if let Err(e) = seal::open_entry(open.page.entry_mut(partner), &key) {
+        if let Err(e) = seal::open_entry(open.page.entry_mut(partner), key) {
             self.overlay = Some(Overlay::Message {
                 title: format!("{name}'s answers could not be opened"),
                 body: format!("{}.", capitalized(&e.to_string())),
             });
-            return false;
+            return;
         }
-        true
+        self.start_turn(partner);
+    }
+
+    /// Seals again, in memory, what a partner's moment opened once it is
+    /// over: the words of each partner with a checked key who is not the
+    /// one working on screen. Left open only on a page both finished,
+    /// where the reveal opens both sides (a partner who just finished is
+    /// not asked again for what they just wrote).
+    pub(super) fn seal_idle_entries(&mut self) {
+        let App {
+            couple: Some(couple),
+            checked,
+            screen,
+            ..
+        } = self
+        else {
+            return;
+        };
+        let (open, working) = match screen {
+            Screen::Turn(s) => (&mut s.open, s.view.partner),
+            Screen::Handoff(s) => (&mut s.open, None),
+            Screen::SideBySide(s) => (&mut s.open, None),
+            _ => return,
+        };
+        if open
+            .page
+            .entries
+            .iter()
+            .all(|e| e.status == EntryStatus::Done)
+        {
+            return;
+        }
+        for partner in Partner::BOTH {
+            let entry = open.page.entry_mut(partner);
+            if Some(partner) == working || entry.sealed.is_some() || !entry.has_words() {
+                continue;
+            }
+            if let Some(to) = checked.recipient(couple, partner) {
+                // On failure the words stay as they were, and the next
+                // save says why.
+                let _ = seal::seal_entry(entry, to);
+            }
+        }
     }
 
     /// Whose answers kept private on the open page to show: asks when
@@ -458,20 +614,16 @@ impl App {
         }
     }
 
-    /// Shows a partner the answers they kept private, after their
-    /// passphrase when their key is not open yet.
+    /// Shows a partner the answers they kept private, once they typed
+    /// their passphrase: every time.
     pub(super) fn read_kept_of(&mut self, partner: Partner) {
-        if self.open_keys[partner.index()].is_some() {
-            self.show_kept(partner);
-        } else {
-            self.ask_passphrase(partner, KeyPurpose::Unlock(Then::ReadKept));
-        }
+        self.ask_passphrase(partner, KeyPurpose::Unlock(Then::ReadKept));
     }
 
-    fn show_kept(&mut self, partner: Partner) {
+    fn show_kept(&mut self, partner: Partner, key: &OpenKey) {
         let name = self.names()[partner.index()].clone();
         let other = self.names()[partner.other().index()].clone();
-        let (Some(open), Some(key)) = (self.open_page(), self.open_key(partner)) else {
+        let Some(open) = self.open_page() else {
             return;
         };
         let exercise = self.library.get(&open.page.exercise);

@@ -45,6 +45,9 @@ pub fn audit(
             );
         }
     }
+    for partner in Partner::BOTH {
+        audit.sealed(page, partner);
+    }
     if let Some(exercise) = exercise {
         for partner in Partner::BOTH {
             for (step_id, answer) in &page.entry(partner).answers {
@@ -103,6 +106,48 @@ struct Audit<'a> {
 }
 
 impl Audit<'_> {
+    /// A sealed entry holds its words in the sealed block alone: words
+    /// beside it (a hand edit, a merge) would be dropped when the entry is
+    /// opened, and a block tandem could never open shuts the reveal.
+    fn sealed(&mut self, page: &Page, partner: Partner) {
+        let entry = page.entry(partner);
+        let at = |field: &str| [key("entries"), Seg::Index(partner.index()), key(field)];
+        if let Some(sealed) = &entry.sealed {
+            let beside = [
+                ("answers", !entry.answers.is_empty()),
+                ("passed", !entry.passed.is_empty()),
+                ("private", !entry.private.is_empty()),
+                ("left_at", entry.left_at.is_some()),
+            ];
+            if let Some((field, _)) = beside.iter().find(|(_, held)| *held) {
+                self.report(
+                    &at(field),
+                    format!(
+                        "this entry's words are sealed, yet it also holds `{field}` in the open beside them; opening the sealed words would replace these, so the page is left as it is: move them out of the file (or remove the sealed block) to go on"
+                    ),
+                );
+            }
+            if let Err(why) = crate::seal::well_formed(sealed) {
+                self.report(
+                    &at("sealed"),
+                    format!(
+                        "these sealed words cannot be opened: {why}; both sides of the page stay shut, and the file is left as it is"
+                    ),
+                );
+            }
+        }
+        if let Some(kept) = &entry.kept
+            && let Err(why) = crate::seal::well_formed(kept)
+        {
+            self.report(
+                &at("kept"),
+                format!(
+                    "these answers kept private cannot be opened: {why}; the file is left as it is"
+                ),
+            );
+        }
+    }
+
     fn report(&mut self, at: &[Seg], message: String) {
         // Point at the deepest part of the path that can be found.
         let text = self.text;

@@ -388,9 +388,14 @@ impl Store {
     /// Writes a page with the words of each partner who has a key sealed
     /// to it until the reveal ([`crate::seal::for_disk`]). Nothing is
     /// written when sealing fails.
-    pub fn save_page_sealed(&self, page: &Page, couple: Option<&Couple>) -> Result<(), StoreError> {
+    pub fn save_page_sealed(
+        &self,
+        page: &Page,
+        couple: Option<&Couple>,
+        checked: &crate::seal::Checked,
+    ) -> Result<(), StoreError> {
         let path = self.page_path(&page.id);
-        let disk = crate::seal::for_disk(page, couple)
+        let disk = crate::seal::for_disk(page, couple, checked)
             .map_err(|e| StoreError::io(&path, io::Error::other(e.to_string())))?;
         self.save_page(&disk)
     }

@@ -220,7 +220,7 @@ fn safety_lines(app: &App, theme: Theme) -> (&str, Vec<Line<'static>>) {
 fn sealing_lines(app: &App, selected: Partner, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
     let mut lines = vec![
         Line::raw(
-            "With a passphrase, what you write stays unreadable in tandem's files until you have both finished: to your partner, and to anyone else using this computer. You never need it to save. tandem asks for it when you go on with your own answers, and at the reveal, once each time it runs.",
+            "With a passphrase, what you write stays unreadable in tandem's files until you have both finished: to your partner, and to anyone else using this computer. You never need it to save. tandem asks for it at the start of each of your turns, at the reveal, and to read what you kept private: every time, as you may share this computer.",
         ),
         Line::raw(""),
     ];
@@ -259,9 +259,15 @@ fn passphrase_lines<'a>(
 ) -> (&'a str, Vec<Line<'static>>) {
     let name = app.name(b.partner);
     let other = app.name(b.partner.other());
+    let draft_sealed = app
+        .open_page()
+        .is_some_and(|o| o.page.entry(b.partner).sealed.is_some());
     let ask = match (b.purpose, b.stage) {
-        (KeyPurpose::Unlock(Then::Turn), _) => format!(
+        (KeyPurpose::Unlock(Then::Turn), _) if draft_sealed => format!(
             "{name}, your answers on this page are sealed. Type your passphrase to go on with them. {other}, please look away."
+        ),
+        (KeyPurpose::Unlock(Then::Turn), _) => format!(
+            "{name}, type your passphrase to begin your turn: what you write is sealed with your key, checked first. {other}, please look away."
         ),
         (KeyPurpose::Unlock(Then::Reveal), _) => format!(
             "You have both finished. {name}, type your passphrase to open your answers for the reveal. {other}, please look away."

@@ -45,8 +45,9 @@ pub fn render(
     };
     // Why a page is read-only stays in sight above it while it scrolls:
     // without it, answers tandem could not read look merely missing.
-    let area = match &open.access {
-        crate::journal::Access::ReadOnly(why) => {
+    let shut = open.access.reason().or(view.shut.as_deref());
+    let area = match shut {
+        Some(why) => {
             let warning = text::wrap_at_most(
                 &format!("Read-only: {why}."),
                 usize::from(area.width),
@@ -62,7 +63,7 @@ pub fn render(
             frame.render_widget(Paragraph::new(lines), top);
             page
         }
-        _ => area,
+        None => area,
     };
     let peeking = view.resume.is_some();
     let lines = drawn_lines(app, open, peeking, usize::from(area.width), theme);
@@ -159,7 +160,18 @@ fn page_lines(
         .into_iter()
         .map(|l| Line::styled(l, theme.heading())),
     );
-    let lead = if discussed {
+    let revealed = crate::reveal::reveal(page);
+    let lead = if revealed.is_none() {
+        match &open.access {
+            crate::journal::Access::ReadOnly(_) => {
+                "Neither answer is shown: the two of you see both sides or neither. The file is left as it is."
+            }
+            _ if page.status() == PageStatus::BothDone => {
+                "You have both finished. The answers open once each of you with a passphrase has typed it; neither side is shown before."
+            }
+            _ => "The answers are private until both partners have finished.",
+        }
+    } else if discussed {
         "What you each wrote, what you said back, and what you agreed."
     } else if peeking {
         "Your answers side by side, while you talk it over. Enter or Esc goes back to the step you were on."
@@ -176,10 +188,7 @@ fn page_lines(
         page.entries[0].partner.clone(),
         page.entries[1].partner.clone(),
     ];
-    let Some(revealed) = crate::reveal::reveal(page) else {
-        lines.push(Line::raw(
-            "The answers are private until both partners have finished.",
-        ));
+    let Some(revealed) = revealed else {
         return lines;
     };
     let sections = sections(revealed, app.open_exercise(), discussed);

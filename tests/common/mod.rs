@@ -37,6 +37,10 @@ pub struct Harness {
     /// answered "yes" as soon as it is asked, as a partner who feels safe
     /// would: on for every test but those about the question.
     pub says_safe: bool,
+    /// Each partner's passphrase, typed by them whenever it is asked for
+    /// (a turn, the reveal, a look at what they kept), as a partner who
+    /// knows it would: off unless a test sets it.
+    pub passphrases: [Option<&'static str>; 2],
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -86,6 +90,7 @@ impl Harness {
             last_frame: String::new(),
             clock: now,
             says_safe: true,
+            passphrases: [None, None],
             _dir: None,
         };
         while read_pending(&mut harness.app, &harness.store, 100) > 0 {}
@@ -140,6 +145,16 @@ impl Harness {
             )
         {
             self.press(KeyCode::Char('y'));
+        }
+        if let Some(tandem::app::Overlay::Passphrase(b)) = &self.app.overlay
+            && matches!(b.purpose, tandem::app::KeyPurpose::Unlock(_))
+            && !b.waiting
+            && b.error.is_none()
+            && b.field.is_empty()
+            && let Some(passphrase) = self.passphrases[b.partner.index()]
+        {
+            self.type_text(passphrase);
+            self.press(KeyCode::Enter);
         }
     }
 

@@ -225,16 +225,31 @@ pub fn start_boundary_map(tui: &mut Tui) {
 /// Starts the turn of the partner the hand-off names, saying yes to the
 /// private question a sensitive exercise asks first.
 pub fn begin_turn(tui: &mut Tui) {
+    begin_turn_as(tui, None);
+}
+
+/// As [`begin_turn`], for a partner who types `passphrase` first.
+pub fn begin_turn_as(tui: &mut Tui, passphrase: Option<&str>) {
     tui.send(ENTER);
+    if let Some(passphrase) = passphrase {
+        tui.wait_for("Passphrase: ");
+        tui.type_text(passphrase);
+        tui.send(ENTER);
+    }
     tui.wait_for("Can you answer honestly here");
     tui.send("y");
 }
 
 /// From home to Alex's first written answer in the boundary map.
 pub fn start_writing(tui: &mut Tui) {
+    start_writing_as(tui, None);
+}
+
+/// As [`start_writing`], for Alex with `passphrase`.
+pub fn start_writing_as(tui: &mut Tui, passphrase: Option<&str>) {
     tui.wait_for("Hello, Alex and Sam.");
     start_boundary_map(tui);
-    begin_turn(tui);
+    begin_turn_as(tui, passphrase);
     tui.wait_for("step 1 of 6");
     tui.send(TAB);
     tui.wait_for("step 2 of 6");
