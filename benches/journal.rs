@@ -3,46 +3,22 @@
 //! of 100, 1,000 and 10,000 pages. Start-up and memory are measured on the
 //! real binary by `benches/measure.sh`.
 
-use std::hint::black_box;
-use std::path::Path;
+mod common;
 
+use std::hint::black_box;
+
+use common::{journal, press};
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-use tandem::app::{App, Event, JournalIndex, Screen};
-use tandem::content::Library;
+use tandem::app::{App, Event, Screen};
 use tandem::journal::Store;
-use tandem::runtime::{carry_out, read_pending};
+use tandem::runtime::carry_out;
 use tandem::seal::{OpenKey, Passphrase};
 use tandem::ui::{self, Theme};
 
 const SIZES: [usize; 3] = [100, 1_000, 10_000];
-
-fn now() -> Timestamp {
-    Timestamp::from_second(1_764_547_200).unwrap_or(Timestamp::UNIX_EPOCH)
-}
-
-/// A journal of `pages` pages on disk, and the app with every page read.
-fn journal(dir: &Path, pages: usize) -> (App, Store) {
-    let library = Library::load(None);
-    tandem::demo::generate(&library, pages, tandem::demo::DEMO_SEED)
-        .write(dir)
-        .expect("write the journal");
-    let store = Store::open(dir).expect("open");
-    let couple = store.load_couple().expect("couple");
-    let ids = store.page_ids().expect("ids");
-    let mut app = App::new(couple, library, JournalIndex::new(ids), now, TimeZone::UTC);
-    while read_pending(&mut app, &store, 1_000) > 0 {}
-    (app, store)
-}
-
-fn press(app: &mut App, store: &Store, code: KeyCode) {
-    let effects = app.update(Event::key(code));
-    carry_out(app, store, effects);
-}
 
 /// Draws the app as the terminal loop does after every key.
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {

@@ -235,7 +235,19 @@ pub fn seal_earlier(
     let Ok(ids) = store.page_ids() else {
         return done;
     };
-    for id in ids.iter().filter(|id| Some(id.as_str()) != skip) {
+    // A page both may read in full holds nothing to seal: its summary
+    // says so without the page being opened again.
+    let revealed: std::collections::HashSet<&str> = app
+        .journal
+        .pages
+        .iter()
+        .filter(|p| p.revealed.is_some())
+        .map(|p| p.id.as_str())
+        .collect();
+    for id in ids
+        .iter()
+        .filter(|id| Some(id.as_str()) != skip && !revealed.contains(id.as_str()))
+    {
         // A page that cannot be read is reported on its own, elsewhere.
         let Ok(loaded) = store.load_page(id, &app.library) else {
             continue;

@@ -15,38 +15,28 @@ use tandem::model::{EntryStatus, Partner};
 const ALEX_PASS: &str = "a kettle on the hill";
 const SAM_PASS: &str = "Sam's own passphrase";
 
-/// Types a passphrase into the box and presses Enter.
-fn enter_passphrase(h: &mut Harness, passphrase: &str) {
-    assert!(
-        matches!(h.app.overlay, Some(Overlay::Passphrase(_))),
-        "a passphrase is asked for:\n{}",
-        h.last_frame
-    );
-    h.type_text(passphrase);
-    h.press(KeyCode::Enter);
-}
-
 fn asked(h: &Harness, partner: Partner, then: Then) -> bool {
     matches!(&h.app.overlay, Some(Overlay::Passphrase(b))
         if b.partner == partner && b.purpose == KeyPurpose::Unlock(then))
 }
 
-/// From home: a partner (the first, or with `second` the second) sets a
-/// passphrase.
-fn set_passphrase(h: &mut Harness, second: bool, passphrase: &str) {
-    h.press(KeyCode::Char('P'));
-    if second {
-        h.press(KeyCode::Down);
-    }
-    h.press(KeyCode::Enter);
-    enter_passphrase(h, passphrase);
-    enter_passphrase(h, passphrase);
-    h.press(KeyCode::Esc);
-}
-
 fn page_text(h: &Harness, id: &str) -> String {
     std::fs::read_to_string(h.data_dir().join("journal").join(format!("{id}.ron")))
         .expect("page file")
+}
+
+/// Alex (with a passphrase) starts the boundary map and writes `words`
+/// on its first written step, then pauses (with `keep`, keeps the answer
+/// private and goes on to the next step instead).
+fn alex_writes_with_a_passphrase(h: &mut Harness, words: &str, keep: bool) {
+    set_passphrase(h, false, ALEX_PASS);
+    h.passphrases[0] = Some(ALEX_PASS);
+    start_boundary_map(h);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('1'));
+    h.press(KeyCode::Tab);
+    h.type_text(words);
+    h.press(if keep { KeyCode::F(4) } else { KeyCode::Esc });
 }
 
 fn check(dir: &Path) -> (i32, String) {
@@ -240,14 +230,7 @@ fn check_names_sealed_words_that_can_never_be_opened_with_their_line() {
 #[test]
 fn a_plain_answer_beside_sealed_words_makes_the_page_read_only() {
     let mut h = Harness::with_couple();
-    set_passphrase(&mut h, false, ALEX_PASS);
-    h.passphrases[0] = Some(ALEX_PASS);
-    start_boundary_map(&mut h);
-    h.press(KeyCode::Enter);
-    h.press(KeyCode::Char('1'));
-    h.press(KeyCode::Tab);
-    h.type_text(ALEX.area);
-    h.press(KeyCode::Esc);
+    alex_writes_with_a_passphrase(&mut h, ALEX.area, false);
     let id = newest_page(&h).id;
     let file = h.data_dir().join("journal").join(format!("{id}.ron"));
     let text = std::fs::read_to_string(&file).expect("page");
@@ -415,14 +398,7 @@ fn newest_sealed(h: &Harness, id: &str) -> bool {
 #[test]
 fn what_was_kept_private_is_shown_only_after_the_passphrase_every_time() {
     let mut h = Harness::with_couple();
-    set_passphrase(&mut h, false, ALEX_PASS);
-    h.passphrases[0] = Some(ALEX_PASS);
-    start_boundary_map(&mut h);
-    h.press(KeyCode::Enter);
-    h.press(KeyCode::Char('1'));
-    h.press(KeyCode::Tab);
-    h.type_text("Quokkamarmalade is mine alone");
-    h.press(KeyCode::F(4));
+    alex_writes_with_a_passphrase(&mut h, "Quokkamarmalade is mine alone", true);
     answer_boundary_map_after_step_2(&mut h, &ALEX);
     sam_answers_after_alex(&mut h);
     h.passphrases[0] = None;

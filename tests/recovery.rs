@@ -226,18 +226,23 @@ fn a_sealed_turn_kept_aside_after_a_failed_save_stays_sealed_and_comes_back() {
     tui.wait_exit();
 }
 
+/// Alex starts writing `first`, autosave keeps it, then the disk fills.
+fn writing_when_the_disk_fills(first: &str) -> (tempfile::TempDir, SmallDisk, [PathBuf; 3], Tui) {
+    let (dir, disk, [data, config, state]) = places();
+    let mut tui = spawn(&data, &config, &state);
+    onboard(&mut tui);
+    start_writing(&mut tui);
+    tui.type_text(first);
+    wait_for_autosave(&mut tui, &data);
+    disk.fail(&data);
+    (dir, disk, [data, config, state], tui)
+}
+
 /// A page left while its saves fail is held, not dropped: home names it,
 /// the way out asks once, and what could not be saved is kept aside.
 #[test]
 fn a_page_left_while_saves_fail_is_held_named_and_kept_aside_on_the_way_out() {
-    let (_dir, disk, [data, config, state]) = places();
-
-    let mut tui = spawn(&data, &config, &state);
-    onboard(&mut tui);
-    start_writing(&mut tui);
-    tui.type_text("When plans are made ");
-    wait_for_autosave(&mut tui, &data);
-    disk.fail(&data);
+    let (_dir, _disk, [_, _, state], mut tui) = writing_when_the_disk_fills("When plans are made ");
     tui.type_text("Plumbobquartet");
     tui.wait_for("Not saved yet:");
     // Paused: the page leaves the screen, its words do not.
@@ -268,14 +273,7 @@ fn a_page_left_while_saves_fail_is_held_named_and_kept_aside_on_the_way_out() {
 /// the page is left, and saved once there is room again.
 #[test]
 fn a_turn_finished_while_saves_fail_is_saved_once_there_is_room() {
-    let (_dir, disk, [data, config, state]) = places();
-
-    let mut tui = spawn(&data, &config, &state);
-    onboard(&mut tui);
-    start_writing(&mut tui);
-    tui.type_text("Gingerlanternfish");
-    wait_for_autosave(&mut tui, &data);
-    disk.fail(&data);
+    let (_dir, disk, [data, _, state], mut tui) = writing_when_the_disk_fills("Gingerlanternfish");
     for _ in 0..5 {
         tui.send(common::pty::TAB);
     }

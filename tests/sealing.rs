@@ -46,32 +46,6 @@ fn found_anywhere(folder: &Path, word: &str) -> Vec<String> {
         .collect()
 }
 
-/// Types a passphrase into the box and presses Enter.
-fn enter_passphrase(h: &mut Harness, passphrase: &str) {
-    assert!(
-        matches!(h.app.overlay, Some(Overlay::Passphrase(_))),
-        "a passphrase is asked for"
-    );
-    h.type_text(passphrase);
-    h.press(KeyCode::Enter);
-}
-
-/// From home: the first partner (`Down` for the second) sets a passphrase.
-fn set_passphrase(h: &mut Harness, second: bool, passphrase: &str) {
-    h.press(KeyCode::Char('P'));
-    if second {
-        h.press(KeyCode::Down);
-    }
-    h.press(KeyCode::Enter);
-    enter_passphrase(h, passphrase);
-    enter_passphrase(h, passphrase);
-    assert!(
-        matches!(h.app.overlay, Some(Overlay::Sealing { .. })),
-        "back in the passphrases box"
-    );
-    h.press(KeyCode::Esc);
-}
-
 /// Alex, whose passphrase is `passphrase`, writes the three words on the
 /// boundary map's text steps and stops there (saved).
 fn alex_writes(h: &mut Harness, passphrase: &str) {

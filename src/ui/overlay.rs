@@ -267,7 +267,7 @@ fn passphrase_lines<'a>(
             "{name}, your answers on this page are sealed. Type your passphrase to go on with them. {other}, please look away."
         ),
         (KeyPurpose::Unlock(Then::Turn), _) => format!(
-            "{name}, type your passphrase to begin your turn: what you write is sealed with your key, checked first. {other}, please look away."
+            "{name}, type your passphrase to begin your turn: what you write stays sealed to you until the reveal. {other}, please look away."
         ),
         (KeyPurpose::Unlock(Then::Reveal), _) => format!(
             "You have both finished. {name}, type your passphrase to open your answers for the reveal. {other}, please look away."

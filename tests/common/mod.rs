@@ -520,3 +520,31 @@ pub fn compare_two_needs_inventories(h: &mut Harness) {
     h.press(KeyCode::Char('j'));
     h.press(KeyCode::Char('m'));
 }
+
+/// Types a passphrase into the box and presses Enter.
+pub fn enter_passphrase(h: &mut Harness, passphrase: &str) {
+    assert!(
+        matches!(h.app.overlay, Some(tandem::app::Overlay::Passphrase(_))),
+        "a passphrase is asked for:\n{}",
+        h.last_frame
+    );
+    h.type_text(passphrase);
+    h.press(KeyCode::Enter);
+}
+
+/// From home: the first partner (with `second`, the second) sets a
+/// passphrase; home is next.
+pub fn set_passphrase(h: &mut Harness, second: bool, passphrase: &str) {
+    h.press(KeyCode::Char('P'));
+    if second {
+        h.press(KeyCode::Down);
+    }
+    h.press(KeyCode::Enter);
+    enter_passphrase(h, passphrase);
+    enter_passphrase(h, passphrase);
+    assert!(
+        matches!(h.app.overlay, Some(tandem::app::Overlay::Sealing { .. })),
+        "back in the passphrases box"
+    );
+    h.press(KeyCode::Esc);
+}
