@@ -597,7 +597,7 @@ fn show(store: &Store, library: &Library, id: &str) -> Result<ExitCode> {
     }
     out.line("");
     let Some(revealed) = crate::reveal::reveal(page) else {
-        out.line("The answers are private until both partners have finished.");
+        out.line(crate::reveal::not_revealed_words(page));
         return Ok(ExitCode::SUCCESS);
     };
     let names = [
@@ -1017,12 +1017,20 @@ fn check_keys(store: &Store, couple: &crate::model::Couple) -> Vec<Problem> {
     };
     let mut problems = Vec::new();
     for partner in Partner::BOTH {
-        let Some(listed) = couple.key(partner) else {
-            continue;
-        };
         let name = visible(&couple.names[partner.index()]).into_owned();
         let file = store.key_path(partner);
         let shown = file.display();
+        let Some(listed) = couple.key(partner) else {
+            if std::fs::symlink_metadata(&file).is_ok() {
+                problems.push(at(
+                    "keys",
+                    format!(
+                        "this lists no key for {name}, yet {name}'s key file {shown} is there: tandem will not seal to nothing, so {name}'s turns wait until {name}'s own key is listed again (the \"# public key\" line of the key file)"
+                    ),
+                ));
+            }
+            continue;
+        };
         let stated = match store.load_key(partner) {
             Ok(key_file) => crate::seal::stated_public_key(&key_file).map(str::to_string),
             Err(_) => {

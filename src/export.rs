@@ -95,10 +95,7 @@ pub fn page_part(export: &ExportPage, library: &Library, tz: &TimeZone, format: 
         writer.paragraph(&mut out, &format!("Read-only: {why}."), true);
     }
     match crate::reveal::reveal(page) {
-        None => writer.private(
-            &mut out,
-            "The answers are private until both partners have finished.",
-        ),
+        None => writer.private(&mut out, crate::reveal::not_revealed_words(page)),
         Some(revealed) => {
             let exercise = library.get(&page.exercise);
             let discussed = page.status() == PageStatus::Discussed;

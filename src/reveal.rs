@@ -31,6 +31,19 @@ pub fn reveal(page: &Page) -> Option<Revealed<'_>> {
         .then_some(Revealed { page })
 }
 
+/// Why a page's answers are not shown, in the words every command and
+/// export uses.
+pub fn not_revealed_words(page: &Page) -> &'static str {
+    let both_done = Partner::BOTH
+        .iter()
+        .all(|p| page.entry(*p).status == EntryStatus::Done);
+    if both_done {
+        "You have both finished; the answers are shown once each of you with a passphrase has opened your side in tandem."
+    } else {
+        "The answers are private until both partners have finished."
+    }
+}
+
 /// What a partner wrote on a page, for that partner's own turn only.
 pub fn own_answer<'a>(page: &'a Page, author: Partner, step: &str) -> Option<&'a Answer> {
     page.entry(author).answers.get(step)

@@ -188,10 +188,25 @@ fn open_key(
                 .ok()
                 .and_then(|other| OpenKey::unlock(&other, passphrase).ok())
                 .is_some_and(|key| Some(key.public()) == listed);
-            Err(if swapped {
-                SealError::SwappedKeyFiles(store.key_path(partner.other()).display().to_string())
-            } else {
-                SealError::WrongPassphrase
+            if swapped {
+                return Err(SealError::SwappedKeyFiles(
+                    store.key_path(partner.other()).display().to_string(),
+                ));
+            }
+            // The key a new one replaced: a partner who did not ask for
+            // the new key learns that someone else did.
+            let earlier = store.retired_keys(partner).into_iter().next();
+            let earlier_key = earlier.as_ref().and_then(|path| {
+                let bytes = crate::files::read_regular(path, 64 << 10).ok()?;
+                OpenKey::unlock(&String::from_utf8(bytes).ok()?, passphrase).ok()
+            });
+            Err(match (earlier, earlier_key) {
+                (Some(path), Some(key)) => SealError::KeyReplacedSince(
+                    path.display().to_string(),
+                    key.public().to_string(),
+                    store.key_path(partner).display().to_string(),
+                ),
+                _ => SealError::WrongPassphrase,
             })
         }
         Ok(key) => {

@@ -104,6 +104,12 @@ pub enum SealError {
     CannotSeal(String),
     #[error("{0}")]
     KeyFile(String),
+    /// The passphrase opens the key that was put aside when a new one was
+    /// made for a forgotten passphrase: the file, and its public half.
+    #[error(
+        "this is the passphrase of the earlier key, put aside when a new key was made in its place ({0}); if you did not ask for a new key, someone else made it. What was sealed with the earlier key stays sealed to it. To use it again, close tandem, put that file back as {2}, and list its key ({1}) for you in couple.ron"
+    )]
+    KeyReplacedSince(String, String, String),
     /// The passphrase opens the other partner's key file: the two files
     /// have changed places.
     #[error(
@@ -239,6 +245,25 @@ struct Words {
     left_at: Option<String>,
 }
 
+/// Words as sealed: their length rounded up with trailing blanks (which
+/// RON reads past), so that the size of a sealed block says little of how
+/// much was written: a kilobyte at least, then the next power of two, and
+/// past 64 KiB the next multiple of it.
+fn padded(mut text: String) -> String {
+    const FLOOR: usize = 1 << 10;
+    const STEP: usize = 64 << 10;
+    let len = text.len();
+    let target = if len <= FLOOR {
+        FLOOR
+    } else if len <= STEP {
+        len.next_power_of_two()
+    } else {
+        len.div_ceil(STEP) * STEP
+    };
+    text.extend(std::iter::repeat_n(' ', target - len));
+    text
+}
+
 /// Seals an entry's words to `to`; its open fields are emptied.
 pub fn seal_entry(entry: &mut Entry, to: &str) -> Result<(), SealError> {
     let words = Words {
@@ -248,7 +273,7 @@ pub fn seal_entry(entry: &mut Entry, to: &str) -> Result<(), SealError> {
         left_at: entry.left_at.take(),
     };
     let text = crate::journal::to_ron(&words).map_err(|e| SealError::CannotSeal(e.to_string()));
-    let sealed = text.and_then(|text| seal(to, text.as_bytes()));
+    let sealed = text.and_then(|text| seal(to, padded(text).as_bytes()));
     match sealed {
         Ok(sealed) => {
             entry.sealed = Some(sealed);
@@ -303,7 +328,7 @@ fn seal_kept(entry: &mut Entry, to: &str) -> Result<(), SealError> {
         ..Words::default()
     };
     let text = crate::journal::to_ron(&words).map_err(|e| SealError::CannotSeal(e.to_string()))?;
-    entry.kept = Some(seal(to, text.as_bytes())?);
+    entry.kept = Some(seal(to, padded(text).as_bytes())?);
     for step in &entry.private {
         entry.answers.remove(step);
     }
@@ -463,6 +488,25 @@ mod tests {
         assert!(text.contains("Draft"), "the status stays in sight");
         open_entry(&mut entry, &key).expect("opened");
         assert_eq!(entry, original);
+    }
+
+    #[test]
+    fn sealed_blocks_of_short_and_longer_words_are_the_same_size() {
+        let key = OpenKey::generate();
+        let size = |words: &str| {
+            let mut entry = entry_with(words);
+            seal_entry(&mut entry, key.public()).expect("sealed");
+            entry.sealed.expect("sealed").words.len()
+        };
+        // age adds a little random filler of its own to every header, so
+        // sizes differ by that much, and not by the 620 characters more.
+        let (short, longer) = (size("short"), size(&"a few hundred characters ".repeat(25)));
+        assert!(short.abs_diff(longer) < 200, "{short} and {longer}");
+        let mut entry = entry_with(&"x".repeat(5000));
+        let original = entry.clone();
+        seal_entry(&mut entry, key.public()).expect("sealed");
+        open_entry(&mut entry, &key).expect("opened");
+        assert_eq!(entry, original, "the padding is not part of the words");
     }
 
     #[test]

@@ -73,6 +73,7 @@ pub fn run_workbook(dirs: &Dirs, plain: bool) -> Result<()> {
         crate::zone::local(),
     );
     app.demo = dirs.demo;
+    app.key_files = store.key_files();
     let mut notes = Vec::new();
     notes.extend(crate::runtime::read_dismissed(&mut app, &store));
     if !store.tightened.is_empty() {

@@ -254,11 +254,11 @@ fn a_plain_answer_beside_sealed_words_makes_the_page_read_only() {
 }
 
 /// Replaces the public key listed for `partner` in couple.ron.
-fn list_key(dir: &Path, partner: Partner, public: &str) {
+fn list_key(dir: &Path, partner: Partner, public: Option<&str>) {
     let path = dir.join("couple.ron");
     let mut couple: tandem::model::Couple =
         ron::from_str(&std::fs::read_to_string(&path).expect("couple")).expect("parses");
-    couple.keys[partner.index()] = Some(public.to_string());
+    couple.keys[partner.index()] = public.map(str::to_string);
     std::fs::write(&path, tandem::journal::to_ron(&couple).expect("ron")).expect("write");
 }
 
@@ -267,7 +267,7 @@ fn a_changed_key_in_the_couple_file_gets_no_word_and_is_named() {
     let mut h = Harness::with_couple();
     set_passphrase(&mut h, false, ALEX_PASS);
     let intruder = tandem::seal::OpenKey::generate();
-    list_key(h.data_dir(), Partner::First, intruder.public());
+    list_key(h.data_dir(), Partner::First, Some(intruder.public()));
     let (code, said) = check(h.data_dir());
     assert_eq!(code, 1, "{said}");
     assert!(said.contains("couple.ron:"), "{said}");
@@ -419,4 +419,66 @@ fn what_was_kept_private_is_shown_only_after_the_passphrase_every_time() {
         assert!(h.last_frame.contains("Quokka"), "{}", h.last_frame);
         h.press(KeyCode::Esc);
     }
+}
+
+#[test]
+fn a_key_taken_out_of_the_couple_file_makes_nothing_plain() {
+    let mut h = Harness::with_couple();
+    alex_writes_with_a_passphrase(&mut h, ALEX.area, false);
+    h.passphrases[0] = None;
+    list_key(h.data_dir(), Partner::First, None);
+    let (code, said) = check(h.data_dir());
+    assert_eq!(code, 1, "{said}");
+    assert!(said.contains("lists no key for Alex"), "{said}");
+
+    // The sealed draft is not gone on with, shown empty.
+    let mut h = h.reopen();
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    assert!(
+        h.last_frame.contains("cannot be continued"),
+        "{}",
+        h.last_frame
+    );
+    assert!(!matches!(h.app.screen, Screen::Turn(_)));
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Esc);
+    // A new page still asks, and starts no turn that would save plain.
+    start_boundary_map(&mut h);
+    if matches!(h.app.overlay, Some(Overlay::Confirm { .. })) {
+        h.press(KeyCode::Char('y'));
+    }
+    h.press(KeyCode::Enter);
+    assert!(asked(&h, Partner::First, Then::Turn), "{}", h.last_frame);
+    enter_passphrase(&mut h, ALEX_PASS);
+    assert!(
+        h.last_frame.contains("lists no key for Alex"),
+        "{}",
+        h.last_frame
+    );
+    assert!(!matches!(h.app.screen, Screen::Turn(_)));
+}
+
+#[test]
+fn a_key_replaced_behind_its_owner_is_said_when_they_type_their_passphrase() {
+    let mut h = Harness::with_couple();
+    set_passphrase(&mut h, false, ALEX_PASS);
+    // Someone at the keyboard makes Alex a new key.
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Char('f'));
+    h.press(KeyCode::Char('y'));
+    enter_passphrase(&mut h, "not Alex at all");
+    enter_passphrase(&mut h, "not Alex at all");
+    h.press(KeyCode::Esc);
+    let mut h = h.reopen();
+    h.resize(100, 30);
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    enter_passphrase(&mut h, ALEX_PASS);
+    assert!(
+        h.last_frame.contains("passphrase of the earlier key"),
+        "not a mistyped passphrase: {}",
+        h.last_frame
+    );
+    assert!(!matches!(h.app.screen, Screen::Turn(_)));
 }

@@ -318,6 +318,10 @@ pub struct App {
     /// The save in flight was asked for with Ctrl-S: a failure is worth a
     /// message box, where an autosave's is not.
     save_asked: bool,
+    /// Which partners have a key file: a partner with one seals, whatever
+    /// `couple.ron` lists (a key taken out of it must not make their next
+    /// words plain).
+    pub key_files: [bool; 2],
     /// The public keys checked against their owners' key files this run.
     /// No key itself is held: each is opened for a moment of its owner's
     /// and dropped (see `sealing.rs`).
@@ -364,6 +368,7 @@ impl App {
             held: Vec::new(),
             held_tried: None,
             save_asked: false,
+            key_files: [false; 2],
             checked: crate::seal::Checked::default(),
             dismissed: std::collections::BTreeMap::new(),
             dismissed_writable: true,

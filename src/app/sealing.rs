@@ -112,11 +112,14 @@ impl App {
         &self.checked
     }
 
-    /// Whether a partner has a passphrase, so that their words are sealed.
+    /// Whether a partner has a passphrase, so that their words are sealed:
+    /// `couple.ron` lists a key for them, or their key file is there.
     pub fn seals(&self, partner: Partner) -> bool {
-        self.couple
-            .as_ref()
-            .is_some_and(|c| c.key(partner).is_some())
+        self.key_files[partner.index()]
+            || self
+                .couple
+                .as_ref()
+                .is_some_and(|c| c.key(partner).is_some())
     }
 
     /// Opens the box about passphrases, with `partner` chosen.
@@ -327,13 +330,23 @@ impl App {
                     couple.names[0]
                 ),
             }),
-            KeyCheck::Changed => Err(Overlay::Message {
-                title: format!("The key for {name} in couple.ron has been changed"),
-                body: format!(
-                    "couple.ron, in your journal folder, lists a key for {name} that is not the one {name}'s passphrase opens ({file}). Whoever holds the listed key could read what is sealed to it, so nothing of {name}'s is sealed to it, and nothing was changed. What {name} wrote before stays sealed to {name}'s own key.\n\nIf neither of you changed couple.ron, someone may have tried to read {name}'s answers. To go on, put {name}'s own key back in couple.ron:\n{}\n(it is also the \"# public key\" line of {file}), or restore couple.ron from a backup.",
-                    key.public()
-                ),
-            }),
+            KeyCheck::Changed => {
+                let what = match couple.key(partner) {
+                    Some(_) => format!(
+                        "lists a key for {name} that is not the one {name}'s passphrase opens ({file}). Whoever holds the listed key could read what is sealed to it, so nothing of {name}'s is sealed to it"
+                    ),
+                    None => format!(
+                        "lists no key for {name}, though {name} has one ({file}). Without it, {name}'s words would be saved unsealed, so {name}'s turn does not start"
+                    ),
+                };
+                Err(Overlay::Message {
+                    title: format!("The key for {name} in couple.ron has been changed"),
+                    body: format!(
+                        "couple.ron, in your journal folder, {what}; nothing was changed. What {name} wrote before stays sealed to {name}'s own key.\n\nIf neither of you changed couple.ron, someone may have tried to read {name}'s answers. To go on, put {name}'s own key back in couple.ron:\n{}\n(it is also the \"# public key\" line of {file}), or restore couple.ron from a backup.",
+                        key.public()
+                    ),
+                })
+            }
         }
     }
 
@@ -354,6 +367,7 @@ impl App {
                 // key itself is not needed again until its owner's next
                 // moment, and is dropped.
                 self.checked.set(partner, key.public());
+                self.key_files[partner.index()] = true;
                 drop(key);
                 // Words written before there was a passphrase are sealed
                 // now, on every page not revealed.
@@ -459,8 +473,10 @@ impl App {
             .find(|p| !seal::opens_with_current_key(&open.page, couple, **p))
         {
             let name = couple.names[partner.index()].clone();
+            let why = not_listed(&name);
             self.reveal_shut(format!(
-                "{name}'s answers on this page were sealed with an earlier key, replaced when a passphrase was forgotten; they stay sealed in the file, never deleted, and since the two of you see both sides or neither, neither is shown"
+                "{} Since the two of you see both sides or neither, neither is shown",
+                why.trim_end_matches('.')
             ));
             return;
         }
@@ -502,26 +518,29 @@ impl App {
     /// false when it cannot be started now (a passphrase is asked for, or
     /// a message says why).
     pub(super) fn turn_may_start(&mut self, partner: Partner) -> bool {
-        if !self.seals(partner) {
-            return true;
-        }
         let Some(couple) = &self.couple else {
             return true;
         };
-        let name = self.names()[partner.index()].clone();
+        let name = couple.names[partner.index()].clone();
         let Some(open) = self.open_page() else {
             return true;
         };
+        // Sealed words are never gone on with unopened: the turn would
+        // show them empty and write new words beside them.
         if open.page.entry(partner).sealed.is_some()
             && !seal::opens_with_current_key(&open.page, couple, partner)
         {
             self.overlay = Some(Overlay::Message {
                 title: "This page cannot be continued".into(),
                 body: format!(
-                    "{name}'s answers on this page were sealed with an earlier key, which was replaced when a passphrase was forgotten. They stay sealed in the file, never deleted.\n\nTo do this exercise now, start it again from the library: it makes a new page."
+                    "{}\n\nTo do this exercise now, start it again from the library: it makes a new page.",
+                    not_listed(&name)
                 ),
             });
             return false;
+        }
+        if !self.seals(partner) {
+            return true;
         }
         self.ask_passphrase(partner, KeyPurpose::Unlock(Then::Turn));
         false
@@ -668,6 +687,14 @@ impl App {
     pub(super) fn replace_key(&mut self, partner: Partner) {
         self.ask_passphrase(partner, KeyPurpose::Replace);
     }
+}
+
+/// Why a partner's sealed words cannot be opened with the key
+/// `couple.ron` lists for them.
+fn not_listed(name: &str) -> String {
+    format!(
+        "{name}'s answers on this page are sealed to a key that couple.ron no longer lists for {name}: a new key was made after a forgotten passphrase, or couple.ron was changed since. They stay sealed in the file, never deleted. If neither of you made a new key, `tandem check` says what changed in couple.ron."
+    )
 }
 
 fn capitalized(text: &str) -> String {

@@ -254,6 +254,32 @@ impl Store {
         self.root.join(KEYS_DIR).join(format!("{name}.age"))
     }
 
+    /// A partner's key files put aside when a new key replaced them,
+    /// newest first.
+    pub fn retired_keys(&self, partner: Partner) -> Vec<PathBuf> {
+        let name = ["first", "second"][partner.index()];
+        let prefix = format!("{name}-until-");
+        let Ok(read) = std::fs::read_dir(self.root.join(KEYS_DIR)) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = read
+            .flatten()
+            .filter(|e| {
+                let file = e.file_name().to_string_lossy().into_owned();
+                file.starts_with(&prefix) && file.ends_with(".age")
+            })
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        found.reverse();
+        found
+    }
+
+    /// Which partners have a key file (whatever it holds).
+    pub fn key_files(&self) -> [bool; 2] {
+        Partner::BOTH.map(|p| std::fs::symlink_metadata(self.key_path(p)).is_ok())
+    }
+
     /// A partner's key file, as text.
     pub fn load_key(&self, partner: Partner) -> Result<String, StoreError> {
         let path = self.key_path(partner);

@@ -74,13 +74,14 @@ impl Harness {
     fn on_store(store: Store, exercises: Option<&Path>, now: fn() -> Timestamp) -> Harness {
         let couple = store.load_couple().expect("couple readable");
         let ids = store.page_ids().expect("list pages");
-        let app = App::new(
+        let mut app = App::new(
             couple,
             Library::load(exercises),
             JournalIndex::new(ids),
             now,
             TimeZone::UTC,
         );
+        app.key_files = store.key_files();
         let mut harness = Harness {
             app,
             size: (80, 24),
