@@ -92,14 +92,18 @@ impl PassphraseBox {
     }
 
     fn take_typed(&mut self) -> Passphrase {
-        let typed = Passphrase::new(self.field.lines().join("\n"));
-        self.field = masked();
+        let field = std::mem::replace(&mut self.field, masked());
+        let mut lines = field.into_lines();
+        let typed = Passphrase::new(lines.join("\n"));
+        lines.iter_mut().for_each(zeroize::Zeroize::zeroize);
         typed
     }
 }
 
 fn masked() -> TextArea<'static> {
     let mut field = TextArea::default();
+    // No undo history: it would keep copies of what was typed.
+    field.set_max_histories(0);
     field.set_mask_char('•');
     field.set_cursor_line_style(ratatui::style::Style::default());
     field
