@@ -177,9 +177,12 @@ fn open_key(
     partner: Partner,
     passphrase: &Passphrase,
 ) -> Result<OpenKey, SealError> {
-    let locked = store
-        .load_key(partner)
-        .map_err(|e| SealError::KeyFile(e.to_string()))?;
+    let locked = store.load_key(partner).map_err(|e| {
+        SealError::KeyFile(format!(
+            "{}\n\nPut the key file back from a backup: without it, nothing sealed to it can be opened. To go on writing now, P and then f make a new key; what the old one sealed stays sealed",
+            crate::model::visible(&e.to_string())
+        ))
+    })?;
     match OpenKey::unlock(&locked, passphrase) {
         Err(SealError::WrongPassphrase) => {
             let listed = app.couple.as_ref().and_then(|c| c.key(partner));
@@ -269,8 +272,7 @@ pub fn seal_earlier(
         };
         let mut page = loaded.page;
         let entry = page.entry(partner);
-        if crate::seal::may_be_plain(&page, couple) || entry.sealed.is_some() || !entry.has_words()
-        {
+        if crate::seal::may_be_plain(&page) || entry.sealed.is_some() || !entry.has_words() {
             continue;
         }
         let title = crate::model::visible_line(&page.title);

@@ -362,15 +362,15 @@ pub fn opens_with_current_key(page: &Page, couple: &Couple, partner: Partner) ->
 }
 
 /// Whether the page may hold both partners' words in plain text: both
-/// have finished, and nothing on it waits to be opened with a key the
-/// couple still has.
-pub fn may_be_plain(page: &Page, couple: &Couple) -> bool {
-    Partner::BOTH
-        .iter()
-        .all(|p| page.entry(*p).status == EntryStatus::Done)
-        && !Partner::BOTH
-            .iter()
-            .any(|p| opens_with_current_key(page, couple, *p))
+/// have finished, and neither side is still sealed. A side sealed with a
+/// key that can no longer open it (replaced since, or taken out of
+/// `couple.ron`) keeps the other side sealed too: the reveal shows both
+/// sides or neither, on disk as on screen.
+pub fn may_be_plain(page: &Page) -> bool {
+    Partner::BOTH.iter().all(|p| {
+        let entry = page.entry(*p);
+        entry.status == EntryStatus::Done && entry.sealed.is_none()
+    })
 }
 
 /// The public keys checked this run against their owners' key files
@@ -406,7 +406,7 @@ pub fn for_disk<'a>(
     let Some(couple) = couple else {
         return Ok(Cow::Borrowed(page));
     };
-    if may_be_plain(page, couple) {
+    if may_be_plain(page) {
         // Both answers go plain, but for those kept private: those are
         // sealed to their author for good.
         if !page.entries.iter().any(holds_kept_in_the_open) {

@@ -482,3 +482,40 @@ fn a_key_replaced_behind_its_owner_is_said_when_they_type_their_passphrase() {
     );
     assert!(!matches!(h.app.screen, Screen::Turn(_)));
 }
+
+#[test]
+fn a_new_key_made_by_one_partner_never_leaves_the_other_side_plain() {
+    let mut h = Harness::with_couple();
+    set_passphrase(&mut h, false, ALEX_PASS);
+    set_passphrase(&mut h, true, SAM_PASS);
+    h.passphrases = [Some(ALEX_PASS), Some(SAM_PASS)];
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &ALEX);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Home(_)), "{}", h.last_frame);
+    // Alex makes himself a new key: his finished side can no longer be
+    // opened with the key couple.ron lists.
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Char('f'));
+    h.press(KeyCode::Char('y'));
+    enter_passphrase(&mut h, "Alex's other passphrase");
+    enter_passphrase(&mut h, "Alex's other passphrase");
+    h.press(KeyCode::Esc);
+    // Sam goes on and finishes: the reveal stays shut, and Sam's words
+    // stay sealed to Sam in the file, never plain beside Alex's.
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &SAM);
+    h.press(KeyCode::Enter);
+    h.resize(120, 50);
+    assert!(!h.last_frame.contains(SAM.feeling), "{}", h.last_frame);
+    let id = newest_page(&h).id;
+    h.press(KeyCode::Esc);
+    let text = page_text(&h, &id);
+    assert!(!text.contains(SAM.feeling), "{text}");
+    let page = newest_page(&h);
+    assert!(page.entries.iter().all(|e| e.status == EntryStatus::Done));
+    assert!(page.entries[1].sealed.is_some(), "Sam's side sealed to Sam");
+}

@@ -169,6 +169,15 @@ impl App {
     pub(super) fn on_key(&mut self, key: KeyEvent) {
         let context = self.key_context();
         let action = keymap::resolve(context, key);
+        // "Once more to quit" means the next quit, not one minutes later
+        // after other work: any other key (but closing the box that said
+        // so) asks again.
+        if !matches!(
+            action,
+            Some(Action::Quit | Action::QuickExit | Action::Close)
+        ) {
+            self.quit_refused = false;
+        }
         // Nothing typed blind goes into an answer or moves anything; only
         // quitting works while the window is too small to show the screen.
         if self.measured.too_small && action != Some(Action::Quit) {

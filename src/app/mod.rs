@@ -707,7 +707,7 @@ impl App {
             self.overlay = Some(Overlay::Message {
                 title: "Not saved".into(),
                 body: format!(
-                    "{which} could not be saved, so tandem is still open and your answers are still here.\n\nPress Ctrl-S to try saving again, or Ctrl-C once more to quit: what could not be saved is then kept aside, outside the journal, and offered back the next time tandem starts."
+                    "{which} could not be saved, so tandem is still open and keeps your answers.\n\nPress Ctrl-S to try saving again, or quit once more (q or Ctrl-C): what could not be saved is then kept aside, outside the journal, and offered back the next time tandem starts."
                 ),
             });
             return false;

@@ -330,7 +330,7 @@ impl App {
             KeyCheck::Swapped => Err(Overlay::Message {
                 title: "The keys in couple.ron have changed places".into(),
                 body: format!(
-                    "couple.ron, in your journal folder, lists {name}'s key for {other} and {other}'s for {name}. Words sealed to the wrong one could be read by the wrong person, so nothing is sealed to either listing, and nothing was changed.\n\nTo go on, put the two lines under `keys:` in couple.ron back in order (the first is {}'s), or restore the file from a backup. `tandem check` points at them.",
+                    "couple.ron, in your journal folder, lists {name}'s key for {other} and {other}'s for {name}. Words sealed to the wrong one could be read by the wrong person, so nothing is sealed to either listing, and nothing was changed.\n\nTo go on, put the two keys listed under keys in couple.ron back in their order (the first is {}'s), or restore the file from a backup; tandem check points at them.",
                     couple.names[0]
                 ),
             }),
@@ -477,10 +477,9 @@ impl App {
             .find(|p| !seal::opens_with_current_key(&open.page, couple, **p))
         {
             let name = couple.names[partner.index()].clone();
-            let why = not_listed(&name);
             self.reveal_shut(format!(
                 "{} Since the two of you see both sides or neither, neither is shown",
-                why.trim_end_matches('.')
+                not_listed(&name)
             ));
             return;
         }
@@ -697,7 +696,7 @@ impl App {
 /// `couple.ron` lists for them.
 fn not_listed(name: &str) -> String {
     format!(
-        "{name}'s answers on this page are sealed to a key that couple.ron no longer lists for {name}: a new key was made after a forgotten passphrase, or couple.ron was changed since. They stay sealed in the file, never deleted. If neither of you made a new key, `tandem check` says what changed in couple.ron."
+        "{name}'s answers on this page are sealed to a key that couple.ron no longer lists for {name}: a new key was made after a forgotten passphrase, or couple.ron was changed since. They stay sealed in the file, never deleted. If neither of you made a new key, tandem check says what changed in couple.ron."
     )
 }
 
