@@ -930,13 +930,11 @@ fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
     let library = dirs.library();
     let mut problems: Vec<Problem> = library.problems.clone();
     let mut checked = 0;
-    match store.load_couple() {
-        Ok(Some(couple)) => {
-            checked += 1;
-            problems.extend(check_keys(store, &couple));
-        }
+    let couple = store.load_couple();
+    match &couple {
+        Ok(Some(_)) => checked += 1,
         Ok(None) => {}
-        Err(StoreError::Unreadable(problem)) => problems.push(problem),
+        Err(StoreError::Unreadable(problem)) => problems.push(problem.clone()),
         Err(e) => problems.push(Problem::whole_file(&store.couple_path(), e.to_string())),
     }
     let listing = store.listing()?;
@@ -945,17 +943,29 @@ fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
     // files that claim the same page.
     let mut claimed: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     let read = reader::read_all(store, &library, &listing.ids, |_, read| {
-        read.map(|loaded| (loaded.findings, loaded.written_id))
+        read.map(|loaded| {
+            let sealed = [0, 1].map(|i| {
+                let entry = &loaded.page.entries[i];
+                entry.sealed.is_some() || entry.kept.is_some()
+            });
+            (loaded.findings, loaded.written_id, sealed)
+        })
     });
+    // Whose words some page holds sealed.
+    let mut sealed_by = [false; 2];
     for (id, read) in listing.ids.iter().zip(read) {
         checked += 1;
         match read {
-            Ok((findings, written_id)) => {
+            Ok((findings, written_id, sealed)) => {
                 problems.extend(findings);
                 claimed.entry(written_id).or_default().push(id.clone());
+                sealed_by = [0, 1].map(|i| sealed_by[i] || sealed[i]);
             }
             Err(problem) => problems.push(problem),
         }
+    }
+    if let Ok(Some(couple)) = &couple {
+        problems.extend(check_keys(store, couple, sealed_by));
     }
     for (written, files) in &claimed {
         let owner = listing.ids.iter().find(|id| *id == written);
@@ -1007,7 +1017,7 @@ fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
 /// their words sealed to someone else. Key files say their public half on
 /// a comment line; one written before that says nothing and is opened
 /// (and checked) with its passphrase only.
-fn check_keys(store: &Store, couple: &crate::model::Couple) -> Vec<Problem> {
+fn check_keys(store: &Store, couple: &crate::model::Couple, sealed_by: [bool; 2]) -> Vec<Problem> {
     use crate::model::Partner;
     let path = store.couple_path();
     let text = std::fs::read_to_string(&path).unwrap_or_default();
@@ -1021,7 +1031,14 @@ fn check_keys(store: &Store, couple: &crate::model::Couple) -> Vec<Problem> {
         let file = store.key_path(partner);
         let shown = file.display();
         let Some(listed) = couple.key(partner) else {
-            if std::fs::symlink_metadata(&file).is_ok() {
+            if std::fs::symlink_metadata(&file).is_err() && sealed_by[partner.index()] {
+                problems.push(at(
+                    "keys",
+                    format!(
+                        "this lists no key for {name}, and {name}'s key file {shown} is gone, yet pages hold {name}'s words sealed with a passphrase: put the key file and {name}'s key back from a backup. Until then tandem does not start a turn of {name}'s, so nothing {name} writes is saved unsealed"
+                    ),
+                ));
+            } else if std::fs::symlink_metadata(&file).is_ok() {
                 problems.push(at(
                     "keys",
                     format!(

@@ -519,3 +519,38 @@ fn a_new_key_made_by_one_partner_never_leaves_the_other_side_plain() {
     assert!(page.entries.iter().all(|e| e.status == EntryStatus::Done));
     assert!(page.entries[1].sealed.is_some(), "Sam's side sealed to Sam");
 }
+
+#[test]
+fn a_key_file_and_its_key_both_taken_away_still_leave_nothing_plain() {
+    let mut h = Harness::with_couple();
+    alex_writes_with_a_passphrase(&mut h, ALEX.area, false);
+    h.passphrases[0] = None;
+    std::fs::remove_file(h.data_dir().join("keys").join("first.age")).expect("remove");
+    list_key(h.data_dir(), Partner::First, None);
+    let (code, said) = check(h.data_dir());
+    assert_eq!(code, 1, "{said}");
+    assert!(
+        said.contains("is gone, yet pages hold Alex's words"),
+        "{said}"
+    );
+
+    let mut h = h.reopen();
+    h.resize(100, 30);
+    start_boundary_map(&mut h);
+    if matches!(h.app.overlay, Some(Overlay::Confirm { .. })) {
+        h.press(KeyCode::Char('y'));
+    }
+    assert!(
+        h.last_frame.contains("sealed with Alex's passphrase"),
+        "not \"no passphrase\": {}",
+        h.last_frame
+    );
+    h.press(KeyCode::Enter);
+    enter_passphrase(&mut h, ALEX_PASS);
+    assert!(
+        h.last_frame.contains("Put the key file back"),
+        "{}",
+        h.last_frame
+    );
+    assert!(!matches!(h.app.screen, Screen::Turn(_)));
+}

@@ -25,6 +25,10 @@ pub struct PageSummary {
     pub status: PageStatus,
     pub names: [String; 2],
     pub entries: [EntryStatus; 2],
+    /// Whose words on the page are sealed (to whatever key): a partner
+    /// who has sealed before is taken to seal still, even when both their
+    /// key file and their key in `couple.ron` have gone.
+    pub sealed: [bool; 2],
     /// Why the page is shown but never rewritten, when it is.
     pub read_only: Option<String>,
     #[serde(with = "crate::summaries::every_field")]
@@ -76,6 +80,8 @@ impl PageSummary {
                 page.entries[1].partner.clone(),
             ],
             entries: [page.entries[0].status, page.entries[1].status],
+            sealed: [0, 1]
+                .map(|i| page.entries[i].sealed.is_some() || page.entries[i].kept.is_some()),
             read_only: access.reason().map(str::to_string),
             agreements: crate::reveal::agreements(page).to_vec(),
             talking: page.status() == crate::model::PageStatus::BothDone

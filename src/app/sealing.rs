@@ -118,12 +118,15 @@ impl App {
 
     /// Whether a partner has a passphrase, so that their words are sealed:
     /// `couple.ron` lists a key for them, or their key file is there.
+    /// A partner whose words the journal holds sealed seals too: both
+    /// signs above can be taken away by hand, the pages they sealed not.
     pub fn seals(&self, partner: Partner) -> bool {
         self.key_files[partner.index()]
             || self
                 .couple
                 .as_ref()
                 .is_some_and(|c| c.key(partner).is_some())
+            || self.journal.pages.iter().any(|p| p.sealed[partner.index()])
     }
 
     /// Opens the box about passphrases, with `partner` chosen.
