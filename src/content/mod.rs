@@ -411,6 +411,31 @@ mod tests {
         for service in &guide.services {
             assert!(service.source.starts_with("https://"), "{service:?}");
             assert!(!service.reach.is_empty(), "{service:?}");
+            // Who it is for, when it answers, and when that was checked:
+            // a crisis line for women only, or closed at night, says so.
+            assert!(!service.for_whom.is_empty(), "who for: {service:?}");
+            assert!(!service.hours.is_empty(), "hours: {service:?}");
+            assert!(service.checked.len() == 7, "checked YYYY-MM: {service:?}");
         }
+        let all: String = guide
+            .services
+            .iter()
+            .map(|s| format!("{} {} {};", s.name, s.region, s.for_whom))
+            .collect();
+        for everyone_else in ["Men's Aid", "Shine", "Northern Ireland"] {
+            assert!(all.contains(everyone_else), "a line for {everyone_else}");
+        }
+        let words: String = guide
+            .sections
+            .iter()
+            .flat_map(|s| s.lines.iter())
+            .chain(guide.elsewhere.iter())
+            .cloned()
+            .collect();
+        assert!(
+            !words.contains("every gender"),
+            "not every line is for everyone"
+        );
+        assert!(words.contains("111"), "New Zealand's emergency number");
     }
 }

@@ -30,10 +30,20 @@ pub struct SafetySection {
 pub struct Service {
     pub name: String,
     pub region: String,
-    /// How to reach it, in words: numbers, texts, websites, hours.
+    /// Who it is for ("everyone", "women", "men", "LGBT+ people"): a
+    /// line for women only is no help to a man who rings it in a crisis.
+    #[serde(default, rename = "for")]
+    pub for_whom: String,
+    /// When it answers ("24 hours", "Mon–Fri 9am–5pm").
+    #[serde(default)]
+    pub hours: String,
+    /// How to reach it, in words: numbers, texts, websites.
     pub reach: String,
     /// Where the contact details were taken from, to check them again.
     pub source: String,
+    /// When they were last checked against the source (year and month).
+    #[serde(default)]
+    pub checked: String,
 }
 
 impl SafetyGuide {

@@ -192,15 +192,30 @@ fn safety_lines(app: &App, theme: Theme) -> (&str, Vec<Line<'static>>) {
         .map(|line| match line {
             SafetyLine::Heading(h) => Line::styled(shown(h), theme.heading()),
             SafetyLine::Text(t) => Line::raw(shown(t)),
-            SafetyLine::Service(service) => Line::from(vec![
-                Span::raw("• "),
-                Span::styled(shown(&service.name), theme.title()),
-                Span::raw(format!(
-                    " ({}): {}",
-                    shown(&service.region),
-                    shown(&service.reach)
-                )),
-            ]),
+            SafetyLine::Service(service) => {
+                // Where, for whom and when, as far as the file says.
+                let for_whom =
+                    (!service.for_whom.is_empty()).then(|| format!("for {}", service.for_whom));
+                let about: Vec<String> = [
+                    Some(service.region.clone()),
+                    for_whom,
+                    Some(service.hours.clone()),
+                ]
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.is_empty())
+                .map(|s| shown(&s))
+                .collect();
+                Line::from(vec![
+                    Span::raw("• "),
+                    Span::styled(shown(&service.name), theme.title()),
+                    Span::raw(format!(
+                        " ({}): {}",
+                        about.join(", "),
+                        shown(&service.reach)
+                    )),
+                ])
+            }
             SafetyLine::Blank => Line::raw(""),
         })
         .collect();
