@@ -103,9 +103,17 @@ fn compare_lines(app: &App, view: &CompareView, width: usize, theme: Theme) -> V
         crate::reveal::reveal(&view.pages[0]),
         crate::reveal::reveal(&view.pages[1]),
     ) else {
-        lines.push(Line::raw(
-            "The answers are private until both partners have finished both pages.",
-        ));
+        // Said of the first page not shown, in the words of the reveal rule.
+        let shut = view
+            .pages
+            .iter()
+            .find(|p| crate::reveal::reveal(p).is_none())
+            .map_or("", crate::reveal::not_revealed_words);
+        lines.extend(
+            text::wrap(&format!("Not compared: {shut}"), width)
+                .into_iter()
+                .map(Line::raw),
+        );
         return lines;
     };
     lines.extend(section_lines(
