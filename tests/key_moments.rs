@@ -39,6 +39,17 @@ fn alex_writes_with_a_passphrase(h: &mut Harness, words: &str, keep: bool) {
     h.press(if keep { KeyCode::F(4) } else { KeyCode::Esc });
 }
 
+/// From home, whoever is at the keyboard makes Alex a new key with
+/// `passphrase` ("forgotten passphrase": P, then f).
+fn make_alex_a_new_key(h: &mut Harness, passphrase: &str) {
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Char('f'));
+    h.press(KeyCode::Char('y'));
+    enter_passphrase(h, passphrase);
+    enter_passphrase(h, passphrase);
+    h.press(KeyCode::Esc);
+}
+
 fn check(dir: &Path) -> (i32, String) {
     let (code, out, err) = common::pty::run(dir, &dir.join("config"), &["check"]);
     (code, format!("{out}{err}"))
@@ -464,12 +475,7 @@ fn a_key_replaced_behind_its_owner_is_said_when_they_type_their_passphrase() {
     let mut h = Harness::with_couple();
     set_passphrase(&mut h, false, ALEX_PASS);
     // Someone at the keyboard makes Alex a new key.
-    h.press(KeyCode::Char('P'));
-    h.press(KeyCode::Char('f'));
-    h.press(KeyCode::Char('y'));
-    enter_passphrase(&mut h, "not Alex at all");
-    enter_passphrase(&mut h, "not Alex at all");
-    h.press(KeyCode::Esc);
+    make_alex_a_new_key(&mut h, "not Alex at all");
     let mut h = h.reopen();
     h.resize(100, 30);
     start_boundary_map(&mut h);
@@ -497,12 +503,7 @@ fn a_new_key_made_by_one_partner_never_leaves_the_other_side_plain() {
     assert!(matches!(h.app.screen, Screen::Home(_)), "{}", h.last_frame);
     // Alex makes himself a new key: his finished side can no longer be
     // opened with the key couple.ron lists.
-    h.press(KeyCode::Char('P'));
-    h.press(KeyCode::Char('f'));
-    h.press(KeyCode::Char('y'));
-    enter_passphrase(&mut h, "Alex's other passphrase");
-    enter_passphrase(&mut h, "Alex's other passphrase");
-    h.press(KeyCode::Esc);
+    make_alex_a_new_key(&mut h, "Alex's other passphrase");
     // Sam goes on and finishes: the reveal stays shut, and Sam's words
     // stay sealed to Sam in the file, never plain beside Alex's.
     h.press(KeyCode::Enter);

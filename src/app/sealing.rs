@@ -324,7 +324,7 @@ impl App {
             return Ok(());
         };
         let [name, other] = [partner, partner.other()].map(|p| couple.names[p.index()].clone());
-        let file = ["keys/first.age", "keys/second.age"][partner.index()];
+        let file = crate::journal::key_file(partner);
         match seal::check_key(key, couple, partner) {
             KeyCheck::Matches => {
                 self.checked.set(partner, key.public());

@@ -40,6 +40,17 @@ const EXPORTS_DIR: &str = "exports";
 const REMOVED_DIR: &str = "removed";
 /// Each partner's key, encrypted with their passphrase.
 const KEYS_DIR: &str = "keys";
+
+/// A partner's key file as named inside the journal folder
+/// ("keys/first.age"), for paths and for words shown to the couple.
+pub fn key_file(partner: Partner) -> String {
+    format!("{KEYS_DIR}/{}.age", key_name(partner))
+}
+
+/// What a partner's key files are named after.
+fn key_name(partner: Partner) -> &'static str {
+    ["first", "second"][partner.index()]
+}
 /// The largest key file tandem reads; one is well under a kilobyte.
 const KEY_LIMIT: u64 = 64 << 10;
 
@@ -250,15 +261,13 @@ impl Store {
 
     /// Where a partner's key is kept, encrypted with their passphrase.
     pub fn key_path(&self, partner: Partner) -> PathBuf {
-        let name = ["first", "second"][partner.index()];
-        self.root.join(KEYS_DIR).join(format!("{name}.age"))
+        self.root.join(key_file(partner))
     }
 
     /// A partner's key files put aside when a new key replaced them,
     /// newest first.
     pub fn retired_keys(&self, partner: Partner) -> Vec<PathBuf> {
-        let name = ["first", "second"][partner.index()];
-        let prefix = format!("{name}-until-");
+        let prefix = format!("{}-until-", key_name(partner));
         let Ok(read) = std::fs::read_dir(self.root.join(KEYS_DIR)) else {
             return Vec::new();
         };
@@ -312,10 +321,9 @@ impl Store {
         if std::fs::symlink_metadata(&from).is_err() {
             return Ok(None);
         }
-        let name = ["first", "second"][partner.index()];
         let to = unused_path(
             &self.root.join(KEYS_DIR),
-            &format!("{name}-until-{stamp}"),
+            &format!("{}-until-{stamp}", key_name(partner)),
             "age",
         );
         std::fs::rename(&from, &to).map_err(|e| StoreError::io(&from, e))?;
