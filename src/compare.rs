@@ -248,6 +248,9 @@ pub fn sections(page: Revealed<'_>, exercise: Option<&Exercise>, discussion: boo
             }
             for step in &exercise.steps {
                 match &step.mode {
+                    StepMode::Individual if guessed(exercise, step).is_some() => {
+                        out.extend(guesses(page, step, guessed(exercise, step)));
+                    }
                     StepMode::Individual => {
                         out.push(individual(page, step));
                         if let Field::Grid(def) = &step.field {
@@ -350,10 +353,10 @@ fn grid_summaries(page: Revealed<'_>, step: &Step, def: &GridDef) -> Vec<Section
         });
     }
     if let Some(patterns) = &def.patterns {
-        let often = |p: usize, prefix: &str| -> Vec<String> {
+        let often = |p: usize, strength: bool| -> Vec<String> {
             def.rows
                 .iter()
-                .filter(|r| r.concept.starts_with(prefix))
+                .filter(|r| !r.concept.is_empty() && r.concept.starts_with('I') == strength)
                 .filter(|r| {
                     matches!(value(p, &r.id, &patterns.column), Some(GridValue::Scale(v)) if v >= patterns.often)
                 })
@@ -361,8 +364,11 @@ fn grid_summaries(page: Revealed<'_>, step: &Step, def: &GridDef) -> Vec<Section
                 .collect()
         };
         let column = |p: usize| {
-            let gentle = often(p, "C");
-            let strengths = often(p, "I");
+            // Strengths are the interdependent statements; every other one
+            // (a codependent pattern, or leaning so far the other way that
+            // a partner's needs are overlooked) is a pattern to be gentle with.
+            let gentle = often(p, false);
+            let strengths = often(p, true);
             let mut lines = vec!["Patterns to be gentle with:".to_string()];
             if gentle.is_empty() {
                 lines.push("(none rated often)".to_string());
@@ -462,6 +468,43 @@ fn individual(page: Revealed<'_>, step: &Step) -> Section {
         heading: step.prompt.clone(),
         body,
     }
+}
+
+/// The step a guessing step guesses at, when the exercise has it.
+fn guessed<'a>(exercise: &'a Exercise, step: &Step) -> Option<&'a Step> {
+    exercise.step(step.guess_of.as_deref()?)
+}
+
+/// Each partner's guess beside what the other wrote to the step guessed
+/// at: two sections, one per guess, each answer in its writer's column.
+fn guesses(page: Revealed<'_>, step: &Step, target: Option<&Step>) -> Vec<Section> {
+    let Some(target) = target else {
+        return vec![individual(page, step)];
+    };
+    let names = Partner::BOTH.map(|p| page.page().entry(p).partner.as_str());
+    let words = |p: Partner, step: &Step| match page.withheld(p, &step.id) {
+        Some(w) => Some(vec![w.words().to_string()]),
+        None => page
+            .answer(p, &step.id)
+            .map(|a| plain_answer(a, &step.field)),
+    };
+    Partner::BOTH
+        .map(|guesser| {
+            let other = guesser.other();
+            let mut columns = [None, None];
+            columns[guesser.index()] = words(guesser, step);
+            columns[other.index()] = words(other, target);
+            Section {
+                heading: format!(
+                    "{}'s guess, beside what {} wrote: {}",
+                    names[guesser.index()],
+                    names[other.index()],
+                    target.prompt
+                ),
+                body: Body::Columns(columns),
+            }
+        })
+        .into()
 }
 
 fn reflected(page: Revealed<'_>, step: &Step) -> Section {

@@ -1009,7 +1009,7 @@ const AGREEMENTS: &[Binding] = &[
             (Plain(C::Char('2')), A::SetStatus(AgreementStatus::Revisit)),
             (Plain(C::Char('3')), A::SetStatus(AgreementStatus::Retired)),
         ],
-        "active, revisit, retired",
+        "active, revisit, ended",
         false,
     ),
     bind(

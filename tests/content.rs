@@ -8,7 +8,7 @@ use std::path::Path;
 use common::*;
 use ratatui::crossterm::event::KeyCode;
 use tandem::content::{Library, Source, parse_exercise};
-use tandem::model::{Answer, Field, PageStatus, Partner, StepMode};
+use tandem::model::{Answer, ColumnKind, Field, PageStatus, Partner, Step, StepMode};
 
 fn readme_example() -> String {
     let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
@@ -260,6 +260,26 @@ fn every_concept_of_the_map_is_practised_by_a_step_outside_the_reflection_statem
         missing.is_empty(),
         "concepts no step practises: {missing:?}"
     );
+    // Some concepts are easy to rate and easy to name in passing, and so
+    // easy to leave unpractised: where my responsibility ends (C1), a
+    // decision of my own (C9), steadying myself before asking for
+    // reassurance (C8, C11), what I value (S3). Each needs a step whose
+    // main aim it is (named first) and that has a partner write, sort or
+    // choose, not rate on a scale or say back the other's answer.
+    for concept in ["C1", "C8", "C9", "C11", "S3"] {
+        let practising: Vec<String> = library
+            .exercises()
+            .filter(|e| e.id != "reflection")
+            .flat_map(|e| e.steps.iter().map(move |s| (e, s)))
+            .filter(|(_, s)| practises(s, concept))
+            .map(|(e, s)| format!("{}/{}", e.id, s.id))
+            .collect();
+        assert!(
+            !practising.is_empty(),
+            "{concept} is named by {:?} but no step has it as its main aim and has a partner do more than rate it",
+            practised.get(concept)
+        );
+    }
     // An exercise claims as a whole only what its steps bear out.
     let mut unbacked = Vec::new();
     for exercise in library.exercises() {
@@ -279,20 +299,39 @@ fn every_concept_of_the_map_is_practised_by_a_step_outside_the_reflection_statem
     );
 }
 
+/// Whether a step practises a concept: the concept is its main aim (named
+/// first), and the step asks for words, a sorting or a choice of one's
+/// own, not a rating or the partner's words said back.
+fn practises(step: &Step, concept: &str) -> bool {
+    let main_aim = step.concepts.first().is_some_and(|c| c == concept);
+    let rating = match &step.field {
+        Field::Scale(_) => true,
+        Field::Grid(g) => g
+            .columns
+            .iter()
+            .all(|c| matches!(c.kind, ColumnKind::Scale(_))),
+        _ => false,
+    };
+    let said_back = matches!(step.mode, StepMode::Reflect { .. } | StepMode::Opening);
+    main_aim && !rating && !said_back
+}
+
 #[test]
-fn the_library_has_at_least_fifteen_exercises_and_each_new_one_has_its_reveal_snapshot() {
+fn the_library_has_twenty_four_exercises_each_with_its_reveal_at_two_sizes() {
     let library = Library::load(None);
     let count = library.exercises().count();
-    assert!(count >= 15, "{count} exercises");
+    assert!(count >= 24, "{count} exercises");
     let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     for exercise in library.exercises() {
-        let named = |id: &str| snapshots.join(format!("snapshots__reveal_{id}_80x24.snap"));
-        let id = exercise.id.replace('-', "_");
-        assert!(
-            named(&exercise.id).exists() || named(&id).exists(),
-            "{}: no reveal snapshot",
-            exercise.id
-        );
+        for size in ["80x24", "160x60"] {
+            let named = |id: &str| snapshots.join(format!("snapshots__reveal_{id}_{size}.snap"));
+            let id = exercise.id.replace('-', "_");
+            assert!(
+                named(&exercise.id).exists() || named(&id).exists(),
+                "{}: no reveal snapshot at {size}",
+                exercise.id
+            );
+        }
     }
 }
 
@@ -379,4 +418,108 @@ fn the_built_in_wording_reads_plainly() {
     println!("Flesch reading ease of every intro, prompt and hint: {ease:.1}");
     assert!(dense.is_empty(), "below 60: {dense:?}");
     assert!(ease >= 60.0, "reading ease {ease:.1} is below 60");
+}
+
+#[test]
+fn a_guess_names_a_step_answered_on_ones_own_or_the_file_says_where_it_does_not() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/your-world-now.ron");
+    let text = std::fs::read_to_string(&path).expect("read the built-in file");
+    assert!(parse_exercise(&path, &text).is_ok());
+    for (target, says) in [
+        ("nowhere", "is not a step of this exercise"),
+        ("surprised", "is not a step answered on one's own"),
+        ("guess-worry", "is this step itself"),
+    ] {
+        let changed = text.replacen("guess_of: \"worry\"", &format!("guess_of: \"{target}\""), 1);
+        let problems = parse_exercise(&path, &changed).expect_err("a guess at a wrong step");
+        let line = changed
+            .lines()
+            .position(|l| l.contains("guess_of"))
+            .map(|i| i + 1);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains(says) && Some(p.line) == line),
+            "{target}: {problems:#?}"
+        );
+    }
+}
+
+/// Every id an answer can be stored under in a built-in exercise: steps
+/// with their kind, options, grid rows and columns.
+fn answer_ids(library: &Library) -> std::collections::BTreeSet<String> {
+    let mut ids = std::collections::BTreeSet::new();
+    let options = |at: &str,
+                   choice: &tandem::model::ChoiceDef,
+                   ids: &mut std::collections::BTreeSet<String>| {
+        for option in &choice.options {
+            ids.insert(format!("{at} option {}", option.id));
+        }
+    };
+    for exercise in library.exercises() {
+        for step in &exercise.steps {
+            let at = format!("{}/{}", exercise.id, step.id);
+            let kind = match &step.field {
+                Field::Text(_) => "text",
+                Field::List(_) => "list",
+                Field::Scale(_) => "scale",
+                Field::Choice(_) => "choice",
+                Field::Checklist(_) => "checklist",
+                Field::Grid(_) => "grid",
+                Field::AgreementReview => "agreement review",
+            };
+            ids.insert(format!("{at} {kind}"));
+            match &step.field {
+                Field::Choice(choice) | Field::Checklist(choice) => options(&at, choice, &mut ids),
+                Field::Grid(grid) => {
+                    for row in &grid.rows {
+                        ids.insert(format!("{at} row {}", row.id));
+                    }
+                    for column in &grid.columns {
+                        let kind = match &column.kind {
+                            ColumnKind::Scale(_) => "scale",
+                            ColumnKind::Choice(_) => "choice",
+                        };
+                        let at = format!("{at} column {}", column.id);
+                        ids.insert(format!("{at} {kind}"));
+                        if let ColumnKind::Choice(choice) = &column.kind {
+                            options(&at, choice, &mut ids);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn what_a_couple_answered_with_an_earlier_built_in_exercise_still_fits_it() {
+    // A page keeps the ids its answers were given under. Were a built-in
+    // exercise to drop a step, an option or a row, or change a step's
+    // kind, every page answered with it would stop fitting and be left
+    // read-only. So an id, once shipped, stays; wording may change.
+    let shipped_file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/shipped-ids.txt");
+    let shipped: std::collections::BTreeSet<String> = std::fs::read_to_string(&shipped_file)
+        .expect("tests/shipped-ids.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect();
+    let now = answer_ids(&Library::load(None));
+    let gone: Vec<&String> = shipped.difference(&now).collect();
+    assert!(
+        gone.is_empty(),
+        "pages answered with these would no longer fit their exercise: {gone:#?}"
+    );
+    let new: Vec<&String> = now.difference(&shipped).collect();
+    assert!(
+        new.is_empty(),
+        "new answer ids: add these lines to tests/shipped-ids.txt, so they are kept from now on:\n{}",
+        new.iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }

@@ -307,6 +307,10 @@ fn the_reflection_summary_is_gentle_and_points_to_support_when_needed() {
     let sam = sam.join("\n");
     assert!(alex.contains("I feel responsible for my partner's feelings."));
     assert!(alex.contains("Co-Dependents Anonymous (CoDA)"));
+    // Fear of a partner is named before any pattern work, with the way out.
+    let fear = alex.find("afraid of a partner").expect("fear named");
+    let way_out = alex.find("then !").expect("the safety screen named");
+    assert!(fear < way_out && way_out < alex.find("CoDA").unwrap_or(0));
     assert!(!sam.contains("CoDA"));
     assert!(sam.contains("I say what I need, openly and honestly."));
     let note = all
@@ -361,7 +365,13 @@ fn a_topic_is_named_together_first_and_stays_in_view_during_each_turn() {
         "{handoff}"
     );
     h.press(KeyCode::Enter);
-    for _ in 0..4 {
+    let steps = h
+        .app
+        .library
+        .get("deciding-together")
+        .map_or(0, |e| e.individual_steps().count());
+    assert!(steps >= 4);
+    for _ in 0..steps {
         let turn = h.screen(100, 30);
         assert!(turn.contains("Alex's turn"), "{turn}");
         assert!(turn.contains("Where do we go this summer?"), "{turn}");

@@ -385,6 +385,7 @@ fn every_key() -> tandem::model::Exercise {
         mode,
         field,
         concepts: vec!["I1".into()],
+        guess_of: None,
     };
     Exercise {
         version: 1,
@@ -413,6 +414,10 @@ fn every_key() -> tandem::model::Exercise {
                 }),
             ),
             step("scale", StepMode::Individual, Field::Scale(scale.clone())),
+            Step {
+                guess_of: Some("scale".into()),
+                ..step("guess", StepMode::Individual, Field::Scale(scale.clone()))
+            },
             step(
                 "choice",
                 StepMode::Individual,

@@ -168,7 +168,7 @@ fn one_exercise_end_to_end_in_plain_mode() {
     assert!(
         read(&h)
             .announcement()
-            .contains("Selected: Helping or rescuing?")
+            .contains("Selected: Family and friends")
     );
     h.press(KeyCode::Up);
 

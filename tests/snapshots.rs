@@ -366,3 +366,43 @@ fn reveal_when_it_gets_too_heated() {
 fn reveal_what_i_value_in_you() {
     snap_reveal("what-i-value-in-you");
 }
+
+#[test]
+fn reveal_how_was_your_day() {
+    snap_reveal("how-was-your-day");
+}
+
+#[test]
+fn reveal_the_loop_we_get_into() {
+    snap_reveal("the-loop-we-get-into");
+}
+
+#[test]
+fn reveal_behind_my_position() {
+    snap_reveal("behind-my-position");
+}
+
+#[test]
+fn reveal_your_world_now() {
+    snap_reveal("your-world-now");
+}
+
+#[test]
+fn reveal_a_fair_share() {
+    snap_reveal("a-fair-share");
+}
+
+#[test]
+fn reveal_family_and_friends() {
+    snap_reveal("family-and-friends");
+}
+
+#[test]
+fn reveal_money_and_us() {
+    snap_reveal("money-and-us");
+}
+
+#[test]
+fn reveal_boundary_map_with_every_answer() {
+    snap_reveal("boundary-map");
+}

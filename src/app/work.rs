@@ -75,7 +75,7 @@ fn review_grid(items: &[ReviewItem]) -> Field {
                 options: vec![
                     option("keep", "keep"),
                     option("revisit", "revisit"),
-                    option("retire", "retire"),
+                    option("retire", "end"),
                 ],
             }),
         }],

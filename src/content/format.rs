@@ -34,7 +34,9 @@ pub const EXERCISE: Place = Place {
 pub const STEP: Place = Place {
     slug: "step",
     name: "a step",
-    keys: &["id", "prompt", "hint", "mode", "field", "concepts"],
+    keys: &[
+        "id", "prompt", "hint", "mode", "field", "concepts", "guess_of",
+    ],
 };
 pub const REFLECT: Place = Place {
     slug: "reflect",

@@ -422,7 +422,13 @@ mod tests {
             .iter()
             .map(|s| format!("{} {} {};", s.name, s.region, s.for_whom))
             .collect();
-        for everyone_else in ["Men's Aid", "Shine", "Northern Ireland"] {
+        for everyone_else in [
+            "Men's Aid",
+            "Shine",
+            "Are You OK",
+            "Northern Ireland",
+            "their own behaviour",
+        ] {
             assert!(all.contains(everyone_else), "a line for {everyone_else}");
         }
         let words: String = guide
@@ -437,5 +443,23 @@ mod tests {
             "not every line is for everyone"
         );
         assert!(words.contains("111"), "New Zealand's emergency number");
+        assert!(!words.to_lowercase().contains("nobody reads"));
+        // What tandem itself leaves behind, said where the services are.
+        let using = guide
+            .after_services
+            .iter()
+            .find(|s| s.heading == "Using tandem safely")
+            .expect("a section on using tandem safely");
+        let using = using.lines.join(" ");
+        for fact in [
+            "passphrase",
+            "Ctrl-Q",
+            "removed/",
+            "synced",
+            "summary file",
+            "history",
+        ] {
+            assert!(using.contains(fact), "using tandem safely: {fact}");
+        }
     }
 }

@@ -138,6 +138,25 @@ pub fn validate(exercise: &Exercise, path: &Path, text: &str) -> Vec<Problem> {
             report.at(&at.key("prompt"), format!("{name}: the prompt is empty"));
         }
         check_concepts(&mut report, &at.key("concepts"), &step.concepts);
+        if let Some(target) = &step.guess_of {
+            let problem = match exercise.step(target) {
+                _ if step.mode != StepMode::Individual => {
+                    Some("is answered together; only a step answered on one's own can guess")
+                }
+                None => Some("is not a step of this exercise"),
+                Some(found) if found.id == step.id => Some("is this step itself"),
+                Some(found) if found.mode != StepMode::Individual => {
+                    Some("is not a step answered on one's own")
+                }
+                Some(_) => None,
+            };
+            if let Some(problem) = problem {
+                report.at(
+                    &at.key("guess_of"),
+                    format!("{name} guesses at {}, which {problem}", quoted(target)),
+                );
+            }
+        }
         let mode = at.key("mode");
         match &step.mode {
             StepMode::Reflect { of } => {

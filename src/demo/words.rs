@@ -7,6 +7,416 @@ pub const NAMES: [&str; 2] = ["Maya", "Jonas"];
 /// exercise has its own few answers, so a demo page reads like one.
 pub const ANSWERS: &[(&str, &str, &[&str])] = &[
     (
+        "a-fair-share",
+        "unseen",
+        &[
+            "Without anyone seeing, I keep the shopping list in my head and notice when we are low on things.",
+            "Without anyone seeing, I keep track of when the car, the boiler and the insurance are due.",
+            "Without anyone seeing, I remember every birthday on both sides of the family.",
+        ],
+    ),
+    (
+        "a-fair-share",
+        "hold-on",
+        &[
+            "I find it hard to let go of the laundry, because I like it done my way.",
+            "I find it hard to let go of paying the bills. I worry something will be missed.",
+            "I find it hard to let go of planning meals, even though it tires me.",
+        ],
+    ),
+    (
+        "a-fair-share",
+        "fairer",
+        &[
+            "It would feel fairer if I did not have to ask for help with the things I noticed first.",
+            "It would feel fairer if the paperwork were not always mine.",
+            "It would feel fairer if we both knew what was in the fridge.",
+        ],
+    ),
+    (
+        "a-fair-share",
+        "hand-over",
+        &[
+            "The task is planning meals. I would like Jonas to own it, from the list to the shopping to the cooking, on weekdays.",
+            "The task is booking appointments. I would like Maya to own the dentist and the doctor for both of us.",
+        ],
+    ),
+    (
+        "a-fair-share",
+        "heard",
+        &[
+            "Without me seeing, you keep the shopping list in your head, and it would feel fairer if I noticed things too.",
+            "Without me seeing, you track the car and the insurance, and you would like me to take the paperwork.",
+        ],
+    ),
+    (
+        "a-fair-share",
+        "agreement",
+        &[
+            "From now on Jonas owns weekday meals, from planning to cooking. We will look again at the end of the month.",
+            "From now on Maya owns appointments and Jonas owns the bills. We will look again at the next check-in.",
+        ],
+    ),
+    (
+        "behind-my-position",
+        "topic",
+        &[
+            "Where we spend the holidays.",
+            "Whether we move out of the city.",
+            "How tidy the flat should be.",
+        ],
+    ),
+    (
+        "behind-my-position",
+        "position",
+        &[
+            "I would like us to spend Christmas with my family every year.",
+            "I would like us to move somewhere with a garden, outside the city.",
+            "I would like us to stay in the city, close to work and friends.",
+        ],
+    ),
+    (
+        "behind-my-position",
+        "story",
+        &[
+            "Christmas was the one time my whole family was calm together. I want our children to have that.",
+            "I grew up in a small flat with no space to be alone. A garden means room to breathe.",
+            "When I moved here I finally felt at home. I am afraid of being lonely somewhere new.",
+        ],
+    ),
+    (
+        "behind-my-position",
+        "bend",
+        &[
+            "I could be flexible about which days. What is core to me is some of Christmas with my family.",
+            "I could be flexible about how far out we go. What is core to me is some green space that is ours.",
+        ],
+    ),
+    (
+        "behind-my-position",
+        "understand",
+        &[
+            "I would like to understand what a garden would change for you day to day.",
+            "I would like to understand why Christmas with my family feels so hard for you.",
+        ],
+    ),
+    (
+        "behind-my-position",
+        "heard",
+        &[
+            "You would like Christmas with your family, because it was the calm time of your childhood, and some of it is core to you.",
+            "You would like a garden because you never had space of your own, and green space is the part you cannot give up.",
+        ],
+    ),
+    (
+        "behind-my-position",
+        "honour",
+        &[
+            "We can both honour a calm Christmas, and some days of it that are just ours.",
+            "We can both honour Jonas's need for friends nearby and Maya's need for green space.",
+        ],
+    ),
+    (
+        "behind-my-position",
+        "first-step",
+        &[
+            "This year we spend Christmas Eve with Maya's family and Christmas Day at home.",
+            "For the next three months, we look at flats near a park, still in the city.",
+        ],
+    ),
+    (
+        "family-and-friends",
+        "matters",
+        &[
+            "It is my sister, because she knew me before anyone else did.",
+            "It is my old friend Tom, because he is the one I can be silly with.",
+            "It is my mum, because she is on her own now and we talk every Sunday.",
+        ],
+    ),
+    (
+        "family-and-friends",
+        "own-time",
+        &[
+            "I would like to see my sister more, just the two of us, for coffee.",
+            "I would like to see my football friends more, without it being a couples evening.",
+        ],
+    ),
+    (
+        "family-and-friends",
+        "caught",
+        &[
+            "I feel caught between my mum, who wants us every Sunday, and Jonas, who would like some Sundays free.",
+            "I feel caught between what my parents expect at Christmas and what we want.",
+            "I feel caught when my friends make jokes about Maya and I do not know what to say.",
+        ],
+    ),
+    (
+        "family-and-friends",
+        "heard",
+        &[
+            "I hear that your sister matters most to you, and that you feel caught between your mum and me on Sundays.",
+            "I hear that Tom matters to you, and that you feel caught between your parents and us at Christmas.",
+        ],
+    ),
+    (
+        "family-and-friends",
+        "boundary",
+        &[
+            "We will visit Maya's mum two Sundays a month, and Maya will tell her herself.",
+            "Family calls before coming round. Jonas will tell his parents and Maya will tell hers.",
+        ],
+    ),
+    (
+        "how-was-your-day",
+        "weighing",
+        &[
+            "My manager moved the deadline up a week, and half the team is off sick.",
+            "My dad had another fall on Sunday. He says he is fine, but I keep thinking about it.",
+            "The flat above us is being rebuilt, and I have not slept well in days.",
+        ],
+    ),
+    (
+        "how-was-your-day",
+        "feels",
+        &[
+            "Tired and a bit panicky, like I am always behind.",
+            "Worried, and guilty that I live so far away from him.",
+            "Grumpy. Everything feels harder when I am short of sleep.",
+        ],
+    ),
+    (
+        "how-was-your-day",
+        "usually",
+        &[
+            "Usually Jonas starts telling me what to say to my manager before I have finished.",
+            "Usually Maya listens, then asks if I have called my dad yet, and I feel told off.",
+            "Usually we both end up on our phones before I have said much.",
+        ],
+    ),
+    (
+        "how-was-your-day",
+        "own-limit",
+        &[
+            "I could say: I want to hear it, but give me half an hour to land first.",
+            "I could say: I am tired tonight. Can we talk over breakfast instead?",
+        ],
+    ),
+    (
+        "how-was-your-day",
+        "heard",
+        &[
+            "The deadline at work is weighing on you, and you would like me to just listen and be on your side.",
+            "Your dad's fall is on your mind, and you would like a hug and some questions, not advice.",
+        ],
+    ),
+    (
+        "how-was-your-day",
+        "plan",
+        &[
+            "Each evening after dinner we sit on the sofa for twenty minutes, phones in the kitchen, and take turns.",
+            "We talk on our evening walk. The one listening asks \"Advice, or just listen?\" before saying anything.",
+        ],
+    ),
+    (
+        "money-and-us",
+        "grew-up",
+        &[
+            "When I was growing up there was never quite enough, and my mum did all the worrying.",
+            "When I was growing up money was never talked about. My dad paid for everything and we did not ask.",
+            "When I was growing up my parents argued about money, so I learned to keep quiet about it.",
+        ],
+    ),
+    (
+        "money-and-us",
+        "own-money",
+        &[
+            "I would like about 150 a month, to spend on books and coffee with friends.",
+            "I would like a small share of each pay cheque, to save for a bike without asking.",
+            "I would like enough for gifts, so a present for you is still a surprise.",
+        ],
+    ),
+    (
+        "money-and-us",
+        "change",
+        &[
+            "I would like us to decide big buys together, and stop checking the small ones.",
+            "I would like us to look at money once a month, calmly, instead of only when something goes wrong.",
+            "I would like to feel free to help my mum a little without a long talk each time.",
+        ],
+    ),
+    (
+        "money-and-us",
+        "heard",
+        &[
+            "For you, money means safety, because there was never enough when you were growing up, and you would like some of your own for books.",
+            "For you, money means freedom, because it was never talked about at home, and you would like to save for a bike without asking.",
+        ],
+    ),
+    (
+        "money-and-us",
+        "agreement",
+        &[
+            "We each keep 150 a month of our own, and talk about anything over 300 first.",
+            "We sit down with the budget on the first Sunday of each month.",
+        ],
+    ),
+    (
+        "the-loop-we-get-into",
+        "starts",
+        &[
+            "It starts when Jonas goes quiet at dinner and I ask what is wrong.",
+            "It starts when Maya asks \"Can we talk?\" late in the evening and I am already tired.",
+            "It starts when one of us comes home in a bad mood and the other notices.",
+        ],
+    ),
+    (
+        "the-loop-we-get-into",
+        "under",
+        &[
+            "Underneath, I feel alone, as if you have gone somewhere I cannot reach.",
+            "Underneath, I feel I am about to get it wrong again, so I go still.",
+            "Underneath, I feel scared that we are drifting apart.",
+        ],
+    ),
+    (
+        "the-loop-we-get-into",
+        "calm",
+        &[
+            "To calm myself, I can take a short walk round the block before I ask again.",
+            "To calm myself, I can sit in the garden for ten minutes and breathe slowly.",
+            "To calm myself, I can write down what I want to say, then wait an hour.",
+        ],
+    ),
+    (
+        "the-loop-we-get-into",
+        "help",
+        &[
+            "It would help me if you told me when you will come back to the talk.",
+            "It would help me if you gave me a few minutes before we talk, and did not follow me out of the room.",
+            "It would help me if you put a hand on my arm, even when you need quiet.",
+        ],
+    ),
+    (
+        "the-loop-we-get-into",
+        "heard",
+        &[
+            "Under your move you feel alone, you are afraid of not mattering to me, and it helps when I say when I will come back.",
+            "Under your silence you feel you will fail me, and it helps when I give you a few minutes first.",
+        ],
+    ),
+    (
+        "the-loop-we-get-into",
+        "spot",
+        &[
+            "We will know it has started when one of us says \"We're in the loop.\"",
+            "We will know it has started when Maya asks twice and Jonas leaves the room.",
+        ],
+    ),
+    (
+        "the-loop-we-get-into",
+        "step-out",
+        &[
+            "Maya takes a short walk before asking again; Jonas says \"Give me twenty minutes\" and comes back.",
+            "When we spot it, we stop, hold hands for a minute, and try again after tea.",
+        ],
+    ),
+    (
+        "your-world-now",
+        "worry",
+        &[
+            "Right now I worry about my dad living on his own.",
+            "Right now I worry about the new team at work, and whether I fit in.",
+            "Right now I worry about money for the car repair.",
+        ],
+    ),
+    (
+        "your-world-now",
+        "looking-forward",
+        &[
+            "I am looking forward to the concert in May.",
+            "I am looking forward to a long weekend with nothing planned.",
+            "I am looking forward to my sister's visit next month.",
+        ],
+    ),
+    (
+        "your-world-now",
+        "friend",
+        &[
+            "Right now it is Lena, because she is going through a divorce and we talk most evenings.",
+            "Right now it is Tom from football, because he makes me laugh when work is heavy.",
+        ],
+    ),
+    (
+        "your-world-now",
+        "plan",
+        &[
+            "This year I hope to finish my evening course.",
+            "This year I hope to run ten kilometres without stopping.",
+            "This year I hope to learn to make proper bread.",
+        ],
+    ),
+    (
+        "your-world-now",
+        "enjoying",
+        &[
+            "Lately I have been enjoying the radio in the morning before anyone is up.",
+            "Lately I have been enjoying cycling to work.",
+            "Lately I have been enjoying an old detective show.",
+        ],
+    ),
+    (
+        "your-world-now",
+        "guess-worry",
+        &[
+            "I think you worry about work, and the new team.",
+            "I think you worry about your dad.",
+            "I think you worry about money this month.",
+        ],
+    ),
+    (
+        "your-world-now",
+        "guess-forward",
+        &[
+            "I think you look forward to the long weekend.",
+            "I think you look forward to the concert.",
+            "I think you look forward to your sister's visit.",
+        ],
+    ),
+    (
+        "your-world-now",
+        "heard",
+        &[
+            "I did not know that Tom matters so much to you right now.",
+            "I did not know that you are worried about fitting in with the new team.",
+        ],
+    ),
+    (
+        "your-world-now",
+        "surprised",
+        &[
+            "We were surprised that we both guessed work. We want to ask more about Lena and about the course.",
+            "We were surprised how much the bread plan meant. We want to ask more about the new team.",
+        ],
+    ),
+    (
+        "deciding-together",
+        "own-decision",
+        &[
+            "I will decide on the evening class myself, by Friday.",
+            "Whether to go to the reunion. I will choose by Sunday.",
+            "Which bike to buy. I will look this week and pick one.",
+        ],
+    ),
+    (
+        "who-i-am-outside-us",
+        "values",
+        &[
+            "Honesty, being outdoors, and making things with my hands.",
+            "Kindness, and learning something new every year.",
+            "Calm mornings, my friends, and doing work I am proud of.",
+        ],
+    ),
+    (
         "speaker-listener",
         "topic",
         &[

@@ -157,6 +157,11 @@ pub struct Step {
     /// Ids from the concept map this step's prompt practises.
     #[serde(default)]
     pub concepts: Vec<String>,
+    /// A guess at the partner's answer to another step of one's own
+    /// (its id): the reveal sets each partner's guess beside what the
+    /// other wrote there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guess_of: Option<String>,
 }
 
 /// Who answers a step, and when.

@@ -297,7 +297,7 @@ impl AgreementStatus {
         match self {
             AgreementStatus::Active => "active",
             AgreementStatus::Revisit => "revisit",
-            AgreementStatus::Retired => "retired",
+            AgreementStatus::Retired => "ended",
         }
     }
 }

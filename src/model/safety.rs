@@ -15,6 +15,10 @@ pub struct SafetyGuide {
     /// What follows the list of services.
     #[serde(default)]
     pub elsewhere: Vec<String>,
+    /// Sections shown after the services: what matters, but less than a
+    /// number to call, such as using tandem itself safely.
+    #[serde(default)]
+    pub after_services: Vec<SafetySection>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -62,6 +66,11 @@ impl SafetyGuide {
         if !self.elsewhere.is_empty() {
             out.push(SafetyLine::Blank);
             out.extend(self.elsewhere.iter().map(|l| SafetyLine::Text(l.as_str())));
+        }
+        for section in &self.after_services {
+            out.push(SafetyLine::Blank);
+            out.push(SafetyLine::Heading(&section.heading));
+            out.extend(section.lines.iter().map(|l| SafetyLine::Text(l.as_str())));
         }
         out
     }

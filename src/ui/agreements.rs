@@ -113,7 +113,7 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
             (Some(id), AgreementStatus::Revisit) => {
                 format!("to revisit, said at the {}", title_of(id))
             }
-            (Some(id), AgreementStatus::Retired) => format!("retired at the {}", title_of(id)),
+            (Some(id), AgreementStatus::Retired) => format!("ended at the {}", title_of(id)),
             (None, status) => format!("set to {} on this screen", status.label()),
         };
         detail.push(Line::raw(format!("  {} — {what}", date(app, review.when))));
