@@ -293,6 +293,27 @@ impl Dirs {
 }
 
 pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
+    let reads_the_journal = matches!(
+        command,
+        Command::List
+            | Command::Show { .. }
+            | Command::Export { .. }
+            | Command::Check { file: None }
+    );
+    if reads_the_journal && !dirs.data.is_dir() {
+        // A mistyped --data-dir is not an empty journal: say so, and fail,
+        // so a script does not take "nothing" for an answer.
+        let path = visible(&dirs.data.display().to_string()).into_owned();
+        let what = if dirs.data.exists() {
+            format!("{path} is a file, not a journal folder.")
+        } else {
+            format!("There is no journal folder at {path}.")
+        };
+        eprintln!(
+            "{what} If you gave --data-dir or TANDEM_DATA_DIR, check the path; a new journal's folder is made the first time tandem opens it."
+        );
+        return Ok(ExitCode::from(1));
+    }
     let store = Store::open_read_only(&dirs.data);
     match command {
         Command::List => list(&store, &dirs.library(), dirs.cache.as_deref()),

@@ -496,10 +496,10 @@ fn guesses(page: Revealed<'_>, step: &Step, target: Option<&Step>) -> Vec<Sectio
             columns[other.index()] = words(other, target);
             Section {
                 heading: format!(
-                    "{}'s guess, beside what {} wrote: {}",
+                    "{} — {}'s guess, beside {}'s own answer",
+                    target.prompt,
                     names[guesser.index()],
-                    names[other.index()],
-                    target.prompt
+                    names[other.index()]
                 ),
                 body: Body::Columns(columns),
             }
@@ -690,7 +690,7 @@ fn grid(defs: [&GridDef; 2], answers: [Option<&Answer>; 2]) -> Body {
                 }
                 let mut gap = 0u32;
                 let mut flagged = false;
-                for column in &def.columns {
+                for (c, column) in def.columns.iter().enumerate() {
                     let values = rows.map(|r| r.and_then(|r| r.values.get(&column.id)));
                     match (&column.kind, values) {
                         (
@@ -706,11 +706,19 @@ fn grid(defs: [&GridDef; 2], answers: [Option<&Answer>; 2]) -> Body {
                                 gap += 1;
                             }
                             // The first option is the settled one ("fine");
-                            // anything else is worth a word.
+                            // anything else is worth a word. Not so in a
+                            // column that names people ("who meets it":
+                            // {me}, {partner}, others), which says who, not
+                            // how it feels: its options read differently
+                            // for each partner.
+                            let names_people = defs[1].columns.get(c).is_none_or(|other| {
+                                other.kind != column.kind
+                            });
                             let first = choice.options.first().map(|o| o.id.as_str());
-                            flagged |= [x, y].iter().any(|v| {
-                            matches!(v, Some(GridValue::Choice(id)) if Some(id.as_str()) != first)
-                        });
+                            flagged |= !names_people
+                                && [x, y].iter().any(|v| {
+                                    matches!(v, Some(GridValue::Choice(id)) if Some(id.as_str()) != first)
+                                });
                         }
                         _ => {}
                     }

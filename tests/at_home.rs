@@ -520,3 +520,30 @@ fn a_wrong_time_or_day_is_explained() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn a_journal_folder_that_is_not_there_is_named_and_fails() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("no-such-journal");
+    for args in [
+        vec!["list"],
+        vec!["show", "2026-01-01-000000-boundary-map"],
+        vec!["export", "--all"],
+        vec!["check"],
+    ] {
+        let out = tandem(&args, &missing);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let said = text(&out.stderr);
+        assert!(
+            said.contains("There is no journal folder at"),
+            "{args:?}: {said}"
+        );
+        assert!(said.contains("no-such-journal"), "{said}");
+        assert!(!missing.exists(), "{args:?} made the folder");
+    }
+    // An empty journal that is there is still just empty.
+    std::fs::create_dir(&missing).expect("make the folder");
+    let out = tandem(&["list"], &missing);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("has no pages yet"));
+}

@@ -1166,3 +1166,24 @@ fn quick_exit_closes_at_once_from_anywhere_and_keeps_what_was_typed() {
     h.press(KeyCode::Char('?'));
     assert!(h.screen(100, 40).contains("quick exit"));
 }
+
+#[test]
+fn a_notice_has_a_line_of_its_own_and_the_keys_keep_the_footer() {
+    let mut h = Harness::with_couple();
+    h.app.notice = Some(
+        "Maya's answers are sealed from now on: this is a long notice that would fill the whole footer on its own at eighty columns"
+            .to_string(),
+    );
+    let screen = h.screen(80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let footer = lines.last().copied().unwrap_or_default();
+    assert!(footer.contains("? help"), "{screen}");
+    assert!(footer.contains("n "), "{screen}");
+    assert!(!footer.contains("sealed"), "{screen}");
+    // The notice is there in full, above the keys.
+    assert!(
+        screen.contains("Maya's answers are sealed from now on"),
+        "{screen}"
+    );
+    assert!(screen.contains("eighty columns"), "{screen}");
+}

@@ -313,3 +313,92 @@ fn home_shows_the_suggestion_opens_it_and_x_puts_it_off_across_a_restart() {
     let h = Harness::open_at(&data, None, now);
     assert!(!h.screen(100, 30).contains("Perhaps next"));
 }
+
+#[test]
+fn the_loop_we_get_into_follows_repair_tries_that_mostly_felt_brushed_off() {
+    let brushed_off = |n: usize| {
+        let ids = ["feel-defensive", "sorry-wrong", "yes-both", "pause-break"];
+        let rows: Vec<(&str, Vec<(&str, GridValue)>)> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let feel = if i < n { "dismissive" } else { "welcome" };
+                (*id, vec![("feel", GridValue::Choice(feel.into()))])
+            })
+            .collect();
+        let borrowed: Vec<(&str, &[(&str, GridValue)])> =
+            rows.iter().map(|(r, c)| (*r, c.as_slice())).collect();
+        let mut page = page("after-a-conflict", 3);
+        page.entry_mut(Partner::First)
+            .answers
+            .insert("repair".into(), grid(&borrowed));
+        page
+    };
+    assert!(ids(&suggested(&[brushed_off(3), check_in(1)])).contains(&"the-loop-we-get-into"));
+    assert!(!ids(&suggested(&[brushed_off(1), check_in(1)])).contains(&"the-loop-we-get-into"));
+}
+
+#[test]
+fn a_fair_share_comes_back_when_tasks_did_not_feel_fair() {
+    let tasks = |unfair: usize| {
+        let ids = ["cleaning", "laundry", "cooking", "bills"];
+        let rows: Vec<(&str, Vec<(&str, GridValue)>)> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let fair = if i < unfair { "not-fair" } else { "fair" };
+                (*id, vec![("fair", GridValue::Choice(fair.into()))])
+            })
+            .collect();
+        let borrowed: Vec<(&str, &[(&str, GridValue)])> =
+            rows.iter().map(|(r, c)| (*r, c.as_slice())).collect();
+        let mut page = page("a-fair-share", 20);
+        page.entry_mut(Partner::Second)
+            .answers
+            .insert("tasks".into(), grid(&borrowed));
+        page
+    };
+    assert!(ids(&suggested(&[tasks(3), check_in(1)])).contains(&"a-fair-share"));
+    assert!(!ids(&suggested(&[tasks(1), check_in(1)])).contains(&"a-fair-share"));
+}
+
+#[test]
+fn a_column_that_names_who_does_not_mark_a_row_as_worth_talking_about() {
+    use tandem::compare::{Body, sections};
+    let mut page = page("needs-inventory", 2);
+    page.entry_mut(Partner::First).answers.insert(
+        "inventory".into(),
+        grid(&[("affection", &[("who", GridValue::Choice("partner".into()))])]),
+    );
+    let library = Library::load(None);
+    let revealed = tandem::reveal::reveal(&page).expect("both finished");
+    let all = sections(revealed, library.get("needs-inventory"), false);
+    let rows = all
+        .iter()
+        .find_map(|s| match &s.body {
+            Body::Grid { rows, .. } => Some(rows),
+            _ => None,
+        })
+        .expect("the inventory as a grid");
+    let affection = rows
+        .iter()
+        .find(|r| r.label == "Affection and warmth")
+        .expect("the row Alex answered");
+    assert_eq!(affection.mark(), None, "who meets a need is not a flag");
+    // A feeling column still is: "let's talk" on the boundary map.
+    let mut map = page_of("boundary-map");
+    map.entry_mut(Partner::First).answers.insert(
+        "areas".into(),
+        grid(&[("money", &[("feel", GridValue::Choice("talk".into()))])]),
+    );
+    let revealed = tandem::reveal::reveal(&map).expect("both finished");
+    let all = sections(revealed, library.get("boundary-map"), false);
+    let flagged = all.iter().any(|s| {
+        matches!(&s.body, Body::Grid { rows, .. } if rows.iter().any(|r| r.mark() == Some('•')))
+    });
+    assert!(flagged);
+}
+
+fn page_of(exercise: &str) -> Page {
+    page(exercise, 2)
+}

@@ -217,3 +217,41 @@ fn the_safety_screen_is_one_key_from_every_help_and_on_the_way_into_an_exercise(
         "in a text box, ! is typed"
     );
 }
+
+#[test]
+fn the_safety_screen_starts_with_who_to_call_and_never_breaks_a_number() {
+    let mut h = Harness::with_couple();
+    h.press(KeyCode::Char('!'));
+    // At 80×24 a number to call is on the first screen, before the signs.
+    let first = h.screen(80, 24);
+    assert!(first.contains("Who to call"), "{first}");
+    assert!(first.contains("1-800-799-7233"), "{first}");
+    assert!(!first.contains("Some signs"), "{first}");
+    // Services are listed country by country: every UK line together.
+    let tall = h.screen(60, 400);
+    let at = |s: &str| tall.find(s).unwrap_or_else(|| panic!("{s}:\n{tall}"));
+    assert!(at("United Kingdom") < at("Men's Advice Line"));
+    assert!(at("Domestic and Sexual Abuse Helpline") < at("Ireland\u{20}"));
+    assert!(at("Who to call") < at("Difficult, or unsafe?"));
+    // However narrow, no number is split across two lines.
+    for width in [36, 44, 60, 80] {
+        let screen = h.screen(width, 400);
+        let inside: Vec<String> = screen
+            .lines()
+            .map(|l| {
+                l.trim_matches(|c: char| c == '│' || c.is_whitespace())
+                    .to_string()
+            })
+            .collect();
+        for pair in inside.windows(2) {
+            let ends = pair[0].chars().last().is_some_and(|c| c.is_ascii_digit());
+            let starts = pair[1].chars().next().is_some_and(|c| c.is_ascii_digit());
+            assert!(
+                !(ends && starts),
+                "a number broken at {width} columns:\n{}\n{}",
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+}

@@ -34,6 +34,11 @@ pub struct SafetySection {
 pub struct Service {
     pub name: String,
     pub region: String,
+    /// The country the region is part of, when it is a part ("United
+    /// Kingdom" for Scotland): services are listed country by country, so
+    /// someone in Scotland finds the lines for all of the UK together.
+    #[serde(default)]
+    pub country: String,
     /// Who it is for ("everyone", "women", "men", "LGBT+ people"): a
     /// line for women only is no help to a man who rings it in a crisis.
     #[serde(default, rename = "for")]
@@ -50,9 +55,21 @@ pub struct Service {
     pub checked: String,
 }
 
+impl Service {
+    /// The country it is listed under.
+    pub fn country(&self) -> &str {
+        if self.country.is_empty() {
+            &self.region
+        } else {
+            &self.country
+        }
+    }
+}
+
 impl SafetyGuide {
     /// The guide as lines of text; headings are marked so the screen can
-    /// set them apart.
+    /// set them apart. Who to call comes first, country by country, in the
+    /// order the countries first appear in the file.
     pub fn lines(&self) -> Vec<SafetyLine<'_>> {
         let mut out = Vec::new();
         for section in &self.sections {
@@ -62,7 +79,22 @@ impl SafetyGuide {
             out.push(SafetyLine::Heading(&section.heading));
             out.extend(section.lines.iter().map(|l| SafetyLine::Text(l.as_str())));
         }
-        out.extend(self.services.iter().map(SafetyLine::Service));
+        let mut countries: Vec<&str> = Vec::new();
+        for service in &self.services {
+            if !countries.contains(&service.country()) {
+                countries.push(service.country());
+            }
+        }
+        for country in countries {
+            out.push(SafetyLine::Blank);
+            out.push(SafetyLine::Country(country));
+            out.extend(
+                self.services
+                    .iter()
+                    .filter(|s| s.country() == country)
+                    .map(SafetyLine::Service),
+            );
+        }
         if !self.elsewhere.is_empty() {
             out.push(SafetyLine::Blank);
             out.extend(self.elsewhere.iter().map(|l| SafetyLine::Text(l.as_str())));
@@ -79,6 +111,8 @@ impl SafetyGuide {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum SafetyLine<'a> {
     Heading(&'a str),
+    /// The country the services under it are in.
+    Country(&'a str),
     Text(&'a str),
     Service(&'a Service),
     Blank,

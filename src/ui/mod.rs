@@ -59,10 +59,19 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
         0
     };
     plain::forget_focus();
-    let [header, announcement, body, footer] = Layout::vertical([
+    // A notice gets lines of its own above the keys (three at most), so it
+    // never pushes the keys that act out of the footer. Plain mode says it
+    // once, under the title.
+    let notice: Vec<String> = app
+        .footer_notice()
+        .filter(|_| !theme.plain)
+        .map(|n| text::wrap_at_most(&n, usize::from(area.width).saturating_sub(2), 3))
+        .unwrap_or_default();
+    let [header, announcement, body, notice_area, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(said),
         Constraint::Min(1),
+        Constraint::Length(u16::try_from(notice.len()).unwrap_or(0)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -80,6 +89,11 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
         Screen::Agreements(a) => agreements::render(app, a, theme, frame, body),
         Screen::Trends(t) => trends::render(app, t, theme, frame, body),
     }
+    let notice: Vec<Line> = notice
+        .into_iter()
+        .map(|l| Line::styled(format!(" {l}"), theme.warning()))
+        .collect();
+    frame.render_widget(Paragraph::new(notice), notice_area);
     render_footer(app, theme, frame, footer);
     let mut box_title = None;
     if let Some(overlay) = &app.overlay {
@@ -215,13 +229,8 @@ fn render_header(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
 fn render_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
-    // Plain mode says it once, under the title.
-    if let Some(notice) = app.footer_notice().filter(|_| !theme.plain) {
-        spans.push(Span::styled(format!(" {notice} "), theme.warning()));
-    }
     // Hints that do not fit are left out, except the way to the full help.
-    let mut room = usize::from(area.width)
-        .saturating_sub(spans.iter().map(|s| text::width(&s.content)).sum::<usize>());
+    let mut room = usize::from(area.width);
     // Where not all fit, the way to the help and to the safety screen
     // stay, then the keys that do
     // something (Enter, Tab, Esc), then the moving keys (arrows are the

@@ -185,30 +185,30 @@ fn safety_lines(app: &App, theme: Theme) -> (&str, Vec<Line<'static>>) {
         ];
         return ("When it does not feel safe", lines);
     };
-    let shown = |s: &str| text::drawable(s).into_owned();
+    // A telephone number is never broken across two lines.
+    let shown = |s: &str| text::numbers_unbroken(&text::drawable(s));
     let mut lines: Vec<Line<'static>> = guide
         .lines()
         .into_iter()
         .map(|line| match line {
             SafetyLine::Heading(h) => Line::styled(shown(h), theme.heading()),
+            SafetyLine::Country(c) => Line::styled(shown(c), theme.title()),
             SafetyLine::Text(t) => Line::raw(shown(t)),
             SafetyLine::Service(service) => {
-                // Where, for whom and when, as far as the file says.
+                // Where (when more than the country it is listed under),
+                // for whom and when, as far as the file says.
                 let for_whom =
                     (!service.for_whom.is_empty()).then(|| format!("for {}", service.for_whom));
-                let about: Vec<String> = [
-                    Some(service.region.clone()),
-                    for_whom,
-                    Some(service.hours.clone()),
-                ]
-                .into_iter()
-                .flatten()
-                .filter(|s| !s.is_empty())
-                .map(|s| shown(&s))
-                .collect();
+                let region = (service.region != service.country()).then(|| service.region.clone());
+                let about: Vec<String> = [region, for_whom, Some(service.hours.clone())]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .map(|s| shown(&s))
+                    .collect();
                 Line::from(vec![
                     Span::raw("• "),
-                    Span::styled(shown(&service.name), theme.title()),
+                    Span::styled(shown(&service.name), theme.key()),
                     Span::raw(format!(
                         " ({}): {}",
                         about.join(", "),

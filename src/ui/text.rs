@@ -44,6 +44,26 @@ fn disputed(c: char) -> bool {
     )
 }
 
+/// `text` with the spaces inside a number ("0800 027 1234") made
+/// non-breaking, so wrapping never splits a telephone number.
+pub fn numbers_unbroken(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between_digits = i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if c == ' ' && between_digits {
+                '\u{a0}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Wraps text to `width` columns, keeping blank lines between paragraphs.
 /// Control characters are shown as visible stand-ins (`␛`), never sent.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
