@@ -952,9 +952,9 @@ fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
     let mut problems: Vec<Problem> = library.problems.clone();
     let mut checked = 0;
     let couple = store.load_couple();
+    let couple_read = matches!(couple, Ok(Some(_)));
     match &couple {
-        Ok(Some(_)) => checked += 1,
-        Ok(None) => {}
+        Ok(_) => {}
         Err(StoreError::Unreadable(problem)) => problems.push(problem.clone()),
         Err(e) => problems.push(Problem::whole_file(&store.couple_path(), e.to_string())),
     }
@@ -1016,8 +1016,9 @@ fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
     }
     if problems.is_empty() {
         out.line(&format!(
-            "All fine: {} and the exercise library checked.",
-            count(checked, "journal file", "journal files")
+            "All fine: {}{} and the exercise library checked.",
+            count(checked, "page", "pages"),
+            if couple_read { ", couple.ron" } else { "" }
         ));
         Ok(ExitCode::SUCCESS)
     } else {

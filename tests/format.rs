@@ -655,6 +655,10 @@ fn new_exercise_writes_a_file_check_accepts_and_never_writes_over_one() {
     assert!(said.starts_with("All fine:"), "{said}");
     let all = tandem(&["check"]);
     assert!(all.status.success(), "{all:?}");
+    // The couple's file is not counted among the pages.
+    let said = String::from_utf8_lossy(&all.stdout);
+    assert!(!said.contains("journal file"), "{said}");
+    assert!(said.contains("pages") || said.contains("page"), "{said}");
     let listed = tandem(&["exercises"]);
     assert!(
         String::from_utf8_lossy(&listed.stdout).contains("our-evening"),

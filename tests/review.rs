@@ -264,7 +264,12 @@ fn changing_an_agreements_status_is_saved_on_its_page_with_history() {
         AgreementStatus::Revisit
     );
     let screen = h.screen(100, 30);
-    assert!(screen.contains("set to revisit on this screen"), "{screen}");
+    assert!(
+        screen.contains("marked to talk about again on this screen"),
+        "{screen}"
+    );
+    assert!(screen.contains("now to talk about again"), "{screen}");
+    assert!(!screen.contains("now revisit"), "{screen}");
 
     // Stepping on through the statuses and back is one change, then none:
     // the page ends as it began, with no trail of the clicks.
@@ -531,4 +536,33 @@ fn at_40_columns_home_and_the_journal_still_say_whose_turn_it_is() {
             .any(|l| l.contains(&waiting) && l.contains("Weekly check-in")),
         "{home}"
     );
+}
+
+#[test]
+fn no_match_says_what_to_undo_and_r_clears_filters_not_the_search() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Char('/'));
+    h.type_text("zebra-crossing");
+    h.press(KeyCode::Enter); // done typing
+    assert!(listed(&h).is_empty());
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("No page holds these words. Esc clears the search."),
+        "{screen}"
+    );
+    // Only a search is set: nothing for r to clear, and it is not offered.
+    assert!(!screen.contains("r clear the filters"), "{screen}");
+    // A filter besides the search: r clears it and keeps the words.
+    h.press(KeyCode::Char('d'));
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("Press r to clear the filters, Esc the search."),
+        "{screen}"
+    );
+    h.press(KeyCode::Char('r'));
+    assert_eq!(h.app.journal_view.filter.query, "zebra-crossing");
+    assert!(!h.app.journal_view.filter.any_besides_search());
+    h.press(KeyCode::Esc);
+    assert_eq!(listed(&h).len(), 70);
 }

@@ -109,6 +109,15 @@ impl Filter {
         *self == Filter::default()
     }
 
+    /// Whether a filter other than the search is set: what `r` clears
+    /// (Esc clears the search).
+    pub fn any_besides_search(&self) -> bool {
+        Filter {
+            query: String::new(),
+            ..self.clone()
+        } != Filter::default()
+    }
+
     pub fn matches(&self, page: &PageSummary, now: Timestamp) -> bool {
         if self.category.is_some_and(|c| c != page.category)
             || self.exercise.as_ref().is_some_and(|e| *e != page.exercise)
@@ -288,7 +297,7 @@ impl App {
     pub(super) fn journal_can(&self, action: Action) -> bool {
         let view = &self.journal_view;
         match action {
-            Action::ClearFilters => !view.filter.is_empty(),
+            Action::ClearFilters => view.filter.any_besides_search(),
             Action::Export => !view.matches.is_empty(),
             Action::Mark => view.selected_page(&self.journal).is_some(),
             Action::Open => {
@@ -362,7 +371,12 @@ impl App {
             }
             Action::FilterPeriod => view.filter.period = view.filter.period.next(),
             Action::FilterStatus => view.filter.status = StatusFilter::next(view.filter.status),
-            Action::ClearFilters => view.filter = Default::default(),
+            Action::ClearFilters => {
+                view.filter = Filter {
+                    query: std::mem::take(&mut view.filter.query),
+                    ..Filter::default()
+                }
+            }
             Action::Back if !view.filter.query.is_empty() => view.filter.query.clear(),
             Action::Back => {
                 self.go_home();

@@ -300,4 +300,14 @@ impl AgreementStatus {
             AgreementStatus::Retired => "ended",
         }
     }
+
+    /// The status in a sentence: "now to talk about again", where the
+    /// one-word label would read "now revisit".
+    pub fn in_words(self) -> &'static str {
+        match self {
+            AgreementStatus::Active => "in use",
+            AgreementStatus::Revisit => "to talk about again",
+            AgreementStatus::Retired => "ended",
+        }
+    }
 }

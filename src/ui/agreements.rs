@@ -97,7 +97,7 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
             "Made {} on {} · now {}",
             date(app, line.agreement.made),
             line.page.title,
-            line.agreement.status.label()
+            line.agreement.status.in_words()
         )),
     ];
     if line.agreement.reviews.is_empty() {
@@ -114,7 +114,7 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
                 format!("to revisit, said at the {}", title_of(id))
             }
             (Some(id), AgreementStatus::Retired) => format!("ended at the {}", title_of(id)),
-            (None, status) => format!("set to {} on this screen", status.label()),
+            (None, status) => format!("marked {} on this screen", status.in_words()),
         };
         detail.push(Line::raw(format!("  {} — {what}", date(app, review.when))));
     }

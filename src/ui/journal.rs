@@ -88,7 +88,15 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         } else if app.journal.pages.is_empty() && !app.journal.is_loading() {
             "No pages yet. Start an exercise from home (n)."
         } else {
-            "No page matches. Change the filters, or press r to clear them."
+            let filter = &view.filter;
+            match (filter.any_besides_search(), filter.query.is_empty()) {
+                (true, true) => "No page matches these filters. Press r to clear them.",
+                (true, false) => {
+                    "No page matches these filters and words. Press r to clear the filters, Esc the search."
+                }
+                (false, false) => "No page holds these words. Esc clears the search.",
+                (false, true) => "Still reading the journal: pages appear here as they are read.",
+            }
         };
         frame.render_widget(Paragraph::new(Line::styled(message, theme.dim())), list);
         return;
