@@ -310,7 +310,7 @@ pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
             format!("There is no journal folder at {path}.")
         };
         eprintln!(
-            "{what} If you gave --data-dir or TANDEM_DATA_DIR, check the path; a new journal's folder is made the first time tandem opens it."
+            "{what} If you gave --data-dir or TANDEM_DATA_DIR, check the path. To begin a new journal there, run tandem with the same --data-dir and no command."
         );
         return Ok(ExitCode::from(1));
     }

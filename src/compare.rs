@@ -248,11 +248,17 @@ pub fn sections(page: Revealed<'_>, exercise: Option<&Exercise>, discussion: boo
             }
             for step in &exercise.steps {
                 match &step.mode {
-                    StepMode::Individual if guessed(exercise, step).is_some() => {
-                        out.extend(guesses(page, step, guessed(exercise, step)));
-                    }
+                    // A guess is shown under the question it guesses at.
+                    StepMode::Individual if guessed(exercise, step).is_some() => {}
                     StepMode::Individual => {
                         out.push(individual(page, step));
+                        for guess in exercise
+                            .steps
+                            .iter()
+                            .filter(|g| g.guess_of.as_deref() == Some(step.id.as_str()))
+                        {
+                            out.extend(guesses(page, guess, step));
+                        }
                         if let Field::Grid(def) = &step.field {
                             out.extend(grid_summaries(page, step, def));
                         }
@@ -477,10 +483,7 @@ fn guessed<'a>(exercise: &'a Exercise, step: &Step) -> Option<&'a Step> {
 
 /// Each partner's guess beside what the other wrote to the step guessed
 /// at: two sections, one per guess, each answer in its writer's column.
-fn guesses(page: Revealed<'_>, step: &Step, target: Option<&Step>) -> Vec<Section> {
-    let Some(target) = target else {
-        return vec![individual(page, step)];
-    };
+fn guesses(page: Revealed<'_>, step: &Step, target: &Step) -> Vec<Section> {
     let names = Partner::BOTH.map(|p| page.page().entry(p).partner.as_str());
     let words = |p: Partner, step: &Step| match page.withheld(p, &step.id) {
         Some(w) => Some(vec![w.words().to_string()]),
@@ -496,8 +499,7 @@ fn guesses(page: Revealed<'_>, step: &Step, target: Option<&Step>) -> Vec<Sectio
             columns[other.index()] = words(other, target);
             Section {
                 heading: format!(
-                    "{} — {}'s guess, beside {}'s own answer",
-                    target.prompt,
+                    "{}'s guess at {}'s answer",
                     names[guesser.index()],
                     names[other.index()]
                 ),
@@ -701,8 +703,22 @@ fn grid(defs: [&GridDef; 2], answers: [Option<&Answer>; 2]) -> Body {
                         }
                         (ColumnKind::Choice(choice), [x, y]) => {
                             // A row one of you skipped was not answered
-                            // differently: it was not answered.
-                            if x.is_some() && y.is_some() && x != y {
+                            // differently: it was not answered. Answers are
+                            // compared as each partner meant them: Maya's
+                            // "mostly me" and Jonas's "mostly Maya" agree.
+                            let meant = |p: usize, v: Option<&GridValue>| match (
+                                v,
+                                &defs[p].columns.get(c).map(|c| &c.kind),
+                            ) {
+                                (Some(GridValue::Choice(id)), Some(ColumnKind::Choice(named))) => {
+                                    Some(named.label(id).to_string())
+                                }
+                                (Some(other), _) => Some(format!("{other:?}")),
+                                (None, _) => None,
+                            };
+                            if let (Some(a), Some(b)) = (meant(0, x), meant(1, y))
+                                && a != b
+                            {
                                 gap += 1;
                             }
                             // The first option is the settled one ("fine");

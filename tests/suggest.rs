@@ -402,3 +402,44 @@ fn a_column_that_names_who_does_not_mark_a_row_as_worth_talking_about() {
 fn page_of(exercise: &str) -> Page {
     page(exercise, 2)
 }
+
+#[test]
+fn a_choice_that_names_people_is_compared_as_each_partner_meant_it() {
+    use tandem::compare::{Body, sections};
+    let mut page = page("a-fair-share", 2);
+    let who = |id: &str| GridValue::Choice(id.into());
+    // Alex: "mostly Sam" cooks; Sam: "mostly me". They agree.
+    // Both say "mostly me" does the laundry. They do not.
+    page.entry_mut(Partner::First).answers.insert(
+        "tasks".into(),
+        grid(&[
+            ("cooking", &[("who", who("partner"))]),
+            ("laundry", &[("who", who("me"))]),
+        ]),
+    );
+    page.entry_mut(Partner::Second).answers.insert(
+        "tasks".into(),
+        grid(&[
+            ("cooking", &[("who", who("me"))]),
+            ("laundry", &[("who", who("me"))]),
+        ]),
+    );
+    let library = Library::load(None);
+    let revealed = tandem::reveal::reveal(&page).expect("both finished");
+    let all = sections(revealed, library.get("a-fair-share"), false);
+    let rows = all
+        .iter()
+        .find_map(|s| match &s.body {
+            Body::Grid { rows, .. } => Some(rows),
+            _ => None,
+        })
+        .expect("the tasks as a grid");
+    let mark = |label: &str| {
+        rows.iter()
+            .find(|r| r.label == label)
+            .unwrap_or_else(|| panic!("{label}"))
+            .mark()
+    };
+    assert_eq!(mark("Cooking on weekdays"), None);
+    assert_eq!(mark("Laundry"), Some('≠'));
+}
