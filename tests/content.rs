@@ -459,16 +459,7 @@ fn answer_ids(library: &Library) -> std::collections::BTreeSet<String> {
     for exercise in library.exercises() {
         for step in &exercise.steps {
             let at = format!("{}/{}", exercise.id, step.id);
-            let kind = match &step.field {
-                Field::Text(_) => "text",
-                Field::List(_) => "list",
-                Field::Scale(_) => "scale",
-                Field::Choice(_) => "choice",
-                Field::Checklist(_) => "checklist",
-                Field::Grid(_) => "grid",
-                Field::AgreementReview => "agreement review",
-            };
-            ids.insert(format!("{at} {kind}"));
+            ids.insert(format!("{at} {}", step.field.kind_name()));
             match &step.field {
                 Field::Choice(choice) | Field::Checklist(choice) => options(&at, choice, &mut ids),
                 Field::Grid(grid) => {

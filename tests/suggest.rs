@@ -314,24 +314,31 @@ fn home_shows_the_suggestion_opens_it_and_x_puts_it_off_across_a_restart() {
     assert!(!h.screen(100, 30).contains("Perhaps next"));
 }
 
+/// A grid answer choosing, in `column`, `picked` for the first `n` of
+/// `rows` and `otherwise` for the rest.
+fn chosen(column: &str, rows: &[&str], n: usize, picked: &str, otherwise: &str) -> Answer {
+    let cells: Vec<(&str, Vec<(&str, GridValue)>)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let option = if i < n { picked } else { otherwise };
+            (*id, vec![(column, GridValue::Choice(option.into()))])
+        })
+        .collect();
+    let borrowed: Vec<(&str, &[(&str, GridValue)])> =
+        cells.iter().map(|(r, c)| (*r, c.as_slice())).collect();
+    grid(&borrowed)
+}
+
 #[test]
 fn the_loop_we_get_into_follows_repair_tries_that_mostly_felt_brushed_off() {
     let brushed_off = |n: usize| {
         let ids = ["feel-defensive", "sorry-wrong", "yes-both", "pause-break"];
-        let rows: Vec<(&str, Vec<(&str, GridValue)>)> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| {
-                let feel = if i < n { "dismissive" } else { "welcome" };
-                (*id, vec![("feel", GridValue::Choice(feel.into()))])
-            })
-            .collect();
-        let borrowed: Vec<(&str, &[(&str, GridValue)])> =
-            rows.iter().map(|(r, c)| (*r, c.as_slice())).collect();
         let mut page = page("after-a-conflict", 3);
-        page.entry_mut(Partner::First)
-            .answers
-            .insert("repair".into(), grid(&borrowed));
+        page.entry_mut(Partner::First).answers.insert(
+            "repair".into(),
+            chosen("feel", &ids, n, "dismissive", "welcome"),
+        );
         page
     };
     assert!(ids(&suggested(&[brushed_off(3), check_in(1)])).contains(&"the-loop-we-get-into"));
@@ -342,20 +349,11 @@ fn the_loop_we_get_into_follows_repair_tries_that_mostly_felt_brushed_off() {
 fn a_fair_share_comes_back_when_tasks_did_not_feel_fair() {
     let tasks = |unfair: usize| {
         let ids = ["cleaning", "laundry", "cooking", "bills"];
-        let rows: Vec<(&str, Vec<(&str, GridValue)>)> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| {
-                let fair = if i < unfair { "not-fair" } else { "fair" };
-                (*id, vec![("fair", GridValue::Choice(fair.into()))])
-            })
-            .collect();
-        let borrowed: Vec<(&str, &[(&str, GridValue)])> =
-            rows.iter().map(|(r, c)| (*r, c.as_slice())).collect();
         let mut page = page("a-fair-share", 20);
-        page.entry_mut(Partner::Second)
-            .answers
-            .insert("tasks".into(), grid(&borrowed));
+        page.entry_mut(Partner::Second).answers.insert(
+            "tasks".into(),
+            chosen("fair", &ids, unfair, "not-fair", "fair"),
+        );
         page
     };
     assert!(ids(&suggested(&[tasks(3), check_in(1)])).contains(&"a-fair-share"));
