@@ -566,3 +566,17 @@ fn no_match_says_what_to_undo_and_r_clears_filters_not_the_search() {
     h.press(KeyCode::Esc);
     assert_eq!(listed(&h).len(), 70);
 }
+
+#[test]
+fn home_at_80_columns_shows_the_ways_back_to_past_pages_once() {
+    let h = demo(30);
+    let screen = h.screen(80, 24);
+    for way in ["b browse the journal", "t trends over time", "a agreements"] {
+        assert!(screen.contains(way), "{way}:\n{screen}");
+    }
+    assert_eq!(
+        screen.matches("start a new exercise").count(),
+        1,
+        "{screen}"
+    );
+}

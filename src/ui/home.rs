@@ -5,6 +5,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, date, text};
 use crate::app::{App, Home, HomeItem, PageSummary};
+use crate::keymap::{self, Action};
 use crate::model::{EntryStatus, PageStatus, Partner};
 
 pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -18,6 +19,14 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
         format!("Hello, {} and {}.", names[0], names[1]),
         theme.heading(),
     ));
+    // With pages to look back on, the ways to them, at the top where a
+    // long home still shows them and a narrow footer has no room; the
+    // footer already offers a new exercise.
+    let ways_back = ways_back(app, theme);
+    let has_ways_back = !app.journal.pages.is_empty() && !ways_back.spans.is_empty();
+    if has_ways_back {
+        lines.push(ways_back);
+    }
     if app.journal.is_loading() {
         lines.push(Line::styled(
             format!(
@@ -124,10 +133,12 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
         lines.push(put_off_hint(theme));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled("n", theme.key()),
-        Span::styled(" start a new exercise", theme.dim()),
-    ]));
+    if !has_ways_back {
+        lines.push(Line::from(vec![
+            Span::styled("n", theme.key()),
+            Span::styled(" start a new exercise", theme.dim()),
+        ]));
+    }
     // Keep the selected row in view.
     let height = usize::from(area.height);
     let scroll = (selected_line + 2).saturating_sub(height);
@@ -185,4 +196,29 @@ fn put_off_hint(theme: Theme) -> Line<'static> {
         Span::styled("  x", theme.key()),
         Span::styled(" on a suggestion: not now, for a month", theme.dim()),
     ])
+}
+
+/// The keys to the journal, trends and agreements, as the key table words
+/// them: "b browse the journal · t trends over time · a agreements".
+fn ways_back(app: &App, theme: Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for binding in app
+        .available_keys(keymap::KeyContext::Home)
+        .into_iter()
+        .filter(|b| {
+            b.actions().any(|a| {
+                matches!(
+                    a,
+                    Action::ShowJournal | Action::ShowTrends | Action::ShowAgreements
+                )
+            })
+        })
+    {
+        if !spans.is_empty() {
+            spans.push(Span::styled(" · ", theme.dim()));
+        }
+        spans.push(Span::styled(binding.label(), theme.key()));
+        spans.push(Span::styled(format!(" {}", binding.help), theme.dim()));
+    }
+    Line::from(spans)
 }
