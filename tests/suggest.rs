@@ -362,22 +362,12 @@ fn a_fair_share_comes_back_when_tasks_did_not_feel_fair() {
 
 #[test]
 fn a_column_that_names_who_does_not_mark_a_row_as_worth_talking_about() {
-    use tandem::compare::{Body, sections};
     let mut page = page("needs-inventory", 2);
     page.entry_mut(Partner::First).answers.insert(
         "inventory".into(),
         grid(&[("affection", &[("who", GridValue::Choice("partner".into()))])]),
     );
-    let library = Library::load(None);
-    let revealed = tandem::reveal::reveal(&page).expect("both finished");
-    let all = sections(revealed, library.get("needs-inventory"), false);
-    let rows = all
-        .iter()
-        .find_map(|s| match &s.body {
-            Body::Grid { rows, .. } => Some(rows),
-            _ => None,
-        })
-        .expect("the inventory as a grid");
+    let rows = grid_rows(&page);
     let affection = rows
         .iter()
         .find(|r| r.label == "Affection and warmth")
@@ -389,12 +379,7 @@ fn a_column_that_names_who_does_not_mark_a_row_as_worth_talking_about() {
         "areas".into(),
         grid(&[("money", &[("feel", GridValue::Choice("talk".into()))])]),
     );
-    let revealed = tandem::reveal::reveal(&map).expect("both finished");
-    let all = sections(revealed, library.get("boundary-map"), false);
-    let flagged = all.iter().any(|s| {
-        matches!(&s.body, Body::Grid { rows, .. } if rows.iter().any(|r| r.mark() == Some('•')))
-    });
-    assert!(flagged);
+    assert!(grid_rows(&map).iter().any(|r| r.mark() == Some('•')));
 }
 
 fn page_of(exercise: &str) -> Page {
@@ -403,7 +388,6 @@ fn page_of(exercise: &str) -> Page {
 
 #[test]
 fn a_choice_that_names_people_is_compared_as_each_partner_meant_it() {
-    use tandem::compare::{Body, sections};
     let mut page = page("a-fair-share", 2);
     let who = |id: &str| GridValue::Choice(id.into());
     // Alex: "mostly Sam" cooks; Sam: "mostly me". They agree.
@@ -422,16 +406,7 @@ fn a_choice_that_names_people_is_compared_as_each_partner_meant_it() {
             ("laundry", &[("who", who("me"))]),
         ]),
     );
-    let library = Library::load(None);
-    let revealed = tandem::reveal::reveal(&page).expect("both finished");
-    let all = sections(revealed, library.get("a-fair-share"), false);
-    let rows = all
-        .iter()
-        .find_map(|s| match &s.body {
-            Body::Grid { rows, .. } => Some(rows),
-            _ => None,
-        })
-        .expect("the tasks as a grid");
+    let rows = grid_rows(&page);
     let mark = |label: &str| {
         rows.iter()
             .find(|r| r.label == label)
@@ -440,4 +415,18 @@ fn a_choice_that_names_people_is_compared_as_each_partner_meant_it() {
     };
     assert_eq!(mark("Cooking on weekdays"), None);
     assert_eq!(mark("Laundry"), Some('≠'));
+}
+
+/// The rows of the first grid a revealed page shows, as the couple sees them.
+fn grid_rows(page: &Page) -> Vec<tandem::compare::GridLine> {
+    use tandem::compare::{Body, sections};
+    let library = Library::load(None);
+    let revealed = tandem::reveal::reveal(page).expect("both finished");
+    sections(revealed, library.get(&page.exercise), false)
+        .into_iter()
+        .find_map(|s| match s.body {
+            Body::Grid { rows, .. } => Some(rows),
+            _ => None,
+        })
+        .expect("a grid")
 }

@@ -76,8 +76,7 @@ impl SafetyGuide {
             if !out.is_empty() {
                 out.push(SafetyLine::Blank);
             }
-            out.push(SafetyLine::Heading(&section.heading));
-            out.extend(section.lines.iter().map(|l| SafetyLine::Text(l.as_str())));
+            section.push_to(&mut out);
         }
         let mut countries: Vec<&str> = Vec::new();
         for service in &self.services {
@@ -101,10 +100,17 @@ impl SafetyGuide {
         }
         for section in &self.after_services {
             out.push(SafetyLine::Blank);
-            out.push(SafetyLine::Heading(&section.heading));
-            out.extend(section.lines.iter().map(|l| SafetyLine::Text(l.as_str())));
+            section.push_to(&mut out);
         }
         out
+    }
+}
+
+impl SafetySection {
+    /// Its heading, then its lines.
+    fn push_to<'a>(&'a self, out: &mut Vec<SafetyLine<'a>>) {
+        out.push(SafetyLine::Heading(&self.heading));
+        out.extend(self.lines.iter().map(|l| SafetyLine::Text(l.as_str())));
     }
 }
 
