@@ -6,7 +6,7 @@ use crate::model::{
     Agreement, Answer, ChoiceDef, ColumnKind, Exercise, Field, GridAnswerRow, GridDef, GridValue,
     Partner, Priority, ScaleDef, Step, StepMode,
 };
-use crate::reveal::Revealed;
+use crate::reveal::{Revealed, Withheld};
 
 pub struct Section {
     pub heading: String,
@@ -49,27 +49,56 @@ pub enum Body {
     LaterNotes(Vec<crate::model::LaterNote>),
 }
 
-/// One number followed over two pages: `values[partner] = [then, now]`.
+/// One number or choice followed over two pages:
+/// `values[partner] = [then, now]`.
 pub struct ChangeLine {
     pub label: String,
-    pub values: [[Option<i32>; 2]; 2],
+    pub values: [[Cell; 2]; 2],
+}
+
+/// One side of a change: a number, a choice in the partner's words, or
+/// what stands in place of an answer not there ("–", "(kept private)").
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Number(i32),
+    Word(String),
+    Missing(&'static str),
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Number(v) => v.to_string(),
+            Cell::Word(w) => w.clone(),
+            Cell::Missing(m) => (*m).to_string(),
+        }
+    }
+
+    fn is_missing(&self) -> bool {
+        matches!(self, Cell::Missing(_))
+    }
 }
 
 impl ChangeLine {
-    /// The largest change for either partner, to list big changes first.
+    /// The largest change for either partner, to list big changes first:
+    /// a changed choice counts as one step.
     fn size(&self) -> u32 {
         self.values
             .iter()
-            .filter_map(|[then, now]| Some(then.as_ref()?.abs_diff(*now.as_ref()?)))
+            .map(|[then, now]| match (then, now) {
+                (Cell::Number(a), Cell::Number(b)) => a.abs_diff(*b),
+                (Cell::Word(a), Cell::Word(b)) => u32::from(a != b),
+                _ => 0,
+            })
             .max()
             .unwrap_or(0)
     }
 }
 
-/// "4 → 6 (+2)", or what is missing.
+/// "4 → 6 (+2)", "fine → let's talk (changed)", or what is missing.
 pub fn change_text(line: &ChangeLine, partner: usize) -> String {
-    match line.values[partner] {
-        [Some(then), Some(now)] => {
+    match &line.values[partner] {
+        [Cell::Number(then), Cell::Number(now)] => {
             let delta = now - then;
             let sign = match delta.signum() {
                 1 => "+",
@@ -81,83 +110,40 @@ pub fn change_text(line: &ChangeLine, partner: usize) -> String {
                 format!("{then} → {now} ({sign}{delta})")
             }
         }
-        [None, Some(now)] => format!("– → {now}"),
-        [Some(then), None] => format!("{then} → –"),
-        [None, None] => "–".to_string(),
+        [Cell::Word(then), Cell::Word(now)] if then == now => format!("{now} (same)"),
+        [Cell::Word(then), Cell::Word(now)] => format!("{then} → {now} (changed)"),
+        [then, now] if then.is_missing() && then == now => then.text(),
+        [then, now] => format!("{} → {}", then.text(), now.text()),
     }
 }
 
-/// Two pages of one exercise, step by step: numbers as changes, everything
-/// else then and now.
+/// Two pages of one exercise, step by step: numbers and choices as
+/// changes, everything else then and now. What a partner kept private or
+/// passed says so, on either page.
 pub fn over_time(pages: &[Revealed<'_>; 2], exercise: &Exercise) -> Vec<Section> {
     let mut out = Vec::new();
     for step in exercise.individual_steps() {
-        fn answer_of<'a>(page: &Revealed<'a>, p: Partner, step: &str) -> Option<&'a Answer> {
-            page.answer(p, step)
-        }
-
+        let absent = |page: &Revealed<'_>, p: Partner| -> &'static str {
+            page.withheld(p, &step.id).map_or("–", Withheld::words)
+        };
         let body = match &step.field {
             Field::Scale(_) => Body::Change(vec![ChangeLine {
                 label: String::new(),
                 values: Partner::BOTH.map(|p| {
-                    pages
-                        .each_ref()
-                        .map(|page| match answer_of(page, p, &step.id) {
-                            Some(Answer::Scale(v)) => Some(*v),
-                            _ => None,
-                        })
+                    pages.each_ref().map(|page| match page.answer(p, &step.id) {
+                        Some(Answer::Scale(v)) => Cell::Number(*v),
+                        _ => Cell::Missing(absent(page, p)),
+                    })
                 }),
             }]),
-            Field::Grid(def)
-                if def
-                    .columns
-                    .iter()
-                    .any(|c| matches!(c.kind, ColumnKind::Scale(_))) =>
-            {
-                let cell =
-                    |page: &Revealed<'_>, p: Partner, row: &str, column: &str| match answer_of(
-                        page, p, &step.id,
-                    ) {
-                        Some(Answer::Grid(rows)) => {
-                            rows.iter().find(|r| r.row == row).and_then(|r| {
-                                match r.values.get(column) {
-                                    Some(GridValue::Scale(v)) => Some(*v),
-                                    _ => None,
-                                }
-                            })
-                        }
-                        _ => None,
-                    };
-                let mut lines: Vec<ChangeLine> = def
-                    .rows
-                    .iter()
-                    .flat_map(|row| {
-                        def.columns
-                            .iter()
-                            .filter(|c| matches!(c.kind, ColumnKind::Scale(_)))
-                            .map(move |column| (row, column))
-                    })
-                    .map(|(row, column)| ChangeLine {
-                        label: if def.columns.len() > 1 {
-                            format!("{} · {}", row.label, column.label)
-                        } else {
-                            row.label.clone()
-                        },
-                        values: Partner::BOTH.map(|p| {
-                            pages
-                                .each_ref()
-                                .map(|page| cell(page, p, &row.id, &column.id))
-                        }),
-                    })
-                    .filter(|l| l.values.iter().flatten().any(Option::is_some))
-                    .collect();
-                lines.sort_by_key(|l| std::cmp::Reverse(l.size()));
-                Body::Change(lines)
-            }
+            Field::Grid(def) => Body::Change(grid_over_time(pages, step, def)),
             field => Body::ThenNow(Partner::BOTH.map(|p| {
-                pages
-                    .each_ref()
-                    .map(|page| answer_of(page, p, &step.id).map(|a| plain_answer(a, field)))
+                pages.each_ref().map(|page| match page.answer(p, &step.id) {
+                    Some(a) => Some(plain_answer(a, field)),
+                    None => page
+                        .withheld(p, &step.id)
+                        .map(|w| vec![w.words().to_string()]),
+                })
             })),
         };
         out.push(Section {
@@ -166,6 +152,88 @@ pub fn over_time(pages: &[Revealed<'_>; 2], exercise: &Exercise) -> Vec<Section>
         });
     }
     out
+}
+
+/// Every cell of a grid over two pages, the rows a partner added matched
+/// by name, the biggest changes first.
+fn grid_over_time(pages: &[Revealed<'_>; 2], step: &Step, def: &GridDef) -> Vec<ChangeLine> {
+    fn grid_rows<'a>(page: &Revealed<'a>, p: Partner, step: &str) -> &'a [GridAnswerRow] {
+        match page.answer(p, step) {
+            Some(Answer::Grid(rows)) => rows,
+            _ => &[],
+        }
+    }
+
+    // A partner's own row ("Playing music") has a new id on every page;
+    // its name is what stays the same.
+    let own_key = |row: &GridAnswerRow| row.label.trim().to_lowercase();
+    let mut rows: Vec<(Option<&str>, String)> = def
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                Some(r.id.as_str()),
+                crate::model::named(&r.label, "me", "my partner"),
+            )
+        })
+        .collect();
+    for page in pages {
+        for p in Partner::BOTH {
+            for row in grid_rows(page, p, &step.id) {
+                let own = def.row_label(&row.row).is_none() && !row.label.trim().is_empty();
+                let label = format!("{} (own)", row.label.trim());
+                if own && !rows.iter().any(|(id, l)| id.is_none() && *l == label) {
+                    rows.push((None, label));
+                }
+            }
+        }
+    }
+    let names = Partner::BOTH.map(|p| [0, 1].map(|n| pages[n].page().entry(p).partner.clone()));
+    let mut lines: Vec<ChangeLine> = Vec::new();
+    for (id, label) in &rows {
+        for column in &def.columns {
+            let values = Partner::BOTH.map(|p| {
+                [0, 1].map(|n| {
+                    let page = &pages[n];
+                    let row = grid_rows(page, p, &step.id).iter().find(|r| match id {
+                        Some(id) => r.row == *id,
+                        None => {
+                            def.row_label(&r.row).is_none()
+                                && format!("{} (own)", r.label.trim()).to_lowercase()
+                                    == label.to_lowercase()
+                                && !own_key(r).is_empty()
+                        }
+                    });
+                    match (row.and_then(|r| r.values.get(&column.id)), &column.kind) {
+                        (Some(GridValue::Scale(v)), _) => Cell::Number(*v),
+                        (Some(GridValue::Choice(option)), ColumnKind::Choice(choices)) => {
+                            // In the partner's own words: "{me}" is their name.
+                            let me = &names[p.index()][n];
+                            let other = &pages[n].page().entry(p.other()).partner;
+                            Cell::Word(crate::model::named(choices.label(option), me, other))
+                        }
+                        (Some(GridValue::Choice(option)), _) => Cell::Word(option.clone()),
+                        (None, _) => {
+                            Cell::Missing(page.withheld(p, &step.id).map_or("–", Withheld::words))
+                        }
+                    }
+                })
+            });
+            if values.iter().flatten().all(|c| c == &Cell::Missing("–")) {
+                continue;
+            }
+            lines.push(ChangeLine {
+                label: if def.columns.len() > 1 {
+                    format!("{label} · {}", column.label)
+                } else {
+                    label.clone()
+                },
+                values,
+            });
+        }
+    }
+    lines.sort_by_key(|l| std::cmp::Reverse(l.size()));
+    lines
 }
 
 /// A grid row with both partners' values, in the order worth talking about.
@@ -783,15 +851,25 @@ fn grid(defs: [&GridDef; 2], answers: [Option<&Answer>; 2]) -> Body {
     Body::Grid {
         columns: def.columns.iter().map(|c| c.label.clone()).collect(),
         rows: lines,
-        scales: def
+        // Every column's values in words, the choices as the first
+        // partner's options name them (Alex, Sam, both of us, others).
+        scales: defs[0]
             .columns
             .iter()
-            .filter_map(|c| match &c.kind {
-                ColumnKind::Scale(s) => Some(format!(
-                    "{}: {} {} … {} {}",
-                    c.label, s.min, s.low, s.max, s.high
-                )),
-                ColumnKind::Choice(_) => None,
+            .map(|c| match &c.kind {
+                ColumnKind::Scale(s) => {
+                    format!("{}: {} {} … {} {}", c.label, s.min, s.low, s.max, s.high)
+                }
+                ColumnKind::Choice(choice) => format!(
+                    "{}: {}",
+                    c.label,
+                    choice
+                        .options
+                        .iter()
+                        .map(|o| o.label.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             })
             .collect(),
     }

@@ -222,6 +222,9 @@ pub enum Action {
     // The journal.
     Search,
     EndSearch,
+    ClearSearch,
+    RestoreItem,
+    UndoStatus,
     FilterCategory,
     FilterExercise,
     FilterPartner,
@@ -367,6 +370,9 @@ pub struct Binding {
     /// How many of the keys the footer names (the help names them all);
     /// none leaves the line to the help alone.
     pub footer: usize,
+    /// What the footer says, where the help's words are too long to fit
+    /// beside the other keys.
+    pub short: Option<&'static str>,
 }
 
 impl Binding {
@@ -383,6 +389,19 @@ impl Binding {
 
     pub fn in_footer(&self) -> bool {
         self.footer > 0
+    }
+
+    /// What the footer says the keys do.
+    pub fn footer_words(&self) -> &'static str {
+        self.short.unwrap_or(self.help)
+    }
+
+    /// The same binding, said in fewer words in the footer.
+    const fn short(self, words: &'static str) -> Binding {
+        Binding {
+            short: Some(words),
+            ..self
+        }
     }
 
     pub fn actions(&self) -> impl Iterator<Item = Action> + '_ {
@@ -421,6 +440,7 @@ const fn bind(keys: &'static [(Key, Action)], help: &'static str, footer: bool) 
         keys,
         help,
         footer: if footer { usize::MAX } else { 0 },
+        short: None,
     }
 }
 
@@ -430,6 +450,7 @@ const fn bind_some(keys: &'static [(Key, Action)], shown: usize, help: &'static 
         keys,
         help,
         footer: shown,
+        short: None,
     }
 }
 
@@ -537,7 +558,8 @@ const STEPS: &[Binding] = &[
         &[(Plain(C::F(2)), A::ShowAnswers)],
         "both answers side by side, then back to this step",
         true,
-    ),
+    )
+    .short("both answers"),
     bind_some(
         &[(Plain(C::F(3)), A::Pass), (Alt(C::Char('p')), A::Pass)],
         1,
@@ -701,18 +723,19 @@ const WRITE_TEXT: &[Binding] = &[bind(&[(Plain(C::Enter), A::Type)], "new line",
 
 /// Keys of every box that takes text, beyond typing: the text box acts on
 /// them itself.
-const TEXT_EDITING: &[Binding] = &[
-    bind(
-        &[(Ctrl(C::Left), A::Type), (Ctrl(C::Right), A::Type)],
-        "move by word",
-        false,
-    ),
-    bind(
-        &[(Ctrl(C::Char('u')), A::Type), (Ctrl(C::Char('r')), A::Type)],
-        "undo, redo",
-        false,
-    ),
-];
+const TEXT_EDITING: &[Binding] = &[MOVE_BY_WORD, UNDO_REDO];
+
+const MOVE_BY_WORD: Binding = bind(
+    &[(Ctrl(C::Left), A::Type), (Ctrl(C::Right), A::Type)],
+    "move by word",
+    false,
+);
+
+const UNDO_REDO: Binding = bind(
+    &[(Ctrl(C::Char('u')), A::Type), (Ctrl(C::Char('r')), A::Type)],
+    "undo, redo",
+    false,
+);
 
 const WRITE_LIST: &[Binding] = &[
     bind(&[(Plain(C::Enter), A::AddItem)], "add an item", true),
@@ -731,6 +754,12 @@ const WRITE_LIST: &[Binding] = &[
         "remove the item (Backspace does too, once it is empty)",
         false,
     ),
+    bind(
+        &[(Ctrl(C::Char('z')), A::RestoreItem)],
+        "bring back the item just removed",
+        true,
+    )
+    .short("bring it back"),
 ];
 
 const CHOICE: &[Binding] = &[
@@ -961,7 +990,15 @@ const SEARCH: &[Binding] = &[
         1,
         "done: back to the list",
     ),
+    bind(
+        &[(Ctrl(C::Char('u')), A::ClearSearch)],
+        "clear the search box",
+        false,
+    ),
     HELP_KEY,
+    // One line of a few words: Ctrl-U clears it, as in a shell, rather
+    // than undoing.
+    MOVE_BY_WORD,
 ];
 
 const COMPARE: &[Binding] = &[bind_some(BACK, 1, "back to the journal")];
@@ -1009,9 +1046,15 @@ const AGREEMENTS: &[Binding] = &[
             (Plain(C::Char('2')), A::SetStatus(AgreementStatus::Revisit)),
             (Plain(C::Char('3')), A::SetStatus(AgreementStatus::Retired)),
         ],
-        "active, revisit, ended",
+        "in use, to talk about again, ended",
         false,
     ),
+    bind(
+        &[(Plain(C::Char('u')), A::UndoStatus)],
+        "take back the last status change",
+        true,
+    )
+    .short("undo"),
     bind(
         &[(Plain(C::Enter), A::Open)],
         "open the page it was made on",
@@ -1163,7 +1206,7 @@ fn parts(context: KeyContext) -> &'static [&'static [Binding]] {
         KeyContext::ReadOnlyPage => &[SCROLLING, READ_ONLY_PAGE, BROWSING],
         KeyContext::LaterNote => &[LATER_NOTE, TEXT_EDITING],
         KeyContext::Journal => &[JOURNAL, FROM_JOURNAL, BROWSING],
-        KeyContext::Search => &[SEARCH, TEXT_EDITING],
+        KeyContext::Search => &[SEARCH],
         KeyContext::Compare => &[SCROLLING, COMPARE, BROWSING],
         KeyContext::Agreements => &[AGREEMENTS, FROM_AGREEMENTS, BROWSING],
         KeyContext::Rewording => &[REWORDING, TEXT_EDITING],
@@ -1189,6 +1232,16 @@ fn without_shadowed(lines: impl Iterator<Item = &'static Binding>) -> Vec<&'stat
         }
     }
     all
+}
+
+/// The name of the first key that does `action` in `context`, for a
+/// sentence that names it ("Ctrl-Z brings it back").
+pub fn key_name(context: KeyContext, action: Action) -> Option<String> {
+    table(context)
+        .into_iter()
+        .flat_map(|binding| binding.keys.iter())
+        .find(|(_, bound)| *bound == action)
+        .map(|(key, _)| key.name())
 }
 
 /// What `key` does in `context`, if anything.

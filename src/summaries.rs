@@ -34,8 +34,10 @@ use crate::problem::Problem;
 /// The smallest journal a cache is kept for.
 pub const CACHE_FROM: usize = 200;
 /// Bumped whenever what a record holds changes. 2: a page with a side
-/// still sealed is not revealed, so holds no revealed text.
-const FORMAT: u32 = 2;
+/// still sealed is not revealed, so holds no revealed text. 3: revealed
+/// words are kept as written, not lower-cased, and a row a partner added
+/// is rated under its name.
+const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"tandemS\n";
 /// A file changed this recently may change again within the same tick of
 /// the file system's clock, unseen: its summary is not kept until later.

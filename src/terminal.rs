@@ -349,14 +349,41 @@ fn drop_keys_typed_meanwhile(
     app: &mut App,
     incoming: &Receiver<Incoming>,
 ) -> Option<event::KeyEvent> {
-    let mut quick_exit = None;
-    while let Ok(message) = incoming.try_recv() {
+    drop_keys_for(app, incoming, Duration::ZERO)
+}
+
+/// How long keys are held off after the private question appears: long
+/// enough that words typed ahead, meant for the turn, do not answer it.
+const QUESTION_SETTLES: Duration = Duration::from_millis(600);
+
+/// As [`drop_keys_typed_meanwhile`], and for `wait` more: the keys that
+/// arrive are dropped, all but the quick exit, which is returned.
+fn drop_keys_for(
+    app: &mut App,
+    incoming: &Receiver<Incoming>,
+    wait: Duration,
+) -> Option<event::KeyEvent> {
+    let until = Instant::now() + wait;
+    loop {
+        let left = until.saturating_duration_since(Instant::now());
+        let message = if left.is_zero() {
+            incoming.try_recv().ok()
+        } else {
+            incoming.recv_timeout(left).ok()
+        };
+        let Some(message) = message else {
+            if left.is_zero() {
+                return None;
+            }
+            continue;
+        };
         match message {
             Incoming::Input(Ok(event::Event::Key(key)))
                 if crate::keymap::resolve(app.key_context(), key)
                     == Some(crate::keymap::Action::QuickExit) =>
             {
-                quick_exit = Some(key);
+                // Leaving at once is never held off.
+                return Some(key);
             }
             Incoming::Input(_) => {}
             Incoming::Pages(pages) => {
@@ -365,7 +392,6 @@ fn drop_keys_typed_meanwhile(
             }
         }
     }
-    quick_exit
 }
 
 /// Runs the loop; the caller saves what is open however it ended: a quit,
@@ -440,6 +466,7 @@ fn run_loop(
                 };
                 redraw = true;
                 if let Some(event) = event {
+                    let asked_before = app.asks_safe_to_answer();
                     let effects = app.update(event);
                     // Opening a key takes about a second: the box says so
                     // on screen before it starts.
@@ -461,6 +488,22 @@ fn run_loop(
                         let effects = app.update(Event::Key(key));
                         if carry_out(app, store, effects) == Flow::Quit {
                             return Ok(());
+                        }
+                    }
+                    // The private question is answered only by keys pressed
+                    // after it was on screen: drawn first, then a moment
+                    // in which keys typed ahead for the turn are dropped.
+                    if !asked_before && app.asks_safe_to_answer() {
+                        terminal
+                            .draw(|frame| {
+                                ui::render(app, theme, frame);
+                            })
+                            .context("cannot draw")?;
+                        if let Some(key) = drop_keys_for(app, incoming, QUESTION_SETTLES) {
+                            let effects = app.update(Event::Key(key));
+                            if carry_out(app, store, effects) == Flow::Quit {
+                                return Ok(());
+                            }
                         }
                     }
                 }

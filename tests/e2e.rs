@@ -98,7 +98,7 @@ fn a_first_evening_with_the_boundary_map_then_list_and_export() {
     tui.send(ENTER);
     tui.wait_for("What you each wrote");
     tui.send("G");
-    tui.wait_for("We ask before making weekend plans [active]");
+    tui.wait_for("We ask before making weekend plans [in use]");
     tui.send("q");
     assert!(matches!(tui.wait_exit(), WaitStatus::Exited(_, 0)));
 
@@ -118,7 +118,7 @@ fn a_first_evening_with_the_boundary_map_then_list_and_export() {
         "# Boundary map",
         "| Alex | Sam |",
         "| Left out | Crowded |",
-        "- We ask before making weekend plans (active)",
+        "- We ask before making weekend plans (in use)",
     ] {
         assert!(
             markdown.contains(expected),
@@ -138,6 +138,28 @@ fn a_first_evening_with_the_boundary_map_then_list_and_export() {
         .permissions()
         .mode();
     assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn words_typed_ahead_never_answer_the_private_question() {
+    let d = dirs();
+    let mut tui = Tui::spawn(&d.data, &d.config, 100, 30);
+    onboard(&mut tui);
+    start_boundary_map(&mut tui);
+    // Enter, and straight on typing as if the turn had begun: "you" holds
+    // both a "y" and a "u", and "no" an "n".
+    tui.send(ENTER);
+    tui.type_text("you know no");
+    tui.wait_for("Can you answer honestly here");
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let asked = tui.screen();
+    assert!(
+        asked.contains("Can you answer honestly here")
+            && !asked.contains("When it does not feel safe"),
+        "the question is still asked, nothing answered for the partner:\n{asked}"
+    );
+    tui.send("y");
+    tui.wait_for("Alex's turn · step 1 of 6");
 }
 
 #[test]

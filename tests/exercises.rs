@@ -361,7 +361,7 @@ fn a_topic_is_named_together_first_and_stays_in_view_during_each_turn() {
     assert!(matches!(h.app.screen, Screen::Handoff(_)));
     let handoff = h.screen(100, 30);
     assert!(
-        handoff.contains("what you wrote together is kept"),
+        handoff.contains("What you wrote together is kept"),
         "{handoff}"
     );
     h.press(KeyCode::Enter);
@@ -442,4 +442,79 @@ fn a_grid_row_names_the_partner_rather_than_showing_braces() {
     let turn = h.screen(120, 40);
     assert!(turn.contains("I step in before Sam asks"), "{turn}");
     assert!(!turn.contains('{'), "{turn}");
+}
+
+#[test]
+fn saying_back_a_long_answer_keeps_every_earlier_answer_and_room_to_write() {
+    const LONG: BoundaryWords = BoundaryWords {
+        areas: &['1', '2', '3'],
+        area: "When weekend plans are made without asking me, and I only hear about them on Friday evening when it is too late to say what I had in mind, and then I go along with it and feel quietly left behind all weekend, every weekend, for months now",
+        feeling: "I feel left out",
+        ask: "I would like us to check with each other first",
+        will_do: "I will say so kindly when it happens",
+        ease: 2,
+    };
+    let mut h = Harness::with_couple();
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &ALEX);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &LONG);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Enter); // talk it over: Alex says back Sam's words
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("I hear that"), "{screen}");
+    for earlier in [
+        "When weekend plans",
+        "I feel left out",
+        "I would like us to",
+        "I will say so",
+    ] {
+        assert!(screen.contains(earlier), "{earlier} in view:\n{screen}");
+    }
+    assert!(screen.contains("F2 shows both answers whole"), "{screen}");
+    assert!(
+        screen
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .contains("F2 both answers"),
+        "{screen}"
+    );
+    // The field keeps room to write in: six rows at least.
+    let field = screen.lines().filter(|l| l.contains('│')).count();
+    assert!(field >= 4, "{screen}");
+}
+
+#[test]
+fn the_check_in_asks_how_agreements_were_kept_with_them_in_view() {
+    let mut h = Harness::with_couple();
+    both_partners_answer(&mut h, "boundary-map");
+    h.press(KeyCode::Enter);
+    h.press_n(KeyCode::Tab, 3);
+    h.type_text("Ask before weekend plans");
+    h.press(KeyCode::Enter);
+    h.type_text("Phones away at dinner");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+    start_exercise(&mut h, "weekly-check-in");
+    h.press(KeyCode::Enter);
+    for _ in 0..10 {
+        if h.screen(80, 24)
+            .contains("How well were your agreements kept?")
+        {
+            break;
+        }
+        h.press(KeyCode::Tab);
+    }
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("How well were your agreements kept?"),
+        "{screen}"
+    );
+    assert!(screen.contains("Your agreements in use:"), "{screen}");
+    assert!(screen.contains("• Ask before weekend plans"), "{screen}");
+    assert!(screen.contains("• Phones away at dinner"), "{screen}");
 }

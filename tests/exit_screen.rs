@@ -108,6 +108,8 @@ fn quit_after_resize(dir: &Path, quit: &str) {
     tmux.wait_for("Who goes first?");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Can you answer honestly");
+    // Keys typed ahead are dropped for a moment after the question shows.
+    std::thread::sleep(std::time::Duration::from_millis(800));
     tmux.keys(&["y"]);
     tmux.wait_for("step 1 of 6");
     tmux.keys(&["Tab", SECRET]);

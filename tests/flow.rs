@@ -371,6 +371,16 @@ fn a_large_journal_is_read_after_the_first_frame() {
     assert!(render(&app, &mut terminal).contains("64 of 301"));
     // The newest page comes first, so it is on screen from the first batch.
     assert_eq!(app.journal.pages[0].id, id);
+    // Every screen that counts says the count is not the whole journal yet.
+    for (key, screen) in [('b', "journal"), ('t', "trends"), ('a', "agreements")] {
+        app.update(tandem::app::Event::key(KeyCode::Char(key)));
+        let shown = render(&app, &mut terminal);
+        assert!(
+            shown.contains("still reading, 237 pages to go"),
+            "{screen} while reading:\n{shown}"
+        );
+        app.update(tandem::app::Event::key(KeyCode::Esc));
+    }
     while read_pending(&mut app, &h.store, 64) > 0 {}
     assert_eq!(app.journal.pages.len(), 301);
     assert!(!render(&app, &mut terminal).contains("Reading your journal"));
@@ -624,13 +634,19 @@ fn while_talking_it_over_both_answers_can_be_looked_at_and_the_step_found_again(
 fn going_on_with_a_started_turn_says_go_on_not_start() {
     let mut h = Harness::with_couple();
     start_boundary_map(&mut h);
-    assert!(h.screen(100, 30).contains("Enter Alex starts"));
+    assert!(
+        h.screen(100, 30)
+            .contains("Alex starts once Sam is looking away")
+    );
     h.press(KeyCode::Enter);
     h.press(KeyCode::Char('1'));
     h.press(KeyCode::Esc);
     h.press(KeyCode::Enter);
     let screen = h.screen(100, 30);
-    assert!(screen.contains("Enter Alex goes on"), "{screen}");
+    assert!(
+        screen.contains("Alex goes on from where Alex left off"),
+        "{screen}"
+    );
 }
 
 /// The page as exported in `format`.
@@ -1007,6 +1023,122 @@ fn a_new_agreement_is_written_down_from_the_agreements_screen() {
         "Sunday mornings stay free of plans."
     );
     assert_eq!(lines[0].page_title, "An agreement of our own");
+}
+
+#[test]
+fn long_agreements_wrap_everywhere_and_nothing_scrolls_sideways_at_80_columns() {
+    const LONG: &str = "Sam joins Alex's family for Sunday lunch once a month, and goes to Sunday lunch on his own the other weeks";
+    let mut h = Harness::with_couple();
+    both_partners_answer(&mut h, "boundary-map");
+    h.press(KeyCode::Enter);
+    h.press_n(KeyCode::Tab, 3);
+    h.type_text(LONG);
+    h.press(KeyCode::Enter);
+    h.type_text("Phones away at dinner");
+    // Removing the second item leaves the first being written: all of it
+    // shows, from its start.
+    h.ctrl('d');
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Sam joins Alex's family"), "{screen}");
+    assert!(screen.contains("on his own the other weeks"), "{screen}");
+    h.press(KeyCode::Up);
+    h.press(KeyCode::Enter);
+    h.type_text("Phones away at dinner");
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("• Sam joins Alex's family") && screen.contains("on his own the other"),
+        "an item not being written wraps too:\n{screen}"
+    );
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+
+    h.press(KeyCode::Char('a'));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Sam joins Alex's family"), "{screen}");
+    assert!(
+        screen.contains("the other weeks"),
+        "the list wraps:\n{screen}"
+    );
+    // New words wrap in their box as they are typed.
+    h.press(KeyCode::Char('e'));
+    h.type_text(", unless it is a birthday");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("unless it is a birthday"), "{screen}");
+    assert!(screen.contains("New words"), "{screen}");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Esc);
+
+    // The check-in's review shows the whole agreement beside its choices.
+    both_partners_answer(&mut h, "weekly-check-in");
+    h.press(KeyCode::Enter);
+    let review = h.screen(80, 24);
+    assert!(review.contains("Sam joins Alex's family"), "{review}");
+    assert!(review.contains("the other weeks"), "{review}");
+}
+
+#[test]
+fn a_removed_list_item_and_a_changed_status_can_be_taken_back() {
+    let mut h = Harness::with_couple();
+    both_partners_answer(&mut h, "boundary-map");
+    h.press(KeyCode::Enter);
+    h.press_n(KeyCode::Tab, 3);
+    h.type_text("Ask before weekend plans");
+    h.press(KeyCode::Enter);
+    h.type_text("Phones away at dinner");
+    h.press(KeyCode::Up);
+    h.ctrl('d');
+    let screen = h.screen(80, 24);
+    assert!(!screen.contains("Ask before weekend plans\n"), "{screen}");
+    assert!(
+        screen.contains("Removed “Ask before weekend plans”. Ctrl-Z brings it back."),
+        "{screen}"
+    );
+    h.ctrl('z');
+    let Screen::Turn(turn) = &h.app.screen else {
+        panic!("still writing");
+    };
+    let Some(tandem::app::FieldEditor::List(list)) = &turn.view.editor else {
+        panic!("the list");
+    };
+    assert_eq!(
+        list.items(),
+        ["Ask before weekend plans", "Phones away at dinner"],
+        "back where it was"
+    );
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+
+    h.press(KeyCode::Char('a'));
+    let page_id = tandem::app::agreement_lines(&h.app.journal)[0].page.clone();
+    let on_disk = |h: &Harness| {
+        h.store
+            .load_page(&page_id, &h.app.library)
+            .expect("load")
+            .page
+            .shared
+            .agreements
+    };
+    h.press(KeyCode::Char('3'));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Now ended. u takes it back."), "{screen}");
+    assert!(
+        on_disk(&h)
+            .iter()
+            .any(|a| a.status == tandem::model::AgreementStatus::Retired),
+        "saved at once"
+    );
+    h.press(KeyCode::Char('u'));
+    // Taken back as a change made and unmade on this screen: it leaves no
+    // mark in the history.
+    for agreement in on_disk(&h) {
+        assert_eq!(agreement.status, tandem::model::AgreementStatus::Active);
+        assert!(agreement.reviews.is_empty(), "{agreement:?}");
+    }
+    assert!(h.screen(80, 24).contains("Taken back: it is in use again."));
+    // Only the last change is taken back, once.
+    assert!(!h.app.can(tandem::keymap::Action::UndoStatus));
 }
 
 #[test]

@@ -386,6 +386,7 @@ fn every_key() -> tandem::model::Exercise {
         field,
         concepts: vec!["I1".into()],
         guess_of: None,
+        shows_agreements: false,
     };
     Exercise {
         version: 1,
@@ -416,6 +417,7 @@ fn every_key() -> tandem::model::Exercise {
             step("scale", StepMode::Individual, Field::Scale(scale.clone())),
             Step {
                 guess_of: Some("scale".into()),
+                shows_agreements: true,
                 ..step("guess", StepMode::Individual, Field::Scale(scale.clone()))
             },
             step(

@@ -77,7 +77,9 @@ fn closing_the_terminal_saves_the_draft_and_exits() {
     send("n", &mut master);
     send("\r", &mut master);
     send("\r", &mut master);
-    // The private question before the boundary map: yes.
+    // The private question before the boundary map: yes, once it has been
+    // on screen past the moment in which keys typed ahead are dropped.
+    drain(&mut master, Duration::from_millis(600));
     send("y", &mut master);
     send("\t", &mut master);
     send("typed just before the window closed", &mut master);

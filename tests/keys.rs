@@ -654,7 +654,7 @@ fn the_exercise_filter_keeps_to_the_chosen_category() {
 fn esc_before_anyone_starts_goes_back_to_the_exercise_and_writes_nothing() {
     let mut h = Harness::with_couple();
     start_exercise(&mut h, "saying-no");
-    assert!(h.screen(80, 24).contains("nothing is written yet"));
+    assert!(h.screen(80, 24).contains("Nothing is written yet"));
     h.press(KeyCode::Esc);
     let Screen::Library(view) = &h.app.screen else {
         panic!("back in the library");
@@ -662,6 +662,31 @@ fn esc_before_anyone_starts_goes_back_to_the_exercise_and_writes_nothing() {
     let selected = &h.app.library.entries()[view.selected].exercise.id;
     assert_eq!(selected, "saying-no");
     assert!(h.store.page_ids().expect("list").is_empty());
+}
+
+#[test]
+fn esc_before_anyone_starts_an_agreement_goes_back_to_the_agreements() {
+    let mut h = Harness::with_couple();
+    h.press(KeyCode::Char('a'));
+    h.press(KeyCode::Char('n'));
+    assert!(matches!(h.app.screen, Screen::Handoff(_)));
+    h.press(KeyCode::Esc);
+    assert!(matches!(h.app.screen, Screen::Agreements(_)));
+    assert!(h.store.page_ids().expect("list").is_empty());
+}
+
+#[test]
+fn together_first_offers_no_choice_of_who_goes_first() {
+    let mut h = Harness::with_couple();
+    start_exercise(&mut h, "deciding-together");
+    assert!(h.app.opening_due());
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("Together first"), "{screen}");
+    let footer = screen.lines().last().unwrap_or_default().to_string();
+    assert!(!footer.contains("who goes first"), "{footer}");
+    assert!(footer.contains("Enter"), "{footer}");
+    h.press(KeyCode::Right);
+    assert_eq!(h.screen(100, 30), screen, "the arrows change nothing here");
 }
 
 #[test]

@@ -154,7 +154,7 @@ fn comparing_refuses_a_page_not_revealed() {
 #[test]
 fn trends_chart_only_revealed_pages() {
     let mut h = journal().reopen();
-    for measure in measures(&h.app.journal) {
+    for measure in measures(&h.app.journal, &h.app.library) {
         assert_eq!(
             points(&h.app.journal, &measure).len(),
             1,

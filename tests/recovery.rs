@@ -10,7 +10,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use common::pty::{
-    BIN, CTRL_C, ENTER, ESC, Tui, onboard, onboard_with_passphrase, start_writing, start_writing_as,
+    BIN, CTRL_C, ENTER, ESC, Tui, answer_the_private_question, onboard, onboard_with_passphrase,
+    start_writing, start_writing_as,
 };
 use expectrl::process::unix::{Signal, WaitStatus};
 
@@ -219,8 +220,7 @@ fn a_sealed_turn_kept_aside_after_a_failed_save_stays_sealed_and_comes_back() {
     tui.wait_for("Passphrase: ");
     tui.type_text(passphrase);
     tui.send(ENTER);
-    tui.wait_for("Can you answer honestly here");
-    tui.send("y");
+    answer_the_private_question(&mut tui);
     tui.wait_for("Marzipanlighthouse Quillbarometer");
     tui.send(CTRL_C);
     tui.wait_exit();

@@ -97,7 +97,7 @@ fn search_narrows_as_you_type_and_opens_the_hit_at_the_match() {
             .revealed
             .as_ref()
             .expect("only finished pages are searched");
-        assert!(revealed.contains("sister", None));
+        assert!(revealed.contains(&tandem::model::Search::new("sister"), None));
     }
     h.press(KeyCode::Enter); // done typing
     h.press(KeyCode::Enter); // open
@@ -231,6 +231,61 @@ fn two_pages_of_one_exercise_compare_with_changes_per_partner() {
 }
 
 #[test]
+fn comparing_over_time_says_what_was_kept_private_marks_changed_choices_and_keeps_rows_level() {
+    let h = demo(70);
+    // The two newest boundary maps: the older one started the same day as
+    // the newer, Maya kept one answer private on it, and Jonas's answers
+    // grew long enough to wrap.
+    let mut maps: Vec<tandem::model::Page> = h
+        .app
+        .journal
+        .pages
+        .iter()
+        .filter(|p| p.exercise == "boundary-map")
+        .map(|p| h.store.load_page(&p.id, &h.app.library).expect("load").page)
+        .collect();
+    assert!(maps.len() >= 2);
+    maps.sort_by_key(|p| std::cmp::Reverse(p.started));
+    let (newer, mut older) = (maps[0].clone(), maps[1].clone());
+    older.started = newer.started - jiff::SignedDuration::from_hours(2);
+    older.entries[0].private.insert("feeling".into());
+    h.store.save_page(&older).expect("save");
+    let choices_changed = newer
+        .entries
+        .iter()
+        .zip(&older.entries)
+        .any(|(n, o)| n.answers.get("areas") != o.answers.get("areas"));
+    assert!(choices_changed, "the demo's maps differ somewhere");
+    let mut h = h.reopen();
+    h.press(KeyCode::Char('b'));
+    while h.app.journal_view.filter.exercise.as_deref() != Some("boundary-map") {
+        h.press(KeyCode::Char('e'));
+    }
+    h.press(KeyCode::Char('m'));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('m'));
+    assert!(matches!(h.app.screen, Screen::Compare(_)));
+    let screen = h.screen(80, 200);
+    let heading = screen.lines().nth(2).unwrap_or_default();
+    for page in [&older, &newer] {
+        let when = tandem::zone::day_and_time(page.started, &h.app.tz);
+        assert!(
+            heading.contains(&when),
+            "one day, told apart by time: {heading}"
+        );
+    }
+    assert!(screen.contains("(kept private)"), "{screen}");
+    assert!(!screen.contains("(no answer)"), "{screen}");
+    assert!(
+        screen.contains("(changed)"),
+        "a changed choice is marked:\n{screen}"
+    );
+    assert!(screen.contains("(same)"), "{screen}");
+    // Nothing cut at 80 columns.
+    assert!(!screen.contains('…'), "{screen}");
+}
+
+#[test]
 fn changing_an_agreements_status_is_saved_on_its_page_with_history() {
     let mut h = demo(70);
     h.press(KeyCode::Char('a'));
@@ -304,7 +359,7 @@ fn changing_an_agreements_status_is_saved_on_its_page_with_history() {
 #[test]
 fn trends_follow_check_in_ratings_per_partner() {
     let h = demo(70);
-    let all = measures(&h.app.journal);
+    let all = measures(&h.app.journal, &h.app.library);
     assert_eq!(all[0].exercise, "weekly-check-in");
     let closeness = all
         .iter()
@@ -319,6 +374,115 @@ fn trends_follow_check_in_ratings_per_partner() {
     let screen = h.screen(100, 30);
     assert!(
         screen.contains("• Maya") && screen.contains("▄ Jonas"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn trends_name_each_partners_own_needs_label_the_scale_and_reopen_where_left() {
+    use tandem::model::{Answer, GridAnswerRow, GridValue};
+    let h = demo(70);
+    // Maya and Jonas each added a need of their own to the inventory,
+    // under the same row id.
+    let own = |label: &str, v: i32| GridAnswerRow {
+        row: "added-1".into(),
+        label: label.into(),
+        values: [("importance".to_string(), GridValue::Scale(v))]
+            .into_iter()
+            .collect(),
+    };
+    let ids: Vec<String> = h
+        .app
+        .journal
+        .pages
+        .iter()
+        .filter(|p| p.exercise == "needs-inventory" && p.revealed.is_some())
+        .map(|p| p.id.clone())
+        .collect();
+    assert!(ids.len() >= 2);
+    for id in &ids {
+        let mut page = h.store.load_page(id, &h.app.library).expect("load").page;
+        for (entry, row) in page
+            .entries
+            .iter_mut()
+            .zip([own("Playing music", 5), own("Running", 3)])
+        {
+            if let Some(Answer::Grid(rows)) = entry.answers.get_mut("inventory") {
+                rows.push(row);
+            }
+        }
+        h.store.save_page(&page).expect("save");
+    }
+    let mut h = h.reopen();
+    let all = measures(&h.app.journal, &h.app.library);
+    let music = all
+        .iter()
+        .position(|m| m.key.contains("Playing music"))
+        .expect("Maya's own need is a measure");
+    let series = points(&h.app.journal, &all[music]);
+    assert!(
+        series
+            .iter()
+            .all(|(_, v)| v[0] == Some(5) && v[1].is_none()),
+        "Maya's alone"
+    );
+    assert!(
+        all.iter().any(|m| m.key.contains("Running")),
+        "Jonas's is another"
+    );
+
+    h.press(KeyCode::Char('t'));
+    let first = h.screen(100, 30);
+    assert!(
+        first.contains("Weekly check-in · How close did you feel to each other this week?"),
+        "opens on the check-in's first question:\n{first}"
+    );
+    assert!(
+        first.contains("Each mark is a rating"),
+        "the strips have a key:\n{first}"
+    );
+    // Every step of a 1 to 10 scale is labelled on a tall enough chart.
+    let labelled = first
+        .lines()
+        .filter(|l| {
+            l.split_whitespace()
+                .next()
+                .is_some_and(|w| w.parse::<u8>().is_ok())
+                && l.contains('│')
+        })
+        .count();
+    assert!(labelled >= 10, "{first}");
+    h.press_n(KeyCode::Down, music);
+    let screen = h.screen(100, 30);
+    assert!(
+        screen.contains("Needs inventory · Playing music (added) · Importance"),
+        "{screen}"
+    );
+    assert!(!screen.contains("added-1"), "{screen}");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('t'));
+    assert!(
+        h.screen(100, 30).contains("Playing music (added)"),
+        "where it was left"
+    );
+}
+
+#[test]
+fn years_of_ratings_are_drawn_as_an_average_not_a_solid_block() {
+    let mut h = demo(400);
+    h.press(KeyCode::Char('t'));
+    let screen = h.screen(80, 24);
+    assert!(
+        screen.contains("Too many ratings to mark each: the line is the average of every"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains('•') || screen.contains("• Maya"),
+        "no marks in the chart:\n{screen}"
+    );
+    let chart: Vec<&str> = screen.lines().filter(|l| l.contains('│')).collect();
+    assert!(
+        chart.iter().all(|l| !l.contains('•') && !l.contains('▄')),
         "{screen}"
     );
 }
@@ -479,6 +643,47 @@ fn at_80_columns_the_journal_shows_every_filter_set_and_the_words_a_search_found
     assert!(
         rows.iter().any(|r| r.contains("sister")),
         "the rows show where the word was found: {screen}"
+    );
+}
+
+#[test]
+fn a_search_ignores_case_and_quotes_the_words_as_written_with_whose_they_are() {
+    let mut h = demo(70);
+    h.press(KeyCode::Char('b'));
+    h.press(KeyCode::Char('/'));
+    h.type_text("sunday");
+    let lower = listed(&h).len();
+    assert!(lower > 0);
+    // Ctrl-U clears the box, as in a shell, and the list comes back whole.
+    h.ctrl('u');
+    assert_eq!(listed(&h).len(), 70);
+    h.type_text("SUNDAY");
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        listed(&h).len(),
+        lower,
+        "case does not change what is found:\n{}",
+        h.screen(120, 30)
+    );
+    let screen = h.screen(120, 30);
+    assert!(screen.contains("Search: SUNDAY"), "as typed:\n{screen}");
+    let rows: Vec<&str> = screen.lines().skip(4).take(lower.min(20)).collect();
+    let names = h.app.names();
+    assert!(
+        rows.iter().any(|r| r.contains("Sunday")),
+        "the couple's own capitals:\n{screen}"
+    );
+    assert!(
+        rows.iter()
+            .all(|r| !r.contains("sunday") && !r.contains("SUNDAY")),
+        "never misquoted:\n{screen}"
+    );
+    assert!(
+        rows.iter().all(|r| names
+            .iter()
+            .chain(std::iter::once(&"together".to_string()))
+            .any(|n| r.contains(&format!("{n}: “")))),
+        "whose words each snippet is:\n{screen}"
     );
 }
 

@@ -142,7 +142,7 @@ fn a_sealed_turn_leaves_no_typed_word_in_any_file_even_killed_or_quickly_closed(
         asked.contains("Can you answer honestly here"),
         "keys typed while the key opened answered nothing:\n{asked}"
     );
-    tui.send("y");
+    answer_the_private_question(&mut tui);
     tui.wait_for(TYPED[1]);
     tui.send(BACKTAB);
     tui.wait_for(TYPED[0]);

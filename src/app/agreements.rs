@@ -8,7 +8,7 @@ use super::editor;
 use super::index::{JournalIndex, PageSummary};
 use super::keys::move_in;
 use super::{App, Back, Effect, ReviewDecision, Screen};
-use crate::keymap::Action;
+use crate::keymap::{Action, KeyContext};
 use crate::model::{Agreement, AgreementStatus, normalize_line};
 
 /// One line of the agreements screen.
@@ -160,6 +160,9 @@ pub struct AgreementsView {
     pub back: Back,
     /// New words for the selected agreement, being written.
     pub wording: Option<Box<TextArea<'static>>>,
+    /// The last status changed on this screen, for one key to take back:
+    /// the agreement (page and index), what it was, and what it became.
+    pub undo: Option<(String, usize, AgreementStatus, AgreementStatus)>,
 }
 
 impl App {
@@ -230,6 +233,34 @@ impl App {
         if move_in(&mut view.selected, action, last) {
             return;
         }
+        if action == Action::UndoStatus {
+            let Some((page, index, was, now)) = view.undo.take() else {
+                return;
+            };
+            // Taken back as any change back made soon after on this
+            // screen: it leaves no mark in the history.
+            let text = agreements_in_order(&self.journal)
+                .iter()
+                .find(|l| l.page.id == page && l.index == index)
+                .map(|l| l.agreement.text.clone())
+                .unwrap_or_default();
+            self.effects
+                .push(Effect::ReviewAgreements(vec![ReviewDecision {
+                    item: super::ReviewItem {
+                        page: page.clone(),
+                        index,
+                        text,
+                        status: now,
+                    },
+                    status: was,
+                    when: self.now(),
+                    from: None,
+                    wording: None,
+                }]));
+            self.notice = Some(format!("Taken back: it is {} again.", was.in_words()));
+            self.select_agreement_after_change(page, index, was);
+            return;
+        }
         let status = match action {
             Action::SetStatus(status) => Some(status),
             Action::NextStatus => Some(match current {
@@ -238,7 +269,7 @@ impl App {
                 AgreementStatus::Retired => AgreementStatus::Active,
             }),
             Action::Reword => {
-                let mut area = editor::line_area(&text, "the agreement's words");
+                let mut area = editor::wrapping_line_area(&text, "the agreement's words");
                 area.move_cursor(ratatui_textarea::CursorMove::End);
                 view.wording = Some(Box::new(area));
                 None
@@ -268,6 +299,15 @@ impl App {
                 wording: None,
             };
             self.effects.push(Effect::ReviewAgreements(vec![decision]));
+            if let Screen::Agreements(view) = &mut self.screen {
+                view.undo = Some((page.clone(), index, current, status));
+            }
+            self.notice = Some(
+                match crate::keymap::key_name(KeyContext::Agreements, Action::UndoStatus) {
+                    Some(key) => format!("Now {}. {key} takes it back.", status.in_words()),
+                    None => format!("Now {}.", status.in_words()),
+                },
+            );
             // Keep the same agreement selected after it moves in the list.
             self.select_agreement_after_change(page, index, status);
         }

@@ -36,6 +36,12 @@ pub fn line_area(text: &str, placeholder: &str) -> TextArea<'static> {
     area
 }
 
+/// A one-line text area that wraps on screen rather than scrolling
+/// sideways: for a list item or an agreement, read whole as it is typed.
+pub fn wrapping_line_area(text: &str, placeholder: &str) -> TextArea<'static> {
+    text_area(&normalize_line(text), placeholder)
+}
+
 pub fn text_of(area: &TextArea<'_>) -> String {
     area.lines().join("\n")
 }
@@ -225,6 +231,8 @@ pub struct ListEditor {
     pub selected: usize,
     pub line: TextArea<'static>,
     placeholder: String,
+    /// The item last removed, and where it was: brought back by one key.
+    removed: Option<(usize, String)>,
 }
 
 impl ListEditor {
@@ -233,13 +241,19 @@ impl ListEditor {
             items.push(String::new());
         }
         let selected = items.len() - 1;
-        let line = line_area(&items[selected], placeholder);
+        let line = wrapping_line_area(&items[selected], placeholder);
         ListEditor {
             items,
             selected,
             line,
             placeholder: placeholder.to_string(),
+            removed: None,
         }
+    }
+
+    /// The words of the item last removed, while it can be brought back.
+    pub fn removed(&self) -> Option<&str> {
+        self.removed.as_ref().map(|(_, item)| item.as_str())
     }
 
     /// Whether `action` can do anything in the list now.
@@ -249,6 +263,7 @@ impl ListEditor {
                 self.items.len() > 1
             }
             Action::RemoveItem => self.items.len() > 1 || !self.current_is_empty(),
+            Action::RestoreItem => self.removed.is_some(),
             _ => true,
         }
     }
@@ -263,7 +278,7 @@ impl ListEditor {
 
     fn select(&mut self, index: usize) {
         self.selected = index.min(self.items.len().saturating_sub(1));
-        self.line = line_area(&self.items[self.selected], &self.placeholder);
+        self.line = wrapping_line_area(&self.items[self.selected], &self.placeholder);
     }
 
     fn current_is_empty(&self) -> bool {
@@ -309,11 +324,28 @@ impl ListEditor {
                 false
             }
             Action::RemoveItem => {
-                self.items.remove(self.selected);
+                let item = self.items.remove(self.selected);
+                if !item.trim().is_empty() {
+                    self.removed = Some((self.selected, item));
+                }
                 if self.items.is_empty() {
                     self.items.push(String::new());
                 }
                 self.select(self.selected);
+                true
+            }
+            Action::RestoreItem => {
+                let Some((at, item)) = self.removed.take() else {
+                    return false;
+                };
+                // Back where it was; in place of an empty item left there.
+                let at = at.min(self.items.len());
+                if self.items.get(at).is_some_and(|i| i.trim().is_empty()) {
+                    self.items[at] = item;
+                } else {
+                    self.items.insert(at, item);
+                }
+                self.select(at);
                 true
             }
             _ => false,

@@ -1,7 +1,7 @@
 //! Home: pages to go on with, the latest ones, and the ways to the rest.
 
 use super::keys::move_in;
-use super::{AgreementsView, App, Effect, LibraryView, Screen, TrendsView};
+use super::{AgreementsView, App, Back, Effect, LibraryView, Screen};
 use crate::keymap::Action;
 
 #[derive(Default)]
@@ -36,7 +36,7 @@ impl App {
         match action {
             Action::NewExercise => self.screen = Screen::Library(LibraryView::default()),
             Action::ShowJournal => self.show_journal(),
-            Action::ShowTrends => self.screen = Screen::Trends(TrendsView::default()),
+            Action::ShowTrends => self.show_trends(Back::Home),
             Action::ShowAgreements => self.screen = Screen::Agreements(AgreementsView::default()),
             Action::RemovePage => self.ask_to_remove(),
             Action::DismissSuggestion => {

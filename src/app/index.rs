@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use crate::interned::Interned;
 use crate::journal::{Access, LoadedPage};
 use crate::model::{
-    Agreement, Answer, Category, EntryStatus, GridValue, Page, PageStatus, Partner,
+    Agreement, Answer, Category, EntryStatus, GridValue, Page, PageStatus, Partner, Search,
 };
 use crate::problem::Problem;
 
@@ -43,12 +43,17 @@ pub struct PageSummary {
     pub revealed: Option<RevealedText>,
 }
 
+/// How a rating's key names a row a partner added themselves: by its name
+/// after this, not by its id.
+pub const OWN_ROW: &str = "own:";
+
 /// The searchable and chartable part of a page both partners finished.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RevealedText {
     /// A line from the page, to recognise it by.
     pub preview: String,
-    /// Everything each partner wrote, lower-cased for search.
+    /// Everything each partner wrote, as written: a search ignores case
+    /// itself, and what it finds is quoted from here.
     pub words: [String; 2],
     /// What they wrote together: notes, agreements, later notes.
     pub shared_words: String,
@@ -117,6 +122,16 @@ impl RevealedText {
                             for (column, value) in &row.values {
                                 let key = format!("{step}/{}/{column}", row.row);
                                 match value {
+                                    // A row of one's own ("Playing music")
+                                    // is known by its name: the same id is
+                                    // another need for the other partner.
+                                    GridValue::Scale(v) if !row.label.trim().is_empty() => {
+                                        let own = format!(
+                                            "{step}/{OWN_ROW}{}/{column}",
+                                            row.label.trim().replace('/', "⁄")
+                                        );
+                                        ratings.entry(own).or_default()[p] = Some(*v);
+                                    }
                                     GridValue::Scale(v) => {
                                         ratings.entry(key).or_default()[p] = Some(*v);
                                     }
@@ -157,45 +172,61 @@ impl RevealedText {
         }
     }
 
-    /// Whether `query` (lower-case) appears in what `partner` wrote, or in
-    /// anything on the page when no partner is given.
-    /// The words around the first place `query` appears, for the journal
-    /// list to show why a page matched ("…plans are made without asking…").
-    pub fn snippet(&self, query: &str, partner: Option<crate::model::Partner>) -> Option<String> {
-        let texts: Vec<&str> = match partner {
-            Some(p) => vec![self.words[p.index()].as_str()],
-            None => vec![&self.words[0], &self.words[1], &self.shared_words],
+    /// The words around the first place the search finds, for the journal
+    /// list to show why a page matched ("…plans are made without asking…"),
+    /// as they were written, with whose words they are.
+    pub fn snippet(&self, search: &Search, partner: Option<Partner>) -> Option<Snippet> {
+        let texts: Vec<(Option<Partner>, &str)> = match partner {
+            Some(p) => vec![(Some(p), self.words[p.index()].as_str())],
+            None => vec![
+                (Some(Partner::First), &self.words[0]),
+                (Some(Partner::Second), &self.words[1]),
+                (None, &self.shared_words),
+            ],
         };
-        let (text, at) = texts
+        let (by, text, found) = texts
             .into_iter()
-            .find_map(|t| t.find(query).map(|at| (t, at)))?;
+            .find_map(|(by, t)| search.find(t).map(|found| (by, t, found)))?;
         // From the start of the word the match is in: a narrow column
         // still shows it.
-        let before = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        let after = text[at..]
+        let before = text[..found.start]
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| i + 1);
+        let after = text[found.start..]
             .char_indices()
-            .nth(query.chars().count() + 60)
-            .map_or(text.len(), |(i, _)| at + i);
+            .nth(text[found.clone()].chars().count() + 60)
+            .map_or(text.len(), |(i, _)| found.start + i);
         let words = text[before..after]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
         let lead = if before > 0 { "…" } else { "" };
-        Some(format!("{lead}{words}"))
+        Some(Snippet {
+            by,
+            words: format!("{lead}{words}"),
+        })
     }
 
-    pub fn contains(&self, query: &str, partner: Option<crate::model::Partner>) -> bool {
+    /// Whether the search finds anything in what `partner` wrote, or in
+    /// anything on the page when no partner is given.
+    pub fn contains(&self, search: &Search, partner: Option<Partner>) -> bool {
         match partner {
-            Some(p) => self.words[p.index()].contains(query),
-            None => {
-                self.words.iter().any(|w| w.contains(query)) || self.shared_words.contains(query)
-            }
+            Some(p) => search.is_in(&self.words[p.index()]),
+            None => self.words.iter().any(|w| search.is_in(w)) || search.is_in(&self.shared_words),
         }
     }
 }
 
+/// Words a search found on a page, and who wrote them: a partner, or
+/// both together (`None`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snippet {
+    pub by: Option<Partner>,
+    pub words: String,
+}
+
 fn push_words(out: &mut String, text: &str) {
-    out.push_str(&text.to_lowercase());
+    out.push_str(text);
     out.push('\n');
 }
 
@@ -270,6 +301,17 @@ impl JournalIndex {
 
     pub fn total(&self) -> usize {
         self.pages.len() + self.unreadable.len() + self.pending.len()
+    }
+
+    /// While pages are still being read, the words every screen that
+    /// counts adds, so a count is never taken for the whole journal.
+    pub fn still_reading(&self) -> Option<String> {
+        self.is_loading().then(|| {
+            format!(
+                "still reading, {} to go",
+                crate::model::count(self.pending.len(), "page", "pages")
+            )
+        })
     }
 
     /// A page read in the background. A page no longer waiting to be read

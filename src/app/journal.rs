@@ -7,10 +7,10 @@ use ratatui_textarea::TextArea;
 
 use super::index::{JournalIndex, PageSummary};
 use super::keys::{move_in, scroll};
-use super::{AgreementsView, App, Back, Effect, Origin, Overlay, Screen, TrendsView, editor};
+use super::{AgreementsView, App, Back, Effect, Origin, Overlay, Screen, editor};
 use crate::journal::LoadedPage;
 use crate::keymap::Action;
-use crate::model::{Category, EntryStatus, Page, PageStatus, Partner};
+use crate::model::{Category, EntryStatus, Page, PageStatus, Partner, Search};
 use crate::problem::Problem;
 
 /// How far back the journal screen looks.
@@ -100,7 +100,7 @@ pub struct Filter {
     pub partner: Option<Partner>,
     pub period: Period,
     pub status: Option<StatusFilter>,
-    /// Lower-cased search text.
+    /// The search, as typed.
     pub query: String,
 }
 
@@ -118,7 +118,9 @@ impl Filter {
         } != Filter::default()
     }
 
-    pub fn matches(&self, page: &PageSummary, now: Timestamp) -> bool {
+    /// Whether `page` passes the filter; `search` is the filter's query,
+    /// made ready once for the whole list.
+    pub fn matches(&self, page: &PageSummary, search: &Search, now: Timestamp) -> bool {
         if self.category.is_some_and(|c| c != page.category)
             || self.exercise.as_ref().is_some_and(|e| *e != page.exercise)
             || self.status.is_some_and(|s| !s.matches(page.status))
@@ -135,12 +137,11 @@ impl Filter {
         {
             return false;
         }
-        let query = self.query.trim();
-        query.is_empty()
+        search.is_empty()
             || page
                 .revealed
                 .as_ref()
-                .is_some_and(|r| r.contains(query, self.partner))
+                .is_some_and(|r| r.contains(search, self.partner))
     }
 }
 
@@ -177,17 +178,18 @@ impl JournalView {
                     ..before.clone()
                 } == self.filter
         });
+        let search = Search::new(&self.filter.query);
         self.matches = if narrowing {
             std::mem::take(&mut self.matches)
                 .into_iter()
-                .filter(|&i| self.filter.matches(&journal.pages[i], now))
+                .filter(|&i| self.filter.matches(&journal.pages[i], &search, now))
                 .collect()
         } else {
             journal
                 .pages
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| self.filter.matches(p, now))
+                .filter(|(_, p)| self.filter.matches(p, &search, now))
                 .map(|(i, _)| i)
                 .collect()
         };
@@ -269,14 +271,11 @@ impl App {
         };
         match action {
             Action::ShowJournal => self.show_journal(),
-            Action::ShowTrends => {
-                self.screen = Screen::Trends(TrendsView { measure: 0, back });
-            }
+            Action::ShowTrends => self.show_trends(back),
             Action::ShowAgreements => {
                 self.screen = Screen::Agreements(AgreementsView {
-                    selected: 0,
                     back,
-                    wording: None,
+                    ..AgreementsView::default()
                 });
             }
             _ => return false,
@@ -311,6 +310,16 @@ impl App {
     pub(super) fn journal_act(&mut self, action: Action) {
         if action == Action::EndSearch {
             self.journal_view.search = None;
+            return;
+        }
+        if action == Action::ClearSearch {
+            // As a shell's Ctrl-U: the whole line goes, the box stays open.
+            self.edit_search(|area| {
+                let had = !editor::text_of(area).is_empty();
+                area.select_all();
+                area.cut();
+                had
+            });
             return;
         }
         if self.review_jump(action) {
@@ -442,7 +451,7 @@ impl App {
         if let Some(area) = view.search.as_mut()
             && edit(area)
         {
-            view.filter.query = editor::text_of(area).to_lowercase();
+            view.filter.query = editor::text_of(area);
             view.refresh(&self.journal, now);
         }
     }

@@ -78,7 +78,7 @@ impl App {
             Screen::Home(_) => self.home_items().len(),
             Screen::Library(_) => self.library.entries().len(),
             Screen::Journal => self.journal_view.matches.len(),
-            Screen::Trends(_) => super::measures(&self.journal).len(),
+            Screen::Trends(_) => super::measures(&self.journal, &self.library).len(),
             Screen::Agreements(_) => super::agreement_count(&self.journal),
             _ => 0,
         }
@@ -136,6 +136,11 @@ impl App {
             (Screen::Onboarding(o), Action::Back) => o.renaming.is_some(),
             // Going on with a page: the other may go on only when both have
             // started and neither has finished.
+            (Screen::Handoff(_), Action::OtherPartner | Action::Partner(_))
+                if self.opening_due() =>
+            {
+                false
+            }
             (Screen::Handoff(h), Action::OtherPartner) if !h.choosing => h
                 .open
                 .page
@@ -150,6 +155,7 @@ impl App {
                 Screen::Agreements(_),
                 Action::NextStatus | Action::SetStatus(_) | Action::Open | Action::Reword,
             ) => rows > 0,
+            (Screen::Agreements(view), Action::UndoStatus) => view.undo.is_some(),
             (Screen::Journal, action) => self.journal_can(action),
             _ => true,
         }

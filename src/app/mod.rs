@@ -33,7 +33,7 @@ pub use agreements::{
 };
 pub use editor::FieldEditor;
 pub use home::{Home, HomeItem};
-pub use index::{JournalIndex, PageSummary, RevealedText, Unreadable};
+pub use index::{JournalIndex, OWN_ROW, PageSummary, RevealedText, Snippet, Unreadable};
 pub use journal::{CompareView, Filter, JournalView, Period, StatusFilter};
 pub use library::LibraryView;
 pub use onboarding::Onboarding;
@@ -331,6 +331,8 @@ pub struct App {
     /// Whether `suggestions.ron` was read (or is not there yet), so that
     /// it may be written.
     pub dismissed_writable: bool,
+    /// The measure last looked at on the trends screen, where it opens.
+    last_measure: Option<Measure>,
     effects: Vec<Effect>,
 }
 
@@ -372,8 +374,24 @@ impl App {
             checked: crate::seal::Checked::default(),
             dismissed: std::collections::BTreeMap::new(),
             dismissed_writable: true,
+            last_measure: None,
             effects: Vec::new(),
         }
+    }
+
+    /// The trends screen, on the measure last looked at (the first, the
+    /// first time), Esc leading to `back`.
+    pub(super) fn show_trends(&mut self, back: Back) {
+        let measure = self
+            .last_measure
+            .as_ref()
+            .and_then(|m| {
+                measures(&self.journal, &self.library)
+                    .iter()
+                    .position(|x| x == m)
+            })
+            .unwrap_or(0);
+        self.screen = Screen::Trends(TrendsView { measure, back });
     }
 
     pub fn now(&self) -> Timestamp {

@@ -235,7 +235,18 @@ impl App {
             n += 1;
         }
         let page = Page::new(id, exercise, &self.names(), now);
-        let open = OpenPage::new(page, Access::Writable, false, Origin::default());
+        // A page begun from the agreements screen goes back there; from
+        // anywhere else, home once something is written.
+        let back = if matches!(self.screen, Screen::Agreements(_)) {
+            Back::Agreements
+        } else {
+            Back::Home
+        };
+        let origin = Origin {
+            back,
+            ..Origin::default()
+        };
+        let open = OpenPage::new(page, Access::Writable, false, origin);
         let handoff = Handoff {
             partner: Partner::First,
             choosing: true,
@@ -553,10 +564,13 @@ impl App {
     // --- keys ---------------------------------------------------------------
 
     pub(super) fn handoff_act(&mut self, action: Action) {
+        let together_first = self.opening_due();
         let Screen::Handoff(handoff) = &mut self.screen else {
             return;
         };
         match action {
+            // Written together first: nobody goes first yet.
+            Action::OtherPartner | Action::Partner(_) if together_first => {}
             Action::OtherPartner => handoff.partner = handoff.partner.other(),
             Action::Partner(partner) => handoff.partner = partner,
             Action::Open => {
@@ -576,6 +590,9 @@ impl App {
             }
             // Nothing is written before a partner starts: back to where
             // the exercise was chosen, with it still selected.
+            Action::Back if self.open_page().is_some_and(|o| o.back == Back::Agreements) => {
+                self.go_back();
+            }
             Action::Back => {
                 let exercise = self.open_page().map(|o| o.page.exercise.clone());
                 let selected = self
@@ -653,6 +670,24 @@ impl App {
             (Some(editor), Some(slot)) => editor.act(&slot.field, action),
             _ => false,
         };
+        // A removed item is said, with the key that brings it back.
+        let removed = match &turn.editor {
+            Some(super::FieldEditor::List(list)) if action == Action::RemoveItem => {
+                list.removed().map(str::to_string)
+            }
+            _ => None,
+        };
+        if let (Some(item), Some(key)) = (
+            removed,
+            crate::keymap::key_name(crate::keymap::KeyContext::WriteList, Action::RestoreItem),
+        ) {
+            let item = if item.chars().count() > 40 {
+                format!("{}…", item.chars().take(39).collect::<String>().trim_end())
+            } else {
+                item
+            };
+            self.notice = Some(format!("Removed “{item}”. {key} brings it back."));
+        }
         if changed {
             self.answer_changed();
         }

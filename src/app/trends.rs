@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use super::index::JournalIndex;
 use super::keys::move_in;
 use super::{App, Back, Screen};
+use crate::content::Library;
 use crate::keymap::Action;
 
 /// A measure that can be followed over time: an exercise's scale step or
@@ -19,8 +20,10 @@ pub struct Measure {
 /// One point of a measure: when, and each partner's value.
 pub type Point = (Timestamp, [Option<i32>; 2]);
 
-/// The measures found in the journal, check-ins first.
-pub fn measures(journal: &JournalIndex) -> Vec<Measure> {
+/// The measures found in the journal, check-ins first, then in the
+/// library's order of exercises and each exercise's order of steps, rows
+/// and columns: a check-in opens on its first question.
+pub fn measures(journal: &JournalIndex, library: &Library) -> Vec<Measure> {
     let mut found = std::collections::BTreeSet::new();
     for page in &journal.pages {
         if let Some(revealed) = &page.revealed {
@@ -32,11 +35,32 @@ pub fn measures(journal: &JournalIndex) -> Vec<Measure> {
             }
         }
     }
+    let exercises: Vec<&str> = library.exercises().map(|e| e.id.as_str()).collect();
     let mut list: Vec<Measure> = found.into_iter().collect();
-    list.sort_by_key(|m| {
+    list.sort_by_cached_key(|m| {
+        let exercise = library.get(&m.exercise);
+        let mut parts = m.key.split('/');
+        let (step, row, column) = (parts.next(), parts.next(), parts.next());
+        let step_def = exercise.zip(step).and_then(|(e, s)| e.step(s));
+        let step_at = exercise
+            .zip(step)
+            .and_then(|(e, s)| e.steps.iter().position(|x| x.id == s));
+        let (row_at, column_at) = match step_def.map(|s| &s.field) {
+            Some(crate::model::Field::Grid(grid)) => (
+                row.and_then(|r| grid.rows.iter().position(|x| x.id == r)),
+                column.and_then(|c| grid.columns.iter().position(|x| x.id == c)),
+            ),
+            _ => (None, None),
+        };
         (
             m.exercise != "weekly-check-in",
-            m.exercise.clone(),
+            exercises
+                .iter()
+                .position(|e| *e == m.exercise)
+                .unwrap_or(usize::MAX),
+            step_at.unwrap_or(usize::MAX),
+            row_at.unwrap_or(usize::MAX),
+            column_at.unwrap_or(usize::MAX),
             m.key.clone(),
         )
     });
@@ -71,13 +95,17 @@ impl App {
         if self.review_jump(action) {
             return;
         }
-        let count = measures(&self.journal).len();
+        let all = measures(&self.journal, &self.library);
+        let count = all.len();
         let Screen::Trends(view) = &mut self.screen else {
             return;
         };
         let last = count.saturating_sub(1);
         let back = view.back;
-        if !move_in(&mut view.measure, action, last) && action == Action::Back {
+        if move_in(&mut view.measure, action, last) {
+            // The measure looked at is where trends opens next time.
+            self.last_measure = all.get(view.measure).cloned();
+        } else if action == Action::Back {
             self.leave_looking_back(back);
         }
     }

@@ -134,6 +134,11 @@ impl App {
         });
     }
 
+    /// Whether the private question is on screen.
+    pub fn asks_safe_to_answer(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::SafeToAnswer { .. }))
+    }
+
     /// What the private question was answered: a doubt opens the safety
     /// screen, and says how to pass any step.
     pub(super) fn safe_to_answer(&mut self, answer: SafeToAnswer) {

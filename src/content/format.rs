@@ -35,7 +35,14 @@ pub const STEP: Place = Place {
     slug: "step",
     name: "a step",
     keys: &[
-        "id", "prompt", "hint", "mode", "field", "concepts", "guess_of",
+        "id",
+        "prompt",
+        "hint",
+        "mode",
+        "field",
+        "concepts",
+        "guess_of",
+        "shows_agreements",
     ],
 };
 pub const REFLECT: Place = Place {

@@ -162,6 +162,10 @@ pub struct Step {
     /// other wrote there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guess_of: Option<String>,
+    /// The couple's agreements in use are listed beside the question, for
+    /// a step that asks about them ("How well were your agreements kept?").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shows_agreements: bool,
 }
 
 /// Who answers a step, and when.

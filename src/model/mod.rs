@@ -6,6 +6,7 @@ mod couple;
 mod exercise;
 mod page;
 mod safety;
+mod search;
 mod text;
 
 pub use answer::{Answer, GridAnswerRow, GridValue};
@@ -20,6 +21,7 @@ pub use page::{
     Page, PageStatus, Partner, REVIEW_COLUMN, Sealed, Shared,
 };
 pub use safety::{SafetyGuide, SafetyLine, SafetySection, Service};
+pub use search::Search;
 pub use text::{
     MAX_ANSWER_BYTES, MAX_NAME_CHARS, count, normalize_line, normalize_text, visible, visible_line,
 };

@@ -295,7 +295,7 @@ impl AgreementStatus {
 
     pub fn label(self) -> &'static str {
         match self {
-            AgreementStatus::Active => "active",
+            AgreementStatus::Active => "in use",
             AgreementStatus::Revisit => "revisit",
             AgreementStatus::Retired => "ended",
         }

@@ -14,15 +14,20 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
     let lines = agreements_in_order(&app.journal);
     let area = area.inner(Margin::new(1, 0));
     if lines.is_empty() {
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::raw(""),
-                Line::styled("No agreements yet.", theme.heading()),
-                Line::raw("At the end of each exercise you can write down what you agree on. They are listed here, and the weekly check-in looks at them with you. To write one down on its own, press n."),
-            ])
-            .wrap(Wrap { trim: true }),
-            area,
-        );
+        let mut said = vec![
+            Line::raw(""),
+            Line::styled("No agreements yet.", theme.heading()),
+            Line::raw(
+                "At the end of each exercise you can write down what you agree on. They are listed here, and the weekly check-in looks at them with you. To write one down on its own, press n.",
+            ),
+        ];
+        if let Some(reading) = app.journal.still_reading() {
+            said.push(Line::styled(
+                format!("The journal is {reading}"),
+                theme.dim(),
+            ));
+        }
+        frame.render_widget(Paragraph::new(said).wrap(Wrap { trim: true }), area);
         return;
     }
     let [list_area, detail_area] =
@@ -30,55 +35,52 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
     let width = usize::from(list_area.width);
     let selected = view.selected.min(lines.len() - 1);
     let height = usize::from(list_area.height).saturating_sub(1).max(1);
-    let first = (selected + 1).saturating_sub(height);
     let in_use = lines
         .iter()
         .filter(|l| l.agreement.status != AgreementStatus::Retired)
         .count();
-    let mut rows = vec![Line::styled(
-        format!(
-            "{}, {in_use} in use",
-            crate::model::count(lines.len(), "agreement", "agreements")
-        ),
-        theme.dim(),
-    )];
-    for (n, line) in lines.iter().enumerate().skip(first).take(height) {
-        if theme.plain {
-            // A sentence, and a mark before the chosen one. What it is and
-            // since when first, so the words are what a narrow screen cuts;
-            // the whole of them follows below, and in the focus line.
-            let said = format!(
-                "{}, made {}: {}",
-                line.agreement.status.label(),
-                date(app, line.agreement.made),
-                line.agreement.text,
-            );
-            let marker = if n == selected { "› " } else { "  " };
-            rows.push(Line::raw(text::fit(&format!("{marker}{said}"), width)));
-            if n == selected {
-                super::plain::say_focus(format!("{} of {}: {said}", n + 1, lines.len()));
-            }
-            continue;
+    let mut counted = format!(
+        "{}, {in_use} in use",
+        crate::model::count(lines.len(), "agreement", "agreements")
+    );
+    if let Some(reading) = app.journal.still_reading() {
+        counted.push_str(&format!(" so far, {reading}"));
+    }
+    let mut rows = vec![Line::styled(text::fit(&counted, width), theme.dim())];
+    // Every agreement wraps, under its own words: the status and the date
+    // on its first line, the words in between, nothing cut.
+    // Only those that could be in sight are wrapped: a screen above and
+    // below the chosen one.
+    let from = selected.saturating_sub(height);
+    let items: Vec<Vec<Line>> = lines
+        .iter()
+        .enumerate()
+        .skip(from)
+        .take(2 * height + 1)
+        .map(|(n, line)| agreement_rows(app, line, n == selected, width, height, theme))
+        .collect();
+    if theme.plain
+        && let Some(line) = lines.get(selected)
+    {
+        super::plain::say_focus(format!(
+            "{} of {}: {}",
+            selected + 1,
+            lines.len(),
+            plain_words(app, line)
+        ));
+    }
+    let heights: Vec<usize> = items.iter().map(Vec::len).collect();
+    let mut first = selected - from;
+    let mut used = heights[first];
+    while first > 0 && used + heights[first - 1] <= height {
+        first -= 1;
+        used += heights[first];
+    }
+    for item in items.into_iter().skip(first) {
+        if rows.len() > height {
+            break;
         }
-        let status = format!("[{}]", line.agreement.status.label());
-        let from = format!("  {}", date(app, line.agreement.made));
-        // Status, then the words, then the date at the right edge.
-        let room = width.saturating_sub(10 + text::width(&from));
-        let row = text::pad(
-            &format!(
-                "{} {}{from}",
-                text::pad(&status, 9),
-                text::pad(&line.agreement.text, room)
-            ),
-            width,
-        );
-        rows.push(if n == selected {
-            Line::styled(row, theme.selected())
-        } else if line.agreement.status == AgreementStatus::Retired {
-            Line::styled(row, theme.dim())
-        } else {
-            Line::raw(row)
-        });
+        rows.extend(item);
     }
     frame.render_widget(Paragraph::new(rows), list_area);
 
@@ -121,8 +123,14 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
     // New words being written sit over the history, which stays below.
     let detail_area = match &view.wording {
         Some(wording) => {
+            // As tall as the words need, so they wrap rather than scroll
+            // sideways.
+            let words = crate::app::editor::text_of(wording);
+            let inner = usize::from(detail_area.width.saturating_sub(2)).max(1);
+            let tall = text::wrap_at_most(&words, inner, 4).len().max(1);
+            let tall = u16::try_from(tall).unwrap_or(1) + 2;
             let [editor, rest] =
-                Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(detail_area);
+                Layout::vertical([Constraint::Length(tall), Constraint::Min(0)]).areas(detail_area);
             let mut field = (**wording).clone();
             field.set_block(theme.block(
                 " New words (Enter keeps them, Esc leaves them as they were) ",
@@ -142,4 +150,67 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
             .wrap(Wrap { trim: false }),
         detail_area,
     );
+}
+
+/// An agreement in the words plain mode reads: what it is, since when,
+/// and the words.
+fn plain_words(app: &App, line: &crate::app::AgreementAt<'_>) -> String {
+    format!(
+        "{}, made {}: {}",
+        line.agreement.status.label(),
+        date(app, line.agreement.made),
+        line.agreement.text,
+    )
+}
+
+/// One agreement of the list, wrapped: at most `most` lines.
+fn agreement_rows(
+    app: &App,
+    line: &crate::app::AgreementAt<'_>,
+    chosen: bool,
+    width: usize,
+    most: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let style = if chosen {
+        theme.selected()
+    } else if line.agreement.status == AgreementStatus::Retired {
+        theme.dim()
+    } else {
+        ratatui::style::Style::default()
+    };
+    if theme.plain {
+        // A sentence under a mark before the chosen one.
+        let marker = if chosen { "› " } else { "  " };
+        return text::wrap_at_most(
+            &plain_words(app, line),
+            width.saturating_sub(2).max(1),
+            most,
+        )
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| Line::raw(format!("{}{l}", if i == 0 { marker } else { "  " })))
+        .collect();
+    }
+    let status = format!("[{}]", line.agreement.status.label());
+    let from = format!("  {}", date(app, line.agreement.made));
+    // Status, then the words, then the date at the right edge of the
+    // first line.
+    let room = width.saturating_sub(10 + text::width(&from)).max(1);
+    text::wrap_at_most(&line.agreement.text, room, most)
+        .into_iter()
+        .enumerate()
+        .map(|(i, words)| {
+            let row = if i == 0 {
+                format!(
+                    "{} {}{from}",
+                    text::pad(&status, 9),
+                    text::pad(&words, room)
+                )
+            } else {
+                format!("{}{words}", " ".repeat(10))
+            };
+            Line::styled(text::pad(&row, width), style)
+        })
+        .collect()
 }

@@ -72,11 +72,19 @@ fn drawn_lines(app: &App, view: &CompareView, width: usize, theme: Theme) -> Rc<
 fn compare_lines(app: &App, view: &CompareView, width: usize, theme: Theme) -> Vec<Line<'static>> {
     let [older, newer] = &view.pages;
     let mut lines = vec![Line::raw("")];
+    // Two pages of one day are told apart by their times, as home does.
+    let when = |page: &crate::model::Page| {
+        if date(app, older.started) == date(app, newer.started) {
+            crate::zone::day_and_time(page.started, &app.tz)
+        } else {
+            date(app, page.started)
+        }
+    };
     let heading = format!(
         "{}: {} (then) and {} (now)",
         newer.title,
-        date(app, older.started),
-        date(app, newer.started)
+        when(older),
+        when(newer)
     );
     lines.extend(
         text::wrap(&heading, width)

@@ -39,32 +39,66 @@ fn scroll_for(selected: usize, height: usize) -> usize {
 }
 
 fn render_list(list: &ListEditor, theme: Theme, frame: &mut Frame, area: Rect) {
-    let height = usize::from(area.height);
-    let first = scroll_for(list.selected, height);
+    let height = usize::from(area.height).max(1);
     let width = usize::from(area.width);
-    let lines: Vec<Line> = list
+    let inner = width.saturating_sub(2).max(1);
+    // Every item wraps: the one being written as tall as its words (up to
+    // the whole area), the others up to four lines, the last ending in
+    // "…" when more is hidden. Nothing scrolls sideways.
+    let rows: Vec<Vec<String>> = list
         .items
         .iter()
         .enumerate()
-        .skip(first)
-        .take(height)
         .map(|(i, item)| {
             if i == list.selected {
-                Line::styled("› ", theme.key())
+                let typed = crate::app::editor::text_of(&list.line);
+                let tall = text::wrap_at_most(&typed, inner, height).len().max(1);
+                vec![String::new(); tall]
             } else {
-                Line::raw(text::fit(&format!("• {item}"), width))
+                text::hanging_at_most(&[format!("• {item}")], width, 4.min(height))
             }
         })
         .collect();
+    let first = first_shown(&rows, list.selected, height);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut editor_at = 0;
+    for (i, item) in rows.iter().enumerate().skip(first) {
+        if i == list.selected {
+            editor_at = lines.len();
+            lines.push(Line::styled("› ", theme.key()));
+            lines.extend(item.iter().skip(1).map(|_| Line::raw("")));
+        } else {
+            lines.extend(item.iter().map(|l| Line::raw(l.clone())));
+        }
+        if lines.len() >= height {
+            break;
+        }
+    }
     frame.render_widget(Paragraph::new(lines), area);
-    let row = u16::try_from(list.selected - first).unwrap_or(0);
+    let tall = rows.get(list.selected).map_or(1, Vec::len);
+    let editor_at = u16::try_from(editor_at).unwrap_or(0);
     let line_area = Rect {
         x: area.x + 2,
-        y: area.y + row,
+        y: area.y + editor_at,
         width: area.width.saturating_sub(2),
-        height: 1,
+        height: u16::try_from(tall)
+            .unwrap_or(1)
+            .min(area.height.saturating_sub(editor_at))
+            .max(1),
     };
     frame.render_widget(&list.line, line_area);
+}
+
+/// The first item to draw so that the chosen one shows whole, with as
+/// many of the items before it as fit above.
+fn first_shown(rows: &[Vec<String>], selected: usize, height: usize) -> usize {
+    let mut first = selected.min(rows.len().saturating_sub(1));
+    let mut used = rows.get(first).map_or(1, Vec::len);
+    while first > 0 && used + rows[first - 1].len() <= height {
+        first -= 1;
+        used += rows[first].len();
+    }
+    first
 }
 
 fn render_scale(scale: &ScaleEditor, def: &ScaleDef, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -282,6 +316,7 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
     // The group each line belongs to, and whether it is the group's name.
     let mut groups: Vec<(&str, bool)> = Vec::new();
     let mut selected_line = 0;
+    let mut selected_end = 0;
     let mut group = "";
     for (i, row) in grid.rows.iter().enumerate() {
         if row.group != group && !row.group.is_empty() {
@@ -295,14 +330,20 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
             selected_line = body.len();
         }
         let marker = if selected_row { "› " } else { "  " };
-        let label = &row.label;
+        let label_style = if selected_row {
+            theme.heading()
+        } else {
+            theme.text()
+        };
+        // A long label (an agreement under review) wraps under itself, the
+        // values on its first line; three lines at most.
+        let label = text::wrap_at_most(&row.label, label_width.max(1), 3);
         let mut spans = vec![Span::styled(
-            text::pad(&format!("{marker}{label}"), label_width + 2),
-            if selected_row {
-                theme.heading()
-            } else {
-                theme.text()
-            },
+            text::pad(
+                &format!("{marker}{}", label.first().map_or("", String::as_str)),
+                label_width + 2,
+            ),
+            label_style,
         )];
         for (c, (column, w)) in def
             .columns
@@ -320,8 +361,17 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
             spans.push(Span::styled(text::pad(&format!(" {value}"), *w), style));
         }
         body.push(Line::from(spans));
+        for more in label.iter().skip(1) {
+            body.push(Line::styled(format!("  {more}"), label_style));
+            groups.push((group, false));
+        }
+        if selected_row {
+            selected_end = body.len() - 1;
+        }
     }
-    // Scrolled past a group's name, the name stays on the first line.
+    // Scrolled past a group's name, the name stays on the first line; the
+    // chosen row shows whole.
+    let selected_line = selected_end.min(selected_line + height.saturating_sub(1));
     let mut first = scroll_for(selected_line, height);
     let sticky = |first: usize| match groups.get(first) {
         Some((name, false)) if first > 0 && !name.is_empty() => Some(*name),

@@ -7,8 +7,8 @@ use ratatui::widgets::Paragraph;
 
 use super::side_by_side::highlight;
 use super::{Theme, date, text};
-use crate::app::{App, Filter, PageSummary};
-use crate::model::Partner;
+use crate::app::{App, Filter, PageSummary, Snippet};
+use crate::model::{Partner, Search};
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let view = &app.journal_view;
@@ -56,8 +56,8 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         view.matches.len(),
         crate::model::count(app.journal.pages.len(), "page", "pages")
     );
-    if app.journal.is_loading() {
-        counted.push_str(&format!(" (reading {} more…)", app.journal.pending_count()));
+    if let Some(reading) = app.journal.still_reading() {
+        counted.push_str(&format!(" ({reading})"));
     }
     if !app.journal.unreadable.is_empty() {
         counted.push_str(&format!(
@@ -83,19 +83,28 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
     let height = usize::from(list.height);
     if view.matches.is_empty() {
+        let filter = &view.filter;
         let message = if !app.journal.unreadable.is_empty() && app.journal.pages.is_empty() {
             "No page could be read; the files are listed on the home screen and by `tandem check`."
+                .to_string()
         } else if app.journal.pages.is_empty() && !app.journal.is_loading() {
-            "No pages yet. Start an exercise from home (n)."
+            "No pages yet. Start an exercise from home (n).".to_string()
+        } else if app.journal.is_loading() && filter.is_empty() {
+            "Still reading the journal: pages appear here as they are read.".to_string()
         } else {
-            let filter = &view.filter;
-            match (filter.any_besides_search(), filter.query.is_empty()) {
+            let said = match (filter.any_besides_search(), filter.query.is_empty()) {
                 (true, true) => "No page matches these filters. Press r to clear them.",
                 (true, false) => {
                     "No page matches these filters and words. Press r to clear the filters, Esc the search."
                 }
                 (false, false) => "No page holds these words. Esc clears the search.",
-                (false, true) => "Still reading the journal: pages appear here as they are read.",
+                (false, true) => "No page here yet.",
+            };
+            match app.journal.still_reading() {
+                // Nothing matches *yet*: say so, or an empty answer reads
+                // as final while half the journal is still to come.
+                Some(reading) => format!("{said} (So far: {reading}.)"),
+                None => said.to_string(),
             }
         };
         frame.render_widget(Paragraph::new(Line::styled(message, theme.dim())), list);
@@ -122,6 +131,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .max(1);
     let selected = view.selected.min(view.matches.len() - 1);
     let first = (selected + 1).saturating_sub(height);
+    let search = Search::new(&view.filter.query);
     let mut lines: Vec<Line> = view
         .matches
         .iter()
@@ -134,9 +144,9 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             if theme.plain {
                 // Which of how many, so a filter's effect is said too.
                 let place = (n == selected).then_some((n + 1, view.matches.len()));
-                return Line::raw(plain_row(app, page, width, marked, place));
+                return Line::raw(plain_row(app, page, &search, width, marked, place));
             }
-            let row = row_text(app, page, width, marked);
+            let row = row_text(app, page, &search, width, marked);
             if n == selected {
                 Line::styled(row, theme.selected())
             } else {
@@ -144,8 +154,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    let query = view.filter.query.trim();
-    lines = highlight(lines, query, theme.key());
+    lines = highlight(lines, &search, theme.key());
     lines.extend(unreadable);
     frame.render_widget(Paragraph::new(lines), list);
 }
@@ -194,6 +203,7 @@ fn filter_text(app: &App, filter: &Filter, width: usize) -> String {
 fn plain_row(
     app: &App,
     page: &PageSummary,
+    search: &Search,
     width: usize,
     marked: bool,
     chosen: Option<(usize, usize)>,
@@ -208,12 +218,11 @@ fn plain_row(
     if marked {
         row.push_str(", marked to compare");
     }
-    let query = app.journal_view.filter.query.trim();
     row.push_str(&match (&page.read_only, &page.revealed) {
         (Some(why), _) => format!(", read-only: {why}"),
-        (None, Some(r)) if !query.is_empty() => r
-            .snippet(query, app.journal_view.filter.partner)
-            .map(|found| format!(": {found}"))
+        (None, Some(r)) if !search.is_empty() => r
+            .snippet(search, app.journal_view.filter.partner)
+            .map(|found| format!(", {}", quoted(app, &found)))
             .unwrap_or_default(),
         (None, _) => String::new(),
     });
@@ -226,7 +235,7 @@ fn plain_row(
     text::fit(&row, width)
 }
 
-fn row_text(app: &App, page: &PageSummary, width: usize, marked: bool) -> String {
+fn row_text(app: &App, page: &PageSummary, search: &Search, width: usize, marked: bool) -> String {
     let wide = width >= 110;
     // Narrow, the status keeps its room and the title gives way: whose
     // turn it is matters more than the whole of a title.
@@ -254,22 +263,28 @@ fn row_text(app: &App, page: &PageSummary, width: usize, marked: bool) -> String
         // What is wrong with a hand-edited page comes before its words.
         (Some(why), _) => format!("read-only: {why}"),
         (None, Some(r)) => {
-            // With a search, the words that matched; else a line to know
-            // the page by.
-            let query = app.journal_view.filter.query.trim();
+            // With a search, the words that matched and whose they are;
+            // else a line to know the page by.
             let partner = app.journal_view.filter.partner;
-            let shown = (!query.is_empty())
-                .then(|| r.snippet(query, partner))
+            match (!search.is_empty())
+                .then(|| r.snippet(search, partner))
                 .flatten()
-                .unwrap_or_else(|| r.preview.clone());
-            if shown.is_empty() {
-                String::new()
-            } else {
-                format!("“{shown}”")
+            {
+                Some(found) => quoted(app, &found),
+                None if r.preview.is_empty() => String::new(),
+                None => format!("“{}”", r.preview),
             }
         }
         (None, None) => "(private until both have finished)".into(),
     };
     row.push_str(&preview);
     text::pad(&row, width)
+}
+
+/// Words a search found, quoted as written, after whose they are.
+fn quoted(app: &App, found: &Snippet) -> String {
+    let by = found
+        .by
+        .map_or_else(|| "together".to_string(), |p| app.name(p));
+    format!("{by}: “{}”", found.words)
 }

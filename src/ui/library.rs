@@ -119,25 +119,50 @@ pub fn render(
         false,
     );
     let inner = block.inner(detail_area);
+    let lines = detail
+        .iter()
+        .map(|l| {
+            text::wrap(&l.to_string(), usize::from(inner.width))
+                .len()
+                .max(1)
+        })
+        .sum();
+    // What does not fit is said on the last row, with the key that shows
+    // it, so nothing below (what stays private, how long it takes) is
+    // missed.
+    let overflows = !theme.plain && lines > usize::from(inner.height) && inner.height > 2;
+    let rows = usize::from(inner.height) - usize::from(overflows);
     let measured = Measured {
-        rows: usize::from(inner.height),
-        lines: detail
-            .iter()
-            .map(|l| {
-                text::wrap(&l.to_string(), usize::from(inner.width))
-                    .len()
-                    .max(1)
-            })
-            .sum(),
+        rows,
+        lines,
         ..Measured::default()
     };
     let scroll = usize::from(view.scroll).min(measured.max_scroll());
+    frame.render_widget(block, detail_area);
+    let [text_area, more_area] = Layout::vertical([
+        Constraint::Length(u16::try_from(rows).unwrap_or(0)),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
     frame.render_widget(
         Paragraph::new(detail)
-            .block(block)
             .wrap(Wrap { trim: false })
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
-        detail_area,
+        text_area,
     );
+    if overflows {
+        let more = match (scroll > 0, scroll < measured.max_scroll()) {
+            (false, _) => "↓ more below: PgDn",
+            (true, true) => "↑↓ more: PgUp PgDn",
+            (true, false) => "↑ more above: PgUp",
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                text::fit(more, usize::from(more_area.width)),
+                theme.dim(),
+            )),
+            more_area,
+        );
+    }
     measured
 }

@@ -252,7 +252,7 @@ fn render_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .available_keys(app.key_context())
         .into_iter()
         .filter(|b| b.in_footer())
-        .map(|b| (b.footer_label(), b.help, rank(b)))
+        .map(|b| (b.footer_label(), b.footer_words(), rank(b)))
         .collect();
     let needed =
         |(keys, what, _): &(String, &str, u8)| 1 + text::width(keys) + text::width(what) + 2;

@@ -14,7 +14,7 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, text};
 use crate::app::{App, Measured, OnPage, OpenPage, SideBySide};
 use crate::compare::{Body, Section, change_text, gap_text, scale_text, sections};
-use crate::model::{PageStatus, Partner};
+use crate::model::{PageStatus, Partner, Search};
 
 /// Narrower than this, the two answers are shown one after the other.
 const TWO_COLUMNS_FROM: usize = 56;
@@ -70,9 +70,10 @@ pub fn render(
     // Looked for once, when a page is opened from a search, not every frame.
     let first_match = (app.seeking_match() && !open.highlight.is_empty())
         .then(|| {
+            let search = Search::new(&open.highlight);
             lines.iter().position(|line| {
                 let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-                text.to_lowercase().contains(&open.highlight)
+                search.is_in(&text)
             })
         })
         .flatten();
@@ -128,7 +129,7 @@ fn drawn_lines(
         _ => {
             let lines: Rc<[Line<'static>]> = highlight(
                 page_lines(app, open, peeking, width, theme),
-                &open.highlight,
+                &Search::new(&open.highlight),
                 theme.selected(),
             )
             .into();
@@ -269,11 +270,14 @@ pub fn section_lines(
                             theme.partner(Partner::Second),
                         ),
                     ]));
+                    // Each cell wraps in its own column, and a row is as
+                    // tall as its tallest cell: nothing is cut, nothing
+                    // slides beside the next row.
                     for change in changes {
-                        lines.push(Line::from(vec![
-                            Span::raw(text::pad(&change.label, label_width)),
-                            Span::raw(text::pad(&change_text(change, 0), value_width)),
-                            Span::raw(text::pad(&change_text(change, 1), value_width)),
+                        lines.extend(aligned_row([
+                            (vec![change.label.clone()], label_width, Style::default()),
+                            (vec![change_text(change, 0)], value_width, Style::default()),
+                            (vec![change_text(change, 1)], value_width, Style::default()),
                         ]));
                     }
                 } else {
@@ -445,22 +449,46 @@ fn columns_block(
             Span::styled(GUTTER, theme.dim()),
             Span::styled(text::pad(&headers[1].0, column), headers[1].1),
         ]));
-        let wrapped = sides.clone().map(|s| text::hanging(&s, column));
-        // At least one row, where "(no answer)" stands for an empty side.
-        let rows = wrapped[0].len().max(wrapped[1].len()).max(1);
-        for i in 0..rows {
-            let cell = |p: usize| -> Span<'static> {
-                match wrapped[p].get(i) {
-                    Some(l) if !(i == 0 && sides[p].is_empty()) => Span::raw(text::pad(l, column)),
-                    _ if i == 0 => Span::styled(text::pad("(no answer)", column), theme.dim()),
-                    _ => Span::raw(" ".repeat(column)),
+        if sides.iter().all(Vec::is_empty) {
+            lines.push(Line::from(vec![
+                Span::styled(text::pad("(no answer)", column), theme.dim()),
+                Span::styled(GUTTER, theme.dim()),
+                Span::styled(text::pad("(no answer)", column), theme.dim()),
+            ]));
+            return lines;
+        }
+        // Lists go item beside item: the second item of one side starts
+        // level with the second of the other, however long the first ones
+        // wrap. Prose flows on in each column.
+        let listed = sides.iter().flatten().all(|l| l.starts_with("• "));
+        let groups: [Vec<Vec<String>>; 2] = sides.clone().map(|side| {
+            if listed {
+                side.into_iter().map(|item| vec![item]).collect()
+            } else if side.is_empty() {
+                Vec::new()
+            } else {
+                vec![side]
+            }
+        });
+        let items = groups[0].len().max(groups[1].len());
+        for i in 0..items {
+            let cell = |p: usize| -> (Vec<String>, usize, Style) {
+                match groups[p].get(i) {
+                    Some(item) => (item.clone(), column, Style::default()),
+                    None if i == 0 => (vec!["(no answer)".to_string()], column, theme.dim()),
+                    None => (Vec::new(), column, Style::default()),
                 }
             };
-            lines.push(Line::from(vec![
-                cell(0),
-                Span::styled(GUTTER, theme.dim()),
-                cell(1),
-            ]));
+            let [left, right] = [cell(0), cell(1)];
+            lines.extend(
+                aligned_row([
+                    left,
+                    (vec![String::new()], text::width(GUTTER), theme.dim()),
+                    right,
+                ])
+                .into_iter()
+                .map(|line| gutter_in_place(line, theme)),
+            );
         }
     } else {
         for (side, (header, style)) in sides.iter().zip(headers) {
@@ -477,10 +505,44 @@ fn columns_block(
     lines
 }
 
-/// Marks every place `query` (lower-case) appears, for a page opened from a
-/// search.
-pub fn highlight(lines: Vec<Line<'static>>, query: &str, style: Style) -> Vec<Line<'static>> {
-    if query.is_empty() {
+/// Cells side by side, each wrapped to its width (a "• " item hangs), the
+/// row as tall as its tallest cell.
+fn aligned_row<const N: usize>(cells: [(Vec<String>, usize, Style); N]) -> Vec<Line<'static>> {
+    let wrapped = cells
+        .iter()
+        .map(|(lines, width, _)| text::hanging(lines, *width))
+        .collect::<Vec<_>>();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    (0..height)
+        .map(|row| {
+            Line::from(
+                cells
+                    .iter()
+                    .zip(&wrapped)
+                    .map(|((_, width, style), lines)| {
+                        Span::styled(
+                            text::pad(lines.get(row).map_or("", String::as_str), *width),
+                            *style,
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect()
+}
+
+/// A row of [`aligned_row`] whose middle cell is the gutter: drawn as the
+/// gutter's line on every row.
+fn gutter_in_place(mut line: Line<'static>, theme: Theme) -> Line<'static> {
+    if let Some(gutter) = line.spans.get_mut(1) {
+        *gutter = Span::styled(GUTTER, theme.dim());
+    }
+    line
+}
+
+/// Marks every place the search finds, for a page opened from a search.
+pub fn highlight(lines: Vec<Line<'static>>, search: &Search, style: Style) -> Vec<Line<'static>> {
+    if search.is_empty() {
         return lines;
     }
     lines
@@ -489,23 +551,20 @@ pub fn highlight(lines: Vec<Line<'static>>, query: &str, style: Style) -> Vec<Li
             let mut spans = Vec::new();
             for span in line.spans {
                 let content = span.content.to_string();
-                let lower = content.to_lowercase();
-                // Only where lower-casing keeps byte positions, so the cut
-                // falls on the same characters.
-                if lower.len() != content.len() || !lower.contains(query) {
-                    spans.push(span);
-                    continue;
-                }
                 let mut rest = 0;
-                for (start, found) in lower.match_indices(query) {
-                    if start > rest {
-                        spans.push(Span::styled(content[rest..start].to_string(), span.style));
+                for found in search.find_all(&content) {
+                    if found.start > rest {
+                        spans.push(Span::styled(
+                            content[rest..found.start].to_string(),
+                            span.style,
+                        ));
                     }
-                    let end = start + found.len();
-                    spans.push(Span::styled(content[start..end].to_string(), style));
-                    rest = end;
+                    spans.push(Span::styled(content[found.clone()].to_string(), style));
+                    rest = found.end;
                 }
-                if rest < content.len() {
+                if rest == 0 {
+                    spans.push(span);
+                } else if rest < content.len() {
                     spans.push(Span::styled(content[rest..].to_string(), span.style));
                 }
             }

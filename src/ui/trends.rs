@@ -18,17 +18,22 @@ const MARKERS: [(Marker, &str); 2] = [(Marker::Dot, "•"), (Marker::Bar, "▄")
 
 pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, area: Rect) {
     let area = area.inner(Margin::new(1, 0));
-    let all = measures(&app.journal);
+    let all = measures(&app.journal, &app.library);
     let Some(measure) = all.get(view.measure.min(all.len().saturating_sub(1))) else {
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::raw(""),
-                Line::styled("Nothing to chart yet.", theme.heading()),
-                Line::raw("Ratings from the weekly check-in and the needs inventory appear here once you have both finished a few."),
-            ])
-            .wrap(Wrap { trim: true }),
-            area,
-        );
+        let mut lines = vec![
+            Line::raw(""),
+            Line::styled("Nothing to chart yet.", theme.heading()),
+            Line::raw(
+                "Ratings from the weekly check-in and the needs inventory appear here once you have both finished a few.",
+            ),
+        ];
+        if let Some(reading) = app.journal.still_reading() {
+            lines.push(Line::styled(
+                format!("The journal is {reading}"),
+                theme.dim(),
+            ));
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
         return;
     };
     let (label, min, max) = describe(&app.library, measure);
@@ -45,25 +50,24 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
     let [title, chart_area, sparks] = Layout::vertical([
         Constraint::Length(title_rows),
         Constraint::Min(5),
-        Constraint::Length(4),
+        Constraint::Length(5),
     ])
     .areas(area);
     let mut heading: Vec<Line> = label_lines
         .into_iter()
         .map(|l| Line::styled(l, theme.heading()))
         .collect();
-    heading.push(Line::styled(
-        text::fit(
-            &format!(
-                "{} of {} · {} · ↑↓ to choose another",
-                view.measure.min(all.len() - 1) + 1,
-                crate::model::count(all.len(), "measure", "measures"),
-                crate::model::count(data.len(), "page", "pages")
-            ),
-            width,
-        ),
-        theme.dim(),
-    ));
+    let mut counted = format!(
+        "{} of {} · {}",
+        view.measure.min(all.len() - 1) + 1,
+        crate::model::count(all.len(), "measure", "measures"),
+        crate::model::count(data.len(), "page", "pages")
+    );
+    if let Some(reading) = app.journal.still_reading() {
+        counted.push_str(&format!(" so far, {reading}"));
+    }
+    counted.push_str(" · ↑↓ to choose another");
+    heading.push(Line::styled(text::fit(&counted, width), theme.dim()));
     frame.render_widget(Paragraph::new(heading), title);
 
     if theme.plain {
@@ -79,19 +83,31 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
             .collect()
     });
     // Each rating as a point, and through them a line of the average of
-    // the last four, so that a drift shows at a glance.
-    let smooth: [Vec<(f64, f64)>; 2] = series.clone().map(|points| running_average(&points, 4));
+    // the last four, so that a drift shows at a glance. Where there are
+    // more ratings than the chart has columns for, the points would be a
+    // solid block: the line alone, averaged over as many as share a column.
+    let columns = usize::from(chart_area.width.saturating_sub(4)).max(1);
+    let most = series.iter().map(Vec::len).max().unwrap_or(0);
+    let dense = most > columns * 2;
+    let over = if dense {
+        most.div_ceil(columns).max(4)
+    } else {
+        4
+    };
+    let smooth: [Vec<(f64, f64)>; 2] = series.clone().map(|points| running_average(&points, over));
     let span = data.last().map_or(1.0, |(t, _)| days(*t).max(1.0));
     let mut datasets: Vec<Dataset> = Vec::new();
     for p in Partner::BOTH {
         let (marker, _) = MARKERS[p.index()];
-        datasets.push(
-            Dataset::default()
-                .marker(marker)
-                .graph_type(GraphType::Scatter)
-                .style(theme.partner(p))
-                .data(&series[p.index()]),
-        );
+        if !dense {
+            datasets.push(
+                Dataset::default()
+                    .marker(marker)
+                    .graph_type(GraphType::Scatter)
+                    .style(theme.partner(p))
+                    .data(&series[p.index()]),
+            );
+        }
         datasets.push(
             Dataset::default()
                 .marker(Marker::Braille)
@@ -116,18 +132,38 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
         .y_axis(
             Axis::default()
                 .bounds([f64::from(min), f64::from(max)])
-                .labels([min.to_string(), max.to_string()])
+                .labels(y_labels(
+                    min,
+                    max,
+                    usize::from(chart_area.height.saturating_sub(2)),
+                ))
                 .style(theme.dim()),
         );
     frame.render_widget(chart, chart_area);
+    let key = if dense {
+        format!(
+            "Too many ratings to mark each: the line is the average of every {over}. Below, a bar for each rating, the newest on the right."
+        )
+    } else {
+        "Each mark is a rating; the line is the average of the last four. Below, a bar for each rating, the newest on the right.".to_string()
+    };
 
     let rows = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .split(sparks);
+    frame.render_widget(
+        Paragraph::new(
+            text::wrap_at_most(&key, usize::from(rows[0].width), 2)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim()))
+                .collect::<Vec<_>>(),
+        ),
+        rows[0],
+    );
     for p in Partner::BOTH {
         let values: Vec<u64> = data
             .iter()
@@ -233,6 +269,20 @@ fn plain_lines(
     lines
 }
 
+/// The y-axis labels: every step of the scale where the chart is tall
+/// enough, else evenly spaced ones, always the lowest and the highest.
+fn y_labels(min: i32, max: i32, rows: usize) -> Vec<String> {
+    let span = usize::try_from(max - min).unwrap_or(0).max(1);
+    let rows = rows.max(2);
+    // The smallest step that divides the scale evenly and fits.
+    let step = (1..=span)
+        .find(|step| span % step == 0 && span / step < rows)
+        .unwrap_or(span);
+    (0..=span / step)
+        .map(|i| (min + i32::try_from(i * step).unwrap_or(0)).to_string())
+        .collect()
+}
+
 /// The average of each point and up to `over - 1` before it.
 fn running_average(points: &[(f64, f64)], over: usize) -> Vec<(f64, f64)> {
     (0..points.len())
@@ -266,7 +316,10 @@ pub fn describe(library: &Library, measure: &Measure) -> (String, i32, i32) {
                 Some(ColumnKind::Scale(s)) => (s.min, s.max),
                 _ => (1, 10),
             };
-            let row = grid.row_label(row).unwrap_or(row);
+            let row = match row.strip_prefix(crate::app::OWN_ROW) {
+                Some(own) => format!("{} (added)", own.replace('⁄', "/")),
+                None => grid.row_label(row).unwrap_or(row).to_string(),
+            };
             let column = column.map_or("", |c| c.label.as_str());
             (format!("{} · {row} · {column}", exercise.title), min, max)
         }
@@ -276,7 +329,21 @@ pub fn describe(library: &Library, measure: &Measure) -> (String, i32, i32) {
 
 #[cfg(test)]
 mod tests {
-    use super::running_average;
+    use super::{running_average, y_labels};
+
+    #[test]
+    fn the_scale_is_labelled_at_every_step_that_fits() {
+        assert_eq!(
+            y_labels(1, 10, 12),
+            ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]
+        );
+        assert_eq!(y_labels(1, 10, 5), ["1", "4", "7", "10"]);
+        assert_eq!(
+            y_labels(0, 40, 10),
+            ["0", "5", "10", "15", "20", "25", "30", "35", "40"]
+        );
+        assert_eq!(y_labels(1, 5, 1), ["1", "5"]);
+    }
 
     #[test]
     fn the_line_through_the_points_is_the_average_of_the_last_four() {

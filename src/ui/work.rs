@@ -42,26 +42,21 @@ pub fn render_handoff(
 /// something together (the topic): nobody looks away yet.
 fn together_first(handoff: &OnPage<Handoff>, theme: Theme) -> Vec<Line<'static>> {
     let begun = !handoff.open.page.shared.answers.is_empty();
+    // The keys are the footer's; here, what they lead to.
     vec![
-        Line::styled(" Together first ", theme.banner(None)),
+        Line::styled("Together first ", theme.banner(None)),
         Line::raw(
             "First, write together what this is about, so you both answer about the same thing. Then each of you answers on your own, while the other looks away.",
         ),
         Line::raw(""),
-        Line::from(vec![
-            Span::styled("Enter", theme.key()),
-            Span::raw(if begun {
-                " go on together   "
+        Line::styled(
+            if begun {
+                "What you wrote together so far is kept."
             } else {
-                " begin together   "
-            }),
-            Span::styled("Esc", theme.key()),
-            Span::raw(if begun {
-                " back — what you wrote together is kept"
-            } else {
-                " back to the exercises — nothing is written yet"
-            }),
-        ]),
+                "Nothing is written until you begin."
+            },
+            theme.dim(),
+        ),
     ]
 }
 
@@ -71,7 +66,7 @@ fn turn_of_one(app: &App, handoff: &OnPage<Handoff>, theme: Theme) -> Vec<Line<'
     let other = app.name(handoff.partner.other());
     let mut lines = vec![
         Line::styled(
-            format!(" {me}, it's your turn. "),
+            format!("{me}, it's your turn. "),
             theme.banner(Some(handoff.partner)),
         ),
         Line::raw(format!(
@@ -114,26 +109,22 @@ fn turn_of_one(app: &App, handoff: &OnPage<Handoff>, theme: Theme) -> Vec<Line<'
         }
         lines.push(Line::raw(""));
     }
-    lines.push(Line::from(vec![
-        Span::styled("Enter", theme.key()),
-        Span::raw(
-            if handoff.open.page.entry(handoff.partner).status == crate::model::EntryStatus::Draft {
-                format!(" {me} goes on   ")
-            } else {
-                format!(" {me} starts   ")
-            },
-        ),
-        Span::styled("Esc", theme.key()),
-        Span::raw(
-            if handoff.choosing && handoff.open.page.shared.answers.is_empty() {
-                " back to the exercises — nothing is written yet"
-            } else if handoff.choosing {
-                " back — what you wrote together is kept"
-            } else {
-                " later — the page waits"
-            },
-        ),
-    ]));
+    // The keys are the footer's; here, what they lead to.
+    let going_on =
+        handoff.open.page.entry(handoff.partner).status == crate::model::EntryStatus::Draft;
+    let next = if going_on {
+        format!("{me} goes on from where {me} left off.")
+    } else {
+        format!("{me} starts once {other} is looking away.")
+    };
+    let leaving = if handoff.choosing && handoff.open.page.shared.answers.is_empty() {
+        "Nothing is written yet."
+    } else if handoff.choosing {
+        "What you wrote together is kept."
+    } else {
+        "Leaving now, the page waits for you."
+    };
+    lines.push(Line::styled(format!("{next} {leaving}"), theme.dim()));
     lines
 }
 
@@ -195,6 +186,13 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                 .map(|l| Line::styled(l, theme.dim())),
         );
     }
+    if app
+        .open_exercise()
+        .and_then(|e| e.step(&slot.step_id))
+        .is_some_and(|step| step.shows_agreements)
+    {
+        top.extend(agreements_in_use(app, width, theme));
+    }
     if let SlotKind::Own(p) = slot.kind
         && page.entry(p).private.contains(&slot.step_id)
     {
@@ -237,8 +235,6 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                 .map(|l| Line::styled(l, theme.warning())),
         );
     }
-    // No answer above the field is drawn longer than the screen is tall.
-    let most = usize::from(body.height);
     if let (false, Some(exercise)) = (turn.opening, app.open_exercise()) {
         // What the couple chose together before the turns stays in view, as
         // a reminder: a few lines at most, leaving room for the answer.
@@ -259,9 +255,14 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
             );
         }
     }
+    // The field keeps room to write in: at least six rows, or two fifths
+    // of the screen.
+    let field_rows = (body.height * 2 / 5).max(6).min(body.height);
+    let room = usize::from(body.height - field_rows);
     if let Some(exercise) = app.open_exercise() {
         // Earlier answers, compactly: each writer's name once, then their
         // answers as bullets.
+        let mut earlier: Vec<(Option<Partner>, Vec<String>)> = Vec::new();
         let mut last_writer = None;
         for (who, step_ids) in context_of(&slot.kind) {
             for id in step_ids {
@@ -274,14 +275,8 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                     _ => Partner::BOTH.to_vec(),
                 };
                 for writer in writers {
-                    if last_writer != Some(writer) {
-                        top.push(Line::raw(""));
-                        top.push(Line::styled(
-                            format!("{}:", app.name(writer)),
-                            theme.partner(writer),
-                        ));
-                        last_writer = Some(writer);
-                    }
+                    let named = (last_writer != Some(writer)).then_some(writer);
+                    last_writer = Some(writer);
                     // Earlier answers are on screen only once both
                     // partners have finished: the reveal rule decides.
                     let answer = match crate::reveal::reveal(page) {
@@ -297,18 +292,41 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
                     } else {
                         vec![format!("• {}", answer.join("\n"))]
                     };
-                    top.extend(
-                        text::hanging_at_most(&answer, width.saturating_sub(2), most)
-                            .into_iter()
-                            .map(|l| Line::raw(format!("  {l}"))),
-                    );
+                    earlier.push((named, answer));
                 }
             }
+        }
+        // Every earlier answer gets its share of the room above the field,
+        // so a long first one never hides the second; F2 shows them whole.
+        let names = earlier.iter().filter(|(named, _)| named.is_some()).count();
+        let share = room
+            .saturating_sub(top.len() + 2 * names + 1)
+            .checked_div(earlier.len())
+            .unwrap_or(0)
+            .max(2);
+        let mut cut = false;
+        for (named, answer) in &earlier {
+            if let Some(writer) = named {
+                top.push(Line::raw(""));
+                top.push(Line::styled(
+                    format!("{}:", app.name(*writer)),
+                    theme.partner(*writer),
+                ));
+            }
+            let shown = text::hanging_at_most(answer, width.saturating_sub(2), share);
+            cut |= shown.last().is_some_and(|l| l.ends_with('…')) && shown.len() == share;
+            top.extend(shown.into_iter().map(|l| Line::raw(format!("  {l}"))));
+        }
+        if cut {
+            top.push(Line::styled(
+                "Cut short to leave room: F2 shows both answers whole.",
+                theme.dim(),
+            ));
         }
     }
     top.push(Line::raw(""));
     let max_top = u16::try_from(top.len()).unwrap_or(u16::MAX);
-    let top_height = max_top.min(body.height.saturating_sub(4).max(body.height / 2));
+    let top_height = max_top.min(body.height - field_rows);
     let [top_area, editor_area] =
         Layout::vertical([Constraint::Length(top_height), Constraint::Min(3)]).areas(body);
     frame.render_widget(Paragraph::new(top), top_area);
@@ -319,6 +337,40 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
 
 /// Earlier answers to show above a slot: whose (when fixed), and of which
 /// steps.
+/// The agreements in use, for a question about them: a few, each in two
+/// lines at most, and how many more there are.
+fn agreements_in_use(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    const SHOWN: usize = 5;
+    let in_use: Vec<String> = crate::app::agreements_in_order(&app.journal)
+        .into_iter()
+        .filter(|a| a.agreement.status != crate::model::AgreementStatus::Retired)
+        .map(|a| format!("• {}", a.agreement.text))
+        .collect();
+    let mut lines = vec![Line::raw("")];
+    if in_use.is_empty() {
+        lines.push(Line::styled(
+            "You have no agreements in use yet.",
+            theme.dim(),
+        ));
+        return lines;
+    }
+    lines.push(Line::styled("Your agreements in use:", theme.dim()));
+    for agreement in in_use.iter().take(SHOWN) {
+        lines.extend(
+            text::hanging_at_most(std::slice::from_ref(agreement), width.saturating_sub(2), 2)
+                .into_iter()
+                .map(|l| Line::raw(format!("  {l}"))),
+        );
+    }
+    if in_use.len() > SHOWN {
+        lines.push(Line::styled(
+            format!("  … and {} more", in_use.len() - SHOWN),
+            theme.dim(),
+        ));
+    }
+    lines
+}
+
 fn context_of(kind: &SlotKind) -> Vec<(Option<Partner>, &[String])> {
     match kind {
         SlotKind::Reflect(p, of) => vec![(Some(p.other()), of.as_slice())],

@@ -236,7 +236,14 @@ pub fn begin_turn_as(tui: &mut Tui, passphrase: Option<&str>) {
         tui.type_text(passphrase);
         tui.send(ENTER);
     }
+    answer_the_private_question(tui);
+}
+
+/// Says "yes" to the private question once it has been on screen for
+/// longer than the moment in which keys typed ahead are dropped.
+pub fn answer_the_private_question(tui: &mut Tui) {
     tui.wait_for("Can you answer honestly here");
+    std::thread::sleep(std::time::Duration::from_millis(800));
     tui.send("y");
 }
 
