@@ -54,10 +54,14 @@ pub enum KeyContext {
     Sealing,
     /// A passphrase being typed.
     Passphrase,
+    /// The pages moved aside, one to bring back.
+    RemovedPages,
+    /// One of many chosen by typing part of its name.
+    Picker,
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 31] = [
+    pub const ALL: [KeyContext; 33] = [
         KeyContext::Onboarding,
         KeyContext::Home,
         KeyContext::Library,
@@ -89,6 +93,8 @@ impl KeyContext {
         KeyContext::SafeToAnswer,
         KeyContext::Sealing,
         KeyContext::Passphrase,
+        KeyContext::RemovedPages,
+        KeyContext::Picker,
     ];
 
     /// Whether keys the table does not name are text typed into a box.
@@ -103,6 +109,7 @@ impl KeyContext {
                 | KeyContext::Search
                 | KeyContext::Rewording
                 | KeyContext::Passphrase
+                | KeyContext::Picker
         )
     }
 
@@ -117,6 +124,8 @@ impl KeyContext {
                 | KeyContext::SafeToAnswer
                 | KeyContext::Sealing
                 | KeyContext::Passphrase
+                | KeyContext::RemovedPages
+                | KeyContext::Picker
         )
     }
 
@@ -154,6 +163,8 @@ impl KeyContext {
             KeyContext::SafeToAnswer => "the private question before a sensitive exercise",
             KeyContext::Sealing => "passphrases (sealing your answers)",
             KeyContext::Passphrase => "typing a passphrase",
+            KeyContext::RemovedPages => "removed pages",
+            KeyContext::Picker => "choosing by name (an exercise, a category, a measure)",
         }
     }
 }
@@ -225,6 +236,9 @@ pub enum Action {
     ClearSearch,
     RestoreItem,
     UndoStatus,
+    ShowRemoved,
+    BringBack,
+    FindMeasure,
     FilterCategory,
     FilterExercise,
     FilterPartner,
@@ -975,6 +989,11 @@ const JOURNAL: &[Binding] = &[
         "export the pages listed (Markdown and HTML)",
         false,
     ),
+    bind(
+        &[(Plain(C::Char('u')), A::ShowRemoved)],
+        "removed pages: bring one back",
+        false,
+    ),
     bind(ESC_BACK, "clear the search, then back", false),
     bind(BACKSPACE_BACK, "back", false),
 ];
@@ -1078,6 +1097,12 @@ const TRENDS: &[Binding] = &[
         4,
         "choose what to show",
     ),
+    bind(
+        &[(Plain(C::Char('/')), A::FindMeasure)],
+        "find a measure by name",
+        true,
+    )
+    .short("find"),
     bind(PAGES, "ten up, down", false),
     bind(FIRST_LAST, "first, last", false),
     bind_some(BACK, 1, "back"),
@@ -1171,6 +1196,32 @@ const SEALING: &[Binding] = &[
     BOX_PAGES,
 ];
 
+const REMOVED_PAGES: &[Binding] = &[
+    bind(UP_DOWN, "move", true),
+    bind(
+        &[(Plain(C::Enter), A::BringBack)],
+        "bring the page back into the journal",
+        true,
+    )
+    .short("bring it back"),
+    bind(
+        &[(Plain(C::Esc), A::Close)],
+        "close, leaving them aside",
+        true,
+    ),
+];
+
+/// Arrows and Enter choose; every other key is typed, to narrow the list.
+const PICKER: &[Binding] = &[
+    bind(
+        &[(Plain(C::Up), A::Up), (Plain(C::Down), A::Down)],
+        "move",
+        true,
+    ),
+    bind(&[(Plain(C::Enter), A::Open)], "choose", true),
+    bind(&[(Plain(C::Esc), A::Close)], "close, nothing changed", true),
+];
+
 /// Only Enter and Esc: every other key is part of the passphrase.
 const PASSPHRASE: &[Binding] = &[
     bind(&[(Plain(C::Enter), A::Open)], "continue", true),
@@ -1218,6 +1269,8 @@ fn parts(context: KeyContext) -> &'static [&'static [Binding]] {
         KeyContext::SafeToAnswer => &[SAFE_TO_ANSWER],
         KeyContext::Sealing => &[SEALING],
         KeyContext::Passphrase => &[PASSPHRASE],
+        KeyContext::RemovedPages => &[REMOVED_PAGES],
+        KeyContext::Picker => &[PICKER],
     }
 }
 

@@ -27,4 +27,5 @@ pub mod suggest;
 pub mod summaries;
 pub mod terminal;
 pub mod ui;
+pub mod whole_lines;
 pub mod zone;

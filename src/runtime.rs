@@ -34,6 +34,9 @@ pub fn carry_out(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
 
 fn carry_out_once(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
     let mut flow = Flow::Continue;
+    // Making or opening a key is timed, so the next wait is said honestly.
+    let slow = effects.iter().any(Effect::is_slow);
+    let started = std::time::Instant::now();
     for effect in effects {
         match effect {
             Effect::SaveDismissed(until) => {
@@ -94,6 +97,19 @@ fn carry_out_once(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
                 app.passphrase_changed(partner, result);
             }
             Effect::Restore(found) => restore(app, store, found),
+            Effect::ListRemoved => {
+                app.removed_listed(store.removed_pages().map_err(|e| e.to_string()));
+            }
+            Effect::BringBack(name) => {
+                let result = store
+                    .bring_back(&name)
+                    .map(|id| {
+                        let loaded = store.load_page(&id, &app.library);
+                        (id, loaded)
+                    })
+                    .map_err(|e| e.to_string());
+                app.brought_back(result);
+            }
             Effect::RemovePage(id) => {
                 let result = store
                     .remove_page(&id)
@@ -128,6 +144,9 @@ fn carry_out_once(app: &mut App, store: &Store, effects: Vec<Effect>) -> Flow {
                 }
             }
         }
+    }
+    if slow {
+        app.key_work_took(started.elapsed());
     }
     flow
 }

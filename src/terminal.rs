@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, anyhow};
 use jiff::Timestamp;
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::MoveTo;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
@@ -24,6 +25,11 @@ use crate::journal::{Store, StoreError, plain_reason};
 use crate::runtime::{Flow, carry_out};
 use crate::summaries;
 use crate::ui::{self, Theme};
+use crate::whole_lines::WholeLines;
+
+/// The terminal as tandem draws on it: in plain mode a changed line is
+/// written whole, for a screen reader to read.
+type Screen = Terminal<WholeLines<CrosstermBackend<std::io::Stdout>>>;
 
 /// How long to wait for a key before looking at signals and autosave.
 const IDLE_POLL: Duration = Duration::from_millis(200);
@@ -111,10 +117,22 @@ pub fn run_workbook(dirs: &Dirs, plain: bool) -> Result<()> {
     }
     install_panic_message();
 
-    // `init` installs a hook that restores the terminal before ours runs.
-    let mut terminal = ratatui::init();
-    let _ = execute!(stdout(), EnableBracketedPaste);
+    // `init` sets the terminal up and installs a hook that restores it
+    // before ours runs; the terminal it returns is replaced by one that
+    // writes whole lines in plain mode.
     let theme = Theme::from_env(plain);
+    drop(ratatui::init());
+    let mut terminal = match Terminal::new(WholeLines::new(
+        CrosstermBackend::new(stdout()),
+        theme.plain,
+    )) {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            ratatui::restore();
+            return Err(anyhow!("cannot use this terminal: {e}"));
+        }
+    };
+    let _ = execute!(stdout(), EnableBracketedPaste);
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         event_loop(
             &mut app,
@@ -399,7 +417,7 @@ fn drop_keys_for(
 fn event_loop(
     app: &mut App,
     store: &Store,
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     theme: Theme,
     stop: &AtomicBool,
     startup: Startup,
@@ -420,7 +438,7 @@ fn event_loop(
 fn run_loop(
     app: &mut App,
     store: &Store,
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     theme: Theme,
     stop: &AtomicBool,
     incoming: &Receiver<Incoming>,

@@ -207,12 +207,10 @@ fn the_conflict_reveal_builds_a_shared_repair_list() {
 fn the_check_in_stores_ratings_as_numbers_and_reviews_agreements() {
     let mut h = Harness::with_couple();
     // A boundary map with two agreements, from an earlier week.
-    both_partners_answer(&mut h, "boundary-map");
-    h.press(KeyCode::Enter);
-    h.press_n(KeyCode::Tab, 3);
-    h.type_text("Ask before weekend plans");
-    h.press(KeyCode::Enter);
-    h.type_text("Phones away at dinner");
+    write_agreements(
+        &mut h,
+        &["Ask before weekend plans", "Phones away at dinner"],
+    );
     h.press(KeyCode::Tab);
     h.press(KeyCode::Enter);
     let boundary_page = newest_page(&h).id;
@@ -455,13 +453,7 @@ fn saying_back_a_long_answer_keeps_every_earlier_answer_and_room_to_write() {
         ease: 2,
     };
     let mut h = Harness::with_couple();
-    start_boundary_map(&mut h);
-    h.press(KeyCode::Enter);
-    answer_boundary_map(&mut h, &ALEX);
-    h.press(KeyCode::Enter);
-    h.press(KeyCode::Enter);
-    answer_boundary_map(&mut h, &LONG);
-    h.press(KeyCode::Enter);
+    reveal_boundary_map_as(&mut h, &ALEX, &LONG);
     h.press(KeyCode::Enter); // talk it over: Alex says back Sam's words
     let screen = h.screen(80, 24);
     assert!(screen.contains("I hear that"), "{screen}");
@@ -490,12 +482,10 @@ fn saying_back_a_long_answer_keeps_every_earlier_answer_and_room_to_write() {
 #[test]
 fn the_check_in_asks_how_agreements_were_kept_with_them_in_view() {
     let mut h = Harness::with_couple();
-    both_partners_answer(&mut h, "boundary-map");
-    h.press(KeyCode::Enter);
-    h.press_n(KeyCode::Tab, 3);
-    h.type_text("Ask before weekend plans");
-    h.press(KeyCode::Enter);
-    h.type_text("Phones away at dinner");
+    write_agreements(
+        &mut h,
+        &["Ask before weekend plans", "Phones away at dinner"],
+    );
     h.press(KeyCode::Tab);
     h.press(KeyCode::Enter);
     h.press(KeyCode::Esc);

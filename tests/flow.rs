@@ -899,6 +899,29 @@ fn names_can_be_changed_later_and_earlier_pages_keep_theirs() {
     // The page written before keeps the name it was written with.
     assert_eq!(newest_page(&h).entries[0].partner, "Alex");
 
+    // A page still being written says the names as they are now, as its
+    // turns do.
+    start_boundary_map(&mut h);
+    h.press(KeyCode::Enter);
+    answer_boundary_map(&mut h, &ALEX);
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('R'));
+    h.press(KeyCode::Enter);
+    h.press_n(KeyCode::Backspace, 3);
+    h.type_text("Kim");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.names(), ["Robin", "Kim"]);
+    let home = h.screen(100, 30);
+    assert!(home.contains("waiting for Kim"), "{home}");
+    assert!(!home.contains("waiting for Sam"), "{home}");
+    h.press(KeyCode::Char('R'));
+    h.press(KeyCode::Enter);
+    h.press_n(KeyCode::Backspace, 3);
+    h.type_text("Sam");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.names(), ["Robin", "Sam"]);
+
     // A couple file with a comment of the couple's own is not rewritten.
     let path = h.data_dir().join("couple.ron");
     let text = std::fs::read_to_string(&path).expect("couple.ron");
@@ -944,6 +967,14 @@ fn writing_an_agreement_already_in_use_offers_the_one_there_is() {
     assert!(
         screen.contains("“We keep Sunday mornings free.” is already one of your agreements"),
         "{screen}"
+    );
+    // Said again on the card that finishes, before it is kept.
+    h.press(KeyCode::Tab);
+    let finish = h.screen(100, 30);
+    assert!(finish.contains("Finished talking it over?"), "{finish}");
+    assert!(
+        finish.contains("“We keep Sunday mornings free.” is already one of your agreements"),
+        "{finish}"
     );
     // Something else is not taken for it.
     let mut other = Harness::with_couple();
@@ -1029,12 +1060,7 @@ fn a_new_agreement_is_written_down_from_the_agreements_screen() {
 fn long_agreements_wrap_everywhere_and_nothing_scrolls_sideways_at_80_columns() {
     const LONG: &str = "Sam joins Alex's family for Sunday lunch once a month, and goes to Sunday lunch on his own the other weeks";
     let mut h = Harness::with_couple();
-    both_partners_answer(&mut h, "boundary-map");
-    h.press(KeyCode::Enter);
-    h.press_n(KeyCode::Tab, 3);
-    h.type_text(LONG);
-    h.press(KeyCode::Enter);
-    h.type_text("Phones away at dinner");
+    write_agreements(&mut h, &[LONG, "Phones away at dinner"]);
     // Removing the second item leaves the first being written: all of it
     // shows, from its start.
     h.ctrl('d');
@@ -1080,12 +1106,10 @@ fn long_agreements_wrap_everywhere_and_nothing_scrolls_sideways_at_80_columns() 
 #[test]
 fn a_removed_list_item_and_a_changed_status_can_be_taken_back() {
     let mut h = Harness::with_couple();
-    both_partners_answer(&mut h, "boundary-map");
-    h.press(KeyCode::Enter);
-    h.press_n(KeyCode::Tab, 3);
-    h.type_text("Ask before weekend plans");
-    h.press(KeyCode::Enter);
-    h.type_text("Phones away at dinner");
+    write_agreements(
+        &mut h,
+        &["Ask before weekend plans", "Phones away at dinner"],
+    );
     h.press(KeyCode::Up);
     h.ctrl('d');
     let screen = h.screen(80, 24);

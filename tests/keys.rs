@@ -258,7 +258,21 @@ fn scenarios(context: KeyContext) -> Vec<fn(&mut Harness)> {
             |h| {
                 *h = demo(16);
                 h.press(KeyCode::Char('b'));
-                h.press(KeyCode::Char('c'));
+                filter_category(h, "Boundaries");
+            },
+        ],
+        KeyContext::Picker => vec![
+            |h| {
+                *h = demo(16);
+                h.press(KeyCode::Char('b'));
+                h.press(KeyCode::Char('e'));
+            },
+            |h| {
+                *h = demo(16);
+                h.press(KeyCode::Char('t'));
+                h.press(KeyCode::Char('/'));
+                h.type_text("weekly");
+                h.press(KeyCode::Down);
             },
         ],
         KeyContext::Search => vec![|h| {
@@ -311,6 +325,10 @@ fn scenarios(context: KeyContext) -> Vec<fn(&mut Harness)> {
                 choose_exercise(h, "weekly-check-in");
             },
         ],
+        KeyContext::RemovedPages => vec![removed_pages, |h| {
+            removed_pages(h);
+            h.press(KeyCode::Down);
+        }],
         KeyContext::Sealing => vec![|h| h.press(KeyCode::Char('P'))],
         KeyContext::Passphrase => vec![|h| {
             h.press(KeyCode::Char('P'));
@@ -368,6 +386,18 @@ fn word_back(h: &mut Harness) {
 fn undone(h: &mut Harness) {
     h.type_text(" more words");
     h.ctrl('u');
+}
+
+/// The journal's list of removed pages, two of them, the newest chosen.
+fn removed_pages(h: &mut Harness) {
+    *h = demo(16);
+    h.press(KeyCode::Char('b'));
+    for _ in 0..2 {
+        h.press(KeyCode::Char('D'));
+        h.press(KeyCode::Char('y'));
+        h.press(KeyCode::Enter);
+    }
+    h.press(KeyCode::Char('u'));
 }
 
 /// Every way into `context`, with the variations its keys need.
@@ -623,30 +653,42 @@ fn comparing_names_the_exercise_of_the_page_already_marked() {
 fn the_exercise_filter_keeps_to_the_chosen_category() {
     let mut h = demo(40);
     h.press(KeyCode::Char('b'));
-    h.press(KeyCode::Char('c'));
+    filter_category(&mut h, "Boundaries");
     let category = h.app.journal_view.filter.category.expect("a category");
-    for _ in 0..12 {
-        h.press(KeyCode::Char('e'));
-        let Some(exercise) = h.app.journal_view.filter.exercise.clone() else {
-            break;
-        };
-        let of = h.app.library.get(&exercise).map(|e| e.category);
-        assert_eq!(of, Some(category), "{exercise}");
-        assert!(
-            !h.app.journal_view.matches.is_empty(),
-            "{exercise} lists pages"
-        );
-    }
-    // Choosing another category lets go of an exercise of the first.
+    // The exercise picker offers only the category's exercises, each
+    // with pages.
     h.press(KeyCode::Char('e'));
+    let Some(tandem::app::Overlay::Picker(picker)) = &h.app.overlay else {
+        panic!("a picker");
+    };
+    let offered: Vec<String> = picker
+        .items
+        .iter()
+        .filter_map(|(_, id)| id.clone())
+        .collect();
+    assert!(!offered.is_empty());
+    for exercise in &offered {
+        let of = h.app.library.get(exercise).map(|e| e.category);
+        assert_eq!(of, Some(category), "{exercise}");
+    }
+    // Typing narrows the list; Enter chooses the first left.
+    h.type_text("map");
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        h.app.journal_view.filter.exercise.as_deref(),
+        Some("boundary-map")
+    );
+    assert!(!h.app.journal_view.matches.is_empty());
+    // Choosing another category lets go of an exercise of the first.
+    filter_category(&mut h, "Needs");
+    assert_eq!(h.app.journal_view.filter.exercise, None);
+    // Esc leaves the filters as they were.
     h.press(KeyCode::Char('c'));
-    let exercise = h.app.journal_view.filter.exercise.clone();
-    let category = h.app.journal_view.filter.category;
-    assert!(
-        exercise
-            .as_ref()
-            .is_none_or(|e| h.app.library.get(e).map(|x| x.category) == category),
-        "{exercise:?} {category:?}"
+    h.type_text("Comm");
+    h.press(KeyCode::Esc);
+    assert_eq!(
+        h.app.journal_view.filter.category,
+        Some(tandem::model::Category::Needs)
     );
 }
 

@@ -393,9 +393,11 @@ fn the_review_screens_read_in_plain_mode() {
     );
     // A filter's effect is said with the focus: how many pages are left.
     h.press(KeyCode::Char('e'));
+    h.type_text("check-in");
+    h.press(KeyCode::Enter);
     let filtered = read(&h);
     assert!(
-        filtered.announced().contains("page 1 of "),
+        filtered.announced().contains("page 2 of 53:"),
         "{}",
         filtered.text()
     );

@@ -39,7 +39,7 @@ fn the_journal_lists_every_page_newest_first() {
 fn filters_narrow_the_list_and_combine() {
     let mut h = demo(70);
     h.press(KeyCode::Char('b'));
-    h.press(KeyCode::Char('c')); // Boundaries
+    filter_category(&mut h, "Boundaries");
     assert!(!listed(&h).is_empty());
     assert!(
         listed(&h)
@@ -47,8 +47,8 @@ fn filters_narrow_the_list_and_combine() {
             .all(|p| p.category == Category::Boundaries)
     );
     h.press(KeyCode::Char('r'));
-    // Exercise: the first in library order that has pages.
-    h.press(KeyCode::Char('e'));
+    // An exercise, chosen by typing part of its name.
+    filter_exercise(&mut h, "map");
     let exercise = h
         .app
         .journal_view
@@ -190,9 +190,7 @@ fn a_later_note_is_added_with_its_date_and_the_answers_stay_as_they_were() {
 fn two_pages_of_one_exercise_compare_with_changes_per_partner() {
     let mut h = demo(70);
     h.press(KeyCode::Char('b'));
-    while h.app.journal_view.filter.exercise.as_deref() != Some("needs-inventory") {
-        h.press(KeyCode::Char('e'));
-    }
+    filter_exercise(&mut h, "Needs inventory");
     assert!(listed(&h).len() >= 2);
     h.press(KeyCode::Char('m'));
     h.press(KeyCode::Char('j'));
@@ -258,9 +256,7 @@ fn comparing_over_time_says_what_was_kept_private_marks_changed_choices_and_keep
     assert!(choices_changed, "the demo's maps differ somewhere");
     let mut h = h.reopen();
     h.press(KeyCode::Char('b'));
-    while h.app.journal_view.filter.exercise.as_deref() != Some("boundary-map") {
-        h.press(KeyCode::Char('e'));
-    }
+    filter_exercise(&mut h, "Boundary map");
     h.press(KeyCode::Char('m'));
     h.press(KeyCode::Char('j'));
     h.press(KeyCode::Char('m'));
@@ -452,7 +448,14 @@ fn trends_name_each_partners_own_needs_label_the_scale_and_reopen_where_left() {
         })
         .count();
     assert!(labelled >= 10, "{first}");
-    h.press_n(KeyCode::Down, music);
+    // Found by typing part of its name.
+    h.press(KeyCode::Char('/'));
+    h.type_text("playing");
+    h.press(KeyCode::Enter);
+    let Screen::Trends(view) = &h.app.screen else {
+        panic!("trends");
+    };
+    assert_eq!(view.measure, music);
     let screen = h.screen(100, 30);
     assert!(
         screen.contains("Needs inventory · Playing music (added) · Importance"),
@@ -485,6 +488,42 @@ fn years_of_ratings_are_drawn_as_an_average_not_a_solid_block() {
         chart.iter().all(|l| !l.contains('•') && !l.contains('▄')),
         "{screen}"
     );
+}
+
+#[test]
+fn a_removed_page_is_brought_back_from_the_journal_screen_as_it_was() {
+    let mut h = demo(16);
+    h.press(KeyCode::Char('b'));
+    let page = listed(&h)[0].clone();
+    let path = h.store.page_path(&page.id);
+    let before = std::fs::read(&path).expect("the page file");
+    h.press(KeyCode::Char('D'));
+    h.press(KeyCode::Char('y'));
+    let said = h.screen(100, 30);
+    assert!(said.contains("press u on the journal screen"), "{said}");
+    h.press(KeyCode::Enter);
+    assert!(!path.exists());
+    assert!(listed(&h).iter().all(|p| p.id != page.id));
+
+    h.press(KeyCode::Char('u'));
+    let list = h.screen(100, 30);
+    assert!(list.contains("Removed pages"), "{list}");
+    let day = tandem::zone::day(page.started, &h.app.tz);
+    assert!(
+        list.contains(&format!("› {day} · {}", page.title)),
+        "{list}"
+    );
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        std::fs::read(&path).expect("back"),
+        before,
+        "the file as it was"
+    );
+    assert!(listed(&h).iter().any(|p| p.id == page.id), "listed again");
+    assert!(h.screen(100, 30).contains("is back in the journal"));
+    // Nothing left aside: the list says so.
+    h.press(KeyCode::Char('u'));
+    assert!(h.screen(100, 30).contains("No page has been removed"));
 }
 
 #[test]
@@ -624,7 +663,7 @@ fn ctrl_s_in_the_later_note_box_adds_the_note_as_the_help_says() {
 fn at_80_columns_the_journal_shows_every_filter_set_and_the_words_a_search_found() {
     let mut h = demo(70);
     h.press(KeyCode::Char('b'));
-    h.press(KeyCode::Char('c')); // a category
+    filter_category(&mut h, "Boundaries");
     h.press_n(KeyCode::Char('s'), 4); // talked over
     h.press(KeyCode::Char('d')); // last 30 days
     let screen = h.screen(80, 24);

@@ -125,17 +125,29 @@ impl App {
         let Screen::Turn(turn) = &self.screen else {
             return Vec::new();
         };
-        let (Some(super::FieldEditor::List(list)), Some(slot)) = (&turn.editor, turn.slot()) else {
-            return Vec::new();
+        // While they are written, and again on the card that finishes
+        // talking it over, before they are kept.
+        let items: Vec<String> = match (&turn.editor, turn.slot()) {
+            (Some(super::FieldEditor::List(list)), Some(slot))
+                if slot.kind == super::SlotKind::Agreements =>
+            {
+                list.items()
+            }
+            (_, None) if turn.partner.is_none() && turn.on_finish_card() => turn
+                .open
+                .page
+                .shared
+                .agreements
+                .iter()
+                .map(|a| a.text.clone())
+                .collect(),
+            _ => return Vec::new(),
         };
-        if slot.kind != super::SlotKind::Agreements {
-            return Vec::new();
-        }
         // Drawn with every frame of the step: the journal is looked through
         // without copying or ordering it, and only what matches is kept.
         let page = &turn.open.page.id;
         let mut found: Vec<AgreementLine> = Vec::new();
-        for item in list.items() {
+        for item in items {
             let same = agreements_of(&self.journal).find(|at| {
                 &at.page.id != page
                     && at.agreement.status != AgreementStatus::Retired

@@ -71,6 +71,16 @@ impl PageSummary {
         self.status.words([&self.names[0], &self.names[1]])
     }
 
+    /// As [`PageSummary::status_words`]; on a page still being written,
+    /// with the names the couple go by now (`now`), as its turns say them.
+    pub fn status_words_now(&self, now: &[String; 2]) -> String {
+        if self.status.is_unfinished() {
+            self.status.words([&now[0], &now[1]])
+        } else {
+            self.status_words()
+        }
+    }
+
     pub fn of(page: &Page, access: &Access) -> PageSummary {
         PageSummary {
             id: page.id.clone(),
@@ -319,6 +329,13 @@ impl JournalIndex {
     pub fn add_loaded(&mut self, id: &str, loaded: Result<LoadedPage, Problem>) {
         let summary = loaded.map(|loaded| PageSummary::of(&loaded.page, &loaded.access));
         self.add_summaries(vec![(id.to_string(), summary)]);
+    }
+
+    /// A page that has come into the journal (brought back from the
+    /// removed pages), read at once.
+    pub fn add_loaded_now(&mut self, id: &str, loaded: Result<LoadedPage, Problem>) {
+        self.pending.insert(id.to_string());
+        self.add_loaded(id, loaded);
     }
 
     /// Pages read in the background, already summed up; as

@@ -208,35 +208,6 @@ impl JournalView {
     }
 }
 
-/// The exercise after `current` among those in the journal, in library
-/// order; `None` after the last.
-pub fn next_exercise(
-    journal: &JournalIndex,
-    order: &[String],
-    category: Option<Category>,
-    current: Option<&str>,
-) -> Option<String> {
-    // Only exercises the category filter lets through: any other would
-    // show no page at all.
-    let present: Vec<&String> = order
-        .iter()
-        .filter(|id| {
-            journal
-                .pages
-                .iter()
-                .any(|p| &p.exercise == *id && category.is_none_or(|c| c == p.category))
-        })
-        .collect();
-    match current {
-        None => present.first().map(|s| s.to_string()),
-        Some(current) => present
-            .iter()
-            .position(|id| *id == current)
-            .and_then(|i| present.get(i + 1))
-            .map(|s| s.to_string()),
-    }
-}
-
 /// Two pages of one exercise, older first.
 pub struct CompareView {
     pub pages: [Page; 2],
@@ -326,7 +297,6 @@ impl App {
             return;
         }
         let now = self.now();
-        let order: Vec<String> = self.library.exercises().map(|e| e.id.clone()).collect();
         let view = &mut self.journal_view;
         let last = view.matches.len().saturating_sub(1);
         if move_in(&mut view.selected, action, last) {
@@ -344,32 +314,12 @@ impl App {
                 refilter = false;
             }
             Action::FilterCategory => {
-                view.filter.category = match view.filter.category {
-                    None => Some(Category::ALL[0]),
-                    Some(c) => Category::ALL
-                        .iter()
-                        .position(|x| *x == c)
-                        .and_then(|i| Category::ALL.get(i + 1))
-                        .copied(),
-                };
-                // An exercise of another category would leave the list empty.
-                let category = view.filter.category;
-                let elsewhere = |id: &String| {
-                    self.library
-                        .get(id)
-                        .is_some_and(|e| category.is_some_and(|c| c != e.category))
-                };
-                if view.filter.exercise.as_ref().is_some_and(elsewhere) {
-                    view.filter.exercise = None;
-                }
+                self.pick_category();
+                return;
             }
             Action::FilterExercise => {
-                view.filter.exercise = next_exercise(
-                    &self.journal,
-                    &order,
-                    view.filter.category,
-                    view.filter.exercise.as_deref(),
-                );
+                self.pick_exercise();
+                return;
             }
             Action::FilterPartner => {
                 view.filter.partner = match view.filter.partner {
@@ -393,6 +343,10 @@ impl App {
             }
             Action::RemovePage => {
                 self.ask_to_remove();
+                return;
+            }
+            Action::ShowRemoved => {
+                self.effects.push(Effect::ListRemoved);
                 return;
             }
             Action::Open => {

@@ -22,6 +22,8 @@ impl App {
             Some(Overlay::SafeToAnswer { .. }) => KeyContext::SafeToAnswer,
             Some(Overlay::Sealing { .. }) => KeyContext::Sealing,
             Some(Overlay::Passphrase(_)) => KeyContext::Passphrase,
+            Some(Overlay::RemovedPages { .. }) => KeyContext::RemovedPages,
+            Some(Overlay::Picker(_)) => KeyContext::Picker,
             None => self.screen_context(),
         }
     }
@@ -96,6 +98,15 @@ impl App {
             return self.seals(*selected);
         }
         let scrolls = action.moves();
+        if let Some(Overlay::RemovedPages { names, .. }) = &self.overlay {
+            return !scrolls || names.len() > 1;
+        }
+        if let Some(Overlay::Picker(picker)) = &self.overlay {
+            return match action {
+                Action::Open => !picker.shown().is_empty(),
+                _ => !scrolls || picker.shown().len() > 1,
+            };
+        }
         // Scrolling is offered only where there is more to see.
         let more_to_see = self.measured.max_scroll() > 0;
         if context.is_box() {
@@ -260,6 +271,12 @@ impl App {
                 };
                 self.show_sealing(partner);
             }
+            action if matches!(self.overlay, Some(Overlay::RemovedPages { .. })) => {
+                self.removed_pages_act(action);
+            }
+            action if matches!(self.overlay, Some(Overlay::Picker(_))) => {
+                self.picker_act(action);
+            }
             action if action.moves() && self.overlay.is_some() => {
                 scroll(&mut self.box_scroll, action, self.measured);
             }
@@ -313,6 +330,10 @@ impl App {
     fn type_key(&mut self, key: KeyEvent) {
         if matches!(self.overlay, Some(Overlay::Passphrase(_))) {
             self.passphrase_type(key);
+            return;
+        }
+        if matches!(self.overlay, Some(Overlay::Picker(_))) {
+            self.picker_type(key);
             return;
         }
         match &mut self.screen {

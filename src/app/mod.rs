@@ -11,6 +11,7 @@ mod keys;
 mod library;
 mod onboarding;
 mod page;
+mod picker;
 mod remove;
 mod sealing;
 mod trends;
@@ -39,7 +40,7 @@ pub use library::LibraryView;
 pub use onboarding::Onboarding;
 pub use page::{Back, OnPage, OpenPage, Origin, SideBySide};
 pub use sealing::{KeyPurpose, PassphraseBox, Stage, Then};
-pub use trends::{Measure, Point, TrendsView, measures, points};
+pub use trends::{Measure, Point, TrendsView, describe, measures, points};
 pub use work::{
     AGREEMENTS_PROMPT, Handoff, REVIEW_COLUMN, ReviewItem, Slot, SlotKind, Turn, slot_answer,
 };
@@ -114,6 +115,11 @@ pub enum Effect {
     },
     /// Write down which suggestions were put off, and until when.
     SaveDismissed(std::collections::BTreeMap<String, Timestamp>),
+    /// List the pages moved aside, to offer one back.
+    ListRemoved,
+    /// Move a page aside back into the journal (by its file name in
+    /// `removed/`).
+    BringBack(String),
     Quit,
 }
 
@@ -219,6 +225,13 @@ pub enum Overlay {
         body: String,
         yes: Pending,
         no: Option<Pending>,
+    },
+    /// One of many to choose by typing part of its name.
+    Picker(Box<picker::Picker>),
+    /// The pages moved aside into `removed/`, by file name, newest first.
+    RemovedPages {
+        names: Vec<String>,
+        selected: usize,
     },
 }
 
@@ -333,6 +346,9 @@ pub struct App {
     pub dismissed_writable: bool,
     /// The measure last looked at on the trends screen, where it opens.
     last_measure: Option<Measure>,
+    /// How long making or opening a key last took on this computer: the
+    /// next wait is announced with it.
+    pub key_work: Option<std::time::Duration>,
     effects: Vec<Effect>,
 }
 
@@ -375,8 +391,14 @@ impl App {
             dismissed: std::collections::BTreeMap::new(),
             dismissed_writable: true,
             last_measure: None,
+            key_work: None,
             effects: Vec::new(),
         }
+    }
+
+    /// How long the last making or opening of a key took.
+    pub fn key_work_took(&mut self, took: std::time::Duration) {
+        self.key_work = Some(took);
     }
 
     /// The trends screen, on the measure last looked at (the first, the
@@ -791,6 +813,10 @@ impl App {
         if let Some(Overlay::Passphrase(_)) = &self.overlay {
             // From a password manager: one line, as typed.
             self.passphrase_paste(text);
+            return;
+        }
+        if let Some(Overlay::Picker(_)) = &self.overlay {
+            self.picker_paste(text);
             return;
         }
         if self.overlay.is_some() || self.measured.too_small {

@@ -5,6 +5,7 @@
 use super::home::HomeItem;
 use super::index::PageSummary;
 use super::{App, Effect, Overlay, Pending, Screen};
+use crate::keymap::Action;
 use crate::model::PageStatus;
 
 impl App {
@@ -131,10 +132,16 @@ impl App {
             Ok((path, journal)) => {
                 self.journal.remove(id);
                 self.pages_read();
+                let key = crate::keymap::key_name(
+                    crate::keymap::KeyContext::Journal,
+                    Action::ShowRemoved,
+                )
+                .map(|key| format!("press {key} on the journal screen, or "))
+                .unwrap_or_default();
                 Overlay::Message {
                     title: "Removed".into(),
                     body: format!(
-                        "The page is out of the journal, and kept here, readable by you only:\n  {}\n\nTo bring it back, move that file into the journal folder:\n  {}",
+                        "The page is out of the journal, and kept here, readable by you only:\n  {}\n\nTo bring it back, {key}move that file into the journal folder:\n  {}",
                         path.display(),
                         journal.display()
                     ),
@@ -145,5 +152,67 @@ impl App {
                 body: format!("{why}\n\nIt is still in the journal, unchanged."),
             },
         });
+    }
+
+    /// The pages moved aside, listed to bring one back; or why they
+    /// could not be listed.
+    pub fn removed_listed(&mut self, result: Result<Vec<String>, String>) {
+        self.box_scroll = 0;
+        self.overlay = Some(match result {
+            Ok(names) if names.is_empty() => Overlay::Message {
+                title: "Removed pages".into(),
+                body: "No page has been removed from this journal.".into(),
+            },
+            Ok(names) => Overlay::RemovedPages { names, selected: 0 },
+            Err(why) => Overlay::Message {
+                title: "The removed pages could not be listed".into(),
+                body: why,
+            },
+        });
+    }
+
+    /// A key in the list of removed pages.
+    pub(super) fn removed_pages_act(&mut self, action: Action) {
+        let Some(Overlay::RemovedPages { names, selected }) = &mut self.overlay else {
+            return;
+        };
+        let last = names.len().saturating_sub(1);
+        if super::keys::move_in(selected, action, last) {
+            return;
+        }
+        if action == Action::BringBack
+            && let Some(name) = names.get(*selected).cloned()
+        {
+            self.overlay = None;
+            self.effects.push(Effect::BringBack(name));
+        }
+    }
+
+    /// How bringing a page back went: the page, read again, joins the
+    /// list; or why it stays aside.
+    pub fn brought_back(
+        &mut self,
+        result: Result<
+            (
+                String,
+                Result<crate::journal::LoadedPage, crate::problem::Problem>,
+            ),
+            String,
+        >,
+    ) {
+        match result {
+            Ok((id, loaded)) => {
+                let title = loaded.as_ref().map_or(id.clone(), |l| l.page.title.clone());
+                self.journal.add_loaded_now(&id, loaded);
+                self.pages_read();
+                self.notice = Some(format!("“{title}” is back in the journal, as it was."));
+            }
+            Err(why) => {
+                self.overlay = Some(Overlay::Message {
+                    title: "The page was not brought back".into(),
+                    body: format!("{why}\n\nNothing was changed."),
+                });
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ use super::keys::move_in;
 use super::{App, Back, Screen};
 use crate::content::Library;
 use crate::keymap::Action;
+use crate::model::{ColumnKind, Field};
 
 /// A measure that can be followed over time: an exercise's scale step or
 /// grid cell, as keyed in the index (`closeness`, `inventory/affection/met`).
@@ -83,6 +84,39 @@ pub fn points(journal: &JournalIndex, measure: &Measure) -> Vec<Point> {
     points
 }
 
+/// A measure's name as a person reads it, and its scale.
+pub fn describe(library: &Library, measure: &Measure) -> (String, i32, i32) {
+    let Some(exercise) = library.get(&measure.exercise) else {
+        return (format!("{} · {}", measure.exercise, measure.key), 1, 10);
+    };
+    let mut parts = measure.key.split('/');
+    let step_id = parts.next().unwrap_or_default();
+    let Some(step) = exercise.step(step_id) else {
+        return (format!("{} · {}", exercise.title, measure.key), 1, 10);
+    };
+    match (&step.field, parts.next(), parts.next()) {
+        (Field::Scale(scale), None, None) => (
+            format!("{} · {}", exercise.title, step.prompt),
+            scale.min,
+            scale.max,
+        ),
+        (Field::Grid(grid), Some(row), Some(column)) => {
+            let column = grid.columns.iter().find(|c| c.id == column);
+            let (min, max) = match column.map(|c| &c.kind) {
+                Some(ColumnKind::Scale(s)) => (s.min, s.max),
+                _ => (1, 10),
+            };
+            let row = match row.strip_prefix(super::OWN_ROW) {
+                Some(own) => format!("{} (added)", own.replace('⁄', "/")),
+                None => grid.row_label(row).unwrap_or(row).to_string(),
+            };
+            let column = column.map_or("", |c| c.label.as_str());
+            (format!("{} · {row} · {column}", exercise.title), min, max)
+        }
+        _ => (format!("{} · {}", exercise.title, step.prompt), 1, 10),
+    }
+}
+
 #[derive(Default)]
 pub struct TrendsView {
     pub measure: usize,
@@ -97,6 +131,10 @@ impl App {
         }
         let all = measures(&self.journal, &self.library);
         let count = all.len();
+        if action == Action::FindMeasure {
+            self.pick_measure();
+            return;
+        }
         let Screen::Trends(view) = &mut self.screen else {
             return;
         };

@@ -471,6 +471,65 @@ impl Store {
         Ok(to)
     }
 
+    /// The pages moved aside into `removed/`, by file name without its
+    /// extension, newest first (names begin with the day they were started).
+    /// Only the folder is read, not the files: a long list never waits.
+    pub fn removed_pages(&self) -> Result<Vec<String>, StoreError> {
+        let folder = self.root.join(REMOVED_DIR);
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(StoreError::io(&folder, e)),
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?.to_string();
+                let stem = name.strip_suffix(".ron")?;
+                is_safe_id(stem).then(|| stem.to_string())
+            })
+            .collect();
+        names.sort_by(|a, b| b.cmp(a));
+        Ok(names)
+    }
+
+    /// Moves a page from `removed/` back into the journal, under the id
+    /// written in it: the file as it is, never rewritten. Refused when the
+    /// journal already holds a page of that id. Returns the id.
+    pub fn bring_back(&self, name: &str) -> Result<String, StoreError> {
+        if !is_safe_id(name) {
+            return Err(StoreError::BadPageId(name.to_string()));
+        }
+        let from = self.root.join(REMOVED_DIR).join(format!("{name}.ron"));
+        let unreadable = |why: String| {
+            StoreError::io(
+                &from,
+                io::Error::other(format!("{why}, so it stays in removed/ as it is")),
+            )
+        };
+        let bytes = read_regular(&from, PAGE_LIMIT).map_err(|f| unreadable(f.plain()))?;
+        let text = as_text(&from, &bytes).map_err(|p| unreadable(p.to_string()))?;
+        let id = codec::parse_page_text(&from, text)
+            .map_err(|p| unreadable(p.to_string()))?
+            .page
+            .id;
+        if !is_safe_id(&id) {
+            return Err(StoreError::BadPageId(id));
+        }
+        let to = self.page_path(&id);
+        if std::fs::symlink_metadata(&to).is_ok() {
+            return Err(StoreError::io(
+                &to,
+                io::Error::other(
+                    "the journal already has a page of that name, so the removed one stays in removed/",
+                ),
+            ));
+        }
+        std::fs::rename(&from, &to).map_err(|e| StoreError::io(&from, e))?;
+        Ok(id)
+    }
+
     /// The folder the pages are kept in.
     pub fn journal_dir(&self) -> PathBuf {
         self.journal.clone()

@@ -138,7 +138,7 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
             ));
             field.set_cursor_style(theme.cursor());
             field.set_placeholder_style(theme.placeholder());
-            frame.render_widget(&field, editor);
+            super::editors::text_field(&field, frame, editor);
             rest
         }
         None => detail_area,

@@ -5,6 +5,7 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use ratatui_textarea::TextArea;
 
 use super::{Theme, text};
 use crate::app::FieldEditor;
@@ -17,7 +18,7 @@ pub fn render(editor: &FieldEditor, field: &Field, theme: Theme, frame: &mut Fra
     let inner = block.inner(area);
     frame.render_widget(block, area);
     match (editor, field) {
-        (FieldEditor::Text(area), _) => frame.render_widget(area, inner.inner(Margin::new(1, 0))),
+        (FieldEditor::Text(area), _) => text_field(area, frame, inner.inner(Margin::new(1, 0))),
         (FieldEditor::List(list), _) => render_list(list, theme, frame, inner),
         (FieldEditor::Scale(scale), Field::Scale(def)) => {
             render_scale(scale, def, theme, frame, inner);
@@ -36,6 +37,28 @@ pub fn render(editor: &FieldEditor, field: &Field, theme: Theme, frame: &mut Fra
 /// The first line to show so that `selected` stays in a view of `height`.
 fn scroll_for(selected: usize, height: usize) -> usize {
     (selected + 1).saturating_sub(height.max(1))
+}
+
+/// Draws a text box. Empty, its placeholder starts where the first typed
+/// letter will, under the cursor, rather than one column to the right of
+/// it (the text box crate puts the cursor before the placeholder).
+pub fn text_field(field: &TextArea<'_>, frame: &mut Frame, area: Rect) {
+    frame.render_widget(field, area);
+    if !field.is_empty() || field.placeholder_text().is_empty() {
+        return;
+    }
+    let inner = field.block().map_or(area, |block| block.inner(area));
+    if inner.width < 2 || inner.height == 0 {
+        return;
+    }
+    let buffer = frame.buffer_mut();
+    let y = inner.y;
+    for x in inner.left()..inner.right() - 1 {
+        let next = buffer[(x + 1, y)].clone();
+        buffer[(x, y)] = next;
+    }
+    buffer[(inner.right() - 1, y)].reset();
+    buffer[(inner.x, y)].set_style(field.cursor_style());
 }
 
 fn render_list(list: &ListEditor, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -86,7 +109,7 @@ fn render_list(list: &ListEditor, theme: Theme, frame: &mut Frame, area: Rect) {
             .min(area.height.saturating_sub(editor_at))
             .max(1),
     };
-    frame.render_widget(&list.line, line_area);
+    text_field(&list.line, frame, line_area);
 }
 
 /// The first item to draw so that the chosen one shows whole, with as
@@ -505,8 +528,9 @@ fn render_adding(grid: &GridEditor, label: Style, frame: &mut Frame, area: Rect)
             height: 1,
         },
     );
-    frame.render_widget(
+    text_field(
         adding,
+        frame,
         Rect {
             x: area.x + 9,
             y,

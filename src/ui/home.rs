@@ -153,7 +153,8 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
 /// A page's row: its title and day, and its state.
 fn page_row(app: &App, page: &PageSummary, twin: bool) -> (String, String) {
     // The status as everywhere, and what comes next.
-    let words = page.status_words();
+    let names = app.names();
+    let words = page.status_words_now(&names);
     let state = match page.status {
         PageStatus::BothDone if page.talking => format!("{words} — talking it over, not finished"),
         PageStatus::BothDone => format!("{words} — ready to see side by side"),
@@ -161,7 +162,7 @@ fn page_row(app: &App, page: &PageSummary, twin: bool) -> (String, String) {
             let writing: Vec<&str> = Partner::BOTH
                 .into_iter()
                 .filter(|p| page.entries[p.index()] == EntryStatus::Draft)
-                .map(|p| page.names[p.index()].as_str())
+                .map(|p| names[p.index()].as_str())
                 .collect();
             match writing.as_slice() {
                 [] if page.begun_together => {

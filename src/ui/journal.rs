@@ -33,7 +33,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             let block = theme.block(" Search ", true);
             let inner = block.inner(search);
             frame.render_widget(block, search);
-            frame.render_widget(area, inner);
+            super::editors::text_field(area, frame, inner);
         }
         None => {
             let line = if view.filter.query.is_empty() {
@@ -213,7 +213,7 @@ fn plain_row(
         if chosen.is_some() { "› " } else { "  " },
         date(app, page.started),
         page.title,
-        page.status_words()
+        page.status_words_now(&app.names())
     );
     if marked {
         row.push_str(", marked to compare");
@@ -256,7 +256,7 @@ fn row_text(app: &App, page: &PageSummary, search: &Search, width: usize, marked
     }
     // A long name is cut rather than run into the preview.
     row.push_str(&text::pad(
-        &text::fit(&page.status_words(), status - 1),
+        &text::fit(&page.status_words_now(&app.names()), status - 1),
         status,
     ));
     let preview = match (&page.read_only, &page.revealed) {

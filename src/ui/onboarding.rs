@@ -54,7 +54,7 @@ pub fn render(o: &Onboarding, theme: Theme, frame: &mut Frame, area: Rect) {
         } else {
             theme.text()
         });
-        frame.render_widget(&field, area);
+        super::editors::text_field(&field, frame, area);
     }
     if let Some(error) = &o.error {
         frame.render_widget(

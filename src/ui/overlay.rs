@@ -142,6 +142,69 @@ fn contents<'a>(
             ));
             ("Just for you", lines)
         }
+        Overlay::Picker(picker) => {
+            let typed = crate::app::editor::text_of(&picker.query);
+            let mut lines = vec![
+                Line::from(vec![
+                    Span::styled("Find: ", theme.dim()),
+                    Span::styled(format!("{}▏", text::drawable(&typed)), theme.key()),
+                ]),
+                Line::raw(""),
+            ];
+            let shown = picker.shown();
+            if shown.is_empty() {
+                lines.push(Line::styled("Nothing by that name.", theme.dim()));
+            }
+            // A window of what is left around the chosen one.
+            const SHOWN: usize = 12;
+            let selected = picker.selected.min(shown.len().saturating_sub(1));
+            let first = (selected + 1).saturating_sub(SHOWN);
+            if first > 0 {
+                lines.push(Line::styled(format!("  … {first} more above"), theme.dim()));
+            }
+            for (n, &i) in shown.iter().enumerate().skip(first).take(SHOWN) {
+                let label = text::drawable(&picker.items[i].0).into_owned();
+                if n == selected {
+                    super::plain::say_focus(format!("{} of {}: {label}", n + 1, shown.len()));
+                    lines.push(Line::styled(format!("› {label}"), theme.selected()));
+                } else {
+                    lines.push(Line::raw(format!("  {label}")));
+                }
+            }
+            let after = shown.len().saturating_sub(first + SHOWN);
+            if after > 0 {
+                lines.push(Line::styled(format!("  … {after} more below"), theme.dim()));
+            }
+            (picker.title, lines)
+        }
+        Overlay::RemovedPages { names, selected } => {
+            let mut lines = vec![
+                Line::raw(
+                    "Pages moved aside into removed/, newest first. The one you choose comes back into the journal as it was.",
+                ),
+                Line::raw(""),
+            ];
+            // A window of the list around the chosen one.
+            const SHOWN: usize = 12;
+            let first = (selected + 1).saturating_sub(SHOWN);
+            if first > 0 {
+                lines.push(Line::styled(format!("  … {first} newer"), theme.dim()));
+            }
+            for (n, name) in names.iter().enumerate().skip(first).take(SHOWN) {
+                let said = removed_page_words(app, name);
+                if n == *selected {
+                    super::plain::say_focus(format!("{} of {}: {said}", n + 1, names.len()));
+                    lines.push(Line::styled(format!("› {said}"), theme.selected()));
+                } else {
+                    lines.push(Line::raw(format!("  {said}")));
+                }
+            }
+            let after = names.len().saturating_sub(first + SHOWN);
+            if after > 0 {
+                lines.push(Line::styled(format!("  … {after} older"), theme.dim()));
+            }
+            ("Removed pages", lines)
+        }
         Overlay::Confirm { title, body, .. } => {
             // The question's last line says what its keys do.
             let lines: Vec<Line> = body.split('\n').map(Line::raw).collect();
@@ -335,10 +398,20 @@ fn passphrase_lines<'a>(
     }
     if b.waiting {
         let doing = match b.purpose {
-            KeyPurpose::New | KeyPurpose::Replace => "Making your key… (about a second)",
-            _ => "Opening your key… (about a second)",
+            KeyPurpose::New | KeyPurpose::Replace => "Making your key",
+            _ => "Opening your key",
         };
-        lines.push(Line::styled(doing, theme.dim()));
+        // As long as it took last time on this computer; the first time,
+        // a range that holds on slow machines too.
+        let how_long = match app.key_work {
+            Some(took) if took.as_secs_f64() < 1.5 => "about a second".to_string(),
+            Some(took) => format!("about {} seconds", took.as_secs_f64().round()),
+            None => "a few seconds".to_string(),
+        };
+        lines.push(Line::styled(
+            format!("{doing}… this takes {how_long}; keys pressed meanwhile are not used."),
+            theme.dim(),
+        ));
     }
     if let Some(error) = &b.error {
         lines.push(Line::raw(""));
@@ -356,4 +429,27 @@ fn passphrase_lines<'a>(
 /// How wide a box is drawn over `area`.
 fn box_width(area: Rect) -> u16 {
     area.width.saturating_sub(4).min(72)
+}
+
+/// A removed page as its file name tells it: the day it was started and
+/// the exercise ("7 Dec 2026 · Boundary map"), or the name as it is.
+fn removed_page_words(app: &App, name: &str) -> String {
+    let day = name
+        .get(..10)
+        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+        .map(|d| d.strftime("%-d %b %Y").to_string());
+    let exercise = name.get(18..).map(|rest| {
+        // A name made unique in removed/ ends in "-2", "-3"…
+        let plain = rest
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end_matches('-');
+        app.library
+            .get(rest)
+            .or_else(|| app.library.get(plain))
+            .map_or_else(|| rest.to_string(), |e| e.title.clone())
+    });
+    match (day, exercise) {
+        (Some(day), Some(exercise)) => text::drawable(&format!("{day} · {exercise}")).into_owned(),
+        _ => text::drawable(name).into_owned(),
+    }
 }

@@ -38,7 +38,7 @@ pub fn render(
             let block = theme.block(" A later note — Ctrl-S adds it with today's date ", true);
             let inner = block.inner(box_area);
             frame.render_widget(block, box_area);
-            frame.render_widget(note, inner.inner(Margin::new(1, 0)));
+            super::editors::text_field(note, frame, inner.inner(Margin::new(1, 0)));
             page
         }
         None => area,

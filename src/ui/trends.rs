@@ -9,9 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Sparkline, Wrap};
 
 use super::{Theme, date, text};
-use crate::app::{App, Measure, TrendsView, measures, points};
-use crate::content::Library;
-use crate::model::{ColumnKind, Field, Partner};
+use crate::app::{App, TrendsView, describe, measures, points};
+use crate::model::Partner;
 
 /// The marker each partner's points are drawn with.
 const MARKERS: [(Marker, &str); 2] = [(Marker::Dot, "•"), (Marker::Bar, "▄")];
@@ -292,39 +291,6 @@ fn running_average(points: &[(f64, f64)], over: usize) -> Vec<(f64, f64)> {
             (points[i].0, sum / window.len() as f64)
         })
         .collect()
-}
-
-/// A measure's name as a person reads it, and its scale.
-pub fn describe(library: &Library, measure: &Measure) -> (String, i32, i32) {
-    let Some(exercise) = library.get(&measure.exercise) else {
-        return (format!("{} · {}", measure.exercise, measure.key), 1, 10);
-    };
-    let mut parts = measure.key.split('/');
-    let step_id = parts.next().unwrap_or_default();
-    let Some(step) = exercise.step(step_id) else {
-        return (format!("{} · {}", exercise.title, measure.key), 1, 10);
-    };
-    match (&step.field, parts.next(), parts.next()) {
-        (Field::Scale(scale), None, None) => (
-            format!("{} · {}", exercise.title, step.prompt),
-            scale.min,
-            scale.max,
-        ),
-        (Field::Grid(grid), Some(row), Some(column)) => {
-            let column = grid.columns.iter().find(|c| c.id == column);
-            let (min, max) = match column.map(|c| &c.kind) {
-                Some(ColumnKind::Scale(s)) => (s.min, s.max),
-                _ => (1, 10),
-            };
-            let row = match row.strip_prefix(crate::app::OWN_ROW) {
-                Some(own) => format!("{} (added)", own.replace('⁄', "/")),
-                None => grid.row_label(row).unwrap_or(row).to_string(),
-            };
-            let column = column.map_or("", |c| c.label.as_str());
-            (format!("{} · {row} · {column}", exercise.title), min, max)
-        }
-        _ => (format!("{} · {}", exercise.title, step.prompt), 1, 10),
-    }
 }
 
 #[cfg(test)]

@@ -431,6 +431,20 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
                 "{} written down. Everything is already saved; finishing marks the page as talked over. Afterwards you can still add dated notes to it from the journal.",
                 crate::model::count(agreements, "agreement", "agreements")
             )));
+            // Said again where it is about to be kept: an agreement the
+            // couple already has in use.
+            for line in app.already_agreed() {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    format!(
+                        "“{}” is already one of your agreements ({}, {}). Shift-Tab goes back to take it out; kept, the check-in lists both.",
+                        line.agreement.text,
+                        super::date(app, line.agreement.made),
+                        line.page_title,
+                    ),
+                    theme.warning(),
+                ));
+            }
         }
     }
     lines.push(Line::raw(""));

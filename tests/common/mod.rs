@@ -342,12 +342,17 @@ pub const SAM: BoundaryWords = BoundaryWords {
 /// Both partners answer the boundary map as Alex and Sam; the reveal is
 /// on screen.
 pub fn reveal_boundary_map(h: &mut Harness) {
+    reveal_boundary_map_as(h, &ALEX, &SAM);
+}
+
+/// As [`reveal_boundary_map`], with the words each partner writes.
+pub fn reveal_boundary_map_as(h: &mut Harness, first: &BoundaryWords, second: &BoundaryWords) {
     start_boundary_map(h);
     h.press(KeyCode::Enter);
-    answer_boundary_map(h, &ALEX);
+    answer_boundary_map(h, first);
     h.press(KeyCode::Enter);
     h.press(KeyCode::Enter);
-    answer_boundary_map(h, &SAM);
+    answer_boundary_map(h, second);
     h.press(KeyCode::Enter);
 }
 
@@ -509,14 +514,44 @@ pub fn demo(pages: usize) -> Harness {
     h
 }
 
+/// Both partners answer the boundary map and talk it over as far as its
+/// agreements, writing down `agreements`; the list is still on screen.
+#[allow(dead_code)]
+pub fn write_agreements(h: &mut Harness, agreements: &[&str]) {
+    both_partners_answer(h, "boundary-map");
+    h.press(KeyCode::Enter);
+    h.press_n(KeyCode::Tab, 3);
+    for (n, agreement) in agreements.iter().enumerate() {
+        if n > 0 {
+            h.press(KeyCode::Enter);
+        }
+        h.type_text(agreement);
+    }
+}
+
+/// On the journal: only the pages of the exercise called `title`, chosen
+/// by typing its name.
+#[allow(dead_code)]
+pub fn filter_exercise(h: &mut Harness, title: &str) {
+    h.press(KeyCode::Char('e'));
+    h.type_text(title);
+    h.press(KeyCode::Enter);
+}
+
+/// On the journal: only the pages of the category called `label`.
+#[allow(dead_code)]
+pub fn filter_category(h: &mut Harness, label: &str) {
+    h.press(KeyCode::Char('c'));
+    h.type_text(label);
+    h.press(KeyCode::Enter);
+}
+
 /// From home, the journal filtered to the needs inventory, with its two
 /// newest pages marked and compared.
 #[allow(dead_code)]
 pub fn compare_two_needs_inventories(h: &mut Harness) {
     h.press(KeyCode::Char('b'));
-    while h.app.journal_view.filter.exercise.as_deref() != Some("needs-inventory") {
-        h.press(KeyCode::Char('e'));
-    }
+    filter_exercise(h, "Needs inventory");
     h.press(KeyCode::Char('m'));
     h.press(KeyCode::Char('j'));
     h.press(KeyCode::Char('m'));
