@@ -1168,7 +1168,7 @@ const SAFE_TO_ANSWER: &[Binding] = &[
     bind(&[(Plain(C::Char('y')), A::Confirm)], "yes", true),
     bind(&[(Plain(C::Char('u')), A::NotSure)], "not sure", true),
     bind(&[(Plain(C::Char('n')), A::Decline)], "no", true),
-    bind(SAFETY_KEY, SAFETY_HELP, false),
+    bind(SAFETY_KEY, SAFETY_HELP, true),
 ];
 
 const SEALING: &[Binding] = &[

@@ -644,7 +644,7 @@ fn going_on_with_a_started_turn_says_go_on_not_start() {
     h.press(KeyCode::Enter);
     let screen = h.screen(100, 30);
     assert!(
-        screen.contains("Alex goes on from where Alex left off"),
+        screen.contains("Alex goes on from the step the turn was left at"),
         "{screen}"
     );
 }
@@ -1166,12 +1166,27 @@ fn a_removed_list_item_and_a_changed_status_can_be_taken_back() {
 }
 
 #[test]
+fn a_side_by_side_longer_than_the_screen_says_there_is_more_below() {
+    let mut h = Harness::with_couple();
+    both_partners_answer(&mut h, "boundary-map");
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("more lines below: PgDn"), "{screen}");
+    h.press(KeyCode::End);
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("the end of the page"), "{screen}");
+}
+
+#[test]
 fn a_long_grid_keeps_its_group_and_place_in_sight_at_80_by_24() {
     let mut h = Harness::with_couple();
     start_exercise(&mut h, "needs-inventory");
     h.press(KeyCode::Enter);
     let screen = h.screen(80, 24);
     assert!(screen.contains("row 1 of 31"), "{screen}");
+    assert!(
+        screen.contains("↓ more below"),
+        "rows out of sight are said:\n{screen}"
+    );
     h.press_n(KeyCode::Down, 14);
     let screen = h.screen(80, 24);
     assert!(screen.contains("row 15 of 31"), "{screen}");

@@ -35,14 +35,21 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
     let width = usize::from(list_area.width);
     let selected = view.selected.min(lines.len() - 1);
     let height = usize::from(list_area.height).saturating_sub(1).max(1);
-    let in_use = lines
-        .iter()
-        .filter(|l| l.agreement.status != AgreementStatus::Retired)
-        .count();
+    let with = |status: AgreementStatus| {
+        lines
+            .iter()
+            .filter(|l| l.agreement.status == status)
+            .count()
+    };
     let mut counted = format!(
-        "{}, {in_use} in use",
-        crate::model::count(lines.len(), "agreement", "agreements")
+        "{}, {} in use",
+        crate::model::count(lines.len(), "agreement", "agreements"),
+        with(AgreementStatus::Active)
     );
+    let revisit = with(AgreementStatus::Revisit);
+    if revisit > 0 {
+        counted.push_str(&format!(", {revisit} to talk about again"));
+    }
     if let Some(reading) = app.journal.still_reading() {
         counted.push_str(&format!(" so far, {reading}"));
     }

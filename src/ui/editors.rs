@@ -403,17 +403,31 @@ fn render_grid(grid: &GridEditor, def: &GridDef, theme: Theme, frame: &mut Frame
     if sticky(first).is_some() && height > 1 {
         first = scroll_for(selected_line, height - 1);
     }
-    match sticky(first).filter(|_| height > 1) {
+    let lines_in_body = body.len();
+    let shown = match sticky(first).filter(|_| height > 1) {
         Some(name) => {
             lines.push(Line::styled(
                 text::fit(&format!("{name} (continued)"), total),
                 theme.title(),
             ));
             lines.extend(body.into_iter().skip(first).take(height - 1));
+            height - 1
         }
-        None => lines.extend(body.into_iter().skip(first).take(height)),
-    }
-    lines.push(Line::raw(""));
+        None => {
+            lines.extend(body.into_iter().skip(first).take(height));
+            height
+        }
+    };
+    // Rows out of sight below are said, so none is left unanswered unseen.
+    let below = lines_in_body.saturating_sub(first + shown);
+    lines.push(if below > 0 {
+        Line::styled(
+            text::fit(&format!("  ↓ more below ({below} more lines)"), total),
+            theme.dim(),
+        )
+    } else {
+        Line::raw("")
+    });
     for l in legend {
         lines.push(Line::styled(text::fit(&l, total), theme.dim()));
     }

@@ -77,8 +77,12 @@ pub fn render(
             })
         })
         .flatten();
+    // Where the page goes on below, the last row says so, so the words
+    // further down are not missed (plain mode says it with the focus).
+    let overflows = !theme.plain && lines.len() > usize::from(area.height) && area.height > 3;
+    let rows = usize::from(area.height) - usize::from(overflows);
     let measured = Measured {
-        rows: usize::from(area.height),
+        rows,
         lines: lines.len(),
         first_match,
         too_small: false,
@@ -87,6 +91,26 @@ pub fn render(
     let scroll = usize::from(view.scroll).min(measured.max_scroll());
     let end = (scroll + measured.rows).min(lines.len());
     frame.render_widget(Paragraph::new(lines[scroll..end].to_vec()), area);
+    if overflows {
+        let below = lines.len() - end;
+        let more = if below > 0 {
+            format!("↓ {below} more lines below: PgDn or ↓")
+        } else {
+            "↑ the end of the page; PgUp or ↑ goes back up".to_string()
+        };
+        let last = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                text::fit(&more, usize::from(area.width)),
+                theme.dim(),
+            )),
+            last,
+        );
+    }
     measured
 }
 

@@ -95,10 +95,23 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
     };
     let smooth: [Vec<(f64, f64)>; 2] = series.clone().map(|points| running_average(&points, over));
     let span = data.last().map_or(1.0, |(t, _)| days(*t).max(1.0));
+    // The lines first and the marks over them, so no rating is hidden
+    // under a line. Without marks (too many ratings), each partner's line
+    // is drawn in their own mark, so the two are told apart without colour.
     let mut datasets: Vec<Dataset> = Vec::new();
     for p in Partner::BOTH {
         let (marker, _) = MARKERS[p.index()];
-        if !dense {
+        datasets.push(
+            Dataset::default()
+                .marker(if dense { marker } else { Marker::Braille })
+                .graph_type(GraphType::Line)
+                .style(theme.partner(p))
+                .data(&smooth[p.index()]),
+        );
+    }
+    if !dense {
+        for p in Partner::BOTH {
+            let (marker, _) = MARKERS[p.index()];
             datasets.push(
                 Dataset::default()
                     .marker(marker)
@@ -107,13 +120,6 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
                     .data(&series[p.index()]),
             );
         }
-        datasets.push(
-            Dataset::default()
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(theme.partner(p))
-                .data(&smooth[p.index()]),
-        );
     }
     let x_labels = match (data.first(), data.last()) {
         (Some((first, _)), Some((last, _))) => vec![date(app, *first), date(app, *last)],

@@ -113,7 +113,7 @@ fn turn_of_one(app: &App, handoff: &OnPage<Handoff>, theme: Theme) -> Vec<Line<'
     let going_on =
         handoff.open.page.entry(handoff.partner).status == crate::model::EntryStatus::Draft;
     let next = if going_on {
-        format!("{me} goes on from where {me} left off.")
+        format!("{me} goes on from the step the turn was left at.")
     } else {
         format!("{me} starts once {other} is looking away.")
     };
@@ -191,7 +191,11 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
         .and_then(|e| e.step(&slot.step_id))
         .is_some_and(|step| step.shows_agreements)
     {
-        top.extend(agreements_in_use(app, width, theme));
+        // As many as the room above the field holds, each whole where it
+        // can be.
+        let budget = usize::from(body.height.saturating_sub((body.height * 2 / 5).max(6)))
+            .saturating_sub(top.len() + 1);
+        top.extend(agreements_in_use(app, width, budget, theme));
     }
     if let SlotKind::Own(p) = slot.kind
         && page.entry(p).private.contains(&slot.step_id)
@@ -223,10 +227,11 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
     // An agreement the couple already has, offered instead of a second.
     for line in app.already_agreed() {
         let said = format!(
-            "“{}” is already one of your agreements ({}, {}), still in use. No need to write it again; the weekly check-in looks at it with you.",
+            "“{}” is already one of your agreements ({}, {}), {}. No need to write it again; the weekly check-in looks at it with you.",
             line.agreement.text,
             super::date(app, line.agreement.made),
             line.page_title,
+            line.agreement.status.in_words(),
         );
         top.push(Line::raw(""));
         top.extend(
@@ -337,10 +342,10 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
 
 /// Earlier answers to show above a slot: whose (when fixed), and of which
 /// steps.
-/// The agreements in use, for a question about them: a few, each in two
-/// lines at most, and how many more there are.
-fn agreements_in_use(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>> {
-    const SHOWN: usize = 5;
+/// The agreements in use, for a question about them: in `room` lines,
+/// each in three lines at most, and how many more there are when not all
+/// fit.
+fn agreements_in_use(app: &App, width: usize, room: usize, theme: Theme) -> Vec<Line<'static>> {
     let in_use: Vec<String> = crate::app::agreements_in_order(&app.journal)
         .into_iter()
         .filter(|a| a.agreement.status != crate::model::AgreementStatus::Retired)
@@ -355,18 +360,17 @@ fn agreements_in_use(app: &App, width: usize, theme: Theme) -> Vec<Line<'static>
         return lines;
     }
     lines.push(Line::styled("Your agreements in use:", theme.dim()));
-    for agreement in in_use.iter().take(SHOWN) {
-        lines.extend(
-            text::hanging_at_most(std::slice::from_ref(agreement), width.saturating_sub(2), 2)
-                .into_iter()
-                .map(|l| Line::raw(format!("  {l}"))),
-        );
-    }
-    if in_use.len() > SHOWN {
-        lines.push(Line::styled(
-            format!("  … and {} more", in_use.len() - SHOWN),
-            theme.dim(),
-        ));
+    let room = room.saturating_sub(2).max(2);
+    for (n, agreement) in in_use.iter().enumerate() {
+        let wrapped =
+            text::hanging_at_most(std::slice::from_ref(agreement), width.saturating_sub(2), 3);
+        let left = in_use.len() - n;
+        // The last line is kept for "and N more" while any are left out.
+        if lines.len() - 2 + wrapped.len() + usize::from(left > 1) > room && n > 0 {
+            lines.push(Line::styled(format!("  … and {left} more"), theme.dim()));
+            break;
+        }
+        lines.extend(wrapped.into_iter().map(|l| Line::raw(format!("  {l}"))));
     }
     lines
 }
@@ -427,9 +431,13 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
         None => {
             lines.push(Line::styled("Finished talking it over?", theme.heading()));
             let agreements = turn.open.page.shared.agreements.len();
-            lines.push(Line::raw(format!(
-                "{} written down. Everything is already saved; finishing marks the page as talked over. Afterwards you can still add dated notes to it from the journal.",
+            let written = if agreements == 0 {
+                "No agreements".to_string()
+            } else {
                 crate::model::count(agreements, "agreement", "agreements")
+            };
+            lines.push(Line::raw(format!(
+                "{written} written down. Everything is already saved; finishing marks the page as talked over. Afterwards you can still add dated notes to it from the journal."
             )));
             // Said again where it is about to be kept: an agreement the
             // couple already has in use.
@@ -437,10 +445,11 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
                     format!(
-                        "“{}” is already one of your agreements ({}, {}). Shift-Tab goes back to take it out; kept, the check-in lists both.",
+                        "“{}” is already one of your agreements ({}, {}), {}. Shift-Tab goes back to take it out; kept, the check-in lists both.",
                         line.agreement.text,
                         super::date(app, line.agreement.made),
                         line.page_title,
+                        line.agreement.status.in_words(),
                     ),
                     theme.warning(),
                 ));
