@@ -47,16 +47,27 @@ fn completion_script(shell: &str, data: &Path, name: &str) -> std::path::PathBuf
     script
 }
 
-/// A shell is needed for its test; CI installs them all, so there a
-/// missing one is a failure, not a skip.
+/// A shell is needed for its test. `.ci/run` installs them all and says
+/// so (`TANDEM_TEST_TOOLS=required`): there a missing one is a failure.
+/// Elsewhere (a plain `cargo test`, another CI service) the check is
+/// skipped, with a line that says so past the test harness's capture.
 fn shell_present(shell: &str) -> bool {
     let present = Command::new(shell)
         .arg("-c")
         .arg("exit 0")
         .status()
         .is_ok_and(|s| s.success());
-    if !present && std::env::var_os("CI").is_some() {
-        panic!("{shell} is not installed, and CI must test its completions");
+    if !present {
+        if std::env::var("TANDEM_TEST_TOOLS").as_deref() == Ok("required") {
+            panic!(
+                "{shell} is not installed, and .ci/run requires every shell's completions tested"
+            );
+        }
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: {shell} is not installed, so its completions are not tested here"
+        );
     }
     present
 }

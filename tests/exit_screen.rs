@@ -67,12 +67,22 @@ impl Drop for Tmux {
     }
 }
 
+/// tmux is needed for this test: `.ci/run` installs it and says so
+/// (`TANDEM_TEST_TOOLS=required`); elsewhere the test is skipped, with a
+/// line that says so past the test harness's capture.
 fn has_tmux() -> bool {
     let found = Command::new("tmux").arg("-V").output().is_ok();
-    assert!(
-        found || std::env::var_os("CI").is_none(),
-        "CI installs tmux for this test"
-    );
+    if !found {
+        assert!(
+            std::env::var("TANDEM_TEST_TOOLS").as_deref() != Ok("required"),
+            ".ci/run installs tmux for this test"
+        );
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: tmux is not installed, so the screen after quitting is not read here"
+        );
+    }
     found
 }
 
