@@ -14,20 +14,14 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
     let lines = agreements_in_order(&app.journal);
     let area = area.inner(Margin::new(1, 0));
     if lines.is_empty() {
-        let mut said = vec![
-            Line::raw(""),
-            Line::styled("No agreements yet.", theme.heading()),
-            Line::raw(
-                "At the end of each exercise you can write down what you agree on. They are listed here, and the weekly check-in looks at them with you. To write one down on its own, press n.",
-            ),
-        ];
-        if let Some(reading) = app.journal.still_reading() {
-            said.push(Line::styled(
-                format!("The journal is {reading}"),
-                theme.dim(),
-            ));
-        }
-        frame.render_widget(Paragraph::new(said).wrap(Wrap { trim: true }), area);
+        super::nothing_yet(
+            app,
+            "No agreements yet.",
+            "At the end of each exercise you can write down what you agree on. They are listed here, and the weekly check-in looks at them with you. To write one down on its own, press n.",
+            theme,
+            frame,
+            area,
+        );
         return;
     }
     let [list_area, detail_area] =

@@ -274,6 +274,34 @@ fn render_footer(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// What a screen with nothing to show yet says: a heading, why, and
+/// whether the journal is still being read, so the empty screen is not
+/// taken for the whole journal.
+pub fn nothing_yet(
+    app: &App,
+    heading: &'static str,
+    why: &'static str,
+    theme: Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let mut lines = vec![
+        Line::raw(""),
+        Line::styled(heading, theme.heading()),
+        Line::raw(why),
+    ];
+    if let Some(reading) = app.journal.still_reading() {
+        lines.push(Line::styled(
+            format!("The journal is {reading}"),
+            theme.dim(),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
+}
+
 /// A date as the couple reads it, in their time zone.
 pub fn date(app: &App, ts: jiff::Timestamp) -> String {
     crate::zone::day(ts, &app.tz)

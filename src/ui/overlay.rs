@@ -155,26 +155,17 @@ fn contents<'a>(
             if shown.is_empty() {
                 lines.push(Line::styled("Nothing by that name.", theme.dim()));
             }
-            // A window of what is left around the chosen one.
-            const SHOWN: usize = 12;
             let selected = picker.selected.min(shown.len().saturating_sub(1));
-            let first = (selected + 1).saturating_sub(SHOWN);
-            if first > 0 {
-                lines.push(Line::styled(format!("  … {first} more above"), theme.dim()));
-            }
-            for (n, &i) in shown.iter().enumerate().skip(first).take(SHOWN) {
-                let label = text::drawable(&picker.items[i].0).into_owned();
-                if n == selected {
-                    super::plain::say_focus(format!("{} of {}: {label}", n + 1, shown.len()));
-                    lines.push(Line::styled(format!("› {label}"), theme.selected()));
-                } else {
-                    lines.push(Line::raw(format!("  {label}")));
-                }
-            }
-            let after = shown.len().saturating_sub(first + SHOWN);
-            if after > 0 {
-                lines.push(Line::styled(format!("  … {after} more below"), theme.dim()));
-            }
+            let labels: Vec<String> = shown
+                .iter()
+                .map(|&i| text::drawable(&picker.items[i].0).into_owned())
+                .collect();
+            lines.extend(window_around(
+                &labels,
+                selected,
+                ("more above", "more below"),
+                theme,
+            ));
             (picker.title, lines)
         }
         Overlay::RemovedPages { names, selected } => {
@@ -184,25 +175,8 @@ fn contents<'a>(
                 ),
                 Line::raw(""),
             ];
-            // A window of the list around the chosen one.
-            const SHOWN: usize = 12;
-            let first = (selected + 1).saturating_sub(SHOWN);
-            if first > 0 {
-                lines.push(Line::styled(format!("  … {first} newer"), theme.dim()));
-            }
-            for (n, name) in names.iter().enumerate().skip(first).take(SHOWN) {
-                let said = removed_page_words(app, name);
-                if n == *selected {
-                    super::plain::say_focus(format!("{} of {}: {said}", n + 1, names.len()));
-                    lines.push(Line::styled(format!("› {said}"), theme.selected()));
-                } else {
-                    lines.push(Line::raw(format!("  {said}")));
-                }
-            }
-            let after = names.len().saturating_sub(first + SHOWN);
-            if after > 0 {
-                lines.push(Line::styled(format!("  … {after} older"), theme.dim()));
-            }
+            let said: Vec<String> = names.iter().map(|n| removed_page_words(app, n)).collect();
+            lines.extend(window_around(&said, *selected, ("newer", "older"), theme));
             ("Removed pages", lines)
         }
         Overlay::Confirm { title, body, .. } => {
@@ -452,4 +426,34 @@ fn removed_page_words(app: &App, name: &str) -> String {
         (Some(day), Some(exercise)) => text::drawable(&format!("{day} · {exercise}")).into_owned(),
         _ => text::drawable(name).into_owned(),
     }
+}
+
+/// A list in a box, as many as fit around the chosen one (marked, and said
+/// as the focus), with how many more there are above and below in the
+/// words of `more`.
+fn window_around(
+    items: &[String],
+    selected: usize,
+    more: (&str, &str),
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    const SHOWN: usize = 12;
+    let mut lines = Vec::new();
+    let first = (selected + 1).saturating_sub(SHOWN);
+    if first > 0 {
+        lines.push(Line::styled(format!("  … {first} {}", more.0), theme.dim()));
+    }
+    for (n, item) in items.iter().enumerate().skip(first).take(SHOWN) {
+        if n == selected {
+            super::plain::say_focus(format!("{} of {}: {item}", n + 1, items.len()));
+            lines.push(Line::styled(format!("› {item}"), theme.selected()));
+        } else {
+            lines.push(Line::raw(format!("  {item}")));
+        }
+    }
+    let after = items.len().saturating_sub(first + SHOWN);
+    if after > 0 {
+        lines.push(Line::styled(format!("  … {after} {}", more.1), theme.dim()));
+    }
+    lines
 }

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Sparkline};
 
 use super::{Theme, date, text};
 use crate::app::{App, TrendsView, describe, measures, points};
@@ -19,20 +19,14 @@ pub fn render(app: &App, view: &TrendsView, theme: Theme, frame: &mut Frame, are
     let area = area.inner(Margin::new(1, 0));
     let all = measures(&app.journal, &app.library);
     let Some(measure) = all.get(view.measure.min(all.len().saturating_sub(1))) else {
-        let mut lines = vec![
-            Line::raw(""),
-            Line::styled("Nothing to chart yet.", theme.heading()),
-            Line::raw(
-                "Ratings from the weekly check-in and the needs inventory appear here once you have both finished a few.",
-            ),
-        ];
-        if let Some(reading) = app.journal.still_reading() {
-            lines.push(Line::styled(
-                format!("The journal is {reading}"),
-                theme.dim(),
-            ));
-        }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+        super::nothing_yet(
+            app,
+            "Nothing to chart yet.",
+            "Ratings from the weekly check-in and the needs inventory appear here once you have both finished a few.",
+            theme,
+            frame,
+            area,
+        );
         return;
     };
     let (label, min, max) = describe(&app.library, measure);

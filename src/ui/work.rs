@@ -193,8 +193,8 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
     {
         // As many as the room above the field holds, each whole where it
         // can be.
-        let budget = usize::from(body.height.saturating_sub((body.height * 2 / 5).max(6)))
-            .saturating_sub(top.len() + 1);
+        let budget =
+            usize::from(body.height - field_rows(body.height)).saturating_sub(top.len() + 1);
         top.extend(agreements_in_use(app, width, budget, theme));
     }
     if let SlotKind::Own(p) = slot.kind
@@ -260,9 +260,7 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
             );
         }
     }
-    // The field keeps room to write in: at least six rows, or two fifths
-    // of the screen.
-    let field_rows = (body.height * 2 / 5).max(6).min(body.height);
+    let field_rows = field_rows(body.height);
     let room = usize::from(body.height - field_rows);
     if let Some(exercise) = app.open_exercise() {
         // Earlier answers, compactly: each writer's name once, then their
@@ -342,6 +340,12 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
 
 /// Earlier answers to show above a slot: whose (when fixed), and of which
 /// steps.
+/// The rows the field keeps to write in, of `height`: at least six, or two
+/// fifths of the screen.
+fn field_rows(height: u16) -> u16 {
+    (height * 2 / 5).max(6).min(height)
+}
+
 /// The agreements in use, for a question about them: in `room` lines,
 /// each in three lines at most, and how many more there are when not all
 /// fit.
