@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Repeats the measurements in the README's performance section and prints
+# Repeats the measurements in the performance table in docs/performance.md and prints
 # its table: the real binary in a pseudo-terminal and its commands
 # (`cargo bench --bench startup`: first frame, every page read, list, check,
 # export, peak memory), then the criterion benchmarks (`cargo bench --bench

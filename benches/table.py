@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Turns the start-up results (JSON lines from `cargo bench --bench startup`)
-and the criterion estimates under target/criterion into the README's
+and the criterion estimates under target/criterion into docs/performance.md's
 performance table.
 
     benches/table.py STARTUP_JSON CRITERION_DIR

@@ -1,5 +1,5 @@
 //! The exercise library: built-in files, the couple's own files, and the
-//! example in the README, which must keep working as documented.
+//! example in the format reference, which must keep working as documented.
 
 mod common;
 
@@ -10,16 +10,18 @@ use ratatui::crossterm::event::KeyCode;
 use tandem::content::{Library, Source, parse_exercise};
 use tandem::model::{Answer, ColumnKind, Field, PageStatus, Partner, Step, StepMode};
 
-fn readme_example() -> String {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README.md");
-    let start = readme
+fn reference_example() -> String {
+    let reference = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/exercise-format.md"),
+    )
+    .expect("docs/exercise-format.md");
+    let start = reference
         .find("<!-- example-exercise -->")
         .expect("example start marker");
-    let end = readme
+    let end = reference
         .find("<!-- /example-exercise -->")
         .expect("example end marker");
-    let block = &readme[start..end];
+    let block = &reference[start..end];
     let body_start = block.find("```ron\n").expect("ron block") + "```ron\n".len();
     let body_end = block.rfind("```").expect("block end");
     block[body_start..body_end].to_string()
@@ -45,8 +47,8 @@ fn every_built_in_exercise_loads_and_has_unique_ids() {
 }
 
 #[test]
-fn the_readme_example_is_a_valid_exercise_using_every_kind() {
-    let exercise = parse_exercise(Path::new("README.md"), &readme_example())
+fn the_reference_example_is_a_valid_exercise_using_every_kind() {
+    let exercise = parse_exercise(Path::new("docs/exercise-format.md"), &reference_example())
         .unwrap_or_else(|p| panic!("{p:#?}"));
     let kinds: Vec<&str> = exercise.steps.iter().map(|s| s.field.kind_name()).collect();
     for kind in ["text", "list", "scale", "choice", "checklist", "grid"] {
@@ -70,7 +72,7 @@ fn the_readme_example_is_a_valid_exercise_using_every_kind() {
 #[test]
 fn custom_files_add_replace_and_report_problems_without_stopping() {
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("evening.ron"), readme_example()).expect("write");
+    std::fs::write(dir.path().join("evening.ron"), reference_example()).expect("write");
     let replacement = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("content/saying-no.ron"),
     )
@@ -84,7 +86,7 @@ fn custom_files_add_replace_and_report_problems_without_stopping() {
     .expect("write");
     std::fs::write(
         dir.path().join("bad-scale.ron"),
-        readme_example()
+        reference_example()
             .replace("\"evening-check\"", "\"bad-scale\"")
             .replace(
                 "min: 1, max: 5, low: \"empty\"",
@@ -128,14 +130,14 @@ fn custom_files_add_replace_and_report_problems_without_stopping() {
     assert!(scale.line > 1, "{scale}");
 }
 
-/// The README example, dropped into the exercises folder, works end to end
+/// The reference's example, dropped into the exercises folder, works end to end
 /// without any code change: both partners, the reveal, the shared steps.
 #[test]
 fn a_custom_exercise_works_end_to_end() {
     let dir = tempfile::tempdir().expect("temp dir");
     let exercises = dir.path().join("exercises");
     std::fs::create_dir(&exercises).expect("folder");
-    std::fs::write(exercises.join("evening.ron"), readme_example()).expect("write");
+    std::fs::write(exercises.join("evening.ron"), reference_example()).expect("write");
     let mut h = Harness::open(&dir.path().join("data"), Some(&exercises));
     name_couple(&mut h);
     start_exercise(&mut h, "evening-check");

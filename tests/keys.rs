@@ -587,24 +587,23 @@ fn no_key_is_bound_twice_in_a_context() {
 }
 
 #[test]
-fn the_readme_lists_the_keys_of_the_table() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("read the README");
+fn the_guide_lists_the_keys_of_the_table() {
+    const GUIDE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/guide.md");
+    let guide = std::fs::read_to_string(GUIDE).expect("read the guide");
     let start = "<!-- keys: generated from src/keymap.rs by `cargo test` -->\n";
     let end = "<!-- end of keys -->";
-    let (Some(a), Some(b)) = (readme.find(start), readme.find(end)) else {
-        panic!("the README has no keys section between the markers");
+    let (Some(a), Some(b)) = (guide.find(start), guide.find(end)) else {
+        panic!("docs/guide.md has no keys section between the markers");
     };
-    let written = &readme[a + start.len()..b];
+    let written = &guide[a + start.len()..b];
     let table = keymap::markdown();
     if written != table {
-        if std::env::var_os("UPDATE_README").is_some() {
-            let updated = format!("{}{table}{}", &readme[..a + start.len()], &readme[b..]);
-            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"), updated)
-                .expect("write the README");
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            let updated = format!("{}{table}{}", &guide[..a + start.len()], &guide[b..]);
+            std::fs::write(GUIDE, updated).expect("write the guide");
         } else {
             panic!(
-                "the README's keys differ from the table; run `UPDATE_README=1 cargo test --test keys` to rewrite them"
+                "the guide's keys differ from the table; run `UPDATE_DOCS=1 cargo test --test keys the_guide` to rewrite them"
             );
         }
     }
