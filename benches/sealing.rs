@@ -94,7 +94,7 @@ fn sealing_earlier_words(c: &mut Criterion) {
         page.entries[0].sealed = None;
         std::fs::write(
             dir.path().join("journal").join(format!("{id}.ron")),
-            tandem::journal::to_ron(&page).expect("ron"),
+            tandem::ron_text::to_ron(&page).expect("ron"),
         )
         .expect("write");
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, anyhow, bail};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::engine::ArgValueCompleter;
 
 use crate::content::{Library, Source};
@@ -292,6 +292,12 @@ impl Dirs {
     }
 }
 
+/// Answers a shell's completion request and exits, when this run is one.
+/// Must run before anything is printed.
+pub fn complete_if_asked() {
+    crate::shell::complete_if_asked(Cli::command);
+}
+
 pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
     let reads_the_journal = matches!(
         command,
@@ -378,11 +384,11 @@ pub fn run_command(command: &Command, dirs: &Dirs) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Man { dir: None } => {
-            Out::new().raw(&crate::shell::manual_page()?);
+            Out::new().raw(&crate::shell::manual_page(Cli::command())?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Man { dir: Some(dir) } => {
-            for path in crate::shell::write_manual_pages(dir)? {
+            for path in crate::shell::write_manual_pages(dir, Cli::command())? {
                 warn(&format!("Wrote {}", path.display()));
             }
             Ok(ExitCode::SUCCESS)

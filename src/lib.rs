@@ -11,6 +11,7 @@ pub mod content;
 pub mod demo;
 pub mod export;
 pub mod files;
+pub mod index;
 pub mod interned;
 pub mod journal;
 pub mod keymap;

@@ -37,7 +37,7 @@ fn main() -> ExitCode {
 fn run() -> Result<ExitCode, Failure> {
     // A shell asking what Tab may complete is answered before anything
     // else happens, and the program ends there.
-    tandem::shell::complete_if_asked();
+    tandem::cli::complete_if_asked();
     let cli = Cli::parse();
     // The demo's folder is removed when `_demo` goes out of scope.
     let (dirs, _demo) = if cli.demo {

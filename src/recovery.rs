@@ -12,8 +12,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::files::{create_private_dir, read_regular, write_first_free, write_private_new};
-use crate::journal::to_ron;
 use crate::model::{Couple, Page};
+use crate::ron_text::to_ron;
 
 const RECOVERY_VERSION: u32 = 1;
 /// A recovery file holds one page at most; its limit is a page's.

@@ -2,9 +2,21 @@
 //! byte offsets, comments, and the place a path of keys and positions
 //! leads to. It does not decide what a file means (`ron` and serde do
 //! that); it finds where a problem they report sits, so that a message can
-//! name the line and column of the key that is wrong.
+//! name the line and column of the key that is wrong. It also writes
+//! values as the RON a person reads, for every file tandem writes.
 
 use std::borrow::Cow;
+
+/// Writes a value as RON a person can read: answers appear as real
+/// multi-line strings, not escaped ones.
+pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .escape_strings(false);
+    let mut text = ron::ser::to_string_pretty(value, config)?;
+    text.push('\n');
+    Ok(text)
+}
 
 /// One step into a value: a struct field or map key, a position in a list
 /// or tuple, or into the parentheses of `Some(…)` or a variant such as

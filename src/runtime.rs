@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::app::{App, Effect, ReviewDecision, SaveFailure};
+use crate::app::{App, Effect, ReviewDecision, SaveFailure, SealedEarlier};
 use crate::export::{Format, document};
 use crate::journal::{Access, Store};
 use crate::model::{AgreementReview, AgreementStatus, Partner};
@@ -242,16 +242,6 @@ fn open_key(
         }
         Err(e) => Err(e),
     }
-}
-
-/// What sealing a partner's earlier words came to.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct SealedEarlier {
-    /// Pages whose words were sealed.
-    pub sealed: usize,
-    /// Pages holding unsealed words that could not be rewritten, each
-    /// with its title and why.
-    pub left: Vec<String>,
 }
 
 /// Seals, page by page (each page one atomic write), the words `partner`

@@ -272,7 +272,7 @@ pub fn seal_entry(entry: &mut Entry, to: &str) -> Result<(), SealError> {
         private: std::mem::take(&mut entry.private),
         left_at: entry.left_at.take(),
     };
-    let text = crate::journal::to_ron(&words).map_err(|e| SealError::CannotSeal(e.to_string()));
+    let text = crate::ron_text::to_ron(&words).map_err(|e| SealError::CannotSeal(e.to_string()));
     let sealed = text.and_then(|text| seal(to, padded(text).as_bytes()));
     match sealed {
         Ok(sealed) => {
@@ -327,7 +327,7 @@ fn seal_kept(entry: &mut Entry, to: &str) -> Result<(), SealError> {
         answers: kept,
         ..Words::default()
     };
-    let text = crate::journal::to_ron(&words).map_err(|e| SealError::CannotSeal(e.to_string()))?;
+    let text = crate::ron_text::to_ron(&words).map_err(|e| SealError::CannotSeal(e.to_string()))?;
     entry.kept = Some(seal(to, padded(text).as_bytes())?);
     for step in &entry.private {
         entry.answers.remove(step);
@@ -482,7 +482,7 @@ mod tests {
         let original = entry_with("a very particular sentence");
         let mut entry = original.clone();
         seal_entry(&mut entry, key.public()).expect("sealed");
-        let text = crate::journal::to_ron(&entry).expect("ron");
+        let text = crate::ron_text::to_ron(&entry).expect("ron");
         assert!(!text.contains("particular"), "{text}");
         assert!(!text.contains("ask"), "not even the step names: {text}");
         assert!(text.contains("Draft"), "the status stays in sight");

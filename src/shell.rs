@@ -9,11 +9,10 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use clap::CommandFactory;
+use clap::Command;
 use clap_complete::engine::CompletionCandidate;
 use clap_complete::env::{CompleteEnv, Shells};
 
-use crate::cli::Cli;
 use crate::content::Library;
 use crate::journal::Store;
 use crate::model::visible;
@@ -24,10 +23,11 @@ pub const COMPLETE_VAR: &str = "TANDEM_COMPLETE";
 /// The shells a completion script can be written for.
 pub const SHELLS: [&str; 3] = ["bash", "zsh", "fish"];
 
-/// Answers a completion request and exits, when this run is one; does
-/// nothing otherwise. Must run before anything is printed.
-pub fn complete_if_asked() {
-    CompleteEnv::with_factory(Cli::command)
+/// Answers a completion request for the commands `command` makes and
+/// exits, when this run is one; does nothing otherwise. Must run before
+/// anything is printed.
+pub fn complete_if_asked(command: fn() -> Command) {
+    CompleteEnv::with_factory(command)
         .var(COMPLETE_VAR)
         .complete();
 }
@@ -133,11 +133,10 @@ fn exercises_dir() -> Option<PathBuf> {
         .or_else(|| project().map(|p| p.config_dir().join("exercises")))
 }
 
-/// The manual page of `tandem` in roff, with sections on files and the
+/// The manual page of `tandem` (made from `command`) in roff, with sections on files and the
 /// environment that `--help` has no room for.
-pub fn manual_page() -> Result<Vec<u8>> {
-    let man =
-        clap_mangen::Man::new(Cli::command().disable_help_subcommand(true)).manual("tandem manual");
+pub fn manual_page(command: Command) -> Result<Vec<u8>> {
+    let man = clap_mangen::Man::new(command.disable_help_subcommand(true)).manual("tandem manual");
     let mut page = Vec::new();
     man.render(&mut page)
         .context("cannot write the manual page")?;
@@ -148,14 +147,14 @@ pub fn manual_page() -> Result<Vec<u8>> {
 /// Writes the manual pages of `tandem` and of each command (tandem.1,
 /// tandem-list.1, …) into `folder`, the way `man` finds them under a
 /// `man1` folder.
-pub fn write_manual_pages(folder: &Path) -> Result<Vec<PathBuf>> {
+pub fn write_manual_pages(folder: &Path, command: Command) -> Result<Vec<PathBuf>> {
     let shown = visible(&folder.display().to_string()).into_owned();
     std::fs::create_dir_all(folder).with_context(|| format!("cannot make the folder {shown}"))?;
     let mut written = Vec::new();
     let main = folder.join("tandem.1");
-    write_page(&main, &manual_page()?)?;
+    write_page(&main, &manual_page(command.clone())?)?;
     written.push(main);
-    let mut command = Cli::command().disable_help_subcommand(true);
+    let mut command = command.disable_help_subcommand(true);
     command.build();
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         let man = clap_mangen::Man::new(sub.clone()).manual("tandem manual");

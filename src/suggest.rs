@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use jiff::{SignedDuration, Timestamp};
 
-use crate::app::PageSummary;
 use crate::content::Library;
+use crate::index::PageSummary;
 use crate::model::{AgreementStatus, CellTest, Condition, Exercise};
 
 /// The most suggestions home shows at once.

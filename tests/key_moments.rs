@@ -270,7 +270,7 @@ fn list_key(dir: &Path, partner: Partner, public: Option<&str>) {
     let mut couple: tandem::model::Couple =
         ron::from_str(&std::fs::read_to_string(&path).expect("couple")).expect("parses");
     couple.keys[partner.index()] = public.map(str::to_string);
-    std::fs::write(&path, tandem::journal::to_ron(&couple).expect("ron")).expect("write");
+    std::fs::write(&path, tandem::ron_text::to_ron(&couple).expect("ron")).expect("write");
 }
 
 #[test]

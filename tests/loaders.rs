@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use tandem::content::{Library, parse_exercise};
-use tandem::journal::{parse_couple, parse_page, to_ron};
+use tandem::journal::{parse_couple, parse_page};
 use tandem::problem::Problem;
+use tandem::ron_text::to_ron;
 
 /// Real files to damage: a few generated pages of every kind, the couple,
 /// and the built-in exercises.

@@ -9,7 +9,8 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use tandem::content::Library;
-use tandem::journal::{Access, Store, to_ron};
+use tandem::journal::{Access, Store};
+use tandem::ron_text::to_ron;
 use tandem::ron_text::{Tok, scan};
 
 /// What a text says, as a multiset: every name, string and number in it.

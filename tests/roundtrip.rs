@@ -6,11 +6,12 @@ use std::path::Path;
 use jiff::Timestamp;
 use proptest::prelude::*;
 use tandem::content::Library;
-use tandem::journal::{parse_couple, parse_page, to_ron};
+use tandem::journal::{parse_couple, parse_page};
 use tandem::model::{
     Agreement, AgreementStatus, Answer, Couple, EntryStatus, Page, Partner, normalize_line,
     normalize_text,
 };
+use tandem::ron_text::to_ron;
 
 /// Pieces people really type and paste, including the ones that trip up
 /// quoting and raw strings.

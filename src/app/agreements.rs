@@ -5,9 +5,9 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::editor;
-use super::index::{JournalIndex, PageSummary};
-use super::keys::move_in;
+use super::moving::move_in;
 use super::{App, Back, Effect, ReviewDecision, Screen};
+use crate::index::{JournalIndex, PageSummary};
 use crate::keymap::{Action, KeyContext};
 use crate::model::{Agreement, AgreementStatus, normalize_line};
 

@@ -1,6 +1,6 @@
 //! Home: pages to go on with, the latest ones, and the ways to the rest.
 
-use super::keys::move_in;
+use super::moving::move_in;
 use super::{AgreementsView, App, Back, Effect, LibraryView, Screen};
 use crate::keymap::Action;
 

@@ -5,9 +5,9 @@ use jiff::{SignedDuration, Timestamp};
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use super::index::{JournalIndex, PageSummary};
-use super::keys::{move_in, scroll};
+use super::moving::{move_in, scroll};
 use super::{AgreementsView, App, Back, Effect, Origin, Overlay, Screen, editor};
+use crate::index::{JournalIndex, PageSummary};
 use crate::journal::LoadedPage;
 use crate::keymap::Action;
 use crate::model::{Category, EntryStatus, Page, PageStatus, Partner, Search};

@@ -1,6 +1,6 @@
 //! The exercise library: choosing an exercise and starting a page of it.
 
-use super::keys::{move_in, scroll};
+use super::moving::{move_in, scroll};
 use super::{App, Screen};
 use crate::keymap::Action;
 

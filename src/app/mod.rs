@@ -5,10 +5,10 @@
 mod agreements;
 pub mod editor;
 mod home;
-mod index;
 mod journal;
 mod keys;
 mod library;
+mod moving;
 mod onboarding;
 mod page;
 mod picker;
@@ -28,18 +28,18 @@ use crate::keymap::KeyContext;
 use crate::model::{Couple, MAX_ANSWER_BYTES, Page, Partner};
 use crate::problem::Problem;
 
+pub use crate::index::{JournalIndex, OWN_ROW, PageSummary, RevealedText, Snippet, Unreadable};
 pub use agreements::{
     AgreementAt, AgreementLine, AgreementsView, agreement_count, agreement_lines,
     agreements_in_order,
 };
 pub use editor::FieldEditor;
 pub use home::{Home, HomeItem};
-pub use index::{JournalIndex, OWN_ROW, PageSummary, RevealedText, Snippet, Unreadable};
 pub use journal::{CompareView, Filter, JournalView, Period, StatusFilter};
 pub use library::LibraryView;
 pub use onboarding::Onboarding;
 pub use page::{Back, OnPage, OpenPage, Origin, SideBySide};
-pub use sealing::{KeyPurpose, PassphraseBox, Stage, Then};
+pub use sealing::{KeyPurpose, PassphraseBox, SealedEarlier, Stage, Then};
 pub use trends::{Measure, Point, TrendsView, describe, measures, points};
 pub use work::{
     AGREEMENTS_PROMPT, Handoff, REVIEW_COLUMN, ReviewItem, Slot, SlotKind, Turn, slot_answer,

@@ -702,7 +702,7 @@ impl App {
         let Screen::SideBySide(s) = &mut self.screen else {
             return;
         };
-        if super::keys::scroll(&mut s.view.scroll, action, view_size) {
+        if super::moving::scroll(&mut s.view.scroll, action, view_size) {
             return;
         }
         match action {

@@ -153,7 +153,7 @@ impl App {
         };
         let shown = picker.shown();
         let last = shown.len().saturating_sub(1);
-        if super::keys::move_in(&mut picker.selected, action, last) {
+        if super::moving::move_in(&mut picker.selected, action, last) {
             return;
         }
         if action != Action::Open {

@@ -3,8 +3,8 @@
 //! aside whole, never deleted, so one key never loses anything.
 
 use super::home::HomeItem;
-use super::index::PageSummary;
 use super::{App, Effect, Overlay, Pending, Screen};
+use crate::index::PageSummary;
 use crate::keymap::Action;
 use crate::model::PageStatus;
 
@@ -177,7 +177,7 @@ impl App {
             return;
         };
         let last = names.len().saturating_sub(1);
-        if super::keys::move_in(selected, action, last) {
+        if super::moving::move_in(selected, action, last) {
             return;
         }
         if action == Action::BringBack

@@ -23,6 +23,16 @@ use crate::keymap::Action;
 use crate::model::{EntryStatus, Partner};
 use crate::seal::{self, KeyCheck, OpenKey, Passphrase, SealError};
 
+/// What sealing a partner's earlier words came to.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SealedEarlier {
+    /// Pages whose words were sealed.
+    pub sealed: usize,
+    /// Pages holding unsealed words that could not be rewritten, each
+    /// with its title and why.
+    pub left: Vec<String>,
+}
+
 /// The box a passphrase is typed into, hidden as it is typed.
 pub struct PassphraseBox {
     pub partner: Partner,
@@ -416,7 +426,7 @@ impl App {
     /// What came of sealing a partner's words written before their
     /// passphrase: said in the footer, and pages that could not be
     /// rewritten named in a box.
-    pub fn sealed_earlier(&mut self, partner: Partner, done: crate::runtime::SealedEarlier) {
+    pub fn sealed_earlier(&mut self, partner: Partner, done: SealedEarlier) {
         let name = self.names()[partner.index()].clone();
         if done.sealed > 0 {
             let pages = crate::model::count(done.sealed, "earlier page", "earlier pages");

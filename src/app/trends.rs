@@ -3,10 +3,10 @@
 
 use jiff::Timestamp;
 
-use super::index::JournalIndex;
-use super::keys::move_in;
+use super::moving::move_in;
 use super::{App, Back, Screen};
 use crate::content::Library;
+use crate::index::JournalIndex;
 use crate::keymap::Action;
 use crate::model::{ColumnKind, Field};
 

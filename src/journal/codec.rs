@@ -73,17 +73,6 @@ struct VersionProbe {
     version: u32,
 }
 
-/// Writes a value as RON a person can read: answers appear as real
-/// multi-line strings, not escaped ones.
-pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(false)
-        .escape_strings(false);
-    let mut text = ron::ser::to_string_pretty(value, config)?;
-    text.push('\n');
-    Ok(text)
-}
-
 fn version_zero(path: &Path, text: &str, version: u32) -> Option<Problem> {
     (version == 0).then(|| {
         Problem::at_text(

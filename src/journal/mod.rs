@@ -23,7 +23,8 @@ pub use crate::files::{
     Disk, FileSystem, ReadFailure, as_text, create_private_dir, kind_of, plain_reason,
     read_regular, short_reason, size_words, write_private, write_private_new,
 };
-pub use codec::{Access, LoadedPage, parse_couple, parse_page, to_ron};
+use crate::ron_text::to_ron;
+pub use codec::{Access, LoadedPage, parse_couple, parse_page};
 
 /// The largest page file tandem reads: far beyond any page a couple
 /// writes (an answer holds at most 8 MB), small enough that a stray file

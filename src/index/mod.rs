@@ -12,15 +12,17 @@ use crate::model::{
 };
 use crate::problem::Problem;
 
+mod record;
+
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PageSummary {
     pub id: String,
     pub exercise: String,
     pub title: String,
     pub category: Category,
-    #[serde(with = "crate::summaries::instant")]
+    #[serde(with = "record::instant")]
     pub started: Timestamp,
-    #[serde(with = "crate::summaries::instant")]
+    #[serde(with = "record::instant")]
     pub last_activity: Timestamp,
     pub status: PageStatus,
     pub names: [String; 2],
@@ -31,7 +33,7 @@ pub struct PageSummary {
     pub sealed: [bool; 2],
     /// Why the page is shown but never rewritten, when it is.
     pub read_only: Option<String>,
-    #[serde(with = "crate::summaries::every_field")]
+    #[serde(with = "record::every_field")]
     pub agreements: Vec<Agreement>,
     /// Both finished and the couple began talking it over, without ending.
     pub talking: bool,
