@@ -18,6 +18,13 @@ use tandem::journal::{Disk, Store};
 use tandem::runtime::{Flow, carry_out, read_pending};
 use tandem::ui::{self, Theme};
 
+/// The built-in library, read once per test binary: every harness gets a
+/// copy of the same exercises, as every start of the program would.
+pub fn built_in_library() -> Library {
+    static BUILT_IN: std::sync::OnceLock<Library> = std::sync::OnceLock::new();
+    BUILT_IN.get_or_init(|| Library::load(None)).clone()
+}
+
 /// A fixed moment, so pages and snapshots do not depend on the day.
 pub fn fixed_now() -> Timestamp {
     Timestamp::from_second(1_795_000_000).unwrap_or(Timestamp::UNIX_EPOCH)
@@ -76,7 +83,10 @@ impl Harness {
         let ids = store.page_ids().expect("list pages");
         let mut app = App::new(
             couple,
-            Library::load(exercises),
+            match exercises {
+                Some(folder) => Library::load(Some(folder)),
+                None => built_in_library(),
+            },
             JournalIndex::new(ids),
             now,
             TimeZone::UTC,
@@ -506,7 +516,7 @@ pub fn demo_now() -> Timestamp {
 pub fn demo(pages: usize) -> Harness {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
-    tandem::demo::generate(&Library::load(None), pages, tandem::demo::DEMO_SEED)
+    tandem::demo::generate(&built_in_library(), pages, tandem::demo::DEMO_SEED)
         .write(&data)
         .expect("write the demo journal");
     let mut h = Harness::open_at(&data, None, demo_now);
