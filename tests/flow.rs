@@ -719,10 +719,10 @@ fn checklists_are_exported_side_by_side_with_what_both_chose_first() {
 fn a_page_is_removed_only_after_a_yes_and_kept_whole_aside() {
     let mut h = demo(16);
     let first = h.app.home_items()[0].clone();
-    let tandem::app::HomeItem::Page(i) = first else {
+    let tandem::app::HomeItem::Page(id) = first else {
         panic!("a page first on home");
     };
-    let page = h.app.journal.pages[i].clone();
+    let page = h.app.journal.page(&id).expect("read").clone();
     let file = h
         .data_dir()
         .join("journal")
@@ -1243,9 +1243,7 @@ fn when_both_have_started_either_may_go_on() {
     let items = h.app.home_items();
     let at = items
         .iter()
-        .position(
-            |i| matches!(i, tandem::app::HomeItem::Page(n) if h.app.journal.pages[*n].id == page),
-        )
+        .position(|i| *i == tandem::app::HomeItem::Page(page.clone()))
         .expect("on home");
     h.press_n(KeyCode::Down, at);
     h.press(KeyCode::Enter);
@@ -1357,4 +1355,83 @@ fn a_notice_has_a_line_of_its_own_and_the_keys_keep_the_footer() {
         "{screen}"
     );
     assert!(screen.contains("eighty columns"), "{screen}");
+}
+
+/// Pages reach the screen in batches, and not always newest first (the
+/// reader runs on several threads; the summaries cache answers at once).
+/// A row chosen meanwhile stays chosen, on home and in the journal.
+#[test]
+fn a_chosen_page_stays_chosen_while_pages_are_still_arriving() {
+    use tandem::app::{App, Event, HomeItem, JournalIndex, Screen};
+
+    let demo = demo(16);
+    let ids = demo.store.page_ids().expect("list");
+    assert!(ids.len() >= 12, "{}", ids.len());
+    let couple = demo.store.load_couple().expect("readable");
+    let library = built_in_library();
+    let arrive = |app: &mut App, ids: &[String]| {
+        for id in ids {
+            let loaded = demo.store.load_page(id, &app.library);
+            app.journal.add_loaded(id, loaded);
+        }
+        app.pages_read();
+    };
+    // The older half arrives first, then the newer: every page already
+    // listed moves down the list when the newer ones come in.
+    let (newer, older) = ids.split_at(ids.len() / 2);
+
+    let mut app = App::new(
+        couple.clone(),
+        library.clone(),
+        JournalIndex::new(ids.clone()),
+        demo_now,
+        jiff::tz::TimeZone::UTC,
+    );
+    arrive(&mut app, older);
+    app.update(Event::key(KeyCode::Char('b')));
+    for _ in 0..3 {
+        app.update(Event::key(KeyCode::Down));
+    }
+    let chosen = app
+        .journal_view
+        .selected_page(&app.journal)
+        .expect("a page chosen")
+        .id
+        .clone();
+    arrive(&mut app, newer);
+    assert!(!app.journal.is_loading());
+    assert_eq!(
+        app.journal_view
+            .selected_page(&app.journal)
+            .map(|p| p.id.as_str()),
+        Some(chosen.as_str()),
+        "the journal keeps the page chosen"
+    );
+
+    let mut app = App::new(
+        couple,
+        library,
+        JournalIndex::new(ids.clone()),
+        demo_now,
+        jiff::tz::TimeZone::UTC,
+    );
+    arrive(&mut app, older);
+    for _ in 0..2 {
+        app.update(Event::key(KeyCode::Down));
+    }
+    let selected = |app: &App| {
+        let Screen::Home(home) = &app.screen else {
+            panic!("home");
+        };
+        app.home_items()[home.selected].clone()
+    };
+    let chosen = selected(&app);
+    assert!(matches!(chosen, HomeItem::Page(_)), "{chosen:?}");
+    arrive(&mut app, newer);
+    assert_eq!(selected(&app), chosen, "home keeps the row chosen");
+    assert_ne!(
+        app.home_items().iter().position(|i| *i == chosen),
+        Some(2),
+        "the chosen row moved: the newer pages came in above it"
+    );
 }

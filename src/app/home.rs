@@ -2,18 +2,36 @@
 
 use super::moving::move_in;
 use super::{AgreementsView, App, Back, Effect, LibraryView, Screen};
+use crate::index::PageSummary;
 use crate::keymap::Action;
 
 #[derive(Default)]
 pub struct Home {
+    /// The row drawn as selected.
     pub selected: usize,
+    /// The row chosen with the arrows, kept by what it is rather than
+    /// where it is: pages read after the first frame move rows about.
+    chosen: Option<HomeItem>,
+}
+
+impl Home {
+    /// Finds the chosen row again among `items`, where it may have moved.
+    pub(super) fn follow(&mut self, items: &[HomeItem]) {
+        if let Some(at) = self
+            .chosen
+            .as_ref()
+            .and_then(|chosen| items.iter().position(|item| item == chosen))
+        {
+            self.selected = at;
+        }
+    }
 }
 
 /// A row of the home screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HomeItem {
-    /// An index into `journal.pages`.
-    Page(usize),
+    /// A page, by its id.
+    Page(String),
     /// An index into `journal.unreadable`.
     Unreadable(usize),
     /// An exercise suggested next, with its reason.
@@ -31,6 +49,7 @@ impl App {
         };
         let last = items.len().saturating_sub(1);
         if move_in(&mut home.selected, action, last) {
+            home.chosen = items.get(home.selected).cloned();
             return;
         }
         match action {
@@ -56,9 +75,8 @@ impl App {
                     Screen::Onboarding(Box::new(super::Onboarding::new(self.couple.as_ref())));
             }
             Action::Open => match items.get(home.selected.min(last)) {
-                Some(HomeItem::Page(i)) => {
-                    let id = self.journal.pages[*i].id.clone();
-                    self.effects.push(Effect::LoadPage(id));
+                Some(HomeItem::Page(id)) => {
+                    self.effects.push(Effect::LoadPage(id.clone()));
                 }
                 Some(HomeItem::Unreadable(i)) => {
                     let problem = self.journal.unreadable[*i].problem.clone();
@@ -84,20 +102,17 @@ impl App {
 
     pub fn home_items(&self) -> Vec<HomeItem> {
         let pages = &self.journal.pages;
-        let unfinished = pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.status.is_unfinished());
+        let page = |p: &PageSummary| HomeItem::Page(p.id.clone());
+        let unfinished = pages.iter().filter(|p| p.status.is_unfinished());
         let recent = pages
             .iter()
-            .enumerate()
-            .filter(|(_, p)| !p.status.is_unfinished())
+            .filter(|p| !p.status.is_unfinished())
             .take(RECENT_ON_HOME);
-        let unfinished = unfinished.map(|(i, _)| HomeItem::Page(i));
         let suggested = self.suggestions().into_iter().map(HomeItem::Suggestion);
         unfinished
+            .map(page)
             .chain(suggested)
-            .chain(recent.map(|(i, _)| HomeItem::Page(i)))
+            .chain(recent.map(page))
             .chain((0..self.journal.unreadable.len()).map(HomeItem::Unreadable))
             .collect()
     }

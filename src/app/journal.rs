@@ -150,7 +150,11 @@ impl Filter {
 #[derive(Default)]
 pub struct JournalView {
     pub filter: Filter,
+    /// The row drawn as selected: a place in `matches`.
     pub selected: usize,
+    /// The page selected, by id: `matches` holds places in the index's
+    /// pages, which pages read later move about.
+    selected_id: Option<String>,
     /// The search box while it is being typed in.
     pub search: Option<TextArea<'static>>,
     /// Indices into the index's pages that pass the filter, newest first.
@@ -163,11 +167,6 @@ pub struct JournalView {
 
 impl JournalView {
     pub fn refresh(&mut self, journal: &JournalIndex, now: Timestamp) {
-        let selected_id = self
-            .matches
-            .get(self.selected)
-            .and_then(|&i| journal.pages.get(i))
-            .map(|p| p.id.clone());
         // Typing more of a search only narrows the list: look again only at
         // the pages that matched the shorter search.
         let narrowing = self.matched.as_ref().is_some_and(|(before, generation)| {
@@ -195,10 +194,23 @@ impl JournalView {
         };
         self.matched = Some((self.filter.clone(), journal.generation()));
         // Stay on the same page when it is still listed.
-        self.selected = selected_id
+        self.selected = self
+            .selected_id
+            .as_deref()
             .and_then(|id| self.matches.iter().position(|&i| journal.pages[i].id == id))
             .unwrap_or(0)
             .min(self.matches.len().saturating_sub(1));
+        self.remember_selected(journal);
+    }
+
+    /// Moves the selection to row `at` of the list.
+    pub fn select(&mut self, at: usize, journal: &JournalIndex) {
+        self.selected = at;
+        self.remember_selected(journal);
+    }
+
+    fn remember_selected(&mut self, journal: &JournalIndex) {
+        self.selected_id = self.selected_page(journal).map(|p| p.id.clone());
     }
 
     pub fn selected_page<'a>(&self, journal: &'a JournalIndex) -> Option<&'a PageSummary> {
@@ -221,11 +233,18 @@ impl App {
         self.screen = Screen::Journal;
     }
 
-    /// Pages were read in the background: keep the journal list current.
+    /// Pages were read in the background: keep the journal list current,
+    /// and home's chosen row chosen.
     pub fn pages_read(&mut self) {
         if matches!(self.screen, Screen::Journal) {
             let now = self.now();
             self.journal_view.refresh(&self.journal, now);
+        }
+        if matches!(self.screen, Screen::Home(_)) {
+            let items = self.home_items();
+            if let Screen::Home(home) = &mut self.screen {
+                home.follow(&items);
+            }
         }
     }
 
@@ -299,7 +318,9 @@ impl App {
         let now = self.now();
         let view = &mut self.journal_view;
         let last = view.matches.len().saturating_sub(1);
-        if move_in(&mut view.selected, action, last) {
+        let mut at = view.selected;
+        if move_in(&mut at, action, last) {
+            view.select(at, &self.journal);
             return;
         }
         let mut refilter = true;

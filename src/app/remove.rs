@@ -17,7 +17,7 @@ impl App {
                 let items = self.home_items();
                 let last = items.len().checked_sub(1)?;
                 match items.get(home.selected.min(last)) {
-                    Some(HomeItem::Page(i)) => self.journal.pages.get(*i),
+                    Some(HomeItem::Page(id)) => self.journal.page(id),
                     _ => None,
                 }
             }

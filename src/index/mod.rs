@@ -403,6 +403,14 @@ impl JournalIndex {
         self.pending.remove(id);
     }
 
+    /// The summary of page `id`, if it has been read.
+    pub fn page(&self, id: &str) -> Option<&PageSummary> {
+        self.pages
+            .binary_search_by(|p| id.cmp(p.id.as_str()))
+            .ok()
+            .map(|i| &self.pages[i])
+    }
+
     pub fn contains(&self, id: &str) -> bool {
         self.pages.iter().any(|p| p.id == id)
             || self.unreadable.iter().any(|u| u.id == id)

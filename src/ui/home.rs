@@ -6,7 +6,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Theme, date, text};
 use crate::app::{App, Home, HomeItem, PageSummary};
 use crate::keymap::{self, Action};
-use crate::model::{EntryStatus, PageStatus, Partner};
+use crate::model::{EntryStatus, PageStatus, Partner, visible};
 
 pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rect) {
     let items = app.home_items();
@@ -48,16 +48,16 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
     }
     // Each page's exercise and day, worked out once: two pages of one
     // exercise started the same day are told apart by the time.
-    let days: Vec<Option<(&str, String)>> = items
+    let pages: Vec<Option<&PageSummary>> = items
         .iter()
         .map(|item| match item {
-            HomeItem::Page(i) => app
-                .journal
-                .pages
-                .get(*i)
-                .map(|p| (p.exercise.as_str(), date(app, p.started))),
+            HomeItem::Page(id) => app.journal.page(id),
             HomeItem::Unreadable(_) | HomeItem::Suggestion(_) => None,
         })
+        .collect();
+    let days: Vec<Option<(&str, String)>> = pages
+        .iter()
+        .map(|page| page.map(|p| (p.exercise.as_str(), date(app, p.started))))
         .collect();
     let mut section = "";
     for (n, item) in items.iter().enumerate() {
@@ -66,7 +66,7 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
             lines.push(put_off_hint(theme));
         }
         let heading = match item {
-            HomeItem::Page(i) if app.journal.pages[*i].status.is_unfinished() => "Continue",
+            HomeItem::Page(_) if pages[n].is_some_and(|p| p.status.is_unfinished()) => "Continue",
             HomeItem::Page(_) => "Recent pages",
             HomeItem::Suggestion(_) => {
                 "Perhaps next (from your pages, worked out on this computer)"
@@ -86,10 +86,13 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
         }
         let marker = if is_selected { "› " } else { "  " };
         let row = match item {
-            HomeItem::Page(i) => {
-                let twin = days.iter().filter(|d| **d == days[n]).count() > 1;
-                page_row(app, &app.journal.pages[*i], twin)
-            }
+            HomeItem::Page(id) => match pages[n] {
+                Some(page) => {
+                    let twin = days.iter().filter(|d| **d == days[n]).count() > 1;
+                    page_row(app, page, twin)
+                }
+                None => (visible(id).into_owned(), String::new()),
+            },
             HomeItem::Unreadable(i) => (
                 app.journal.unreadable[*i].problem.in_folder("journal"),
                 String::new(),
