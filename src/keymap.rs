@@ -8,8 +8,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::model::AgreementStatus;
 
 /// Where the keys are being pressed: a screen, the editor in focus on it, or
-/// a box over it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// a box over it. The order here is the order of the help and the guide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum KeyContext {
     Onboarding,
     Home,
@@ -61,41 +61,10 @@ pub enum KeyContext {
 }
 
 impl KeyContext {
-    pub const ALL: [KeyContext; 33] = [
-        KeyContext::Onboarding,
-        KeyContext::Home,
-        KeyContext::Library,
-        KeyContext::HandoffChoosing,
-        KeyContext::Handoff,
-        KeyContext::WriteText,
-        KeyContext::WriteList,
-        KeyContext::Choice,
-        KeyContext::Checklist,
-        KeyContext::Scale,
-        KeyContext::Grid,
-        KeyContext::GridAdding,
-        KeyContext::Finish,
-        KeyContext::SideBySide,
-        KeyContext::PeekAnswers,
-        KeyContext::ReadPage,
-        KeyContext::ReadOnlyPage,
-        KeyContext::LaterNote,
-        KeyContext::Journal,
-        KeyContext::Search,
-        KeyContext::Compare,
-        KeyContext::Agreements,
-        KeyContext::Rewording,
-        KeyContext::Trends,
-        KeyContext::Help,
-        KeyContext::Message,
-        KeyContext::Recovery,
-        KeyContext::Confirm,
-        KeyContext::SafeToAnswer,
-        KeyContext::Sealing,
-        KeyContext::Passphrase,
-        KeyContext::RemovedPages,
-        KeyContext::Picker,
-    ];
+    /// Every context, in the order the help and the guide list them.
+    pub fn all() -> impl Iterator<Item = KeyContext> {
+        <KeyContext as strum::IntoEnumIterator>::iter()
+    }
 
     /// Whether keys the table does not name are text typed into a box.
     pub fn takes_text(self) -> bool {
@@ -1297,6 +1266,27 @@ pub fn key_name(context: KeyContext, action: Action) -> Option<String> {
         .map(|(key, _)| key.name())
 }
 
+/// The key that does `action` in `context`, named for a sentence built
+/// around it, so that a sentence changes with the table. Every sentence
+/// names a pair the table binds; the tests, built with debug checks, stop
+/// on one that does not.
+pub fn says(context: KeyContext, action: Action) -> String {
+    let name = key_name(context, action);
+    debug_assert!(name.is_some(), "{context:?} binds no key to {action:?}");
+    name.unwrap_or_else(|| "the key in the help".into())
+}
+
+/// The last line of a question box: "y removes it · n or Esc keeps it".
+pub fn question(yes: &str, no: &str) -> String {
+    let context = KeyContext::Confirm;
+    format!(
+        "{} {yes} · {} or {} {no}",
+        says(context, Action::Confirm),
+        says(context, Action::Decline),
+        says(context, Action::Close)
+    )
+}
+
 /// What `key` does in `context`, if anything.
 pub fn resolve(context: KeyContext, key: KeyEvent) -> Option<Action> {
     table(context).into_iter().find_map(|binding| {
@@ -1329,7 +1319,7 @@ pub fn markdown() -> String {
         "every screen (a box takes its own keys)",
         screens_only,
     ));
-    for context in KeyContext::ALL {
+    for context in KeyContext::all() {
         let lines = without_shadowed(parts(context).iter().copied().flatten());
         out.push_str(&row(context.describe(), lines));
     }
@@ -1339,6 +1329,28 @@ pub fn markdown() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_name_the_keys_the_table_binds() {
+        assert_eq!(
+            question("removes it", "keeps it"),
+            "y removes it · n or Esc keeps it"
+        );
+        assert_eq!(says(KeyContext::WriteText, Action::KeepPrivate), "F4");
+        assert_eq!(says(KeyContext::Finish, Action::PreviousStep), "Shift-Tab");
+        assert_eq!(says(KeyContext::Home, Action::Save), "Ctrl-S");
+    }
+
+    #[test]
+    fn every_context_is_listed_once_in_its_order() {
+        let all: Vec<KeyContext> = KeyContext::all().collect();
+        assert_eq!(all.first(), Some(&KeyContext::Onboarding));
+        assert_eq!(all.last(), Some(&KeyContext::Picker));
+        for context in &all {
+            assert_eq!(all.iter().filter(|c| *c == context).count(), 1);
+            assert!(!table(*context).is_empty(), "{context:?} has keys");
+        }
+    }
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
@@ -1424,7 +1436,7 @@ mod tests {
     fn every_context_can_be_quit_and_every_screen_has_help() {
         let ctrl_c = key(C::Char('c'), KeyModifiers::CONTROL);
         let f1 = key(C::F(1), KeyModifiers::NONE);
-        for context in KeyContext::ALL {
+        for context in KeyContext::all() {
             assert_eq!(resolve(context, ctrl_c), Some(A::Quit), "{context:?}");
             if !context.is_box() {
                 assert_eq!(resolve(context, f1), Some(A::Help), "{context:?}");

@@ -24,7 +24,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::content::Library;
 use crate::journal::{Access, LoadedPage};
-use crate::keymap::KeyContext;
+use crate::keymap::{Action, KeyContext};
 use crate::model::{Couple, MAX_ANSWER_BYTES, Page, Partner};
 use crate::problem::Problem;
 
@@ -534,11 +534,12 @@ impl App {
                 .map(|p| format!("\"{}\"", crate::model::visible_line(&p.title)))
                 .collect();
             Some(if left.is_empty() {
-                format!("Not saved yet: {why}. Ctrl-S tries again.")
+                format!("Not saved yet: {why}. {} tries again.", save_key())
             } else {
                 format!(
-                    "Not saved yet: {} ({why}). Ctrl-S tries again.",
-                    left.join(", ")
+                    "Not saved yet: {} ({why}). {} tries again.",
+                    left.join(", "),
+                    save_key()
                 )
             })
         })
@@ -709,7 +710,8 @@ impl App {
                 self.overlay = Some(Overlay::Message {
                     title: "Could not save".into(),
                     body: format!(
-                        "{message}\n\nNothing is lost: your answers are still here, and the last saved copy on disk is untouched. Make some room or fix the folder, then press Ctrl-S to try again."
+                        "{message}\n\nNothing is lost: your answers are still here, and the last saved copy on disk is untouched. Make some room or fix the folder, then press {} to try again.",
+                        save_key()
                     ),
                 });
             }
@@ -726,8 +728,9 @@ impl App {
                     self.overlay = Some(Overlay::Message {
                         title: "Could not save your names".into(),
                         body: format!(
-                            "{}\n\nYou can go on; tandem tries again on Ctrl-S and when you quit, and if it still cannot, it keeps them aside and offers them back next time.",
-                            failure.full
+                            "{}\n\nYou can go on; tandem tries again on {} and when you quit, and if it still cannot, it keeps them aside and offers them back next time.",
+                            failure.full,
+                            save_key()
                         ),
                     });
                 }
@@ -747,7 +750,8 @@ impl App {
             self.overlay = Some(Overlay::Message {
                 title: "Not saved".into(),
                 body: format!(
-                    "{which} could not be saved, so tandem is still open and keeps your answers.\n\nPress Ctrl-S to try saving again, or quit once more (q or Ctrl-C): what could not be saved is then kept aside, outside the journal, and offered back the next time tandem starts."
+                    "{which} could not be saved, so tandem is still open and keeps your answers.\n\nPress {} to try saving again, or quit once more (q or Ctrl-C): what could not be saved is then kept aside, outside the journal, and offered back the next time tandem starts.",
+                    save_key()
                 ),
             });
             return false;
@@ -836,4 +840,10 @@ impl App {
         self.save_if_dirty();
         self.effects.push(Effect::Quit);
     }
+}
+
+/// The key that saves now, wherever it is pressed, for sentences about
+/// saving again.
+fn save_key() -> String {
+    crate::keymap::says(KeyContext::Home, Action::Save)
 }

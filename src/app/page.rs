@@ -14,7 +14,7 @@ use super::{
     Screen, SlotKind, Turn, editor, paste_too_long, slot_answer,
 };
 use crate::journal::{Access, LoadedPage};
-use crate::keymap::Action;
+use crate::keymap::{self, Action, KeyContext};
 use crate::model::{
     AgreementStatus, Answer, EntryStatus, Exercise, Field, GridValue, LaterNote, MAX_ANSWER_BYTES,
     Page, PageStatus, Partner, REVIEW_COLUMN, normalize_text,
@@ -648,8 +648,9 @@ impl App {
                     self.overlay = Some(super::Overlay::Confirm {
                         title: "Remove this row?".into(),
                         body: format!(
-                            "“{}” and what you answered in it leave this page.\n\ny removes it · n or Esc keeps it",
-                            row.label
+                            "“{}” and what you answered in it leave this page.\n\n{}",
+                            row.label,
+                            keymap::question("removes it", "keeps it")
                         ),
                         yes: super::Pending::RemoveRow,
                         no: None,
@@ -715,7 +716,11 @@ impl App {
                 if written {
                     self.overlay = Some(super::Overlay::Confirm {
                         title: "Leave without adding the note?".into(),
-                        body: "What you wrote is not added to the page, and not kept.\n\nTo add it, go back and press Ctrl-S: it goes on the page with today's date.\n\ny leaves it unadded · n or Esc goes back to the note".into(),
+                        body: format!(
+                            "What you wrote is not added to the page, and not kept.\n\nTo add it, go back and press {}: it goes on the page with today's date.\n\n{}",
+                            keymap::says(KeyContext::LaterNote, Action::AddNote),
+                            keymap::question("leaves it unadded", "goes back to the note")
+                        ),
                         yes: super::Pending::DropNote,
                         no: None,
                     });

@@ -5,7 +5,7 @@
 use super::home::HomeItem;
 use super::{App, Effect, Overlay, Pending, Screen};
 use crate::index::PageSummary;
-use crate::keymap::Action;
+use crate::keymap::{self, Action, KeyContext};
 use crate::model::PageStatus;
 
 impl App {
@@ -57,9 +57,10 @@ impl App {
             ""
         };
         let body = format!(
-            "Remove “{}” of {} ({status})?\n\n{what} Nothing is deleted: the file is moved, as it is, to removed/ in your journal's folder, and moving it back into journal/ brings the page back.{demo}\n\ny removes it · n or Esc leaves it",
+            "Remove “{}” of {} ({status})?\n\n{what} Nothing is deleted: the file is moved, as it is, to removed/ in your journal's folder, and moving it back into journal/ brings the page back.{demo}\n\n{}",
             page.title,
             crate::zone::day(page.started, &self.tz),
+            keymap::question("removes it", "leaves it"),
         );
         self.overlay = Some(Overlay::Confirm {
             title: "Remove this page?".into(),
@@ -90,10 +91,13 @@ impl App {
             ),
         };
         let body = format!(
-            "You have a page of {} from {} that is not talked over yet ({}){others}.\n\ny starts a second page · n goes on with that one · Esc goes back",
+            "You have a page of {} from {} that is not talked over yet ({}){others}.\n\n{} starts a second page · {} goes on with that one · {} goes back",
             exercise.title,
             crate::zone::day(newest.started, &self.tz),
             newest.status_words(),
+            keymap::says(KeyContext::Confirm, Action::Confirm),
+            keymap::says(KeyContext::Confirm, Action::Decline),
+            keymap::says(KeyContext::Confirm, Action::Close),
         );
         self.overlay = Some(Overlay::Confirm {
             title: "Start another page?".into(),

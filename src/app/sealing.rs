@@ -19,7 +19,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::{App, Effect, Overlay, Pending, Screen};
-use crate::keymap::Action;
+use crate::keymap::{self, Action, KeyContext};
 use crate::model::{EntryStatus, Partner};
 use crate::seal::{self, KeyCheck, OpenKey, Passphrase, SealError};
 
@@ -167,7 +167,8 @@ impl App {
                 self.overlay = Some(Overlay::Confirm {
                     title: format!("A new key for {name}?"),
                     body: format!(
-                        "For a forgotten passphrase. {name} chooses a new passphrase, and from then on {name}'s unrevealed answers are sealed with the new key.\n\nWhat was sealed with the old key stays sealed: it is kept in the files, never deleted, and shows as \"(sealed)\". The old key is kept too, in case the passphrase comes back to mind.\n\ny makes a new key · n or Esc keeps the old one"
+                        "For a forgotten passphrase. {name} chooses a new passphrase, and from then on {name}'s unrevealed answers are sealed with the new key.\n\nWhat was sealed with the old key stays sealed: it is kept in the files, never deleted, and shows as \"(sealed)\". The old key is kept too, in case the passphrase comes back to mind.\n\n{}",
+                        keymap::question("makes a new key", "keeps the old one")
                     ),
                     yes: Pending::NewKey(partner),
                     no: None,
@@ -286,7 +287,10 @@ impl App {
                     format!("That is not {name}'s current passphrase; nothing was changed.")
                 } else {
                     format!(
-                        "That is not {name}'s passphrase; nothing was changed. Try again, or Esc. (Forgotten it? On home, P makes a new key.)"
+                        "That is not {name}'s passphrase; nothing was changed. Try again, or {}. (Forgotten it? On home, {} opens the passphrases, and {} there makes a new key.)",
+                        keymap::says(KeyContext::Passphrase, Action::Close),
+                        keymap::says(KeyContext::Home, Action::Sealing),
+                        keymap::says(KeyContext::Sealing, Action::NewKey)
                     )
                 });
             }
@@ -397,7 +401,8 @@ impl App {
                     // Asked for while keeping an answer: back to it.
                     self.overlay = None;
                     self.notice = Some(format!(
-                        "{name}'s answers are sealed from now on. F4 keeps this one to yourself."
+                        "{name}'s answers are sealed from now on. {} keeps this one to yourself.",
+                        keymap::says(KeyContext::WriteText, Action::KeepPrivate)
                     ));
                 } else {
                     self.show_sealing(partner);
@@ -638,8 +643,12 @@ impl App {
                 self.overlay = Some(Overlay::Confirm {
                     title: "Whose answers kept private?".into(),
                     body: format!(
-                        "Each of you reads only your own, with your passphrase.\n\ny {}'s · n {}'s · Esc neither",
-                        names[0], names[1]
+                        "Each of you reads only your own, with your passphrase.\n\n{} {}'s · {} {}'s · {} neither",
+                        keymap::says(KeyContext::Confirm, Action::Confirm),
+                        names[0],
+                        keymap::says(KeyContext::Confirm, Action::Decline),
+                        names[1],
+                        keymap::says(KeyContext::Confirm, Action::Close)
                     ),
                     yes: Pending::ReadKept(Partner::First),
                     no: Some(Pending::ReadKept(Partner::Second)),

@@ -3,6 +3,7 @@
 //! private question of whether they can answer honestly here at all.
 
 use super::{App, OnPage, Overlay, Pending, Screen, SlotKind};
+use crate::keymap::{self, Action, KeyContext};
 use crate::model::Partner;
 
 /// What the private question before a sensitive turn was answered. Kept
@@ -49,7 +50,10 @@ impl App {
         } else if entry.answers.contains_key(&step) {
             self.overlay = Some(Overlay::Confirm {
                 title: "Pass this step?".into(),
-                body: "What you have written for this step is cleared, and the reveal says only \"passed\".\n\ny passes · n or Esc keeps your answer".into(),
+                body: format!(
+                    "What you have written for this step is cleared, and the reveal says only \"passed\".\n\n{}",
+                    keymap::question("passes", "keeps your answer")
+                ),
                 yes: Pending::PassStep,
                 no: None,
             });
@@ -148,8 +152,10 @@ impl App {
         }
         self.box_scroll = 0;
         self.overlay = Some(Overlay::Safety);
-        self.notice = Some(
-            "F3 passes any step; the reveal says \"passed\" and never why. Esc pauses, keeping your answers.".into(),
-        );
+        self.notice = Some(format!(
+            "{} passes any step; the reveal says \"passed\" and never why. {} pauses, keeping your answers.",
+            keymap::says(KeyContext::WriteText, Action::Pass),
+            keymap::says(KeyContext::WriteText, Action::Pause)
+        ));
     }
 }

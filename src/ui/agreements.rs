@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, date, text};
 use crate::app::{AgreementsView, App, agreements_in_order};
+use crate::keymap::{self, Action, KeyContext};
 use crate::model::AgreementStatus;
 
 pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -134,7 +135,11 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
                 Layout::vertical([Constraint::Length(tall), Constraint::Min(0)]).areas(detail_area);
             let mut field = (**wording).clone();
             field.set_block(theme.block(
-                " New words (Enter keeps them, Esc leaves them as they were) ",
+                format!(
+                    " New words ({} keeps them, {} leaves them as they were) ",
+                    keymap::says(KeyContext::Rewording, Action::AddNote),
+                    keymap::says(KeyContext::Rewording, Action::Back)
+                ),
                 true,
             ));
             field.set_cursor_style(theme.cursor());

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::side_by_side::highlight;
 use super::{Theme, date, text};
 use crate::app::{App, Filter, PageSummary, Snippet};
+use crate::keymap::{self, Action, KeyContext};
 use crate::model::{Partner, Search};
 
 pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -45,7 +46,13 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 Line::from(vec![
                     Span::raw("Search: "),
                     Span::styled(view.filter.query.clone(), theme.selected()),
-                    Span::styled("   (Esc clears)", theme.dim()),
+                    Span::styled(
+                        format!(
+                            "   ({} clears)",
+                            keymap::says(KeyContext::Journal, Action::Back)
+                        ),
+                        theme.dim(),
+                    ),
                 ])
             };
             frame.render_widget(Paragraph::new(line), search);
@@ -92,13 +99,19 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         } else if app.journal.is_loading() && filter.is_empty() {
             "Still reading the journal: pages appear here as they are read.".to_string()
         } else {
+            let clear = keymap::says(KeyContext::Journal, Action::ClearFilters);
+            let clear_search = keymap::says(KeyContext::Journal, Action::Back);
             let said = match (filter.any_besides_search(), filter.query.is_empty()) {
-                (true, true) => "No page matches these filters. Press r to clear them.",
-                (true, false) => {
-                    "No page matches these filters and words. Press r to clear the filters, Esc the search."
+                (true, true) => {
+                    format!("No page matches these filters. Press {clear} to clear them.")
                 }
-                (false, false) => "No page holds these words. Esc clears the search.",
-                (false, true) => "No page here yet.",
+                (true, false) => format!(
+                    "No page matches these filters and words. Press {clear} to clear the filters, {clear_search} the search."
+                ),
+                (false, false) => {
+                    format!("No page holds these words. {clear_search} clears the search.")
+                }
+                (false, true) => "No page here yet.".to_string(),
             };
             match app.journal.still_reading() {
                 // Nothing matches *yet*: say so, or an empty answer reads

@@ -6,6 +6,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Theme, date, text};
 use crate::app::{App, LibraryView, Measured};
 use crate::content::Source;
+use crate::keymap::{self, Action, KeyContext};
 
 /// Draws the library, and measures the introduction it scrolls.
 pub fn render(
@@ -106,7 +107,7 @@ pub fn render(
     detail.extend(exercise.intro.split('\n').map(Line::raw));
     detail.push(Line::raw(""));
     detail.push(Line::from(vec![
-        Span::styled("Enter", theme.key()),
+        Span::styled(keymap::says(KeyContext::Library, Action::Open), theme.key()),
         Span::raw(" to begin"),
     ]));
     // Plain mode says where the list ends and the chosen one's story begins.

@@ -5,6 +5,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::{Theme, text};
 use crate::app::{App, KeyPurpose, Measured, Overlay, PassphraseBox, Stage, Then};
+use crate::keymap::{self, Action, KeyContext};
 use crate::model::Partner;
 use crate::model::SafetyLine;
 
@@ -202,7 +203,11 @@ fn contents<'a>(
             }
             lines.push(Line::raw(""));
             lines.push(Line::styled(
-                "Enter puts it back into the journal · Esc leaves it for now",
+                format!(
+                    "{} puts it back into the journal · {} leaves it for now",
+                    keymap::says(KeyContext::Recovery, Action::Restore),
+                    keymap::says(KeyContext::Recovery, Action::NotNow)
+                ),
                 theme.dim(),
             ));
             ("Kept from last time", lines)

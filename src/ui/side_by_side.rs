@@ -14,6 +14,7 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, text};
 use crate::app::{App, Measured, OnPage, OpenPage, SideBySide};
 use crate::compare::{Body, Section, change_text, gap_text, scale_text, sections};
+use crate::keymap::{self, Action, KeyContext};
 use crate::model::{PageStatus, Partner, Search};
 
 /// Narrower than this, the two answers are shown one after the other.
@@ -35,7 +36,13 @@ pub fn render(
         Some(note) => {
             let [page, box_area] =
                 Layout::vertical([Constraint::Min(3), Constraint::Length(7)]).areas(area);
-            let block = theme.block(" A later note — Ctrl-S adds it with today's date ", true);
+            let block = theme.block(
+                format!(
+                    " A later note — {} adds it with today's date ",
+                    keymap::says(KeyContext::LaterNote, Action::AddNote)
+                ),
+                true,
+            );
             let inner = block.inner(box_area);
             frame.render_widget(block, box_area);
             super::editors::text_field(note, frame, inner.inner(Margin::new(1, 0)));

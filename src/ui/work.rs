@@ -6,6 +6,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::{Theme, editors, text};
 use crate::app::{App, Handoff, OnPage, SlotKind, Turn};
 use crate::compare::plain_answer;
+use crate::keymap::{self, Action, KeyContext};
 use crate::model::{Partner, StepMode};
 
 /// Lines of what was written together shown above each turn's field.
@@ -201,8 +202,9 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
         && page.entry(p).private.contains(&slot.step_id)
     {
         let kept = format!(
-            "You keep this answer to yourself, for good: at the reveal {} sees only \"kept private\". F4 again shares it.",
-            app.name(p.other())
+            "You keep this answer to yourself, for good: at the reveal {} sees only \"kept private\". {} again shares it.",
+            app.name(p.other()),
+            keymap::says(KeyContext::WriteText, Action::KeepPrivate)
         );
         top.push(Line::raw(""));
         top.extend(
@@ -217,7 +219,10 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
         top.push(Line::raw(""));
         top.extend(
             text::wrap(
-                "You passed this step: the reveal says \"passed\", and nothing more. Answer it after all, or press F3 again, to take the pass back.",
+                &format!(
+                    "You passed this step: the reveal says \"passed\", and nothing more. Answer it after all, or press {} again, to take the pass back.",
+                    keymap::says(KeyContext::WriteText, Action::Pass)
+                ),
                 width,
             )
             .into_iter()
@@ -322,7 +327,10 @@ pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Fra
         }
         if cut {
             top.push(Line::styled(
-                "Cut short to leave room: F2 shows both answers whole.",
+                format!(
+                    "Cut short to leave room: {} shows both answers whole.",
+                    keymap::says(KeyContext::WriteText, Action::ShowAnswers)
+                ),
                 theme.dim(),
             ));
         }
@@ -399,6 +407,7 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
                 theme.heading(),
             ));
             let missing = turn.unanswered(&turn.open.page);
+            let back = keymap::says(KeyContext::Finish, Action::PreviousStep);
             let passed = turn.open.page.entry(p).passed.len();
             lines.push(Line::raw(match missing.as_slice() {
                 [] if passed > 0 => {
@@ -406,10 +415,10 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
                 }
                 [] => format!("You answered all {total}."),
                 [one] => format!(
-                    "You answered {answered} of {total}; step {one} has no answer yet. Shift-Tab goes back to it, or leave it: that is fine too."
+                    "You answered {answered} of {total}; step {one} has no answer yet. {back} goes back to it, or leave it: that is fine too."
                 ),
                 [rest @ .., last] => format!(
-                    "You answered {answered} of {total}; steps {} and {last} have no answer yet. Shift-Tab goes back to them, or leave them: that is fine too.",
+                    "You answered {answered} of {total}; steps {} and {last} have no answer yet. {back} goes back to them, or leave them: that is fine too.",
                     rest.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
                 ),
             }));
@@ -449,11 +458,12 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
                     format!(
-                        "“{}” is already one of your agreements ({}, {}), {}. Shift-Tab goes back to take it out; kept, the check-in lists both.",
+                        "“{}” is already one of your agreements ({}, {}), {}. {} goes back to take it out; kept, the check-in lists both.",
                         line.agreement.text,
                         super::date(app, line.agreement.made),
                         line.page_title,
                         line.agreement.status.in_words(),
+                        keymap::says(KeyContext::Finish, Action::PreviousStep),
                     ),
                     theme.warning(),
                 ));
@@ -462,9 +472,15 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
-        Span::styled("Enter", theme.key()),
+        Span::styled(
+            keymap::says(KeyContext::Finish, Action::Finish),
+            theme.key(),
+        ),
         Span::raw(" finish   "),
-        Span::styled("Shift-Tab", theme.key()),
+        Span::styled(
+            keymap::says(KeyContext::Finish, Action::PreviousStep),
+            theme.key(),
+        ),
         Span::raw(" go back and change something"),
     ]));
     frame.render_widget(
