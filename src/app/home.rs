@@ -100,6 +100,18 @@ impl App {
         }
     }
 
+    /// Whether `action` can do anything on home now, `rows` long.
+    pub(super) fn home_can(&self, home: &Home, action: Action, rows: usize) -> bool {
+        match action {
+            Action::Open => rows > 0,
+            Action::DismissSuggestion => matches!(
+                self.home_items().get(home.selected),
+                Some(HomeItem::Suggestion(_))
+            ),
+            _ => true,
+        }
+    }
+
     pub fn home_items(&self) -> Vec<HomeItem> {
         let pages = &self.journal.pages;
         let page = |p: &PageSummary| HomeItem::Page(p.id.clone());

@@ -113,63 +113,44 @@ impl App {
         if context.is_box() {
             return !scrolls || more_to_see;
         }
-        match (&self.screen, action) {
-            (Screen::Turn(turn), Action::PreviousStep) => turn.index > 0,
-            (Screen::Turn(turn), Action::NextStep) => !turn.on_finish_card(),
-            (Screen::Turn(turn), Action::ShowAnswers) => turn.partner.is_none() && !turn.opening,
-            (Screen::Turn(_), Action::Pass | Action::KeepPrivate) => self.may_pass(),
-            (_, Action::ReadKept) => self
-                .open_page()
-                .is_some_and(|o| o.page.entries.iter().any(|e| !e.private.is_empty())),
-            (Screen::Turn(turn), _) => match (&turn.editor, turn.slot().map(|s| &s.field)) {
-                (Some(FieldEditor::Grid(grid)), Some(crate::model::Field::Grid(def))) => {
-                    grid.can(def, action)
-                }
-                (Some(FieldEditor::List(list)), _) => list.can(action),
-                _ => true,
-            },
-            (Screen::SideBySide(_) | Screen::Compare(_), _) if scrolls => more_to_see,
+        // What some actions need, wherever they are bound.
+        match action {
+            Action::ReadKept => {
+                return self
+                    .open_page()
+                    .is_some_and(|o| o.page.entries.iter().any(|e| !e.private.is_empty()));
+            }
+            Action::NewAgreement => {
+                return self.library.get(super::agreements::AN_AGREEMENT).is_some();
+            }
+            Action::RemovePage => return self.page_to_remove().is_some(),
+            _ => {}
+        }
+        // A list moves only through more than one row.
+        let list = |can: bool| if scrolls { rows > 1 } else { can };
+        match &self.screen {
+            Screen::Turn(turn) => self.turn_can(turn, action),
+            Screen::SideBySide(_) | Screen::Compare(_) if scrolls => more_to_see,
             // Going on together needs both sides open.
-            (Screen::SideBySide(s), Action::TalkOver) => {
-                crate::reveal::reveal(&s.open.page).is_some()
+            Screen::SideBySide(s) => {
+                action != Action::TalkOver || crate::reveal::reveal(&s.open.page).is_some()
             }
-            (Screen::Library(_), Action::PageUp | Action::PageDown) => more_to_see,
-            (Screen::Home(_) | Screen::Library(_) | Screen::Journal, _)
-            | (Screen::Trends(_) | Screen::Agreements(_), _)
-                if scrolls =>
-            {
-                rows > 1
+            Screen::Compare(_) => true,
+            Screen::Library(_) if matches!(action, Action::PageUp | Action::PageDown) => {
+                more_to_see
             }
-            (Screen::Home(_), Action::Open) => rows > 0,
-            (Screen::Home(home), Action::DismissSuggestion) => matches!(
-                self.home_items().get(home.selected),
-                Some(super::HomeItem::Suggestion(_))
-            ),
-            (Screen::Onboarding(o), Action::Back) => o.renaming.is_some(),
-            // Going on with a page: the other may go on only when both have
-            // started and neither has finished.
-            (Screen::Handoff(_), Action::OtherPartner | Action::Partner(_))
-                if self.opening_due() =>
-            {
-                false
-            }
-            (Screen::Handoff(h), Action::OtherPartner) if !h.choosing => h
-                .open
-                .page
-                .entries
-                .iter()
-                .all(|e| e.status == crate::model::EntryStatus::Draft),
-            (_, Action::NewAgreement) => {
-                self.library.get(super::agreements::AN_AGREEMENT).is_some()
-            }
-            (_, Action::RemovePage) => self.page_to_remove().is_some(),
-            (
-                Screen::Agreements(_),
-                Action::NextStatus | Action::SetStatus(_) | Action::Open | Action::Reword,
-            ) => rows > 0,
-            (Screen::Agreements(view), Action::UndoStatus) => view.undo.is_some(),
-            (Screen::Journal, action) => self.journal_can(action),
-            _ => true,
+            Screen::Library(_) | Screen::Trends(_) => list(true),
+            Screen::Home(home) => list(self.home_can(home, action, rows)),
+            Screen::Journal => list(self.journal_can(action)),
+            Screen::Agreements(view) => list(match action {
+                Action::NextStatus | Action::SetStatus(_) | Action::Open | Action::Reword => {
+                    rows > 0
+                }
+                Action::UndoStatus => view.undo.is_some(),
+                _ => true,
+            }),
+            Screen::Onboarding(o) => action != Action::Back || o.renaming.is_some(),
+            Screen::Handoff(h) => self.handoff_can(h, action),
         }
     }
 

@@ -854,3 +854,38 @@ fn review_decisions(turn: &Turn, page: &Page, now: Timestamp) -> Vec<ReviewDecis
     }
     decisions
 }
+
+impl App {
+    /// Whether `action` can do anything on a turn's step now.
+    pub(super) fn turn_can(&self, turn: &Turn, action: Action) -> bool {
+        match action {
+            Action::PreviousStep => turn.index > 0,
+            Action::NextStep => !turn.on_finish_card(),
+            Action::ShowAnswers => turn.partner.is_none() && !turn.opening,
+            Action::Pass | Action::KeepPrivate => self.may_pass(),
+            _ => match (&turn.editor, turn.slot().map(|s| &s.field)) {
+                (Some(super::FieldEditor::Grid(grid)), Some(crate::model::Field::Grid(def))) => {
+                    grid.can(def, action)
+                }
+                (Some(super::FieldEditor::List(list)), _) => list.can(action),
+                _ => true,
+            },
+        }
+    }
+
+    /// Whether `action` can do anything before a turn: going on with a
+    /// page, the other may go first only when both have started and
+    /// neither has finished.
+    pub(super) fn handoff_can(&self, handoff: &OnPage<Handoff>, action: Action) -> bool {
+        match action {
+            Action::OtherPartner | Action::Partner(_) if self.opening_due() => false,
+            Action::OtherPartner if !handoff.choosing => handoff
+                .open
+                .page
+                .entries
+                .iter()
+                .all(|e| e.status == crate::model::EntryStatus::Draft),
+            _ => true,
+        }
+    }
+}
