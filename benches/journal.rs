@@ -112,7 +112,7 @@ fn with_a_long_answer(app: &mut App, store: &Store) {
     assert!(matches!(app.screen, Screen::SideBySide(_)));
     let held = app
         .open_page()
-        .map_or(0, |o| format!("{:?}", o.page.entries[0].answers).len());
+        .map_or(0, |o| format!("{:?}", o.page().entries[0].answers).len());
     assert!(
         held > 5_000_000,
         "the long answer is on the page ({held} bytes)"
@@ -255,7 +255,7 @@ fn benches(c: &mut Criterion) {
 
     let mut save = c.benchmark_group("save a page");
     for (size, _, app, store) in &journals {
-        let page = app.open_page().expect("open page").page.clone();
+        let page = app.open_page().expect("open page").page().clone();
         save.bench_function(BenchmarkId::from_parameter(*size), |b| {
             b.iter_batched(
                 || page.clone(),
@@ -269,7 +269,7 @@ fn benches(c: &mut Criterion) {
     // Sealing what is not revealed yet: the largest page there is (a needs
     // inventory), both entries drafts, both partners with a key.
     let (_, _, app, store) = &journals[0];
-    let mut page = app.open_page().expect("open page").page.clone();
+    let mut page = app.open_page().expect("open page").page().clone();
     for entry in &mut page.entries {
         entry.status = tandem::model::EntryStatus::Draft;
     }

@@ -91,7 +91,7 @@ fn the_needs_reveal_puts_important_and_poorly_met_needs_first() {
     h.press(KeyCode::Enter);
     assert!(matches!(h.app.screen, Screen::SideBySide(_)));
 
-    let page = h.app.open_page().expect("open").page.clone();
+    let page = h.app.open_page().expect("open").page().clone();
     let exercise = h.app.library.get("needs-inventory").expect("built-in");
     let revealed = tandem::reveal::reveal(&page).expect("both finished");
     let all = sections(revealed, Some(exercise), false);
@@ -146,7 +146,7 @@ fn speaker_and_listener_take_turns_in_the_order_written() {
         ["Alex", "Sam", "Alex", "Alex", "Sam", "Alex", "Sam", "Sam"]
     );
     // The listener sees what the speaker said.
-    let page = &h.app.open_page().expect("open").page;
+    let page = &h.app.open_page().expect("open").page();
     assert_eq!(
         page.entry(Partner::Second).answers.get("paraphrase-1"),
         Some(&Answer::Text("Sam says".into()))
@@ -290,7 +290,7 @@ fn the_reflection_summary_is_gentle_and_points_to_support_when_needed() {
     h.press_n(KeyCode::Tab, 4);
     h.press(KeyCode::Enter);
 
-    let page = h.app.open_page().expect("open").page.clone();
+    let page = h.app.open_page().expect("open").page().clone();
     let exercise = h.app.library.get("reflection").expect("built-in");
     let revealed = tandem::reveal::reveal(&page).expect("both finished");
     let all = sections(revealed, Some(exercise), false);

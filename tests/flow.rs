@@ -311,7 +311,7 @@ fn list_answers_can_be_added_reordered_and_removed() {
     h.ctrl('d');
     h.press(KeyCode::Tab);
     h.press(KeyCode::Enter);
-    let page = &h.app.open_page().expect("open").page;
+    let page = &h.app.open_page().expect("open").page();
     let texts: Vec<_> = page
         .shared
         .agreements
@@ -817,14 +817,14 @@ fn starting_an_exercise_with_an_open_page_of_it_asks_first() {
     h.press(KeyCode::Enter);
     h.press(KeyCode::Char('n'));
     assert!(matches!(h.app.screen, Screen::Handoff(_)));
-    assert_eq!(h.app.open_page().map(|o| o.page.id.clone()), newest);
+    assert_eq!(h.app.open_page().map(|o| o.page().id.clone()), newest);
     assert_eq!(open_pages(&h), before);
     h.press(KeyCode::Esc);
     // y: a second page.
     choose_exercise(&mut h, "weekly-check-in");
     h.press(KeyCode::Char('y'));
     assert!(matches!(h.app.screen, Screen::Handoff(_)));
-    assert_ne!(h.app.open_page().map(|o| o.page.id.clone()), newest);
+    assert_ne!(h.app.open_page().map(|o| o.page().id.clone()), newest);
     // An exercise with nothing open starts at once.
     h.press(KeyCode::Esc);
     let mut fresh = Harness::with_couple();
@@ -1030,7 +1030,7 @@ fn a_new_agreement_is_written_down_from_the_agreements_screen() {
     h.press(KeyCode::Char('n'));
     assert!(matches!(h.app.screen, Screen::Handoff(_)));
     assert_eq!(
-        h.app.open_page().map(|o| o.page.exercise.as_str()),
+        h.app.open_page().map(|o| o.page().exercise.as_str()),
         Some("an-agreement")
     );
     h.press(KeyCode::Enter);

@@ -88,13 +88,13 @@ fn a_key_is_asked_for_at_every_moment_of_its_owner_and_never_kept_between_them()
     let Screen::Handoff(handoff) = &h.app.screen else {
         panic!("hand-off");
     };
-    assert!(handoff.open.page.entries[0].sealed.is_some());
+    assert!(handoff.open.page().entries[0].sealed.is_some());
     enter_after(&mut h, ALEX_PASS);
     let Screen::Turn(turn) = &h.app.screen else {
         panic!("Alex goes on");
     };
     assert_eq!(
-        turn.open.page.entries[0].answers.get("area"),
+        turn.open.page().entries[0].answers.get("area"),
         Some(&tandem::model::Answer::Text(ALEX.area.into())),
         "every word is back with the passphrase"
     );

@@ -155,7 +155,7 @@ fn unrevealed_words_are_in_no_file_until_the_reveal_and_open_with_the_passphrase
     let Screen::Turn(turn) = &h.app.screen else {
         panic!("Alex's turn goes on");
     };
-    let answers = &turn.open.page.entries[0].answers;
+    let answers = &turn.open.page().entries[0].answers;
     assert_eq!(
         answers.get("area"),
         Some(&tandem::model::Answer::Text(WORDS[0].into())),
@@ -508,7 +508,7 @@ fn a_passphrase_can_come_from_a_password_manager_and_never_reaches_the_page() {
         panic!("back in the turn");
     };
     assert_eq!(
-        turn.open.page.entries[0].answers.get("area"),
+        turn.open.page().entries[0].answers.get("area"),
         Some(&tandem::model::Answer::Text("Mine ".into()))
     );
     assert!(found_anywhere(h.data_dir(), "kettle").is_empty());

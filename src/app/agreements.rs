@@ -135,7 +135,7 @@ impl App {
             }
             (_, None) if turn.partner.is_none() && turn.on_finish_card() => turn
                 .open
-                .page
+                .page()
                 .shared
                 .agreements
                 .iter()
@@ -145,7 +145,7 @@ impl App {
         };
         // Drawn with every frame of the step: the journal is looked through
         // without copying or ordering it, and only what matches is kept.
-        let page = &turn.open.page.id;
+        let page = &turn.open.page().id;
         let mut found: Vec<AgreementLine> = Vec::new();
         for item in items {
             let same = agreements_of(&self.journal).find(|at| {

@@ -44,7 +44,7 @@ impl App {
                 KeyContext::ReadOnlyPage
             }
             Screen::SideBySide(_)
-                if open.is_some_and(|o| o.page.status() == PageStatus::Discussed) =>
+                if open.is_some_and(|o| o.page().status() == PageStatus::Discussed) =>
             {
                 KeyContext::ReadPage
             }
@@ -118,7 +118,7 @@ impl App {
             Action::ReadKept => {
                 return self
                     .open_page()
-                    .is_some_and(|o| o.page.entries.iter().any(|e| !e.private.is_empty()));
+                    .is_some_and(|o| o.page().entries.iter().any(|e| !e.private.is_empty()));
             }
             Action::NewAgreement => {
                 return self.library.get(super::agreements::AN_AGREEMENT).is_some();
@@ -133,7 +133,7 @@ impl App {
             Screen::SideBySide(_) | Screen::Compare(_) if scrolls => more_to_see,
             // Going on together needs both sides open.
             Screen::SideBySide(s) => {
-                action != Action::TalkOver || crate::reveal::reveal(&s.open.page).is_some()
+                action != Action::TalkOver || crate::reveal::reveal(s.open.page()).is_some()
             }
             Screen::Compare(_) => true,
             Screen::Library(_) if matches!(action, Action::PageUp | Action::PageDown) => {

@@ -526,7 +526,7 @@ impl App {
         self.notice.clone().or_else(|| {
             let why = self.save_failing.as_ref()?;
             // A page no longer on screen is named, so it is not forgotten.
-            let open = self.open_page().map(|o| o.page.id.as_str());
+            let open = self.open_page().map(|o| o.page().id.as_str());
             let left: Vec<String> = self
                 .held
                 .iter()
@@ -695,7 +695,7 @@ impl App {
             Err(failure) => {
                 self.mark_saved(page, false);
                 // Left already: held until it is saved.
-                if self.open_page().is_none_or(|o| o.page.id != page.id) {
+                if self.open_page().is_none_or(|o| o.page().id != page.id) {
                     self.held.retain(|held| held.id != page.id);
                     self.held.push(page.clone());
                 }

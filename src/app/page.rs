@@ -22,7 +22,9 @@ use crate::model::{
 
 /// The page being worked or read.
 pub struct OpenPage {
-    pub page: Page,
+    /// Reached through [`OpenPage::page_mut`] to change it, so that no
+    /// change goes without a new revision.
+    page: Page,
     pub access: Access,
     /// Changed since it was last saved.
     pub dirty: bool,
@@ -36,7 +38,7 @@ pub struct OpenPage {
     /// every change made to it, never the same twice in a run, so that
     /// what is worked out from a page (its lines on screen) is worked out
     /// again only when it changed.
-    pub revision: u64,
+    revision: u64,
 }
 
 /// The next revision of any open page.
@@ -56,6 +58,23 @@ impl OpenPage {
             highlight: origin.highlight,
             revision: next_revision(),
         }
+    }
+
+    pub fn page(&self) -> &Page {
+        &self.page
+    }
+
+    /// The page, to change: whatever is changed through this is drawn
+    /// anew (a new revision). Whether it is to be saved is for
+    /// [`OpenPage::changed`] to say.
+    pub(super) fn page_mut(&mut self) -> &mut Page {
+        self.revision = next_revision();
+        &mut self.page
+    }
+
+    /// Which state of the page this is, for what is worked out from it.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The page was changed here: it is to be saved, and drawn anew.
@@ -156,7 +175,7 @@ impl App {
     /// The exercise of the open page, if it is still in the library.
     pub fn open_exercise(&self) -> Option<&Exercise> {
         self.open_page()
-            .and_then(|o| self.library.get(&o.page.exercise))
+            .and_then(|o| self.library.get(&o.page().exercise))
     }
 
     /// The page to autosave, when it has unsaved changes.
@@ -165,7 +184,7 @@ impl App {
         if !open.dirty || open.access != Access::Writable {
             return None;
         }
-        Some(Effect::SavePage(Box::new(open.page.clone())))
+        Some(Effect::SavePage(Box::new(open.page().clone())))
     }
 
     pub(super) fn save_if_dirty(&mut self) {
@@ -183,11 +202,11 @@ impl App {
     /// Marks the open page saved, when it is `page` and nothing changed
     /// since the copy was taken; a failed save leaves it to save again.
     pub(super) fn mark_saved(&mut self, page: &Page, saved: bool) {
-        if let Some(open) = self.open_page_mut().filter(|o| o.page.id == page.id) {
+        if let Some(open) = self.open_page_mut().filter(|o| o.page().id == page.id) {
             if saved {
                 open.on_disk = true;
                 // Typing may have gone on since the copy was taken.
-                if open.page == *page {
+                if open.page() == page {
                     open.dirty = false;
                 }
             } else {
@@ -201,7 +220,7 @@ impl App {
         let now = self.now();
         if let Screen::Turn(s) = &mut self.screen {
             let OnPage { open, view } = &mut **s;
-            view.store(&mut open.page, now);
+            view.store(open.page_mut(), now);
         }
     }
 
@@ -209,7 +228,7 @@ impl App {
         let now = self.now();
         if let Screen::Turn(s) = &mut self.screen {
             let OnPage { open, view } = &mut **s;
-            view.store(&mut open.page, now);
+            view.store(open.page_mut(), now);
             open.changed();
         }
     }
@@ -322,12 +341,12 @@ impl App {
         let Some(mut open) = self.take_page() else {
             return;
         };
-        let entry = open.page.entry_mut(partner);
+        let entry = open.page_mut().entry_mut(partner);
         if entry.status == EntryStatus::NotStarted {
             entry.status = EntryStatus::Draft;
             entry.started = Some(now);
         }
-        let turn = Turn::private(&exercise, partner, &open.page);
+        let turn = Turn::private(&exercise, partner, open.page());
         self.screen = Screen::Turn(on(open, turn));
         if exercise.sensitive {
             self.ask_safe_to_answer(partner);
@@ -348,8 +367,8 @@ impl App {
                 .iter()
                 .all(|e| e.status == EntryStatus::NotStarted)
             && exercise.opening_steps().any(|s| {
-                !open.page.shared.answers.contains_key(&s.id)
-                    || open.page.shared.left_at.as_deref() == Some(s.id.as_str())
+                !open.page().shared.answers.contains_key(&s.id)
+                    || open.page().shared.left_at.as_deref() == Some(s.id.as_str())
             })
     }
 
@@ -365,13 +384,13 @@ impl App {
         let Some(mut open) = self.take_page() else {
             return false;
         };
-        match Turn::opening(&exercise, &open.page) {
+        match Turn::opening(&exercise, open.page()) {
             Some(turn) => {
                 // Until it is finished, the opening is where the couple
                 // goes on.
                 let at = turn.slot().map(|s| s.step_id.clone());
-                if open.page.shared.left_at != at {
-                    open.page.shared.left_at = at;
+                if open.page().shared.left_at != at {
+                    open.page_mut().shared.left_at = at;
                     open.changed();
                 }
                 self.screen = Screen::Turn(on(open, turn));
@@ -404,7 +423,7 @@ impl App {
         // The together steps start only with both sides open.
         if self
             .open_page()
-            .is_some_and(|o| crate::reveal::reveal(&o.page).is_none())
+            .is_some_and(|o| crate::reveal::reveal(o.page()).is_none())
         {
             return;
         }
@@ -412,7 +431,7 @@ impl App {
         let Some(open) = self.take_page() else {
             return;
         };
-        let turn = Turn::together(&exercise, &open.page, &review);
+        let turn = Turn::together(&exercise, open.page(), &review);
         self.screen = Screen::Turn(on(open, turn));
     }
 
@@ -451,8 +470,8 @@ impl App {
         self.store_editor();
         let keep = self.open_page().is_some_and(|o| {
             o.on_disk
-                || !o.page.shared.answers.is_empty()
-                || o.page
+                || !o.page().shared.answers.is_empty()
+                || o.page()
                     .entries
                     .iter()
                     .any(|e| !e.answers.is_empty() || e.status == EntryStatus::Done)
@@ -473,8 +492,8 @@ impl App {
         let mut decisions = Vec::new();
         let mut other_done = false;
         if turn.opening {
-            open.page.shared.updated = Some(now);
-            open.page.shared.left_at = None;
+            open.page_mut().shared.updated = Some(now);
+            open.page_mut().shared.left_at = None;
             open.changed();
             self.save_if_dirty();
             let Some(open) = self.take_page() else {
@@ -489,20 +508,20 @@ impl App {
         }
         match partner {
             Some(partner) => {
-                let entry = open.page.entry_mut(partner);
+                let entry = open.page_mut().entry_mut(partner);
                 entry.status = EntryStatus::Done;
                 entry.finished = Some(now);
                 entry.left_at = None;
                 entry.updated = Some(now);
-                other_done = open.page.entry(partner.other()).status == EntryStatus::Done;
+                other_done = open.page().entry(partner.other()).status == EntryStatus::Done;
             }
             None => {
-                if open.page.discussed.is_none() {
-                    open.page.discussed = Some(now);
+                if open.page().discussed.is_none() {
+                    open.page_mut().discussed = Some(now);
                 }
-                open.page.shared.updated = Some(now);
-                open.page.shared.left_at = None;
-                decisions = review_decisions(turn, &open.page, now);
+                open.page_mut().shared.updated = Some(now);
+                open.page_mut().shared.left_at = None;
+                decisions = review_decisions(turn, open.page(), now);
             }
         }
         open.changed();
@@ -537,7 +556,7 @@ impl App {
     /// Agreements from other pages that are still in use (active or marked
     /// to revisit), oldest first.
     pub fn review_items(&self) -> Vec<ReviewItem> {
-        let open = self.open_page().map(|o| o.page.id.as_str());
+        let open = self.open_page().map(|o| o.page().id.as_str());
         let mut items: Vec<ReviewItem> = self
             .journal
             .pages
@@ -584,7 +603,7 @@ impl App {
             Action::Back
                 if self
                     .open_page()
-                    .is_some_and(|o| !o.page.shared.answers.is_empty()) =>
+                    .is_some_and(|o| !o.page().shared.answers.is_empty()) =>
             {
                 self.leave_page();
             }
@@ -594,7 +613,7 @@ impl App {
                 self.go_back();
             }
             Action::Back => {
-                let exercise = self.open_page().map(|o| o.page.exercise.clone());
+                let exercise = self.open_page().map(|o| o.page().exercise.clone());
                 let selected = self
                     .library
                     .entries()
@@ -622,13 +641,13 @@ impl App {
                     Action::NextStep => turn.index + 1,
                     _ => turn.index.saturating_sub(1),
                 };
-                turn.go_to(to, &open.page);
+                turn.go_to(to, open.page());
                 // Where a partner is, or the two of them together, is where
                 // they go on next time.
                 if let Some(slot) = turn.slot() {
                     let left_at = match turn.partner {
-                        Some(partner) => &mut open.page.entry_mut(partner).left_at,
-                        None => &mut open.page.shared.left_at,
+                        Some(partner) => &mut open.page_mut().entry_mut(partner).left_at,
+                        None => &mut open.page_mut().shared.left_at,
                     };
                     if left_at.as_deref() != Some(slot.step_id.as_str()) {
                         *left_at = Some(slot.step_id.clone());
@@ -740,7 +759,7 @@ impl App {
                 );
             }
             Action::Export => {
-                let id = s.open.page.id.clone();
+                let id = s.open.page().id.clone();
                 self.effects.push(Effect::Export(vec![id]));
             }
             Action::ReadKept => self.read_kept(),

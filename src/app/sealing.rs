@@ -392,7 +392,7 @@ impl App {
                 drop(key);
                 // Words written before there was a passphrase are sealed
                 // now, on every page not revealed.
-                let open = self.open_page().map(|o| o.page.id.clone());
+                let open = self.open_page().map(|o| o.page().id.clone());
                 self.effects.push(Effect::SealEarlier {
                     partner,
                     skip: open,
@@ -488,11 +488,11 @@ impl App {
         };
         let sealed: Vec<Partner> = Partner::BOTH
             .into_iter()
-            .filter(|p| open.page.entry(*p).sealed.is_some())
+            .filter(|p| open.page().entry(*p).sealed.is_some())
             .collect();
         if let Some(&partner) = sealed
             .iter()
-            .find(|p| !seal::opens_with_current_key(&open.page, couple, **p))
+            .find(|p| !seal::opens_with_current_key(open.page(), couple, **p))
         {
             let name = couple.names[partner.index()].clone();
             self.reveal_shut(format!(
@@ -513,7 +513,7 @@ impl App {
         let Some(open) = self.open_page_mut() else {
             return;
         };
-        match seal::open_entry(open.page.entry_mut(partner), key) {
+        match seal::open_entry(open.page_mut().entry_mut(partner), key) {
             Ok(()) => {
                 open.changed();
                 self.open_sealed_entries();
@@ -548,8 +548,8 @@ impl App {
         };
         // Sealed words are never gone on with unopened: the turn would
         // show them empty and write new words beside them.
-        if open.page.entry(partner).sealed.is_some()
-            && !seal::opens_with_current_key(&open.page, couple, partner)
+        if open.page().entry(partner).sealed.is_some()
+            && !seal::opens_with_current_key(open.page(), couple, partner)
         {
             self.overlay = Some(Overlay::Message {
                 title: "This page cannot be continued".into(),
@@ -574,7 +574,7 @@ impl App {
         let Some(open) = self.open_page_mut() else {
             return;
         };
-        if let Err(e) = seal::open_entry(open.page.entry_mut(partner), key) {
+        if let Err(e) = seal::open_entry(open.page_mut().entry_mut(partner), key) {
             self.overlay = Some(Overlay::Message {
                 title: format!("{name}'s answers could not be opened"),
                 body: format!("{}.", capitalized(&e.to_string())),
@@ -606,7 +606,7 @@ impl App {
             _ => return,
         };
         if open
-            .page
+            .page()
             .entries
             .iter()
             .all(|e| e.status == EntryStatus::Done)
@@ -614,14 +614,14 @@ impl App {
             return;
         }
         for partner in Partner::BOTH {
-            let entry = open.page.entry_mut(partner);
+            let entry = open.page().entry(partner);
             if Some(partner) == working || entry.sealed.is_some() || !entry.has_words() {
                 continue;
             }
             if let Some(to) = checked.recipient(couple, partner) {
                 // On failure the words stay as they were, and the next
                 // save says why.
-                let _ = seal::seal_entry(entry, to);
+                let _ = seal::seal_entry(open.page_mut().entry_mut(partner), to);
             }
         }
     }
@@ -634,7 +634,7 @@ impl App {
         };
         let keeping: Vec<Partner> = Partner::BOTH
             .into_iter()
-            .filter(|p| !open.page.entry(*p).private.is_empty())
+            .filter(|p| !open.page().entry(*p).private.is_empty())
             .collect();
         let names = self.names();
         match keeping.as_slice() {
@@ -670,8 +670,8 @@ impl App {
         let Some(open) = self.open_page() else {
             return;
         };
-        let exercise = self.library.get(&open.page.exercise);
-        let entry = open.page.entry(partner);
+        let exercise = self.library.get(&open.page().exercise);
+        let entry = open.page().entry(partner);
         // Kept words are sealed when the page is saved after the reveal;
         // until then, in this run, they are still in the open entry.
         let kept = match &entry.kept {

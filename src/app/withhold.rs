@@ -43,7 +43,7 @@ impl App {
         let Some(open) = self.open_page() else {
             return;
         };
-        let entry = open.page.entry(partner);
+        let entry = open.page().entry(partner);
         if entry.passed.contains(&step) {
             self.set_passed(false);
             self.notice = Some("Not passed any more: answer it as you like.".into());
@@ -72,7 +72,7 @@ impl App {
             return;
         };
         let OnPage { open, view } = &mut **s;
-        let entry = open.page.entry_mut(partner);
+        let entry = open.page_mut().entry_mut(partner);
         if passed {
             entry.answers.remove(&step);
             entry.private.remove(&step);
@@ -81,7 +81,7 @@ impl App {
             entry.passed.remove(&step);
         }
         entry.updated = Some(now);
-        view.load_editor(&open.page);
+        view.load_editor(open.page());
         open.changed();
         if passed {
             self.notice = Some("Passed. The reveal says \"passed\", and nothing more.".into());
@@ -110,7 +110,7 @@ impl App {
             return;
         };
         let OnPage { open, .. } = &mut **s;
-        let entry = open.page.entry_mut(partner);
+        let entry = open.page_mut().entry_mut(partner);
         let kept = if entry.private.remove(&step) {
             false
         } else {

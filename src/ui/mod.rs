@@ -156,7 +156,7 @@ fn too_small(theme: Theme, frame: &mut Frame, area: Rect) {
 fn screen_title(app: &App) -> String {
     let page_title = || {
         app.open_page()
-            .map(|o| o.page.title.clone())
+            .map(|o| o.page().title.clone())
             .unwrap_or_default()
     };
     match &app.screen {

@@ -318,7 +318,7 @@ fn passphrase_lines<'a>(
     let other = app.name(b.partner.other());
     let draft_sealed = app
         .open_page()
-        .is_some_and(|o| o.page.entry(b.partner).sealed.is_some());
+        .is_some_and(|o| o.page().entry(b.partner).sealed.is_some());
     let ask = match (b.purpose, b.stage) {
         (KeyPurpose::Unlock(Then::Turn), _) if draft_sealed => format!(
             "{name}, your answers on this page are sealed. Type your passphrase to go on with them. {other}, please look away."

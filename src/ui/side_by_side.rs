@@ -149,7 +149,7 @@ fn drawn_lines(
     theme: Theme,
 ) -> Rc<[Line<'static>]> {
     let of = LinesOf {
-        revision: open.revision,
+        revision: open.revision(),
         peeking,
         width,
         theme,
@@ -177,7 +177,7 @@ fn page_lines(
     width: usize,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let page = &open.page;
+    let page = &open.page();
     let discussed = page.status() == PageStatus::Discussed;
     let mut lines = vec![Line::raw("")];
     lines.extend(

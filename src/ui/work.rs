@@ -26,7 +26,7 @@ pub fn render_handoff(
     };
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        handoff.open.page.title.as_str(),
+        handoff.open.page().title.as_str(),
         theme.heading(),
     ));
     if let Some(exercise) = app.open_exercise() {
@@ -42,7 +42,7 @@ pub fn render_handoff(
 /// Before the turns, when the exercise first asks the two of them for
 /// something together (the topic): nobody looks away yet.
 fn together_first(handoff: &OnPage<Handoff>, theme: Theme) -> Vec<Line<'static>> {
-    let begun = !handoff.open.page.shared.answers.is_empty();
+    let begun = !handoff.open.page().shared.answers.is_empty();
     // The keys are the footer's; here, what they lead to.
     vec![
         Line::styled("Together first ", theme.banner(None)),
@@ -112,13 +112,13 @@ fn turn_of_one(app: &App, handoff: &OnPage<Handoff>, theme: Theme) -> Vec<Line<'
     }
     // The keys are the footer's; here, what they lead to.
     let going_on =
-        handoff.open.page.entry(handoff.partner).status == crate::model::EntryStatus::Draft;
+        handoff.open.page().entry(handoff.partner).status == crate::model::EntryStatus::Draft;
     let next = if going_on {
         format!("{me} goes on from the step the turn was left at.")
     } else {
         format!("{me} starts once {other} is looking away.")
     };
-    let leaving = if handoff.choosing && handoff.open.page.shared.answers.is_empty() {
+    let leaving = if handoff.choosing && handoff.open.page().shared.answers.is_empty() {
         "Nothing is written yet."
     } else if handoff.choosing {
         "What you wrote together is kept."
@@ -130,7 +130,7 @@ fn turn_of_one(app: &App, handoff: &OnPage<Handoff>, theme: Theme) -> Vec<Line<'
 }
 
 pub fn render_turn(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame, area: Rect) {
-    let page = &turn.open.page;
+    let page = &turn.open.page();
     let total = turn.slots.len();
     let position = if turn.on_finish_card() {
         "finish".to_string()
@@ -396,7 +396,7 @@ fn context_of(kind: &SlotKind) -> Vec<(Option<Partner>, &[String])> {
 }
 
 fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame, area: Rect) {
-    let answered = turn.answered(&turn.open.page);
+    let answered = turn.answered(turn.open.page());
     let total = turn.slots.len();
     let mut lines = vec![Line::raw("")];
     match turn.partner {
@@ -406,9 +406,9 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
                 format!("That's every step, {}.", app.name(p)),
                 theme.heading(),
             ));
-            let missing = turn.unanswered(&turn.open.page);
+            let missing = turn.unanswered(turn.open.page());
             let back = keymap::says(KeyContext::Finish, Action::PreviousStep);
-            let passed = turn.open.page.entry(p).passed.len();
+            let passed = turn.open.page().entry(p).passed.len();
             lines.push(Line::raw(match missing.as_slice() {
                 [] if passed > 0 => {
                     format!("You answered {answered} of {total}, and passed the rest.")
@@ -423,7 +423,8 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
                 ),
             }));
             lines.push(Line::raw(""));
-            let after = if turn.open.page.entry(p.other()).status == crate::model::EntryStatus::Done
+            let after = if turn.open.page().entry(p.other()).status
+                == crate::model::EntryStatus::Done
             {
                 format!(
                     "{other} has finished too, so next you will see both of your answers side by side."
@@ -443,7 +444,7 @@ fn render_finish(app: &App, turn: &OnPage<Turn>, theme: Theme, frame: &mut Frame
         }
         None => {
             lines.push(Line::styled("Finished talking it over?", theme.heading()));
-            let agreements = turn.open.page.shared.agreements.len();
+            let agreements = turn.open.page().shared.agreements.len();
             let written = if agreements == 0 {
                 "No agreements".to_string()
             } else {
