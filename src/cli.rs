@@ -62,7 +62,7 @@ pub enum Command {
         #[arg(add = ArgValueCompleter::new(crate::shell::page_ids))]
         id: String,
     },
-    /// Write pages as Markdown, to standard output or a file.
+    /// Write pages as Markdown or HTML, to standard output or a file.
     Export {
         /// The page id, as `tandem list` prints it.
         #[arg(add = ArgValueCompleter::new(crate::shell::page_ids))]
