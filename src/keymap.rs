@@ -199,6 +199,8 @@ pub enum Action {
     WhyReadOnly,
     Export,
     AddNote,
+    /// New words for an agreement, kept.
+    KeepWords,
     // The journal.
     Search,
     EndSearch,
@@ -994,8 +996,8 @@ const COMPARE: &[Binding] = &[bind_some(BACK, 1, "back to the journal")];
 const REWORDING: &[Binding] = &[
     bind(
         &[
-            (Plain(C::Enter), A::AddNote),
-            (Ctrl(C::Char('s')), A::AddNote),
+            (Plain(C::Enter), A::KeepWords),
+            (Ctrl(C::Char('s')), A::KeepWords),
         ],
         "keep the new words",
         true,
@@ -1137,7 +1139,7 @@ const SAFE_TO_ANSWER: &[Binding] = &[
     bind(&[(Plain(C::Char('y')), A::Confirm)], "yes", true),
     bind(&[(Plain(C::Char('u')), A::NotSure)], "not sure", true),
     bind(&[(Plain(C::Char('n')), A::Decline)], "no", true),
-    bind(SAFETY_KEY, SAFETY_HELP, true),
+    bind(SAFETY_KEY, SAFETY_HELP, true).short("feeling unsafe"),
 ];
 
 const SEALING: &[Binding] = &[

@@ -785,3 +785,16 @@ fn esc_from_trends_or_agreements_goes_back_to_the_journal_they_came_from() {
     h.press(KeyCode::Esc);
     assert!(matches!(h.app.screen, Screen::Home(_)));
 }
+
+/// The help over a page lists the keys that scroll it, as the footer
+/// does: the help's own box being short does not hide the page's keys.
+#[test]
+fn the_help_over_a_long_page_lists_the_keys_that_scroll_it() {
+    let mut h = demo_page(PageStatus::Discussed);
+    let footer = h.screen(80, 24);
+    assert!(footer.contains("↑↓ j k scroll"), "{footer}");
+    h.press(KeyCode::Char('?'));
+    let help = h.screen(80, 24);
+    assert!(help.contains("scroll"), "{help}");
+    assert!(help.contains("a screen up, down"), "{help}");
+}

@@ -216,7 +216,7 @@ impl App {
             let words = normalize_line(&editor::text_of(area));
             match action {
                 Action::Back => view.wording = None,
-                Action::AddNote => {
+                Action::KeepWords => {
                     view.wording = None;
                     if !words.is_empty() && words != text {
                         self.effects

@@ -108,11 +108,12 @@ impl App {
                 _ => !scrolls || picker.shown().len() > 1,
             };
         }
-        // Scrolling is offered only where there is more to see.
-        let more_to_see = self.measured.max_scroll() > 0;
+        // Scrolling is offered only where there is more to see: in a box,
+        // or on the screen (under the help, as it was before the box).
         if context.is_box() {
-            return !scrolls || more_to_see;
+            return !scrolls || self.measured.max_scroll() > 0;
         }
+        let more_to_see = self.screen_measured.max_scroll() > 0;
         // What some actions need, wherever they are bound.
         match action {
             Action::ReadKept => {

@@ -3,6 +3,7 @@
 //! flows can be driven from tests.
 
 mod agreements;
+mod confirm;
 pub mod editor;
 mod home;
 mod journal;
@@ -33,6 +34,7 @@ pub use agreements::{
     AgreementAt, AgreementLine, AgreementsView, agreement_count, agreement_lines,
     agreements_in_order,
 };
+pub use confirm::Pending;
 pub use editor::FieldEditor;
 pub use home::{Home, HomeItem};
 pub use journal::{CompareView, Filter, JournalView, Period, StatusFilter};
@@ -235,28 +237,6 @@ pub enum Overlay {
     },
 }
 
-/// What a question in a box waits to do.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Pending {
-    /// Take this page out of the journal, into the folder of removed pages.
-    RemovePage(String),
-    /// Start another page of this exercise, though one is unfinished.
-    StartAgain(String),
-    /// Open this page (the unfinished one, rather than a new one).
-    OpenPage(String),
-    /// Close the later note being written, without adding it.
-    DropNote,
-    /// Remove the grid row of one's own under the cursor.
-    RemoveRow,
-    /// Pass the step on screen, clearing what was written for it.
-    PassStep,
-    /// Put a partner's key aside for a new one: the passphrase is
-    /// forgotten.
-    NewKey(Partner),
-    /// Show a partner what they kept private on the open page.
-    ReadKept(Partner),
-}
-
 /// What the last drawing measured of the scrolled view on screen: how many
 /// rows it shows, how many lines it has, and where the search's first match
 /// is. The renderer reports it; the app keeps scrolling within it.
@@ -299,6 +279,9 @@ pub struct App {
     pub notice: Option<String>,
     /// What the last drawing measured of the view on screen.
     measured: Measured,
+    /// The screen as last measured with no box over it: what the help
+    /// over a screen says of its scrolling keys.
+    screen_measured: Measured,
     /// A page opened from a search scrolls to its first match once drawn.
     seek_match: bool,
     /// The journal screen's filters and list, kept while a page is open.
@@ -372,6 +355,7 @@ impl App {
             overlay: None,
             notice: None,
             measured: Measured::default(),
+            screen_measured: Measured::default(),
             seek_match: false,
             journal_view: JournalView::default(),
             opening: Origin::default(),
@@ -553,6 +537,9 @@ impl App {
         // changes.
         let offers_changed = (self.measured.max_scroll() > 0) != (measured.max_scroll() > 0);
         self.measured = measured;
+        if self.overlay.is_none() {
+            self.screen_measured = measured;
+        }
         self.clamp_scroll(measured) || offers_changed
     }
 

@@ -107,24 +107,6 @@ impl App {
         });
     }
 
-    /// The couple said yes to the question in the box.
-    pub(super) fn confirmed(&mut self, pending: Pending) {
-        match pending {
-            Pending::RemovePage(id) => self.effects.push(Effect::RemovePage(id)),
-            Pending::DropNote => self.drop_later_note(),
-            Pending::OpenPage(id) => self.effects.push(Effect::LoadPage(id)),
-            Pending::RemoveRow => self.remove_own_row(),
-            Pending::PassStep => self.set_passed(true),
-            Pending::NewKey(partner) => self.replace_key(partner),
-            Pending::ReadKept(partner) => self.read_kept_of(partner),
-            Pending::StartAgain(id) => {
-                if let Some(exercise) = self.library.get(&id).cloned() {
-                    self.start_page(&exercise);
-                }
-            }
-        }
-    }
-
     /// How moving a page aside went: where it went and the journal folder,
     /// or why it is still in the journal.
     pub fn page_removed(

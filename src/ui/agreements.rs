@@ -137,7 +137,7 @@ pub fn render(app: &App, view: &AgreementsView, theme: Theme, frame: &mut Frame,
             field.set_block(theme.block(
                 format!(
                     " New words ({} keeps them, {} leaves them as they were) ",
-                    keymap::says(KeyContext::Rewording, Action::AddNote),
+                    keymap::says(KeyContext::Rewording, Action::KeepWords),
                     keymap::says(KeyContext::Rewording, Action::Back)
                 ),
                 true,

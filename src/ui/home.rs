@@ -62,7 +62,8 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
     let mut section = "";
     for (n, item) in items.iter().enumerate() {
         // Said once, under the last suggestion: how to put one off.
-        if section.starts_with("Perhaps next") && !matches!(item, HomeItem::Suggestion(_)) {
+        let after_suggestions = n > 0 && matches!(items[n - 1], HomeItem::Suggestion(_));
+        if after_suggestions && !matches!(item, HomeItem::Suggestion(_)) {
             lines.push(put_off_hint(theme));
         }
         let heading = match item {
@@ -132,7 +133,7 @@ pub fn render(app: &App, home: &Home, theme: Theme, frame: &mut Frame, area: Rec
             }
         }
     }
-    if section.starts_with("Perhaps next") {
+    if matches!(items.last(), Some(HomeItem::Suggestion(_))) {
         lines.push(put_off_hint(theme));
     }
     lines.push(Line::raw(""));
