@@ -13,6 +13,20 @@ pub struct Section {
     pub body: Body,
 }
 
+/// The words the screen and the exports both put where there is nothing
+/// to show, kept in one place so the two say the same.
+pub mod words {
+    pub const NO_ANSWER: &str = "(no answer)";
+    pub const NOTHING_WRITTEN: &str = "(nothing written)";
+    pub const NO_AGREEMENTS: &str = "(none written down)";
+    pub const NO_NUMBERS_ON_BOTH: &str = "(no numbers on both pages)";
+
+    /// The headers of a partner's answers on two pages compared.
+    pub fn then_and_now(name: &str) -> [String; 2] {
+        [format!("{name}, then"), format!("{name}, now")]
+    }
+}
+
 pub enum Body {
     /// Each partner's answer in their own column; `None` when unanswered.
     Columns([Option<Vec<String>>; 2]),

@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::compare::{Body, Section, change_text, gap_text, scale_text, sections};
+use crate::compare::{Body, Section, change_text, gap_text, scale_text, sections, words};
 use crate::content::Library;
 use crate::model::{Page, PageStatus};
 
@@ -151,7 +151,7 @@ fn write_section(
     w.heading(out, &section.heading);
     let answer = |a: &Option<Vec<String>>| match a {
         Some(parts) => parts.join("\n"),
-        None => "(no answer)".to_string(),
+        None => words::NO_ANSWER.to_string(),
     };
     match &section.body {
         Body::Columns(answers) => {
@@ -163,7 +163,7 @@ fn write_section(
         }
         Body::Scale { values, scale } => {
             let show =
-                |v: Option<i32>| v.map_or("(no answer)".to_string(), |v| scale_text(v, scale));
+                |v: Option<i32>| v.map_or(words::NO_ANSWER.to_string(), |v| scale_text(v, scale));
             w.table(out, &names, &[vec![show(values[0]), show(values[1])]]);
             if let [Some(a), Some(b)] = values {
                 w.paragraph(out, &gap_text(*a, *b, scale), true);
@@ -220,7 +220,7 @@ fn write_section(
         }
         Body::Together(text) => match text {
             Some(t) if !t.trim().is_empty() => w.paragraph(out, t, false),
-            _ => w.paragraph(out, "(nothing written)", true),
+            _ => w.paragraph(out, words::NOTHING_WRITTEN, true),
         },
         Body::Agreements(agreements) => {
             let items: Vec<String> = agreements
@@ -228,7 +228,7 @@ fn write_section(
                 .map(|a| format!("{} ({})", a.text, a.status.label()))
                 .collect();
             if items.is_empty() {
-                w.paragraph(out, "(none written down)", true);
+                w.paragraph(out, words::NO_AGREEMENTS, true);
             } else {
                 w.list(out, "", &items);
             }
@@ -253,9 +253,10 @@ fn write_section(
         }
         Body::ThenNow(answers) => {
             for (p, name) in names.iter().enumerate() {
+                let [then, now] = words::then_and_now(name);
                 w.table(
                     out,
-                    &[&format!("{name}, then"), &format!("{name}, now")],
+                    &[&then, &now],
                     &[vec![answer(&answers[p][0]), answer(&answers[p][1])]],
                 );
             }

@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, text};
 use crate::app::{App, Measured, OnPage, OpenPage, SideBySide};
-use crate::compare::{Body, Section, change_text, gap_text, scale_text, sections};
+use crate::compare::{Body, Section, change_text, gap_text, scale_text, sections, words};
 use crate::keymap::{self, Action, KeyContext};
 use crate::model::{PageStatus, Partner, Search};
 
@@ -245,220 +245,279 @@ pub fn section_lines(
     // Names go into lines as they are, so they are made drawable first.
     let names = &names.clone().map(|n| text::drawable(&n).into_owned());
     let mut lines = Vec::new();
-    let two = theme.columns_fit(width, TWO_COLUMNS_FROM);
-    let column = (width.saturating_sub(text::width(GUTTER))) / 2;
     for section in sections {
         for l in text::wrap(&section.heading, width) {
             lines.push(Line::styled(l, theme.heading()));
         }
-        match &section.body {
+        lines.extend(match &section.body {
             Body::Columns(answers) => {
                 let headers = Partner::BOTH.map(|p| (names[p.index()].clone(), theme.partner(p)));
-                lines.extend(columns_block(answers, headers, width, theme));
+                columns_block(answers, headers, width, theme)
             }
-            Body::ThenNow(answers) => {
-                for p in Partner::BOTH {
-                    let name = &names[p.index()];
-                    let headers = [
-                        (format!("{name}, then"), theme.partner(p)),
-                        (format!("{name}, now"), theme.partner(p)),
-                    ];
-                    lines.extend(columns_block(&answers[p.index()], headers, width, theme));
-                }
-            }
-            Body::Change(changes) => {
-                if changes.is_empty() {
-                    lines.push(Line::styled("(no numbers on both pages)", theme.dim()));
-                }
-                let value_width = (width / 4).clamp(12, 22);
-                let label_width = width.saturating_sub(2 * value_width).max(4);
-                if theme.plain {
-                    // A sentence a row: what, then each partner's then → now.
-                    for change in changes {
-                        let label = if change.label.is_empty() {
-                            String::new()
-                        } else {
-                            format!("{}: ", change.label)
-                        };
-                        let sentence = format!(
-                            "{label}{} {}; {} {}",
-                            names[0],
-                            change_text(change, 0),
-                            names[1],
-                            change_text(change, 1)
-                        );
-                        lines.extend(text::wrap(&sentence, width).into_iter().map(Line::raw));
-                    }
-                } else if changes.iter().any(|c| !c.label.is_empty()) {
-                    lines.push(Line::from(vec![
-                        Span::raw(" ".repeat(label_width)),
-                        Span::styled(
-                            text::pad(&names[0], value_width),
-                            theme.partner(Partner::First),
-                        ),
-                        Span::styled(
-                            text::pad(&names[1], value_width),
-                            theme.partner(Partner::Second),
-                        ),
-                    ]));
-                    // Each cell wraps in its own column, and a row is as
-                    // tall as its tallest cell: nothing is cut, nothing
-                    // slides beside the next row.
-                    for change in changes {
-                        lines.extend(aligned_row([
-                            (vec![change.label.clone()], label_width, Style::default()),
-                            (vec![change_text(change, 0)], value_width, Style::default()),
-                            (vec![change_text(change, 1)], value_width, Style::default()),
-                        ]));
-                    }
-                } else {
-                    for change in changes {
-                        lines.push(Line::from(vec![
-                            Span::styled(format!("{}: ", names[0]), theme.partner(Partner::First)),
-                            Span::raw(format!("{}    ", change_text(change, 0))),
-                            Span::styled(format!("{}: ", names[1]), theme.partner(Partner::Second)),
-                            Span::raw(change_text(change, 1)),
-                        ]));
-                    }
-                }
-            }
-            Body::LaterNotes(notes) => {
-                for note in notes {
-                    let when = crate::zone::day(note.when, tz);
-                    lines.push(Line::styled(format!("{when}:"), theme.dim()));
-                    for l in text::wrap(&note.text, width.saturating_sub(2)) {
-                        lines.push(Line::raw(format!("  {l}")));
-                    }
-                }
-            }
-            Body::Scale { values, scale } => {
-                let show = |v: Option<i32>| match v {
-                    Some(v) => {
-                        // Dots are a picture; plain mode says the number.
-                        let bar = if theme.plain {
-                            String::new()
-                        } else {
-                            dots(v, scale)
-                        };
-                        format!("{bar}{}", scale_text(v, scale))
-                    }
-                    None => "(no answer)".to_string(),
-                };
-                if two {
-                    lines.push(name_row(names, column, theme));
-                    lines.push(Line::from(vec![
-                        Span::raw(text::pad(&show(values[0]), column)),
-                        Span::styled(GUTTER, theme.dim()),
-                        Span::raw(text::pad(&show(values[1]), column)),
-                    ]));
-                } else {
-                    for p in Partner::BOTH {
-                        lines.push(Line::from(vec![
-                            Span::styled(format!("{}: ", names[p.index()]), theme.partner(p)),
-                            Span::raw(show(values[p.index()])),
-                        ]));
-                    }
-                }
-                // What the ends mean, so a middle value can be read
-                // without going back to the question.
-                let ends = format!(
-                    "({} = {}, {} = {})",
-                    scale.min, scale.low, scale.max, scale.high
-                );
-                let under = match values {
-                    [Some(a), Some(b)] => format!("{} {ends}", gap_text(*a, *b, scale)),
-                    _ => ends,
-                };
-                for l in text::wrap(&under, width) {
-                    lines.push(Line::styled(l, theme.dim()));
-                }
-            }
-            Body::Checklist { both, only } => {
-                let mut group = |label: String, items: &[String], style| {
-                    lines.push(Line::styled(label, style));
-                    if items.is_empty() {
-                        lines.push(Line::styled("  (none)", theme.dim()));
-                    }
-                    for item in items {
-                        for (n, l) in text::wrap(item, width.saturating_sub(4))
-                            .into_iter()
-                            .enumerate()
-                        {
-                            let bullet = if n == 0 { "  • " } else { "    " };
-                            lines.push(Line::raw(format!("{bullet}{l}")));
-                        }
-                    }
-                };
-                group("Both of you:".to_string(), both, theme.text());
-                group(
-                    format!("Only {}:", names[0]),
-                    &only[0],
-                    theme.partner(Partner::First),
-                );
-                group(
-                    format!("Only {}:", names[1]),
-                    &only[1],
-                    theme.partner(Partner::Second),
-                );
-            }
+            Body::ThenNow(answers) => Partner::BOTH
+                .into_iter()
+                .flat_map(|p| {
+                    let headers = words::then_and_now(&names[p.index()])
+                        .map(|header| (header, theme.partner(p)));
+                    columns_block(&answers[p.index()], headers, width, theme)
+                })
+                .collect(),
+            Body::Change(changes) => change_lines(changes, names, width, theme),
+            Body::LaterNotes(notes) => later_note_lines(notes, width, theme, tz),
+            Body::Scale { values, scale } => scale_lines(*values, scale, names, width, theme),
+            Body::Checklist { both, only } => checklist_lines(both, only, names, width, theme),
             Body::Grid {
                 columns,
                 rows,
                 scales,
             } => {
-                lines.extend(grid_lines(columns, rows, names, width, theme));
+                let mut grid = grid_lines(columns, rows, names, width, theme);
                 // The numbers say nothing without what their ends mean.
                 for scale in scales {
-                    lines.extend(
+                    grid.extend(
                         text::wrap(scale, width)
                             .into_iter()
                             .map(|l| Line::styled(l, theme.dim())),
                     );
                 }
+                grid
             }
             Body::One {
                 partner,
                 lines: answer,
-            } => {
-                lines.push(Line::styled(
-                    format!("{}:", names[partner.index()]),
-                    theme.partner(*partner),
-                ));
-                match answer {
-                    Some(parts) => lines.extend(
-                        text::wrap(&parts.join("\n"), width.saturating_sub(2))
-                            .into_iter()
-                            .map(|l| Line::raw(format!("  {l}"))),
-                    ),
-                    None => lines.push(Line::styled("  (no answer)", theme.dim())),
-                }
-            }
+            } => one_lines(*partner, answer.as_deref(), names, width, theme),
             Body::Together(text) => match text {
                 Some(t) if !t.trim().is_empty() => {
-                    lines.extend(text::wrap(t, width).into_iter().map(Line::raw));
+                    text::wrap(t, width).into_iter().map(Line::raw).collect()
                 }
-                _ => lines.push(Line::styled("(nothing written)", theme.dim())),
+                _ => vec![Line::styled(words::NOTHING_WRITTEN, theme.dim())],
             },
-            Body::Agreements(agreements) => {
-                if agreements.is_empty() {
-                    lines.push(Line::styled("(none written down)", theme.dim()));
-                }
-                for agreement in agreements {
-                    let status = format!(" [{}]", agreement.status.label());
-                    let wrapped =
-                        text::wrap(&agreement.text, width.saturating_sub(4 + status.len()));
-                    for (n, l) in wrapped.into_iter().enumerate() {
-                        let bullet = if n == 0 { "  • " } else { "    " };
-                        let mut spans = vec![Span::raw(format!("{bullet}{l}"))];
-                        if n == 0 {
-                            spans.push(Span::styled(status.clone(), theme.dim()));
-                        }
-                        lines.push(Line::from(spans));
-                    }
-                }
+            Body::Agreements(agreements) => agreement_lines(agreements, width, theme),
+        });
+        lines.push(Line::raw(""));
+    }
+    lines
+}
+
+/// Numbers then → now, per partner: a row each, in columns, or a sentence
+/// each in plain mode.
+fn change_lines(
+    changes: &[crate::compare::ChangeLine],
+    names: &[String; 2],
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if changes.is_empty() {
+        lines.push(Line::styled(words::NO_NUMBERS_ON_BOTH, theme.dim()));
+    }
+    let value_width = (width / 4).clamp(12, 22);
+    let label_width = width.saturating_sub(2 * value_width).max(4);
+    if theme.plain {
+        // A sentence a row: what, then each partner's then → now.
+        for change in changes {
+            let label = if change.label.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", change.label)
+            };
+            let sentence = format!(
+                "{label}{} {}; {} {}",
+                names[0],
+                change_text(change, 0),
+                names[1],
+                change_text(change, 1)
+            );
+            lines.extend(text::wrap(&sentence, width).into_iter().map(Line::raw));
+        }
+    } else if changes.iter().any(|c| !c.label.is_empty()) {
+        lines.push(Line::from(vec![
+            Span::raw(" ".repeat(label_width)),
+            Span::styled(
+                text::pad(&names[0], value_width),
+                theme.partner(Partner::First),
+            ),
+            Span::styled(
+                text::pad(&names[1], value_width),
+                theme.partner(Partner::Second),
+            ),
+        ]));
+        // Each cell wraps in its own column, and a row is as tall as its
+        // tallest cell: nothing is cut, nothing slides beside the next row.
+        for change in changes {
+            lines.extend(aligned_row([
+                (vec![change.label.clone()], label_width, Style::default()),
+                (vec![change_text(change, 0)], value_width, Style::default()),
+                (vec![change_text(change, 1)], value_width, Style::default()),
+            ]));
+        }
+    } else {
+        for change in changes {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", names[0]), theme.partner(Partner::First)),
+                Span::raw(format!("{}    ", change_text(change, 0))),
+                Span::styled(format!("{}: ", names[1]), theme.partner(Partner::Second)),
+                Span::raw(change_text(change, 1)),
+            ]));
+        }
+    }
+    lines
+}
+
+/// Notes added after the page was finished, each under its day.
+fn later_note_lines(
+    notes: &[crate::model::LaterNote],
+    width: usize,
+    theme: Theme,
+    tz: &TimeZone,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for note in notes {
+        let when = crate::zone::day(note.when, tz);
+        lines.push(Line::styled(format!("{when}:"), theme.dim()));
+        for l in text::wrap(&note.text, width.saturating_sub(2)) {
+            lines.push(Line::raw(format!("  {l}")));
+        }
+    }
+    lines
+}
+
+/// Both values on a scale, with how far apart they are and what the ends
+/// mean.
+fn scale_lines(
+    values: [Option<i32>; 2],
+    scale: &crate::model::ScaleDef,
+    names: &[String; 2],
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let show = |v: Option<i32>| match v {
+        Some(v) => {
+            // Dots are a picture; plain mode says the number.
+            let bar = if theme.plain {
+                String::new()
+            } else {
+                dots(v, scale)
+            };
+            format!("{bar}{}", scale_text(v, scale))
+        }
+        None => words::NO_ANSWER.to_string(),
+    };
+    if theme.columns_fit(width, TWO_COLUMNS_FROM) {
+        let column = (width.saturating_sub(text::width(GUTTER))) / 2;
+        lines.push(name_row(names, column, theme));
+        lines.push(Line::from(vec![
+            Span::raw(text::pad(&show(values[0]), column)),
+            Span::styled(GUTTER, theme.dim()),
+            Span::raw(text::pad(&show(values[1]), column)),
+        ]));
+    } else {
+        for p in Partner::BOTH {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}: ", names[p.index()]), theme.partner(p)),
+                Span::raw(show(values[p.index()])),
+            ]));
+        }
+    }
+    // What the ends mean, so a middle value can be read without going back
+    // to the question.
+    let ends = format!(
+        "({} = {}, {} = {})",
+        scale.min, scale.low, scale.max, scale.high
+    );
+    let under = match values {
+        [Some(a), Some(b)] => format!("{} {ends}", gap_text(a, b, scale)),
+        _ => ends,
+    };
+    for l in text::wrap(&under, width) {
+        lines.push(Line::styled(l, theme.dim()));
+    }
+    lines
+}
+
+/// What both ticked, then what only one of them ticked.
+fn checklist_lines(
+    both: &[String],
+    only: &[Vec<String>; 2],
+    names: &[String; 2],
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut group = |label: String, items: &[String], style| {
+        lines.push(Line::styled(label, style));
+        if items.is_empty() {
+            lines.push(Line::styled("  (none)", theme.dim()));
+        }
+        for item in items {
+            for (n, l) in text::wrap(item, width.saturating_sub(4))
+                .into_iter()
+                .enumerate()
+            {
+                let bullet = if n == 0 { "  • " } else { "    " };
+                lines.push(Line::raw(format!("{bullet}{l}")));
             }
         }
-        lines.push(Line::raw(""));
+    };
+    group("Both of you:".to_string(), both, theme.text());
+    group(
+        format!("Only {}:", names[0]),
+        &only[0],
+        theme.partner(Partner::First),
+    );
+    group(
+        format!("Only {}:", names[1]),
+        &only[1],
+        theme.partner(Partner::Second),
+    );
+    lines
+}
+
+/// One partner's move in a conversation taken in turns.
+fn one_lines(
+    partner: Partner,
+    answer: Option<&[String]>,
+    names: &[String; 2],
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(
+        format!("{}:", names[partner.index()]),
+        theme.partner(partner),
+    )];
+    match answer {
+        Some(parts) => lines.extend(
+            text::wrap(&parts.join("\n"), width.saturating_sub(2))
+                .into_iter()
+                .map(|l| Line::raw(format!("  {l}"))),
+        ),
+        None => lines.push(Line::styled(format!("  {}", words::NO_ANSWER), theme.dim())),
+    }
+    lines
+}
+
+/// The agreements written down, each with its status.
+fn agreement_lines(
+    agreements: &[crate::model::Agreement],
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if agreements.is_empty() {
+        lines.push(Line::styled(words::NO_AGREEMENTS, theme.dim()));
+    }
+    for agreement in agreements {
+        let status = format!(" [{}]", agreement.status.label());
+        let wrapped = text::wrap(&agreement.text, width.saturating_sub(4 + status.len()));
+        for (n, l) in wrapped.into_iter().enumerate() {
+            let bullet = if n == 0 { "  • " } else { "    " };
+            let mut spans = vec![Span::raw(format!("{bullet}{l}"))];
+            if n == 0 {
+                spans.push(Span::styled(status.clone(), theme.dim()));
+            }
+            lines.push(Line::from(spans));
+        }
     }
     lines
 }
