@@ -25,12 +25,19 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     draw_in(terminal, app, Theme::COLOR);
 }
 
+thread_local! {
+    /// Kept from frame to frame, as the terminal loop keeps it.
+    static DRAWN: std::cell::RefCell<ui::RenderCache> = std::cell::RefCell::default();
+}
+
 fn draw_in(terminal: &mut Terminal<TestBackend>, app: &App, theme: Theme) {
-    terminal
-        .draw(|frame| {
-            ui::render(app, theme, frame);
-        })
-        .expect("draw");
+    DRAWN.with_borrow_mut(|drawn| {
+        terminal
+            .draw(|frame| {
+                ui::render(app, drawn, theme, frame);
+            })
+            .expect("draw");
+    });
 }
 
 /// One keystroke that leaves things as they were every second time: a

@@ -458,6 +458,7 @@ fn run_loop(
         (pending, cache),
     );
     let mut redraw = true;
+    let mut drawn = ui::RenderCache::default();
     loop {
         if app.overlay.is_none() && !recovered.is_empty() {
             app.offer_recovery(std::mem::take(&mut recovered));
@@ -466,7 +467,7 @@ fn run_loop(
         while redraw {
             let mut measured = Measured::default();
             terminal
-                .draw(|frame| measured = ui::render(app, theme, frame))
+                .draw(|frame| measured = ui::render(app, &mut drawn, theme, frame))
                 .context("cannot draw")?;
             // The view may move within what was just measured: draw again.
             redraw = app.measured(measured);
@@ -492,7 +493,7 @@ fn run_loop(
                     if slow {
                         terminal
                             .draw(|frame| {
-                                ui::render(app, theme, frame);
+                                ui::render(app, &mut drawn, theme, frame);
                             })
                             .context("cannot draw")?;
                     }
@@ -514,7 +515,7 @@ fn run_loop(
                     if !asked_before && app.asks_safe_to_answer() {
                         terminal
                             .draw(|frame| {
-                                ui::render(app, theme, frame);
+                                ui::render(app, &mut drawn, theme, frame);
                             })
                             .context("cannot draw")?;
                         if let Some(key) = drop_keys_for(app, incoming, QUESTION_SETTLES) {

@@ -361,7 +361,7 @@ fn a_large_journal_is_read_after_the_first_frame() {
     let render = |app: &App, terminal: &mut ratatui::Terminal<ratatui::backend::TestBackend>| {
         terminal
             .draw(|f| {
-                tandem::ui::render(app, tandem::ui::Theme::COLOR, f);
+                tandem::ui::render(app, &mut Default::default(), tandem::ui::Theme::COLOR, f);
             })
             .expect("draw");
         format!("{:?}", terminal.backend())

@@ -88,7 +88,7 @@ fn assert_lands_where_drawn(h: &Harness, width: u16, height: u16) {
     .expect("terminal");
     terminal
         .draw(|frame| {
-            ui::render(&h.app, Theme::COLOR, frame);
+            ui::render(&h.app, &mut Default::default(), Theme::COLOR, frame);
         })
         .expect("draw");
     let nonzero = |n: u16| std::num::NonZeroU16::new(n).expect("a real size");

@@ -59,7 +59,7 @@ fn read_at(h: &Harness, width: u16, height: u16) -> Read {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
         .draw(|frame| {
-            ui::render(&h.app, Theme::PLAIN, frame);
+            ui::render(&h.app, &mut Default::default(), Theme::PLAIN, frame);
         })
         .expect("draw");
     let Ok(at) = terminal.get_cursor_position();

@@ -1,6 +1,5 @@
 //! Two pages of one exercise side by side: how answers changed.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use ratatui::Frame;
@@ -17,12 +16,13 @@ use crate::compare::over_time;
 pub fn render(
     app: &App,
     view: &CompareView,
+    cache: &mut CompareLines,
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
 ) -> Measured {
     let area = area.inner(Margin::new(1, 0));
-    let lines = drawn_lines(app, view, usize::from(area.width), theme);
+    let lines = drawn_lines(cache, app, view, usize::from(area.width), theme);
     let measured = Measured {
         rows: usize::from(area.height),
         lines: lines.len(),
@@ -45,28 +45,34 @@ struct LinesOf {
     theme: Theme,
 }
 
-thread_local! {
-    /// The lines of the comparison last drawn, worked out once per pair of
-    /// pages, width and colours rather than for every key and frame: a
-    /// long answer would otherwise be wrapped again for each line
-    /// scrolled. Only drawing reads and fills this.
-    static DRAWN: RefCell<Option<(LinesOf, Rc<[Line<'static>]>)>> = const { RefCell::new(None) };
-}
+/// The lines of the comparison last drawn, worked out once per pair of
+/// pages, width and colours rather than for every key and frame: a long
+/// answer would otherwise be wrapped again for each line scrolled. The
+/// terminal loop owns it, in [`super::RenderCache`]; only drawing reads
+/// and fills it.
+#[derive(Default)]
+pub struct CompareLines(Option<(LinesOf, Rc<[Line<'static>]>)>);
 
-fn drawn_lines(app: &App, view: &CompareView, width: usize, theme: Theme) -> Rc<[Line<'static>]> {
+fn drawn_lines(
+    cache: &mut CompareLines,
+    app: &App,
+    view: &CompareView,
+    width: usize,
+    theme: Theme,
+) -> Rc<[Line<'static>]> {
     let of = LinesOf {
         pages: [0, 1].map(|n| (view.pages[n].id.clone(), view.pages[n].last_activity())),
         width,
         theme,
     };
-    DRAWN.with_borrow_mut(|drawn| match drawn {
+    match &cache.0 {
         Some((was, lines)) if *was == of => Rc::clone(lines),
         _ => {
             let lines: Rc<[Line<'static>]> = compare_lines(app, view, width, theme).into();
-            *drawn = Some((of, Rc::clone(&lines)));
+            cache.0 = Some((of, Rc::clone(&lines)));
             lines
         }
-    })
+    }
 }
 
 fn compare_lines(app: &App, view: &CompareView, width: usize, theme: Theme) -> Vec<Line<'static>> {

@@ -33,7 +33,18 @@ pub const MIN_HEIGHT: u16 = 12;
 /// Draws the app, and reports what the drawing measured (the rows a
 /// scrolled view shows, and its length) for the app to keep scrolling in
 /// bounds. Changes nothing.
-pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
+/// What drawing keeps from one frame to the next so that a long page is
+/// not worked out again for every key: the lines of the open page and of
+/// two pages compared. Whoever draws owns it (the terminal loop, a test)
+/// and hands it to [`render`]; the app never sees it, so saving and
+/// drawing anew stay two things.
+#[derive(Default)]
+pub struct RenderCache {
+    page: side_by_side::PageLines,
+    compare: compare::CompareLines,
+}
+
+pub fn render(app: &App, cache: &mut RenderCache, theme: Theme, frame: &mut Frame) -> Measured {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(theme, frame, area);
@@ -83,9 +94,13 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) -> Measured {
         Screen::Library(l) => measured = library::render(app, l, theme, frame, body),
         Screen::Handoff(h) => work::render_handoff(app, h, theme, frame, body),
         Screen::Turn(t) => work::render_turn(app, t, theme, frame, body),
-        Screen::SideBySide(s) => measured = side_by_side::render(app, s, theme, frame, body),
+        Screen::SideBySide(s) => {
+            measured = side_by_side::render(app, s, &mut cache.page, theme, frame, body);
+        }
         Screen::Journal => journal::render(app, theme, frame, body),
-        Screen::Compare(c) => measured = compare::render(app, c, theme, frame, body),
+        Screen::Compare(c) => {
+            measured = compare::render(app, c, &mut cache.compare, theme, frame, body);
+        }
         Screen::Agreements(a) => agreements::render(app, a, theme, frame, body),
         Screen::Trends(t) => trends::render(app, t, theme, frame, body),
     }

@@ -1,7 +1,6 @@
 //! The reveal: both partners' answers, step by step, in two columns (or one
 //! after the other when the window is narrow).
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use jiff::tz::TimeZone;
@@ -26,6 +25,7 @@ const GUTTER: &str = " │ ";
 pub fn render(
     app: &App,
     screen: &OnPage<SideBySide>,
+    cache: &mut PageLines,
     theme: Theme,
     frame: &mut Frame,
     area: Rect,
@@ -73,7 +73,7 @@ pub fn render(
         None => area,
     };
     let peeking = view.resume.is_some();
-    let lines = drawn_lines(app, open, peeking, usize::from(area.width), theme);
+    let lines = drawn_lines(cache, app, open, peeking, usize::from(area.width), theme);
     // Looked for once, when a page is opened from a search, not every frame.
     let first_match = (app.seeking_match() && !open.highlight.is_empty())
         .then(|| {
@@ -131,17 +131,17 @@ struct LinesOf {
     highlight: String,
 }
 
-thread_local! {
-    /// The lines of the page last drawn. Wrapping a long page again for
-    /// every key pressed (each scroll, each frame) would make the view lag,
-    /// so they are worked out once per change of the page, the width or the
-    /// colours. Only drawing reads and fills this; the app knows nothing of
-    /// it.
-    static DRAWN: RefCell<Option<(LinesOf, Rc<[Line<'static>]>)>> = const { RefCell::new(None) };
-}
+/// The lines of the page last drawn. Wrapping a long page again for every
+/// key pressed (each scroll, each frame) would make the view lag, so they
+/// are worked out once per change of the page (its revision), the width
+/// or the colours. The terminal loop owns it, in [`super::RenderCache`],
+/// and only drawing reads and fills it.
+#[derive(Default)]
+pub struct PageLines(Option<(LinesOf, Rc<[Line<'static>]>)>);
 
 /// The page's lines at `width`, marked for its search words.
 fn drawn_lines(
+    cache: &mut PageLines,
     app: &App,
     open: &OpenPage,
     peeking: bool,
@@ -155,7 +155,7 @@ fn drawn_lines(
         theme,
         highlight: open.highlight.clone(),
     };
-    DRAWN.with_borrow_mut(|drawn| match drawn {
+    match &cache.0 {
         Some((was, lines)) if *was == of => Rc::clone(lines),
         _ => {
             let lines: Rc<[Line<'static>]> = highlight(
@@ -164,10 +164,10 @@ fn drawn_lines(
                 theme.selected(),
             )
             .into();
-            *drawn = Some((of, Rc::clone(&lines)));
+            cache.0 = Some((of, Rc::clone(&lines)));
             lines
         }
-    })
+    }
 }
 
 fn page_lines(

@@ -48,6 +48,8 @@ pub struct Harness {
     /// (a turn, the reveal, a look at what they kept), as a partner who
     /// knows it would: off unless a test sets it.
     pub passphrases: [Option<&'static str>; 2],
+    /// What drawing keeps between frames, as the terminal loop keeps it.
+    drawn: ui::RenderCache,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -102,6 +104,7 @@ impl Harness {
             clock: now,
             says_safe: true,
             passphrases: [None, None],
+            drawn: ui::RenderCache::default(),
             _dir: None,
         };
         while read_pending(&mut harness.app, &harness.store, 100) > 0 {}
@@ -177,7 +180,7 @@ impl Harness {
         for _ in 0..3 {
             let mut measured = tandem::app::Measured::default();
             terminal
-                .draw(|frame| measured = ui::render(&self.app, Theme::MONO, frame))
+                .draw(|frame| measured = ui::render(&self.app, &mut self.drawn, Theme::MONO, frame))
                 .expect("draw");
             let again = self.app.measured(measured);
             self.last_frame = text_of(terminal.backend().buffer());
@@ -247,7 +250,7 @@ impl Harness {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         terminal
             .draw(|frame| {
-                ui::render(&self.app, theme, frame);
+                ui::render(&self.app, &mut ui::RenderCache::default(), theme, frame);
             })
             .expect("draw");
         terminal
