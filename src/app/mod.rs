@@ -3,10 +3,10 @@
 //! flows can be driven from tests.
 
 mod agreements;
+mod browse;
 mod confirm;
 pub mod editor;
 mod home;
-mod journal;
 mod keys;
 mod library;
 mod moving;
@@ -34,10 +34,10 @@ pub use agreements::{
     AgreementAt, AgreementLine, AgreementsView, agreement_count, agreement_lines,
     agreements_in_order,
 };
+pub use browse::{CompareView, Filter, JournalView, Period, StatusFilter};
 pub use confirm::Pending;
 pub use editor::FieldEditor;
 pub use home::{Home, HomeItem};
-pub use journal::{CompareView, Filter, JournalView, Period, StatusFilter};
 pub use library::LibraryView;
 pub use onboarding::Onboarding;
 pub use page::{Back, OnPage, OpenPage, Origin, SideBySide};

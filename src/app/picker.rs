@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use super::journal::Filter;
+use super::browse::Filter;
 use super::{App, Overlay, Screen, editor, trends};
 use crate::keymap::Action;
 use crate::model::{Category, Search};

@@ -2,10 +2,10 @@
 //! changes anything.
 
 mod agreements;
+mod browse;
 pub mod compare;
 mod editors;
 mod home;
-mod journal;
 mod library;
 mod onboarding;
 mod overlay;
@@ -97,7 +97,7 @@ pub fn render(app: &App, cache: &mut RenderCache, theme: Theme, frame: &mut Fram
         Screen::SideBySide(s) => {
             measured = side_by_side::render(app, s, &mut cache.page, theme, frame, body);
         }
-        Screen::Journal => journal::render(app, theme, frame, body),
+        Screen::Journal => browse::render(app, theme, frame, body),
         Screen::Compare(c) => {
             measured = compare::render(app, c, &mut cache.compare, theme, frame, body);
         }
