@@ -49,7 +49,7 @@ pub struct Harness {
     /// knows it would: off unless a test sets it.
     pub passphrases: [Option<&'static str>; 2],
     /// What drawing keeps between frames, as the terminal loop keeps it.
-    drawn: ui::RenderCache,
+    drawn: std::cell::RefCell<ui::RenderCache>,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -104,7 +104,7 @@ impl Harness {
             clock: now,
             says_safe: true,
             passphrases: [None, None],
-            drawn: ui::RenderCache::default(),
+            drawn: std::cell::RefCell::default(),
             _dir: None,
         };
         while read_pending(&mut harness.app, &harness.store, 100) > 0 {}
@@ -180,7 +180,9 @@ impl Harness {
         for _ in 0..3 {
             let mut measured = tandem::app::Measured::default();
             terminal
-                .draw(|frame| measured = ui::render(&self.app, &mut self.drawn, Theme::MONO, frame))
+                .draw(|frame| {
+                    measured = ui::render(&self.app, self.drawn.get_mut(), Theme::MONO, frame);
+                })
                 .expect("draw");
             let again = self.app.measured(measured);
             self.last_frame = text_of(terminal.backend().buffer());
@@ -250,7 +252,7 @@ impl Harness {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         terminal
             .draw(|frame| {
-                ui::render(&self.app, &mut ui::RenderCache::default(), theme, frame);
+                ui::render(&self.app, &mut self.drawn.borrow_mut(), theme, frame);
             })
             .expect("draw");
         terminal
