@@ -515,6 +515,18 @@ fn a_page_changed_on_both_laptops_keeps_both_versions() {
         );
     }
 
+    // The copy says what it is, and stays as it is: read-only.
+    let copy = h
+        .store
+        .load_page(&conflict_id, &h.app.library)
+        .expect("loads");
+    let why = copy.access.reason().unwrap_or_default();
+    assert!(
+        why.contains("a copy Syncthing kept when two computers changed the page")
+            && why.contains(&id),
+        "{why}"
+    );
+
     // git leaves conflict markers in the file: listed, never rewritten.
     let ours = std::fs::read_to_string(copies.root.join(&page)).expect("ours");
     let marked = format!(

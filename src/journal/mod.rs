@@ -3,6 +3,7 @@
 //! app never race on the same files.
 
 mod codec;
+pub mod conflict;
 mod fidelity;
 pub mod reader;
 
