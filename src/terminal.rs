@@ -61,6 +61,10 @@ pub fn run_workbook(dirs: &Dirs, plain: bool) -> Result<()> {
         )
     })?;
     let library = dirs.library();
+    // A sync tool's copy of a page changed on two computers is joined into
+    // the page before anything is listed, when notes and reviews are all
+    // that differ.
+    let joined = store.join_conflict_copies(&library);
     let listing = store.listing().context("cannot list the journal")?;
     let pending = listing.ids.clone();
     let problems = library.problems.len();
@@ -82,6 +86,9 @@ pub fn run_workbook(dirs: &Dirs, plain: bool) -> Result<()> {
     app.key_files = store.key_files();
     let mut notes = Vec::new();
     notes.extend(crate::runtime::read_dismissed(&mut app, &store));
+    for copy in &joined {
+        notes.push(joined_words(copy, &app.tz));
+    }
     if !store.tightened.is_empty() {
         notes.push(format!(
             "Your journal's folders could be read by other people using this computer. tandem has made them private, so only you can open them:\n{}",
@@ -547,4 +554,34 @@ fn run_loop(
             }
         }
     }
+}
+
+/// What joining a conflict copy did, for the couple.
+fn joined_words(copy: &crate::journal::JoinedCopy, tz: &jiff::tz::TimeZone) -> String {
+    let mut brought = Vec::new();
+    if copy.notes > 0 {
+        brought.push(crate::model::count(copy.notes, "later note", "later notes"));
+    }
+    if copy.reviews > 0 {
+        brought.push(crate::model::count(
+            copy.reviews,
+            "agreement review",
+            "agreement reviews",
+        ));
+    }
+    let brought = if brought.is_empty() {
+        "It held nothing the page did not have.".to_string()
+    } else {
+        format!(
+            "What it added on the other computer ({}) is now in the page too, with its dates.",
+            brought.join(" and ")
+        )
+    };
+    format!(
+        "{} kept a copy of \"{}\" ({}) when both computers changed it while apart. {brought} The copy itself is kept, as it was, in {}.",
+        copy.tool.name(),
+        crate::model::visible_line(&copy.title),
+        crate::zone::day(copy.started, tz),
+        copy.kept.display()
+    )
 }

@@ -527,6 +527,29 @@ fn a_page_changed_on_both_laptops_keeps_both_versions() {
         "{why}"
     );
 
+    // The next start joins the copy into the page: both notes, in the
+    // order they were written, and the copy kept aside as it was.
+    let joined = h.store.join_conflict_copies(&h.app.library);
+    assert_eq!(joined.len(), 1, "{joined:?}");
+    assert_eq!((joined[0].notes, joined[0].reviews), (1, 0));
+    assert_eq!(std::fs::read(&joined[0].kept).expect("kept aside"), theirs);
+    let page = h.store.load_page(&id, &h.app.library).expect("loads");
+    let notes: Vec<&str> = page
+        .page
+        .shared
+        .later_notes
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect();
+    assert!(
+        notes.contains(&"Written at home.") && notes.contains(&"Written on the laptop."),
+        "{notes:?}"
+    );
+    assert!(page.access.reason().is_none(), "the page stays writable");
+    assert!(!h.store.page_ids().expect("list").contains(&conflict_id));
+    assert!(h.store.join_conflict_copies(&h.app.library).is_empty());
+    let page = PathBuf::from(format!("journal/{id}.ron"));
+
     // git leaves conflict markers in the file: listed, never rewritten.
     let ours = std::fs::read_to_string(copies.root.join(&page)).expect("ours");
     let marked = format!(

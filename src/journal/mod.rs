@@ -5,6 +5,7 @@
 mod codec;
 pub mod conflict;
 mod fidelity;
+pub mod join;
 pub mod reader;
 
 use std::collections::BTreeMap;
@@ -102,6 +103,19 @@ pub struct Store {
     lock: Option<File>,
     /// Folders that others could read, made private when the store opened.
     pub tightened: Vec<PathBuf>,
+}
+
+/// A conflict copy joined into its page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JoinedCopy {
+    pub title: String,
+    pub started: Timestamp,
+    pub tool: conflict::SyncTool,
+    /// Later notes and agreement reviews the copy brought.
+    pub notes: usize,
+    pub reviews: usize,
+    /// Where the copy was moved, as it was.
+    pub kept: PathBuf,
 }
 
 /// The journal folder's page files: ids, and files that cannot be pages.
@@ -382,7 +396,19 @@ impl Store {
     /// wrong is a [`Problem`] naming the file; whatever tandem does not
     /// understand makes the page read-only, with findings for `check`.
     pub fn load_page(&self, id: &str, library: &Library) -> Result<LoadedPage, Problem> {
-        let path = self.page_path(id);
+        self.load_page_as(id, id, library)
+    }
+
+    /// Reads the page in the file named `file_id`, and checks it as the
+    /// page `id` (a sync tool's copy of that page is checked as the page
+    /// it copies).
+    fn load_page_as(
+        &self,
+        file_id: &str,
+        id: &str,
+        library: &Library,
+    ) -> Result<LoadedPage, Problem> {
+        let path = self.page_path(file_id);
         let bytes = read_regular(&path, PAGE_LIMIT)
             .map_err(|failure| Problem::whole_file(&path, failure.plain()))?;
         let text = as_text(&path, &bytes)?;
@@ -410,6 +436,59 @@ impl Store {
             );
         }
         Ok(loaded)
+    }
+
+    /// Joins into their pages the copies a sync tool kept of them (a
+    /// conflict), where a page and its copy differ only in what two
+    /// computers add to a page while apart: later notes and agreement
+    /// reviews ([`join::join_apart`]). The page is written with both
+    /// sides' additions first; only then does the copy move aside into
+    /// `removed/`, as it was. A copy that differs otherwise, or a page or
+    /// copy that cannot be read whole and rewritten without loss, is left
+    /// as it is. Only with the journal's lock held.
+    pub fn join_conflict_copies(&self, library: &Library) -> Vec<JoinedCopy> {
+        let Ok(listing) = self.listing() else {
+            return Vec::new();
+        };
+        if self.lock.is_none() {
+            return Vec::new();
+        }
+        let mut joined = Vec::new();
+        for id in &listing.ids {
+            let Some(copy) = conflict::conflict_copy(id) else {
+                continue;
+            };
+            if !listing.ids.iter().any(|other| other == copy.of) {
+                continue;
+            }
+            let whole = |loaded: Result<LoadedPage, Problem>| {
+                loaded.ok().filter(|l| l.access == Access::Writable)
+            };
+            let (Some(ours), Some(theirs)) = (
+                whole(self.load_page(copy.of, library)),
+                whole(self.load_page_as(id, copy.of, library)),
+            ) else {
+                continue;
+            };
+            let Some(join) = join::join_apart(&ours.page, &theirs.page) else {
+                continue;
+            };
+            if join.page != ours.page && self.save_page(&join.page).is_err() {
+                continue;
+            }
+            let Ok(kept) = self.remove_page(id) else {
+                continue;
+            };
+            joined.push(JoinedCopy {
+                title: ours.page.title.clone(),
+                started: ours.page.started,
+                tool: copy.tool,
+                notes: join.notes,
+                reviews: join.reviews,
+                kept,
+            });
+        }
+        joined
     }
 
     /// Writes a page as it is. What is not yet revealed goes through
