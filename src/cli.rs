@@ -996,7 +996,12 @@ fn check(store: &Store, dirs: &Dirs) -> Result<ExitCode> {
     }
     for (written, files) in &claimed {
         let owner = listing.ids.iter().find(|id| *id == written);
-        let others: Vec<&String> = files.iter().filter(|f| Some(*f) != owner).collect();
+        // A sync tool's copy says what it is on its own (the audit).
+        let others: Vec<&String> = files
+            .iter()
+            .filter(|f| Some(*f) != owner)
+            .filter(|f| crate::journal::conflict::conflict_copy(f).is_none_or(|c| c.of != written))
+            .collect();
         if files.len() > 1 || (owner.is_some() && !others.is_empty()) {
             for file in &others {
                 problems.push(Problem::whole_file(

@@ -577,11 +577,22 @@ fn joined_words(copy: &crate::journal::JoinedCopy, tz: &jiff::tz::TimeZone) -> S
             brought.join(" and ")
         )
     };
+    let kept = match &copy.kept {
+        Ok(path) => format!(
+            "The copy itself is kept, as it was, in removed/ in your journal's folder:\n  {}",
+            path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        ),
+        Err(why) => format!(
+            "The copy could not be moved aside ({why}); it holds nothing the page does not have now, so you may delete it."
+        ),
+    };
     format!(
-        "{} kept a copy of \"{}\" ({}) when both computers changed it while apart. {brought} The copy itself is kept, as it was, in {}.",
+        "{} kept a copy of \"{}\" ({}) when both computers changed it while apart. {brought} {kept}",
         copy.tool.name(),
         crate::model::visible_line(&copy.title),
         crate::zone::day(copy.started, tz),
-        copy.kept.display()
     )
 }

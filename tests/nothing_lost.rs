@@ -532,7 +532,8 @@ fn a_page_changed_on_both_laptops_keeps_both_versions() {
     let joined = h.store.join_conflict_copies(&h.app.library);
     assert_eq!(joined.len(), 1, "{joined:?}");
     assert_eq!((joined[0].notes, joined[0].reviews), (1, 0));
-    assert_eq!(std::fs::read(&joined[0].kept).expect("kept aside"), theirs);
+    let kept = joined[0].kept.as_ref().expect("moved aside");
+    assert_eq!(std::fs::read(kept).expect("kept aside"), theirs);
     let page = h.store.load_page(&id, &h.app.library).expect("loads");
     let notes: Vec<&str> = page
         .page
@@ -564,6 +565,44 @@ fn a_page_changed_on_both_laptops_keeps_both_versions() {
         std::fs::read_to_string(copies.root.join(&page)).expect("kept"),
         marked
     );
+}
+
+/// Nextcloud and Dropbox name their copies with spaces, brackets and
+/// quotes: joined and moved aside all the same.
+#[test]
+fn copies_named_by_nextcloud_and_dropbox_are_joined_and_moved_aside() {
+    for name in [
+        "{id} (conflicted copy 2025-12-01 093000)",
+        "{id} (Jonas's laptop's conflicted copy 2025-12-01)",
+    ] {
+        let (mut home, copies) = two_laptops();
+        let id = add_later_note(&mut home, "Written at home.");
+        let mut away = Harness::open_at(&copies.laptop, None, demo_now);
+        add_later_note(&mut away, "Written on the laptop.");
+        drop(away);
+        copies.sync();
+        let page = PathBuf::from(format!("journal/{id}.ron"));
+        let theirs = std::fs::read(copies.laptop.join(&page)).expect("laptop's copy");
+        let copy_id = name.replace("{id}", &id);
+        std::fs::write(copies.root.join(format!("journal/{copy_id}.ron")), &theirs).expect("copy");
+        let h = home.reopen();
+        let why = h
+            .store
+            .load_page(&copy_id, &h.app.library)
+            .expect("loads")
+            .access
+            .reason()
+            .unwrap_or_default()
+            .to_string();
+        assert!(why.starts_with("this is a copy"), "{why}");
+        let joined = h.store.join_conflict_copies(&h.app.library);
+        assert_eq!(joined.len(), 1, "{copy_id}");
+        let kept = joined[0].kept.as_ref().expect("moved aside");
+        assert_eq!(std::fs::read(kept).expect("kept"), theirs, "{copy_id}");
+        let notes = h.store.load_page(&id, &h.app.library).expect("loads").page;
+        assert_eq!(notes.shared.later_notes.len(), 2, "{copy_id}");
+        assert!(!h.store.page_ids().expect("list").contains(&copy_id));
+    }
 }
 
 #[test]

@@ -32,6 +32,16 @@ pub struct ConflictCopy<'a> {
     pub tool: SyncTool,
 }
 
+/// What a conflict copy is, in words for the couple: shown as the reason
+/// it is read-only, and by `check`.
+pub fn what_it_is(copy: ConflictCopy<'_>) -> String {
+    format!(
+        "this is a copy {} kept when two computers changed the page \"{}\" before they were in step, so it is read-only. When it differs from that page only in later notes and agreement reviews, tandem joins the two when it next starts; otherwise keep what you want of it in that page, then delete this copy",
+        copy.tool.name(),
+        crate::model::visible_line(copy.of)
+    )
+}
+
 /// Whether the page file named `file_id` (its name without `.ron`) is a
 /// sync tool's conflict copy, and of which page.
 pub fn conflict_copy(file_id: &str) -> Option<ConflictCopy<'_>> {

@@ -32,11 +32,7 @@ pub fn audit(
         let said = match super::conflict::conflict_copy(file_id) {
             // Both versions are kept as they are: the page, and this copy
             // beside it, read-only until one of them is chosen.
-            Some(copy) if copy.of == page.id => format!(
-                "this is a copy {} kept when two computers changed the page \"{}\" before they were in step; both are kept as they are, and this one is read-only. Keep what you want of it in that page, then delete this copy",
-                copy.tool.name(),
-                crate::model::visible_line(copy.of)
-            ),
+            Some(copy) if copy.of == page.id => super::conflict::what_it_is(copy),
             _ => format!(
                 "the page's id is \"{}\" but its file is named \"{file_id}.ron\"; tandem knows a page by its file name, so make the id the same",
                 crate::model::visible_line(&page.id)

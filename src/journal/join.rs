@@ -93,8 +93,12 @@ fn without_additions(page: &Page) -> Page {
     bare.shared.updated = None;
     for agreement in &mut bare.shared.agreements {
         agreement.text = first_words(agreement).to_string();
+        // A status changes only with a review; changed without one (by
+        // hand), it is a difference the couple chooses between.
+        if !agreement.reviews.is_empty() {
+            agreement.status = crate::model::AgreementStatus::Active;
+        }
         agreement.reviews.clear();
-        agreement.status = crate::model::AgreementStatus::Active;
     }
     bare
 }
@@ -207,6 +211,21 @@ mod tests {
             Some(&before),
         ));
         assert_eq!(join_apart(&theirs, &other), None);
+    }
+
+    #[test]
+    fn a_status_changed_without_a_review_is_not_an_addition() {
+        let ours = page();
+        let mut theirs = page();
+        theirs.shared.agreements[0].status = AgreementStatus::Retired;
+        assert_eq!(join_apart(&ours, &theirs), None);
+        theirs.shared.agreements[0]
+            .reviews
+            .push(review(100, AgreementStatus::Retired, None));
+        assert!(
+            join_apart(&ours, &theirs).is_some(),
+            "with its review it is"
+        );
     }
 
     #[test]

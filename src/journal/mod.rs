@@ -114,8 +114,9 @@ pub struct JoinedCopy {
     /// Later notes and agreement reviews the copy brought.
     pub notes: usize,
     pub reviews: usize,
-    /// Where the copy was moved, as it was.
-    pub kept: PathBuf,
+    /// Where the copy was moved, as it was, or why it is still in the
+    /// journal folder.
+    pub kept: Result<PathBuf, String>,
 }
 
 /// The journal folder's page files: ids, and files that cannot be pages.
@@ -425,6 +426,14 @@ impl Store {
             );
             loaded.refuse(findings);
         }
+        // A sync tool's copy says what it is, rather than that tandem does
+        // not understand it.
+        if let Some(copy) = conflict::conflict_copy(file_id).filter(|c| c.of == loaded.page.id)
+            && file_id == id
+            && loaded.findings.len() == 1
+        {
+            loaded.access = Access::ReadOnly(conflict::what_it_is(copy));
+        }
         // The file name is what identifies a page on disk; a page whose
         // inner id differs is read-only (above) and known by its file.
         loaded.page.id = id.to_string();
@@ -476,9 +485,9 @@ impl Store {
             if join.page != ours.page && self.save_page(&join.page).is_err() {
                 continue;
             }
-            let Ok(kept) = self.remove_page(id) else {
-                continue;
-            };
+            // The page holds all of the copy now; a copy that cannot be
+            // moved stays where it is, and is said to.
+            let kept = self.remove_page(id).map_err(|e| e.to_string());
             joined.push(JoinedCopy {
                 title: ours.page.title.clone(),
                 started: ours.page.started,
@@ -532,7 +541,7 @@ impl Store {
     /// is: never deleted, and moving the file back brings the page back.
     /// Only a regular file is moved. Returns where it went.
     pub fn remove_page(&self, id: &str) -> Result<PathBuf, StoreError> {
-        if !is_safe_id(id) {
+        if !is_safe_id(id) && !is_file_name(id) {
             return Err(StoreError::BadPageId(id.to_string()));
         }
         let from = self.page_path(id);
@@ -674,6 +683,13 @@ fn remove_if_unfinished(entry: &std::fs::DirEntry) {
     {
         let _ = std::fs::remove_file(entry.path());
     }
+}
+
+/// A name of a file in the journal folder as a listing gives it (a sync
+/// tool's copy may hold spaces, brackets and quotes): nothing that leads
+/// out of the folder.
+fn is_file_name(id: &str) -> bool {
+    !id.is_empty() && !id.starts_with('.') && !id.contains(['/', '\\', '\0'])
 }
 
 fn is_safe_id(id: &str) -> bool {
