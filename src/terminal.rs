@@ -64,8 +64,12 @@ pub fn run_workbook(dirs: &Dirs, plain: bool) -> Result<()> {
     // A sync tool's copy of a page changed on two computers is joined into
     // the page before anything is listed, when notes and reviews are all
     // that differ.
-    let joined = store.join_conflict_copies(&library);
-    let listing = store.listing().context("cannot list the journal")?;
+    let mut listing = store.listing().context("cannot list the journal")?;
+    let joined = store.join_conflict_copies(&listing.ids, &library);
+    if joined.iter().any(|copy| copy.kept.is_ok()) {
+        // A copy moved aside is no longer a page.
+        listing = store.listing().context("cannot list the journal")?;
+    }
     let pending = listing.ids.clone();
     let problems = library.problems.len();
     // The first few, named, so the couple knows which file to look at.

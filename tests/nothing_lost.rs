@@ -529,7 +529,9 @@ fn a_page_changed_on_both_laptops_keeps_both_versions() {
 
     // The next start joins the copy into the page: both notes, in the
     // order they were written, and the copy kept aside as it was.
-    let joined = h.store.join_conflict_copies(&h.app.library);
+    let joined = h
+        .store
+        .join_conflict_copies(&h.store.page_ids().expect("list"), &h.app.library);
     assert_eq!(joined.len(), 1, "{joined:?}");
     assert_eq!((joined[0].notes, joined[0].reviews), (1, 0));
     let kept = joined[0].kept.as_ref().expect("moved aside");
@@ -548,7 +550,11 @@ fn a_page_changed_on_both_laptops_keeps_both_versions() {
     );
     assert!(page.access.reason().is_none(), "the page stays writable");
     assert!(!h.store.page_ids().expect("list").contains(&conflict_id));
-    assert!(h.store.join_conflict_copies(&h.app.library).is_empty());
+    assert!(
+        h.store
+            .join_conflict_copies(&h.store.page_ids().expect("list"), &h.app.library)
+            .is_empty()
+    );
     let page = PathBuf::from(format!("journal/{id}.ron"));
 
     // git leaves conflict markers in the file: listed, never rewritten.
@@ -595,7 +601,9 @@ fn copies_named_by_nextcloud_and_dropbox_are_joined_and_moved_aside() {
             .unwrap_or_default()
             .to_string();
         assert!(why.starts_with("this is a copy"), "{why}");
-        let joined = h.store.join_conflict_copies(&h.app.library);
+        let joined = h
+            .store
+            .join_conflict_copies(&h.store.page_ids().expect("list"), &h.app.library);
         assert_eq!(joined.len(), 1, "{copy_id}");
         let kept = joined[0].kept.as_ref().expect("moved aside");
         assert_eq!(std::fs::read(kept).expect("kept"), theirs, "{copy_id}");

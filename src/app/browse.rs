@@ -240,12 +240,7 @@ impl App {
             let now = self.now();
             self.journal_view.refresh(&self.journal, now);
         }
-        if matches!(self.screen, Screen::Home(_)) {
-            let items = self.home_items();
-            if let Screen::Home(home) = &mut self.screen {
-                home.follow(&items);
-            }
-        }
+        self.keep_home_choice();
     }
 
     /// Moves between the screens for looking back; returns whether the

@@ -14,19 +14,6 @@ pub struct Home {
     chosen: Option<HomeItem>,
 }
 
-impl Home {
-    /// Finds the chosen row again among `items`, where it may have moved.
-    pub(super) fn follow(&mut self, items: &[HomeItem]) {
-        if let Some(at) = self
-            .chosen
-            .as_ref()
-            .and_then(|chosen| items.iter().position(|item| item == chosen))
-        {
-            self.selected = at;
-        }
-    }
-}
-
 /// A row of the home screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HomeItem {
@@ -109,6 +96,22 @@ impl App {
                 Some(HomeItem::Suggestion(_))
             ),
             _ => true,
+        }
+    }
+
+    /// Pages read meanwhile may have moved the row chosen on home: it is
+    /// found again. Rows are worked out only when one was chosen.
+    pub(super) fn keep_home_choice(&mut self) {
+        let Screen::Home(Home {
+            chosen: Some(chosen),
+            ..
+        }) = &self.screen
+        else {
+            return;
+        };
+        let at = self.home_items().iter().position(|item| item == chosen);
+        if let (Some(at), Screen::Home(home)) = (at, &mut self.screen) {
+            home.selected = at;
         }
     }
 

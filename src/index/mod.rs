@@ -387,10 +387,7 @@ impl JournalIndex {
     pub fn upsert(&mut self, summary: PageSummary) {
         self.generation += 1;
         self.pending.remove(&summary.id);
-        match self
-            .pages
-            .binary_search_by(|p| summary.id.as_str().cmp(p.id.as_str()))
-        {
+        match self.place_of(&summary.id) {
             Ok(i) => self.pages[i] = summary,
             Err(i) => self.pages.insert(i, summary),
         }
@@ -405,10 +402,12 @@ impl JournalIndex {
 
     /// The summary of page `id`, if it has been read.
     pub fn page(&self, id: &str) -> Option<&PageSummary> {
-        self.pages
-            .binary_search_by(|p| id.cmp(p.id.as_str()))
-            .ok()
-            .map(|i| &self.pages[i])
+        self.place_of(id).ok().map(|i| &self.pages[i])
+    }
+
+    /// Where page `id` is in `pages` (newest first), or would go.
+    fn place_of(&self, id: &str) -> Result<usize, usize> {
+        self.pages.binary_search_by(|p| id.cmp(p.id.as_str()))
     }
 
     pub fn contains(&self, id: &str) -> bool {

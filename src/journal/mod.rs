@@ -454,20 +454,18 @@ impl Store {
     /// sides' additions first; only then does the copy move aside into
     /// `removed/`, as it was. A copy that differs otherwise, or a page or
     /// copy that cannot be read whole and rewritten without loss, is left
-    /// as it is. Only with the journal's lock held.
-    pub fn join_conflict_copies(&self, library: &Library) -> Vec<JoinedCopy> {
-        let Ok(listing) = self.listing() else {
-            return Vec::new();
-        };
+    /// as it is. Only with the journal's lock held; `ids` is the listing
+    /// of the journal's pages (newest first, as [`Store::listing`] gives).
+    pub fn join_conflict_copies(&self, ids: &[String], library: &Library) -> Vec<JoinedCopy> {
         if self.lock.is_none() {
             return Vec::new();
         }
         let mut joined = Vec::new();
-        for id in &listing.ids {
+        for id in ids {
             let Some(copy) = conflict::conflict_copy(id) else {
                 continue;
             };
-            if !listing.ids.iter().any(|other| other == copy.of) {
+            if ids.binary_search_by(|other| copy.of.cmp(other)).is_err() {
                 continue;
             }
             let whole = |loaded: Result<LoadedPage, Problem>| {
