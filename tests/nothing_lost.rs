@@ -672,3 +672,25 @@ fn typing_is_saved_two_seconds_after_it_began_and_retried_while_saves_fail() {
     );
     assert!(h.screen(80, 24).contains("Saved."));
 }
+
+/// The box that refuses a first quit while saves fail says "quit once
+/// more": a key that does nothing in it (q is not bound there) does not
+/// take that back, so after closing the box, q quits.
+#[test]
+fn a_key_that_does_nothing_in_the_not_saved_box_keeps_quit_once_more() {
+    let (mut h, disk, _dir) = writing_on_flaky_disk(io::ErrorKind::StorageFull);
+    disk.set_broken(true);
+    h.type_text("words the disk has no room for");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('q'));
+    assert!(
+        h.screen(80, 24)
+            .contains("could not be saved, so tandem is still open"),
+        "the first quit is refused"
+    );
+    assert_ne!(h.flow, tandem::runtime::Flow::Quit);
+    h.press(KeyCode::Char('q'));
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('q'));
+    assert_eq!(h.flow, tandem::runtime::Flow::Quit);
+}

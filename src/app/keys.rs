@@ -170,12 +170,16 @@ impl App {
         let context = self.key_context();
         let action = keymap::resolve(context, key);
         // "Once more to quit" means the next quit, not one minutes later
-        // after other work: any other key (but closing the box that said
-        // so) asks again.
-        if !matches!(
-            action,
-            Some(Action::Quit | Action::QuickExit | Action::Close)
-        ) {
+        // after other work: any other key that does something (but
+        // closing the box that said so) asks again. A key that does
+        // nothing is no work.
+        let does_nothing = action.is_none() && !context.takes_text();
+        if !does_nothing
+            && !matches!(
+                action,
+                Some(Action::Quit | Action::QuickExit | Action::Close)
+            )
+        {
             self.quit_refused = false;
         }
         // Nothing typed blind goes into an answer or moves anything; only
